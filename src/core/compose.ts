@@ -1,0 +1,234 @@
+/**
+ * Turns what was matched into the words of an Answer, in Italian or English, always with the
+ * sources and the date the facts are true as of. Platform-free plain text: adapters decide how
+ * it looks (embed, HTML, terminal).
+ */
+import { compareDates, type AvailabilityBook, type Timeline } from "./availability.js";
+import type {
+  AvailabilityAnswer,
+  AvailabilityFact,
+  AvailabilityStatus,
+  CitedSource,
+  FaqEntry,
+  Knowledge,
+  Language,
+  Service,
+  SmalltalkEntry,
+} from "./schema.js";
+
+export interface Reply {
+  body: string;
+  sources: CitedSource[];
+  asOf: string | null;
+  availability?: AvailabilityAnswer;
+}
+
+const STATUS_WORDS: Record<Language, Record<AvailabilityStatus, string>> = {
+  it: { available: "disponibile", partial: "disponibile in parte", unavailable: "non disponibile", unknown: "stato sconosciuto" },
+  en: { available: "available", partial: "partly available", unavailable: "not available", unknown: "status unknown" },
+};
+
+const MONTHS: Record<Language, string[]> = {
+  it: ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** "2021" → "2021", "2021-10" → "ottobre 2021", "2022-10-25" → "25 ottobre 2022". */
+export function formatDate(date: string, language: Language): string {
+  const [year, month, day] = date.split("-");
+  if (!month) return year!;
+  const monthName = MONTHS[language][Number(month) - 1]!;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+/** "since October 2021", "as of 2020"; Italian picks the preposition a date of that precision takes. */
+export function formatDateWithMeaning(date: string, meaning: "since" | "as-of", language: Language): string {
+  const formatted = formatDate(date, language);
+  if (language === "en") return `${meaning === "since" ? "since" : "as of"} ${formatted}`;
+  const precision = date.split("-").length;
+  if (meaning === "since") return precision === 2 ? `da ${formatted}` : `dal ${formatted}`;
+  return precision === 2 ? `a ${formatted}` : precision === 1 ? `nel ${formatted}` : `al ${formatted}`;
+}
+
+const TEXTS = {
+  it: {
+    source: "Fonte",
+    sources: "Fonti",
+    asOf: "aggiornato a",
+    history: "Prima",
+    unknownIn: (service: string, region: string) =>
+      `${service} – ${region}: nessuna delle mie fonti ne parla, quindi non so dire se sia disponibile.`,
+    knownPlaces: "Dove ho dati",
+    where: (service: string) => `Dove funziona ${service} (ultimo stato noto):`,
+    inRegion: (region: string) => `Servizi Xiaomi – ${region} (ultimo stato noto):`,
+    noSource: "nessuna fonte",
+    everywhere: "Ovunque",
+    everywhereExcept: (regions: string) => `Ovunque tranne ${regions}`,
+    servicesIntro: "I servizi Xiaomi che conosco:",
+    noFacts: (service: string) => `Non ho dati sulla disponibilità di ${service} nei vari paesi.`,
+  },
+  en: {
+    source: "Source",
+    sources: "Sources",
+    asOf: "as of",
+    history: "Before",
+    unknownIn: (service: string, region: string) =>
+      `${service} – ${region}: none of my sources covers it, so I cannot say whether it is available.`,
+    knownPlaces: "Where I have data",
+    where: (service: string) => `Where ${service} works (latest known status):`,
+    inRegion: (region: string) => `Xiaomi services – ${region} (latest known status):`,
+    noSource: "no source",
+    everywhere: "Everywhere",
+    everywhereExcept: (regions: string) => `Everywhere except ${regions}`,
+    servicesIntro: "The Xiaomi services I know about:",
+    noFacts: (service: string) => `I have no data on where ${service} is available.`,
+  },
+} as const;
+
+export class Composer {
+  private readonly sources: Map<string, Knowledge["sources"][number]>;
+  private readonly services: Map<string, Service>;
+  private readonly regionNames: Record<Language, Intl.DisplayNames>;
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly book: AvailabilityBook,
+  ) {
+    this.sources = new Map(knowledge.sources.map((source) => [source.id, source]));
+    this.services = new Map(knowledge.services.map((service) => [service.id, service]));
+    this.regionNames = {
+      it: new Intl.DisplayNames(["it"], { type: "region" }),
+      en: new Intl.DisplayNames(["en"], { type: "region" }),
+    };
+  }
+
+  serviceName(id: string): string {
+    return this.services.get(id)?.name ?? id;
+  }
+
+  regionName(code: string, language: Language): string {
+    if (code === "EU") return language === "it" ? "Europa" : "Europe";
+    return this.regionNames[language].of(code) ?? code;
+  }
+
+  faq(entry: FaqEntry, language: Language): Reply {
+    return this.withSources(entry.answer[language], [entry.source], entry.date, language);
+  }
+
+  smalltalk(entry: SmalltalkEntry, language: Language): Reply {
+    return { body: entry.answer[language], sources: [], asOf: null };
+  }
+
+  serviceInRegion(service: string, region: string, language: Language): Reply {
+    const timeline = this.book.timeline(service, region);
+    const availability = this.availabilityOf(timeline, language);
+    const name = this.serviceName(service);
+    const regionName = this.regionName(region, language);
+    if (timeline.facts.length === 0) {
+      const known = this.book.latestPerPlace(service);
+      const lines = [TEXTS[language].unknownIn(name, regionName)];
+      if (known.length > 0) {
+        const places = known.map((fact) => `${this.placeName(fact, language)} (${STATUS_WORDS[language][fact.status]})`);
+        lines.push(`${TEXTS[language].knownPlaces}: ${places.join(", ")}.`);
+      }
+      return { ...this.withSources(lines.join("\n"), known.map((f) => f.source), latestDate(known), language), availability };
+    }
+    const [current, ...earlierNewestFirst] = [...timeline.facts].reverse();
+    const lines = [
+      `${name} – ${regionName}: ${STATUS_WORDS[language][current!.status]}, ${formatDateWithMeaning(current!.date, current!.dateMeaning, language)}.`,
+      current!.note[language],
+    ];
+    if (earlierNewestFirst.length > 0) {
+      lines.push(`${TEXTS[language].history}:`);
+      for (const fact of earlierNewestFirst) {
+        lines.push(`• ${formatDateWithMeaning(fact.date, fact.dateMeaning, language)}: ${STATUS_WORDS[language][fact.status]} – ${fact.note[language]}`);
+      }
+    }
+    return { ...this.withSources(lines.join("\n"), timeline.facts.map((f) => f.source), current!.date, language), availability };
+  }
+
+  serviceWhere(service: string, language: Language): Reply {
+    const latest = this.book.latestPerPlace(service);
+    const name = this.serviceName(service);
+    if (latest.length === 0) return this.withSources(TEXTS[language].noFacts(name), [], null, language);
+    const order: AvailabilityStatus[] = ["available", "partial", "unavailable", "unknown"];
+    const lines = [TEXTS[language].where(name)];
+    for (const status of order) {
+      const facts = latest.filter((fact) => fact.status === status);
+      if (facts.length === 0) continue;
+      const places = facts.map((fact) => `${this.placeName(fact, language)} (${formatDateWithMeaning(fact.date, fact.dateMeaning, language)})`);
+      lines.push(`• ${capitalise(STATUS_WORDS[language][status])}: ${places.join(", ")}`);
+    }
+    return this.withSources(lines.join("\n"), latest.map((f) => f.source), latestDate(latest), language);
+  }
+
+  servicesInRegion(region: string, language: Language): Reply {
+    const lines = [TEXTS[language].inRegion(this.regionName(region, language))];
+    const used: AvailabilityFact[] = [];
+    for (const service of this.knowledge.services) {
+      if (this.book.factsOf(service.id).length === 0) continue;
+      const timeline = this.book.timeline(service.id, region);
+      const current = timeline.facts.at(-1);
+      if (!current) {
+        lines.push(`• ${service.name}: ${STATUS_WORDS[language].unknown} (${TEXTS[language].noSource})`);
+        continue;
+      }
+      used.push(current);
+      lines.push(
+        `• ${service.name}: ${STATUS_WORDS[language][current.status]}, ${formatDateWithMeaning(current.date, current.dateMeaning, language)} – ${current.note[language]}`,
+      );
+    }
+    return this.withSources(lines.join("\n"), used.map((f) => f.source), latestDate(used), language);
+  }
+
+  servicesList(language: Language): Reply {
+    const lines: string[] = [TEXTS[language].servicesIntro];
+    for (const service of this.knowledge.services) lines.push(`• ${service.name}: ${service.summary[language]}`);
+    return this.withSources(lines.join("\n"), this.knowledge.services.map((s) => s.source), latestDate(this.knowledge.services), language);
+  }
+
+  /** Places a fact speaks for: "Italia", "Ovunque tranne Cina". */
+  private placeName(fact: AvailabilityFact, language: Language): string {
+    if (fact.region !== "*") return this.regionName(fact.region, language);
+    const except = fact.except ?? [];
+    if (except.length === 0) return TEXTS[language].everywhere;
+    return TEXTS[language].everywhereExcept(except.map((code) => this.regionName(code, language)).join(", "));
+  }
+
+  private availabilityOf(timeline: Timeline, language: Language): AvailabilityAnswer {
+    return {
+      service: timeline.service,
+      region: timeline.region,
+      status: timeline.status,
+      history: timeline.facts.map((fact) => ({ status: fact.status, date: fact.date, dateMeaning: fact.dateMeaning, note: fact.note[language] })),
+    };
+  }
+
+  private withSources(body: string, refs: Array<string | string[]>, asOf: string | null, language: Language): Reply {
+    const ids = [...new Set(refs.flat())];
+    const sources = ids.flatMap((id) => {
+      const source = this.sources.get(id);
+      return source ? [{ title: source.title, url: source.url, date: source.date }] : [];
+    });
+    return { body, sources, asOf };
+  }
+
+  /** The line that closes every factual answer: where it comes from and when it was true. */
+  sourceLine(reply: Reply, language: Language): string | null {
+    if (reply.sources.length === 0) return null;
+    const texts = TEXTS[language];
+    const list = reply.sources.map((source) => `${source.title} (${formatDate(source.date, language)})`).join("; ");
+    const label = reply.sources.length === 1 ? texts.source : texts.sources;
+    return reply.asOf ? `${label}: ${list} – ${texts.asOf} ${formatDate(reply.asOf, language)}` : `${label}: ${list}`;
+  }
+}
+
+function latestDate(items: ReadonlyArray<{ date: string }>): string | null {
+  let latest: string | null = null;
+  for (const { date } of items) if (latest === null || compareDates(date, latest) > 0) latest = date;
+  return latest;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

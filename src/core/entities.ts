@@ -1,0 +1,189 @@
+/**
+ * Recognises what a question names: Xiaomi services (despite typos and spacing: "mipay",
+ * "Mi Pya", "xaioai", "mi clud"), regions (names and adjectives in both languages, every
+ * country's Italian and English name, capitalised ISO codes, flag emoji) and products that are
+ * not Xiaomi's. The same recogniser reads the knowledge's phrasings, so "Xiaomi Pay" in the data
+ * and "mi pay" in a question become the same term.
+ */
+import { FuzzyLexicon } from "./fuzzy-lexicon.js";
+import { FUNCTION_WORDS } from "./lexicon.js";
+import { ISO_3166_ALPHA2 } from "./iso-regions.js";
+import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
+import type { Knowledge } from "./schema.js";
+
+/** Term standing for a service in the matcher: "§mi-pay". */
+export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
+/** Term standing for a region in the matcher: "@IT". */
+export const regionTerm = (code: string): string => `@${code}`;
+
+/** The service id that stands for the company as a whole, not for one service. */
+export const COMPANY_SERVICE_ID = "xiaomi";
+
+// Longest names we try to recognise, in words ("xiao ai tong xue", "stati uniti d america").
+const MAX_NAME_WORDS = 4;
+// Region names that are also everyday words ("usa" = uses, "us"): they count only in capitals.
+const NAMES_THAT_NEED_CAPITALS = new Set(["usa", "us"]);
+// Shorter aliases ("Mi") are words of their own in Italian ("mi piace").
+const MIN_ALIAS_LENGTH = 4;
+// Two-letter codes that in these chats are far more often an abbreviation than a country:
+// AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, TV, IN, ID, ...
+const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID", "IN", "IS", "ME", "MY", "NO", "PM", "SE", "SO", "TO", "TV"]);
+
+export interface Recognition {
+  /** Words left after names were taken out, in order. */
+  words: string[];
+  /** Services named, in order of first mention, each once. */
+  services: string[];
+  /** Services only guessed from a generic word of their name ("cloud", "pay"), not named. */
+  guessedServices: string[];
+  /** Regions named, in order of first mention, each once. */
+  regions: string[];
+  /** Display names of non-Xiaomi products named. */
+  otherProducts: string[];
+  /** Words naming a topic the knowledge does not cover ("prezzo", "battery"). */
+  offTopic: string[];
+  /** Whether any recognised service name was written with a typo. */
+  correctedNames: number;
+}
+
+const BRAND_WORDS = new Set(["mi", "xiaomi"]);
+
+export class EntityRecognizer {
+  private readonly serviceNames = new FuzzyLexicon<string>();
+  /** A word that belongs to the names of exactly one service ("cloud", "pay", "tongxue"). */
+  private readonly serviceWords = new Map<string, string>();
+  private readonly curatedRegions = new FuzzyLexicon<string>(6);
+  private readonly countryNames = new FuzzyLexicon<string>(Infinity);
+  private readonly otherProducts = new FuzzyLexicon<string>();
+  private readonly offTopicWords: ReadonlySet<string>;
+  private readonly placeholders: ReadonlyMap<string, string>;
+
+  constructor(knowledge: Pick<Knowledge, "services" | "regions" | "otherProducts">, placeholders: ReadonlyMap<string, string> = new Map()) {
+    this.placeholders = placeholders;
+    // Longer aliases first: "xiaomi pay" must win over the company alias "xiaomi".
+    const aliases = knowledge.services.flatMap((service) =>
+      [service.name, ...service.aliases].map((alias) => ({ serviceId: service.id, words: tokenize(alias) })),
+    );
+    aliases.sort((a, b) => b.words.join("").length - a.words.join("").length);
+    for (const alias of aliases) {
+      if (alias.words.join("").length < MIN_ALIAS_LENGTH) continue;
+      this.serviceNames.add(alias.words.join(""), alias.serviceId);
+    }
+    const servicesOfWord = new Map<string, Set<string>>();
+    for (const alias of aliases) {
+      for (const word of alias.words) {
+        if (word.length < 3 || BRAND_WORDS.has(word) || FUNCTION_WORDS.has(word)) continue;
+        const ids = servicesOfWord.get(word) ?? new Set<string>();
+        servicesOfWord.set(word, ids.add(alias.serviceId));
+      }
+    }
+    for (const [word, ids] of servicesOfWord) {
+      const [only] = ids;
+      if (ids.size === 1 && only !== COMPANY_SERVICE_ID) this.serviceWords.set(word, only!);
+    }
+    for (const region of knowledge.regions) {
+      for (const name of [...region.names.it, ...region.names.en]) this.curatedRegions.add(tokenize(name).join(""), region.code);
+    }
+    for (const locale of ["it", "en"]) {
+      const displayNames = new Intl.DisplayNames([locale], { type: "region" });
+      for (const code of ISO_3166_ALPHA2) this.countryNames.add(tokenize(displayNames.of(code) ?? "").join(""), code);
+    }
+    for (const brand of knowledge.otherProducts.brands) this.otherProducts.add(tokenize(brand).join(""), brand);
+    this.offTopicWords = new Set([...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en].map((w) => tokenize(w).join(" ")));
+  }
+
+  recognise(text: string): Recognition {
+    return this.recogniseWords(words(text), text);
+  }
+
+  recogniseWords(input: Word[], rawText: string): Recognition {
+    const shouted = isShouted(rawText);
+    const result: Recognition = { words: [], services: [], guessedServices: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const pushOnce = (list: string[], value: string) => {
+      if (!list.includes(value)) list.push(value);
+    };
+
+    for (let i = 0; i < input.length; ) {
+      const word = input[i]!;
+      const placeholder = this.placeholders.get(word.text);
+      if (placeholder !== undefined) {
+        result.words.push(placeholder);
+        i++;
+        continue;
+      }
+
+      const service = this.longestName(input, i, this.serviceNames, true);
+      if (service) {
+        // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
+        pushOnce(result.services, service.value);
+        if (service.distance > 0) result.correctedNames++;
+        result.words.push(serviceTerm(service.value));
+        i += service.length;
+        continue;
+      }
+
+      const region = this.regionAt(input, i, shouted);
+      if (region) {
+        pushOnce(result.regions, region.code);
+        result.words.push(regionTerm(region.code));
+        i += region.length;
+        continue;
+      }
+
+      const product = this.longestName(input, i, this.otherProducts, true);
+      if (product) pushOnce(result.otherProducts, product.value);
+      if (this.offTopicWords.has(word.text)) pushOnce(result.offTopic, word.text);
+      const guessed = this.serviceWords.get(word.text);
+      if (guessed !== undefined) {
+        pushOnce(result.guessedServices, guessed);
+        result.words.push(serviceTerm(guessed));
+      } else {
+        result.words.push(word.text);
+      }
+      i++;
+    }
+    result.guessedServices = result.guessedServices.filter((id) => !result.services.includes(id));
+
+    for (const code of flagRegionCodes(rawText)) {
+      if (code !== "EU" && !ISO_3166_ALPHA2.has(code)) continue;
+      pushOnce(result.regions, code);
+      result.words.push(regionTerm(code));
+    }
+    return result;
+  }
+
+  private longestName<T>(input: Word[], start: number, lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
+    const maxWords = Math.min(MAX_NAME_WORDS, input.length - start);
+    // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
+    for (let n = maxWords; n >= 1; n--) {
+      const key = joinWords(input, start, n);
+      const value = lexicon.get(key);
+      if (value !== undefined) return { value, length: n, distance: 0 };
+    }
+    if (!allowTypos) return undefined;
+    for (let n = maxWords; n >= 1; n--) {
+      const hit = lexicon.find(joinWords(input, start, n));
+      if (hit) return { value: hit.value, length: n, distance: hit.distance };
+    }
+    return undefined;
+  }
+
+  private regionAt(input: Word[], start: number, shouted: boolean): { code: string; length: number } | undefined {
+    const first = input[start]!;
+    const named = this.longestName(input, start, this.curatedRegions, true) ?? this.longestName(input, start, this.countryNames, false);
+    if (named && (first.capitalised || !NAMES_THAT_NEED_CAPITALS.has(joinWords(input, start, named.length)))) {
+      return { code: named.value, length: named.length };
+    }
+    const code = first.text.toUpperCase();
+    if (first.capitalised && !shouted && first.text.length === 2 && ISO_3166_ALPHA2.has(code) && !AMBIGUOUS_CODES.has(code)) {
+      return { code, length: 1 };
+    }
+    return undefined;
+  }
+}
+
+function joinWords(input: Word[], start: number, count: number): string {
+  let key = "";
+  for (let k = start; k < start + count; k++) key += input[k]!.text;
+  return key;
+}

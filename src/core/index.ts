@@ -1,0 +1,285 @@
+/**
+ * The core's public surface: `createAssistant(knowledge)` → `{ ask, explain, searchQuestions }`.
+ *
+ *   question → normalise → detect language → recognise services/regions/other products
+ *            → rank topics (matcher) → Answer (text per language, availability, sources, suggestions)
+ *
+ * Pure: no I/O, no platform, no environment. Expected outcomes, "I don't know" included, are
+ * values; it throws only when handed knowledge that was never validated.
+ */
+import Fuse from "fuse.js";
+import { AvailabilityBook } from "./availability.js";
+import { Composer, type Reply } from "./compose.js";
+import { DEFAULTS, type CoreOptions } from "./defaults.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, type Recognition } from "./entities.js";
+import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
+import { ANY_REGION, ANY_SERVICE, Matcher, type Candidate, type QueryTerm, type Topic } from "./matcher.js";
+import { normalize, tokenize, words } from "./normalize.js";
+import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion } from "./schema.js";
+
+export { DEFAULTS, type CoreOptions } from "./defaults.js";
+export { localeToLanguage } from "./language.js";
+export { normalize } from "./normalize.js";
+export * from "./schema.js";
+
+export interface AskOptions {
+  /** The platform's user language ("it", "en-GB", ...): decides when the question itself does not. */
+  locale?: string;
+}
+
+export interface Explanation {
+  answer: Answer;
+  language: LanguageGuess;
+  services: string[];
+  guessedServices: string[];
+  regions: string[];
+  otherProducts: string[];
+  terms: QueryTerm[];
+  candidates: Array<{ topic: string; kind: string; score: number; phrasing: string }>;
+}
+
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Answer;
+  explain(question: string, options?: AskOptions): Explanation;
+  /** Questions from the knowledge that fuzzily match what a user is typing (autocomplete, inline mode). */
+  searchQuestions(partial: string, language: Language, limit?: number): Suggestion[];
+  readonly stats: { topics: number; phrasings: number; services: number; facts: number };
+}
+
+const COMPOSED = {
+  serviceInRegion: "service-in-region",
+  serviceWhere: "service-where",
+  servicesInRegion: "services-in-region",
+  servicesList: "services-list",
+} as const;
+
+const SERVICE_SLOT = "qqserviceslotqq";
+const REGION_SLOT = "qqregionslotqq";
+
+const FALLBACK = {
+  it: {
+    noMatch:
+      "Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili, in Italia e nel mondo.",
+    suggestions: "Forse intendevi:",
+    otherProduct: (names: string) =>
+      `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili.`,
+  },
+  en: {
+    noMatch:
+      "I don't have an answer to that. I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available, in Italy and worldwide.",
+    suggestions: "Did you mean:",
+    otherProduct: (names: string) =>
+      `I have no information about ${names}: I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available.`,
+  },
+} as const;
+
+export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOptions> = {}): Assistant {
+  const options: CoreOptions = { ...DEFAULTS, ...overrides };
+  const placeholders = new Map([
+    [SERVICE_SLOT, ANY_SERVICE],
+    [REGION_SLOT, ANY_REGION],
+  ]);
+  const recognizer = new EntityRecognizer(knowledge, placeholders);
+  const book = new AvailabilityBook(knowledge.availability);
+  const composer = new Composer(knowledge, book);
+
+  const faqById = new Map<string, FaqEntry>(knowledge.faq.map((entry) => [entry.id, entry]));
+  const smalltalkById = new Map<string, SmalltalkEntry>(knowledge.smalltalk.map((entry) => [entry.id, entry]));
+  const withSlots = (list: readonly string[]) =>
+    list.map((text) => text.replaceAll("{service}", ` ${SERVICE_SLOT} `).replaceAll("{region}", ` ${REGION_SLOT} `));
+  const topics: Topic[] = [
+    ...knowledge.faq.map((entry): Topic => ({ id: entry.id, kind: "faq", service: entry.service, phrasings: entry.questions })),
+    ...knowledge.smalltalk.map((entry): Topic => ({ id: entry.id, kind: "smalltalk", service: null, phrasings: entry.questions })),
+    ...(Object.keys(COMPOSED) as Array<keyof typeof COMPOSED>).map(
+      (key): Topic => ({
+        id: COMPOSED[key],
+        kind: "composed",
+        service: key === "servicesInRegion" || key === "servicesList" ? COMPANY_SERVICE_ID : null,
+        phrasings: { it: withSlots(knowledge.composed[key].it), en: withSlots(knowledge.composed[key].en) },
+      }),
+    ),
+  ];
+  const matcher = new Matcher(topics, recognizer, options);
+
+  const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
+  const detector = new LanguageDetector(languageCorpus(knowledge), serviceNameWords);
+
+  interface Analysis {
+    answer: Answer;
+    guess: LanguageGuess;
+    recognition: Recognition;
+    terms: QueryTerm[];
+    ranked: Candidate[];
+  }
+
+  function analyse(question: string, askOptions: AskOptions = {}): Analysis {
+    const text = question.slice(0, options.maxQuestionChars);
+    const input = words(text);
+    const guess = detector.detect(
+      input.map((w) => w.text),
+      text,
+      localeToLanguage(askOptions.locale),
+      options.languageTieMargin,
+      options.defaultLanguage,
+    );
+    const language = guess.language;
+    const recognition = recognizer.recogniseWords(input, text);
+    const base = { question, language };
+
+    const namesXiaomi = recognition.services.length > 0;
+    if (recognition.otherProducts.length > 0 && !namesXiaomi) {
+      const body = FALLBACK[language].otherProduct(recognition.otherProducts.join(", "));
+      const answer = finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
+      return { answer, guess, recognition, terms: [], ranked: [] };
+    }
+
+    const terms = matcher.queryTerms(recognition);
+    const ranked = matcher.rank(recognition, terms);
+    const best = ranked[0];
+    if (!best || best.score < options.answerThreshold) {
+      const suggestions = ranked
+        .filter((candidate) => candidate.score >= options.suggestionThreshold)
+        .slice(0, options.maxSuggestions)
+        .map((candidate) => suggestionFor(candidate.topic, recognition, language));
+      const answer = finish(
+        base,
+        { kind: "fallback", topic: null, service: null, confidence: best?.score ?? 0 },
+        { body: FALLBACK[language].noMatch, sources: [], asOf: null },
+        suggestions,
+      );
+      return { answer, guess, recognition, terms, ranked };
+    }
+
+    const { reply, service } = replyFor(best.topic, recognition, language);
+    const kind = best.topic.kind === "smalltalk" ? "smalltalk" : "answer";
+    const answer = finish(base, { kind, topic: best.topic.id, service, confidence: best.score }, reply, []);
+    return { answer, guess, recognition, terms, ranked };
+  }
+
+  function replyFor(topic: Topic, recognition: Recognition, language: Language): { reply: Reply; service: string | null } {
+    if (topic.kind === "faq") return { reply: composer.faq(faqById.get(topic.id)!, language), service: topic.service };
+    if (topic.kind === "smalltalk") return { reply: composer.smalltalk(smalltalkById.get(topic.id)!, language), service: null };
+    const service = namedService(recognition);
+    const region = recognition.regions[0];
+    switch (topic.id) {
+      case COMPOSED.serviceInRegion:
+        return { reply: composer.serviceInRegion(service!, region!, language), service: service! };
+      case COMPOSED.serviceWhere:
+        return { reply: composer.serviceWhere(service!, language), service: service! };
+      case COMPOSED.servicesInRegion:
+        return { reply: composer.servicesInRegion(region!, language), service: COMPANY_SERVICE_ID };
+      default:
+        return { reply: composer.servicesList(language), service: COMPANY_SERVICE_ID };
+    }
+  }
+
+  function suggestionFor(topic: Topic, recognition: Recognition, language: Language): Suggestion {
+    const template = (knowledgeTopicQuestions(topic) ?? topic.phrasings)[language][0]!;
+    const service = namedService(recognition);
+    const region = recognition.regions[0];
+    const question = template
+      .replaceAll("{service}", service ? composer.serviceName(service) : "")
+      .replaceAll("{region}", region ? composer.regionName(region, language) : "");
+    return { question, service: topic.kind === "composed" ? (service ?? topic.service) : topic.service };
+  }
+
+  function knowledgeTopicQuestions(topic: Topic) {
+    if (topic.kind !== "composed") return undefined;
+    const key = (Object.keys(COMPOSED) as Array<keyof typeof COMPOSED>).find((k) => COMPOSED[k] === topic.id)!;
+    return knowledge.composed[key];
+  }
+
+  function finish(
+    base: { question: string; language: Language },
+    outcome: Pick<Answer, "kind" | "topic" | "service" | "confidence">,
+    reply: Reply,
+    suggestions: Suggestion[],
+  ): Answer {
+    const sourceLine = composer.sourceLine(reply, base.language);
+    return {
+      question: base.question,
+      kind: outcome.kind,
+      matched: outcome.kind !== "fallback",
+      topic: outcome.topic,
+      service: outcome.service,
+      language: base.language,
+      confidence: Math.round(Math.min(1, Math.max(0, outcome.confidence)) * 1000) / 1000,
+      answer: sourceLine ? `${reply.body}\n${sourceLine}` : reply.body,
+      body: reply.body,
+      sources: reply.sources,
+      asOf: reply.asOf,
+      ...(reply.availability ? { availability: reply.availability } : {}),
+      suggestions,
+    };
+  }
+
+  const searchable = [
+    ...knowledge.faq.flatMap((entry) =>
+      (["it", "en"] as const).flatMap((language) =>
+        entry.questions[language].map((question) => ({ question, language, service: entry.service, normalized: normalize(question) })),
+      ),
+    ),
+  ];
+  const questionSearch = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true });
+  const popular = (language: Language) =>
+    knowledge.faq.map((entry) => ({ question: entry.questions[language][0]!, service: entry.service }));
+
+  return {
+    ask: (question, askOptions) => analyse(question, askOptions).answer,
+    explain(question, askOptions) {
+      const { answer, guess, recognition, terms, ranked } = analyse(question, askOptions);
+      return {
+        answer,
+        language: guess,
+        services: recognition.services,
+        guessedServices: recognition.guessedServices,
+        regions: recognition.regions,
+        otherProducts: recognition.otherProducts,
+        terms,
+        candidates: ranked.slice(0, 5).map((c) => ({ topic: c.topic.id, kind: c.topic.kind, score: round(c.score), phrasing: c.phrasing })),
+      };
+    },
+    searchQuestions(partial, language, limit = 25) {
+      const query = normalize(partial);
+      if (query === "") return popular(language).slice(0, limit);
+      const seen = new Set<string>();
+      const results: Suggestion[] = [];
+      for (const { item } of questionSearch.search(query)) {
+        if (item.language !== language || seen.has(item.question)) continue;
+        seen.add(item.question);
+        results.push({ question: item.question, service: item.service });
+        if (results.length === limit) break;
+      }
+      return results;
+    },
+    stats: {
+      topics: topics.length,
+      phrasings: matcher.phrasingCount,
+      services: knowledge.services.length,
+      facts: knowledge.availability.length,
+    },
+  };
+}
+
+/** The service a question is about: a named one first, then one guessed from a generic word. */
+function namedService(recognition: Recognition): string | undefined {
+  return recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices[0];
+}
+
+function languageCorpus(knowledge: Knowledge): { it: string[]; en: string[] } {
+  const corpus = { it: [] as string[], en: [] as string[] };
+  for (const language of ["it", "en"] as const) {
+    const list = corpus[language];
+    for (const entry of knowledge.faq) list.push(...entry.questions[language], entry.answer[language]);
+    for (const entry of knowledge.smalltalk) list.push(...entry.questions[language], entry.answer[language]);
+    for (const service of knowledge.services) list.push(service.summary[language]);
+    for (const fact of knowledge.availability) list.push(fact.note[language]);
+    for (const region of knowledge.regions) list.push(...region.names[language]);
+    for (const key of Object.keys(knowledge.composed) as Array<keyof Knowledge["composed"]>) list.push(...knowledge.composed[key][language]);
+  }
+  return corpus;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,67 @@
+/**
+ * Italian or English? Short chat questions are the hard case ("mi pay italia?", "why?"), so three
+ * signals add up: marker words, accented letters (Italian writes è, perché, più), and how often
+ * each word appears in the knowledge's Italian versus English texts. When they do not decide,
+ * the platform's locale does, then the default.
+ */
+import { LANGUAGE_MARKERS } from "./lexicon.js";
+import { tokenize } from "./normalize.js";
+import type { Language } from "./schema.js";
+
+const ITALIAN_ACCENTS = /[àèéìíòóù]/i;
+const ACCENT_WEIGHT = 1.5;
+// A word seen a handful of times must not outvote a marker word: its evidence is capped.
+const MAX_LEARNED_WEIGHT = 0.8;
+const MIN_OCCURRENCES = 2;
+
+export interface LanguageGuess {
+  language: Language;
+  /** Positive leans Italian, negative English. */
+  score: number;
+  decidedBy: "text" | "hint" | "default";
+}
+
+export class LanguageDetector {
+  private readonly learned = new Map<string, number>();
+
+  constructor(texts: { it: Iterable<string>; en: Iterable<string> }, ignoredWords: ReadonlySet<string>) {
+    const count = (source: Iterable<string>) => {
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const text of source) {
+        for (const word of tokenize(text)) {
+          if (ignoredWords.has(word) || /^\d+$/.test(word)) continue;
+          counts.set(word, (counts.get(word) ?? 0) + 1);
+          total++;
+        }
+      }
+      return { counts, total };
+    };
+    const it = count(texts.it);
+    const en = count(texts.en);
+    const vocabulary = new Set([...it.counts.keys(), ...en.counts.keys()]);
+    for (const word of vocabulary) {
+      const inItalian = it.counts.get(word) ?? 0;
+      const inEnglish = en.counts.get(word) ?? 0;
+      if (inItalian + inEnglish < MIN_OCCURRENCES || LANGUAGE_MARKERS.has(word)) continue;
+      // Add-one smoothed log ratio of the word's frequency in each language.
+      const ratio = Math.log((inItalian + 1) / (it.total + vocabulary.size)) - Math.log((inEnglish + 1) / (en.total + vocabulary.size));
+      this.learned.set(word, Math.max(-MAX_LEARNED_WEIGHT, Math.min(MAX_LEARNED_WEIGHT, ratio)));
+    }
+  }
+
+  detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
+    let score = ITALIAN_ACCENTS.test(rawText) ? ACCENT_WEIGHT : 0;
+    for (const word of words) score += LANGUAGE_MARKERS.get(word) ?? this.learned.get(word) ?? 0;
+    if (Math.abs(score) >= tieMargin) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
+    if (hint) return { language: hint, score, decidedBy: "hint" };
+    if (score !== 0) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
+    return { language: fallback, score, decidedBy: "default" };
+  }
+}
+
+/** Reads a platform locale ("it", "it-IT", "en-GB", "pt-BR") as a hint; other languages give none. */
+export function localeToLanguage(locale: string | undefined): Language | undefined {
+  const primary = locale?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === "it" || primary === "en" ? primary : undefined;
+}

@@ -1,0 +1,233 @@
+/**
+ * Ranks what a question could be asking: FAQ entries, small talk, and the composed intents
+ * answered from availability facts ("is {service} available in {region}?").
+ *
+ * Every phrasing in the knowledge becomes a set of terms (stemmed content words, "§service" and
+ * "@REGION"). A question becomes terms the same way, with unknown words corrected against the
+ * vocabulary. A phrasing's score is a weighted geometric mean of how much of the question it
+ * covers and how much of it the question covers, each word weighted by how rare it is across
+ * topics (IDF). That gives a confidence in 0..1 that means the same for every topic, so one
+ * threshold can separate answers from fallbacks.
+ */
+import type { CoreOptions } from "./defaults.js";
+import { COMPANY_SERVICE_ID, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { FuzzyLexicon } from "./fuzzy-lexicon.js";
+import { FUNCTION_WORDS } from "./lexicon.js";
+import { stem } from "./normalize.js";
+import type { Language } from "./schema.js";
+
+export const ANY_SERVICE = "§*";
+export const ANY_REGION = "@*";
+
+export type TopicKind = "faq" | "smalltalk" | "composed";
+
+export interface Topic {
+  id: string;
+  kind: TopicKind;
+  service: string | null;
+  phrasings: { it: readonly string[]; en: readonly string[] };
+}
+
+interface IndexedPhrasing {
+  topic: number;
+  language: Language;
+  text: string;
+  terms: readonly string[];
+  needsService: boolean;
+  needsRegion: boolean;
+}
+
+export interface Candidate {
+  topic: Topic;
+  score: number;
+  phrasing: string;
+  phrasingLanguage: Language;
+}
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** How the word was read: as written, corrected from a typo, unknown, or off-topic. */
+  reading: "known" | "corrected" | "unknown" | "off-topic" | "name";
+  from: string;
+}
+
+// The company name is in almost every question and covered by every topic: it barely counts.
+const COMPANY_TERM_WEIGHT = 0.3;
+// A named service or region decides most questions: weigh it like a rare word.
+const NAME_TERM_WEIGHT = 2.6;
+// A service guessed from a generic word ("cloud", "pay") is less certain than a named one.
+const GUESSED_SERVICE_FACTOR = 0.75;
+
+const isNameTerm = (term: string) => term.startsWith("§") || term.startsWith("@");
+
+export class Matcher {
+  private readonly phrasings: IndexedPhrasing[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  /** Surface words of the knowledge → their term, for typo correction. */
+  private readonly vocabulary = new FuzzyLexicon<string>();
+
+  constructor(
+    readonly topics: readonly Topic[],
+    private readonly recognizer: EntityRecognizer,
+    private readonly options: CoreOptions,
+  ) {
+    const topicsWithTerm = new Map<string, Set<number>>();
+    topics.forEach((topic, topicIndex) => {
+      for (const language of ["it", "en"] as const) {
+        for (const text of topic.phrasings[language]) {
+          const recognition = recognizer.recognise(text);
+          const terms: string[] = [];
+          for (const word of recognition.words) {
+            const term = this.termOf(word);
+            if (term === null || terms.includes(term)) continue;
+            terms.push(term);
+            if (!isNameTerm(term)) this.vocabulary.add(word, term);
+            let seenIn = topicsWithTerm.get(term);
+            if (!seenIn) topicsWithTerm.set(term, (seenIn = new Set()));
+            seenIn.add(topicIndex);
+          }
+          if (terms.length === 0) continue;
+          const index = this.phrasings.length;
+          this.phrasings.push({
+            topic: topicIndex,
+            language,
+            text,
+            terms,
+            needsService: terms.includes(ANY_SERVICE),
+            needsRegion: terms.includes(ANY_REGION),
+          });
+          for (const term of terms) {
+            const list = this.postings.get(term);
+            if (list) list.push(index);
+            else this.postings.set(term, [index]);
+          }
+        }
+      }
+    });
+    for (const [term, seenIn] of topicsWithTerm) {
+      this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
+    }
+  }
+
+  get phrasingCount(): number {
+    return this.phrasings.length;
+  }
+
+  /** A word's matching term, or null for words that carry no topic. */
+  private termOf(word: string): string | null {
+    if (isNameTerm(word)) return word;
+    if (FUNCTION_WORDS.has(word)) return null;
+    return stem(word);
+  }
+
+  /** Reads the question's words into weighted terms, correcting typos against the vocabulary. */
+  queryTerms(recognition: Recognition): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    const add = (candidate: QueryTerm) => {
+      const existing = terms.find((t) => t.term === candidate.term);
+      if (!existing) terms.push(candidate);
+      else if (candidate.weight > existing.weight) Object.assign(existing, candidate);
+    };
+    for (const word of recognition.words) {
+      if (word.startsWith("§")) {
+        const serviceId = word.slice(1);
+        const weight =
+          serviceId === COMPANY_SERVICE_ID
+            ? COMPANY_TERM_WEIGHT
+            : NAME_TERM_WEIGHT * (recognition.services.includes(serviceId) ? 1 : GUESSED_SERVICE_FACTOR);
+        add({ term: word, weight, reading: "name", from: word });
+        continue;
+      }
+      if (word.startsWith("@")) {
+        add({ term: word, weight: NAME_TERM_WEIGHT, reading: "name", from: word });
+        continue;
+      }
+      if (FUNCTION_WORDS.has(word)) continue;
+      const known = this.vocabulary.get(word) ?? (this.idf.has(stem(word)) ? stem(word) : undefined);
+      if (known !== undefined) {
+        add({ term: known, weight: this.idf.get(known)!, reading: "known", from: word });
+        continue;
+      }
+      // Checked after the vocabulary: a topic word the knowledge does use ("costa" for cloud plans) is no longer off-topic.
+      if (recognition.offTopic.includes(word)) {
+        add({ term: stem(word), weight: this.options.offTopicTokenWeight, reading: "off-topic", from: word });
+        continue;
+      }
+      const corrected = /^\d+$/.test(word) ? undefined : this.vocabulary.find(word);
+      if (corrected) {
+        add({ term: corrected.value, weight: this.idf.get(corrected.value)! * this.options.correctedTokenFactor, reading: "corrected", from: word });
+        continue;
+      }
+      add({ term: stem(word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
+    }
+    return terms;
+  }
+
+  /** Topics ranked by confidence, best first, each with its best-matching phrasing. */
+  rank(recognition: Recognition, query: QueryTerm[] = this.queryTerms(recognition)): Candidate[] {
+    const namedService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
+    const namedRegion = recognition.regions.length > 0;
+
+    const candidates = new Set<number>();
+    for (const { term, reading } of query) {
+      if (reading === "unknown" || reading === "off-topic") continue;
+      for (const index of this.postings.get(term) ?? []) candidates.add(index);
+    }
+    if (namedService) for (const index of this.postings.get(ANY_SERVICE) ?? []) candidates.add(index);
+    if (namedRegion) for (const index of this.postings.get(ANY_REGION) ?? []) candidates.add(index);
+
+    let queryTotal = 0;
+    for (const { weight } of query) queryTotal += weight;
+
+    const bestByTopic = new Map<number, Candidate>();
+    for (const index of candidates) {
+      const phrasing = this.phrasings[index]!;
+      if ((phrasing.needsService && !namedService) || (phrasing.needsRegion && !namedRegion)) continue;
+      const topic = this.topics[phrasing.topic]!;
+      const score = this.score(query, queryTotal, phrasing, topic);
+      const best = bestByTopic.get(phrasing.topic);
+      if (!best || score > best.score) {
+        bestByTopic.set(phrasing.topic, { topic, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language });
+      }
+    }
+    return [...bestByTopic.values()].sort((a, b) => b.score - a.score);
+  }
+
+  private score(query: QueryTerm[], queryTotal: number, phrasing: IndexedPhrasing, topic: Topic): number {
+    let phrasingTotal = 0;
+    let phrasingCovered = 0;
+    for (const term of phrasing.terms) {
+      const weight = this.idf.get(term) ?? NAME_TERM_WEIGHT;
+      phrasingTotal += weight;
+      if (this.queryCovers(query, term)) phrasingCovered += weight;
+    }
+
+    let queryCovered = 0;
+    for (const { term, weight } of query) {
+      if (phrasing.terms.includes(term)) queryCovered += weight;
+      else if (term.startsWith("§")) {
+        const serviceId = term.slice(1);
+        if (serviceId === COMPANY_SERVICE_ID) queryCovered += weight;
+        else if (phrasing.needsService || topic.service === serviceId) {
+          queryCovered += weight;
+          // The entry is about this service even where a phrasing leaves its name out.
+          if (!phrasing.needsService) {
+            phrasingTotal += weight;
+            phrasingCovered += weight;
+          }
+        }
+      } else if (term.startsWith("@") && phrasing.needsRegion) queryCovered += weight;
+    }
+    if (queryTotal === 0 || phrasingTotal === 0) return 0;
+    const alpha = this.options.queryCoverageWeight;
+    return Math.pow(queryCovered / queryTotal, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
+  }
+
+  private queryCovers(query: QueryTerm[], phrasingTerm: string): boolean {
+    if (phrasingTerm === ANY_SERVICE) return query.some((q) => q.term.startsWith("§") && q.term !== serviceTerm(COMPANY_SERVICE_ID));
+    if (phrasingTerm === ANY_REGION) return query.some((q) => q.term.startsWith("@"));
+    return query.some((q) => q.term === phrasingTerm);
+  }
+}

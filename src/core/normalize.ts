@@ -1,0 +1,96 @@
+/**
+ * The one text pipeline, used both to index the knowledge and to read questions, so a phrasing
+ * and a question that differ only in case, accents, punctuation, emoji or spacing become equal.
+ *
+ *   "Cos'è  XIAOMI Pay?? 🤔"  →  "cos e xiaomi pay"
+ */
+
+// NFKD splits "è" into "e" + a combining accent, which \p{M} then removes; it also folds
+// full-width and compatibility forms ("Ｍｉ" → "Mi").
+const COMBINING_MARKS = /\p{M}+/gu;
+// Anything that is neither a letter nor a digit separates words: punctuation, emoji, symbols,
+// control characters. `u` makes \p classes work on code points, so emoji count as one unit.
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+// "5gb" and "mi5" read as two words, like "5 gb" and "mi 5".
+const DIGIT_LETTER_BOUNDARY = /(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/gu;
+
+export function normalize(text: string): string {
+  return foldKeepingCase(text).toLowerCase();
+}
+
+export function tokenize(text: string): string[] {
+  const normalized = normalize(text);
+  return normalized === "" ? [] : normalized.split(" ");
+}
+
+function foldKeepingCase(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(COMBINING_MARKS, "")
+    .replace(NON_WORD, " ")
+    .replace(DIGIT_LETTER_BOUNDARY, " ")
+    .trim();
+}
+
+export interface Word {
+  /** Normalised form, as `normalize` gives it. */
+  text: string;
+  /** Written in capitals ("IT", "USA"): short capitalised words are read as codes, not as "it" or "usa" (uses). */
+  capitalised: boolean;
+}
+
+/** Words with the one bit of case that matters: whether each was written in capitals. */
+export function words(text: string): Word[] {
+  const folded = foldKeepingCase(text);
+  if (folded === "") return [];
+  return folded.split(" ").map((raw) => {
+    const lower = raw.toLowerCase();
+    return { text: lower, capitalised: raw.length >= 2 && raw !== lower && raw === raw.toUpperCase() };
+  });
+}
+
+/** True when most letters are capitals: a shouted message, where capitals say nothing about codes. */
+export function isShouted(text: string): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const upperCh = ch.toUpperCase();
+    if (lower === upperCh) continue;
+    letters++;
+    if (ch === upperCh) upper++;
+  }
+  return letters >= 6 && upper / letters > 0.6;
+}
+
+const REGIONAL_INDICATOR_A = 0x1f1e6;
+const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
+
+/** Region codes of the flag emoji in a text: 🇮🇹 → "IT". The EU flag 🇪🇺 gives "EU". */
+export function flagRegionCodes(text: string): string[] {
+  const codes: string[] = [];
+  for (const [flag] of text.matchAll(FLAG)) {
+    const letters = [...flag].map((ch) => String.fromCharCode(ch.codePointAt(0)! - REGIONAL_INDICATOR_A + 65));
+    codes.push(letters.join(""));
+  }
+  return codes;
+}
+
+/**
+ * A light stemmer for Italian and English, enough to make "funziona", "funzionano" and
+ * "funzionare" (or "works", "working") one term. It only ever strips endings, never rewrites,
+ * so a wrong guess costs a missed match, not a false one. Words under 4 letters are kept whole.
+ */
+const SUFFIXES = [
+  "azioni", "azione", "mente", "zioni", "zione", "ando", "endo", "ano", "are", "ere", "ire",
+  "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ing", "ies", "ied", "ed", "es",
+  "a", "e", "i", "o", "s",
+];
+
+export function stem(word: string): string {
+  if (word.length < 4) return word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
+  }
+  return word;
+}

@@ -1,0 +1,177 @@
+/**
+ * The shapes of the knowledge base and of an Answer. Every type in the project derives from
+ * these zod schemas (`z.infer`), so the data files, the loader, the core and the adapters can
+ * never disagree about a field.
+ */
+import { z } from "zod";
+import { ISO_3166_ALPHA2 } from "./iso-regions.js";
+
+export const LANGUAGES = ["it", "en"] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id such as 'mi-pay-cards'");
+
+// Sources give dates only as precisely as they were published: a year, a month or a day.
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+
+export const LocalizedTextSchema = z.strictObject({ it: nonEmpty, en: nonEmpty });
+export const LocalizedListSchema = z.strictObject({
+  it: z.array(nonEmpty).min(1, "needs at least one Italian phrasing"),
+  en: z.array(nonEmpty).min(1, "needs at least one English phrasing"),
+});
+
+const sourceRef = z.union([id, z.array(id).min(1)]);
+
+export const SourceSchema = z.strictObject({
+  id,
+  title: nonEmpty,
+  url: z.url({ protocol: /^https$/, error: "expected an https:// URL" }),
+  date: DateSchema,
+});
+
+export const ServiceSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).min(1),
+  summary: LocalizedTextSchema,
+  source: sourceRef,
+  date: DateSchema,
+});
+
+export const RegionCodeSchema = z
+  .string()
+  .refine((code) => code === "EU" || ISO_3166_ALPHA2.has(code), {
+    error: (issue) => `'${String(issue.input)}' is not an ISO 3166-1 alpha-2 code or 'EU'`,
+  });
+
+export const RegionSchema = z.strictObject({ code: RegionCodeSchema, names: LocalizedListSchema });
+
+export const AVAILABILITY_STATUSES = ["available", "unavailable", "partial", "unknown"] as const;
+export const AvailabilityStatusSchema = z.enum(AVAILABILITY_STATUSES);
+export type AvailabilityStatus = z.infer<typeof AvailabilityStatusSchema>;
+
+export const DateMeaningSchema = z.enum(["since", "as-of"]);
+
+/** A status that held in a region from (`since`) or at (`as-of`) a date. `*` covers every market. */
+export const AvailabilityFactSchema = z
+  .strictObject({
+    service: id,
+    region: z.union([z.literal("*"), RegionCodeSchema]),
+    except: z.array(RegionCodeSchema).optional(),
+    status: AvailabilityStatusSchema,
+    date: DateSchema,
+    dateMeaning: DateMeaningSchema,
+    note: LocalizedTextSchema,
+    source: sourceRef,
+  })
+  .refine((fact) => fact.except === undefined || fact.region === "*", {
+    error: "'except' is only meaningful with region '*'",
+    path: ["except"],
+  });
+
+export const FaqEntrySchema = z.strictObject({
+  id,
+  service: id,
+  questions: LocalizedListSchema,
+  answer: LocalizedTextSchema,
+  source: sourceRef,
+  date: DateSchema,
+});
+
+export const SMALLTALK_INTENTS = ["greeting", "thanks", "help", "goodbye"] as const;
+export const SmalltalkIntentSchema = z.enum(SMALLTALK_INTENTS);
+
+export const SmalltalkEntrySchema = z.strictObject({
+  id: SmalltalkIntentSchema,
+  questions: LocalizedListSchema,
+  answer: LocalizedTextSchema,
+});
+
+/**
+ * Question shapes that are answered from availability facts rather than from a FAQ entry.
+ * Phrasings carry `{service}` and/or `{region}` placeholders, filled from what the question names.
+ */
+export const ComposedIntentSchema = z.strictObject({
+  serviceInRegion: LocalizedListSchema,
+  serviceWhere: LocalizedListSchema,
+  servicesInRegion: LocalizedListSchema,
+  servicesList: LocalizedListSchema,
+});
+
+/** Names of products that are not Xiaomi services: questions about them are refused, not mis-answered. */
+export const OtherProductsSchema = z.strictObject({
+  brands: z.array(nonEmpty).min(1),
+  topics: LocalizedListSchema,
+});
+
+export const KnowledgeSchema = z.strictObject({
+  sources: z.array(SourceSchema),
+  services: z.array(ServiceSchema),
+  regions: z.array(RegionSchema),
+  availability: z.array(AvailabilityFactSchema),
+  faq: z.array(FaqEntrySchema),
+  smalltalk: z.array(SmalltalkEntrySchema),
+  composed: ComposedIntentSchema,
+  otherProducts: OtherProductsSchema,
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Service = z.infer<typeof ServiceSchema>;
+export type Region = z.infer<typeof RegionSchema>;
+export type AvailabilityFact = z.infer<typeof AvailabilityFactSchema>;
+export type FaqEntry = z.infer<typeof FaqEntrySchema>;
+export type SmalltalkEntry = z.infer<typeof SmalltalkEntrySchema>;
+export type ComposedIntents = z.infer<typeof ComposedIntentSchema>;
+export type Knowledge = z.infer<typeof KnowledgeSchema>;
+
+// ---- Answer -------------------------------------------------------------------------------
+
+export const AnswerKindSchema = z.enum(["answer", "smalltalk", "fallback"]);
+
+export const CitedSourceSchema = z.strictObject({ title: z.string(), url: z.string(), date: DateSchema });
+
+export const AvailabilityStepSchema = z.strictObject({
+  status: AvailabilityStatusSchema,
+  date: DateSchema,
+  dateMeaning: DateMeaningSchema,
+  note: z.string(),
+});
+
+export const AvailabilityAnswerSchema = z.strictObject({
+  service: z.string(),
+  region: z.string(),
+  status: AvailabilityStatusSchema,
+  /** Oldest first; the last step is the current status. Empty when the status is unknown. */
+  history: z.array(AvailabilityStepSchema),
+});
+
+export const SuggestionSchema = z.strictObject({ question: z.string(), service: z.string().nullable() });
+
+export const AnswerSchema = z.strictObject({
+  question: z.string(),
+  kind: AnswerKindSchema,
+  matched: z.boolean(),
+  /** What was matched: a FAQ entry id, a small-talk intent, or a composed intent name. */
+  topic: z.string().nullable(),
+  service: z.string().nullable(),
+  language: LanguageSchema,
+  confidence: z.number().min(0).max(1),
+  /** The whole reply as plain text: body, then the source line when there is one. */
+  answer: z.string().min(1),
+  body: z.string().min(1),
+  sources: z.array(CitedSourceSchema),
+  /** The date the answer is true as of, when it states facts. */
+  asOf: DateSchema.nullable(),
+  availability: AvailabilityAnswerSchema.optional(),
+  suggestions: z.array(SuggestionSchema).max(3),
+});
+
+export type Answer = z.infer<typeof AnswerSchema>;
+export type AnswerKind = z.infer<typeof AnswerKindSchema>;
+export type AvailabilityAnswer = z.infer<typeof AvailabilityAnswerSchema>;
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+export type CitedSource = z.infer<typeof CitedSourceSchema>;
