@@ -41,6 +41,8 @@ export interface Explanation {
 export interface Assistant {
   ask(question: string, options?: AskOptions): Answer;
   explain(question: string, options?: AskOptions): Explanation;
+  /** The small-talk reply for an intent, for commands such as /start and /help. */
+  smalltalk(intent: SmalltalkEntry["id"], language: Language): Answer;
   /** Questions from the knowledge that fuzzily match what a user is typing (autocomplete, inline mode). */
   searchQuestions(partial: string, language: Language, limit?: number): Suggestion[];
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
@@ -206,6 +208,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       confidence: Math.round(Math.min(1, Math.max(0, outcome.confidence)) * 1000) / 1000,
       answer: sourceLine ? `${reply.body}\n${sourceLine}` : reply.body,
       body: reply.body,
+      sourceLine,
       sources: reply.sources,
       asOf: reply.asOf,
       ...(reply.availability ? { availability: reply.availability } : {}),
@@ -238,6 +241,12 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
         terms,
         candidates: ranked.slice(0, 5).map((c) => ({ topic: c.topic.id, kind: c.topic.kind, score: round(c.score), phrasing: c.phrasing })),
       };
+    },
+    smalltalk(intent, language) {
+      const entry = smalltalkById.get(intent);
+      if (!entry) throw new Error(`Knowledge has no small-talk entry '${intent}' (data/smalltalk.json)`);
+      const question = entry.questions[language][0]!;
+      return finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
     },
     searchQuestions(partial, language, limit = 25) {
       const query = normalize(partial);

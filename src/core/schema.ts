@@ -163,6 +163,8 @@ export const AnswerSchema = z.strictObject({
   /** The whole reply as plain text: body, then the source line when there is one. */
   answer: z.string().min(1),
   body: z.string().min(1),
+  /** "Fonte: … – aggiornato a …", in the answer's language; null for small talk and fallbacks. */
+  sourceLine: z.string().nullable(),
   sources: z.array(CitedSourceSchema),
   /** The date the answer is true as of, when it states facts. */
   asOf: DateSchema.nullable(),

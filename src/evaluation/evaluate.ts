@@ -1,0 +1,155 @@
+/**
+ * Grades the assistant against a labelled question set (tests/eval/*.json). Shared by
+ * `npm run eval`, the accuracy test and the benchmark, so all three count the same way.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { normalize, type Answer, AvailabilityStatusSchema, LanguageSchema, SmalltalkIntentSchema } from "../core/index.js";
+
+export const EvalCaseSchema = z.strictObject({
+  question: z.string(),
+  language: LanguageSchema,
+  locale: LanguageSchema.optional(),
+  category: z.enum(["availability", "service-info", "company", "other-services", "smalltalk", "out-of-scope"]),
+  typo: z.boolean(),
+  expect: z.strictObject({
+    kind: z.enum(["answer", "smalltalk", "fallback"]),
+    service: z.string().nullable(),
+    intent: SmalltalkIntentSchema.optional(),
+    availability: z.strictObject({ service: z.string(), region: z.string(), status: AvailabilityStatusSchema }).optional(),
+    answerIncludes: z.array(z.string()).optional(),
+  }),
+});
+export type EvalCase = z.infer<typeof EvalCaseSchema>;
+
+export const EVAL_SETS = {
+  dev: new URL("../../tests/eval/dev-set.json", import.meta.url),
+  holdout: new URL("../../tests/eval/holdout-set.json", import.meta.url),
+} as const;
+
+export function loadEvalSet(name: keyof typeof EVAL_SETS): EvalCase[] {
+  return z.array(EvalCaseSchema).parse(JSON.parse(readFileSync(EVAL_SETS[name], "utf8")));
+}
+
+export interface Grade {
+  case: EvalCase;
+  answer: Answer;
+  correct: boolean;
+  /** Why it is wrong, one reason per failed check. */
+  problems: string[];
+}
+
+/** Everything a correct answer must get right; a miss lists each check it failed. */
+export function grade(testCase: EvalCase, answer: Answer): Grade {
+  const { expect } = testCase;
+  const problems: string[] = [];
+  if (answer.kind !== expect.kind) problems.push(`kind ${answer.kind}, expected ${expect.kind}`);
+  if (answer.language !== testCase.language) problems.push(`language ${answer.language}, expected ${testCase.language}`);
+  if (expect.kind === "answer" && expect.service !== null && answer.service !== expect.service) {
+    problems.push(`service ${answer.service}, expected ${expect.service}`);
+  }
+  if (expect.kind === "smalltalk" && expect.intent && answer.topic !== expect.intent) {
+    problems.push(`intent ${answer.topic}, expected ${expect.intent}`);
+  }
+  if (expect.availability) {
+    const got = answer.availability;
+    const wanted = expect.availability;
+    if (!got) problems.push(`no availability, expected ${wanted.service}/${wanted.region}/${wanted.status}`);
+    else if (got.service !== wanted.service || got.region !== wanted.region || got.status !== wanted.status) {
+      problems.push(`availability ${got.service}/${got.region}/${got.status}, expected ${wanted.service}/${wanted.region}/${wanted.status}`);
+    }
+  }
+  if (expect.kind !== "fallback") {
+    const text = normalize(answer.answer);
+    for (const term of expect.answerIncludes ?? []) {
+      if (!text.includes(normalize(term))) problems.push(`answer lacks "${term}"`);
+    }
+  }
+  return { case: testCase, answer, correct: problems.length === 0, problems };
+}
+
+export interface Report {
+  total: number;
+  inScope: { total: number; correct: number; accuracy: number };
+  outOfScope: { total: number; rejected: number; rejection: number };
+  byCategory: Record<string, { total: number; correct: number; accuracy: number }>;
+  byLanguage: Record<string, { total: number; correct: number; accuracy: number }>;
+  typos: { total: number; correct: number; accuracy: number };
+  /** "expected → got" pairs of topics or kinds, most frequent first. */
+  confusions: Array<{ expected: string; got: string; count: number }>;
+  misses: Grade[];
+}
+
+export function evaluate(cases: readonly EvalCase[], ask: (question: string, locale?: string) => Answer): Report {
+  const grades = cases.map((testCase) => grade(testCase, ask(testCase.question, testCase.locale)));
+  const ratio = (list: Grade[]) => ({
+    total: list.length,
+    correct: list.filter((g) => g.correct).length,
+    accuracy: list.length === 0 ? 1 : list.filter((g) => g.correct).length / list.length,
+  });
+  const groupBy = (key: (g: Grade) => string) => {
+    const groups: Record<string, Grade[]> = {};
+    for (const g of grades) (groups[key(g)] ??= []).push(g);
+    return Object.fromEntries(Object.entries(groups).map(([name, list]) => [name, ratio(list)]));
+  };
+  const inScope = grades.filter((g) => g.case.expect.kind !== "fallback");
+  const outOfScope = grades.filter((g) => g.case.expect.kind === "fallback");
+  const rejected = outOfScope.filter((g) => g.answer.kind === "fallback").length;
+
+  const confusionCounts = new Map<string, number>();
+  for (const g of grades) {
+    if (g.correct) continue;
+    const expected = g.case.expect.kind === "answer" ? `${g.case.expect.service}` : g.case.expect.intent ?? g.case.expect.kind;
+    const got = g.answer.kind === "fallback" ? "fallback" : `${g.answer.service ?? g.answer.kind}:${g.answer.topic}`;
+    const key = `${expected}\u0000${got}`;
+    confusionCounts.set(key, (confusionCounts.get(key) ?? 0) + 1);
+  }
+  const confusions = [...confusionCounts]
+    .map(([key, count]) => {
+      const [expected, got] = key.split("\u0000") as [string, string];
+      return { expected, got, count };
+    })
+    .sort((a, b) => b.count - a.count);
+
+  const inScopeRatio = ratio(inScope);
+  return {
+    total: grades.length,
+    inScope: inScopeRatio,
+    outOfScope: { total: outOfScope.length, rejected, rejection: outOfScope.length === 0 ? 1 : rejected / outOfScope.length },
+    byCategory: groupBy((g) => g.case.category),
+    byLanguage: groupBy((g) => g.case.language),
+    typos: ratio(grades.filter((g) => g.case.typo)),
+    confusions,
+    misses: grades.filter((g) => !g.correct),
+  };
+}
+
+/** The targets from the issue: below them the accuracy test fails. */
+export const ACCURACY_TARGETS = Object.freeze({ inScope: 0.95, outOfScopeRejection: 0.95 });
+
+export function formatReport(report: Report, title: string): string {
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+  const lines = [
+    `${title}: ${report.total} questions`,
+    `  in scope      ${pct(report.inScope.accuracy)}  (${report.inScope.correct}/${report.inScope.total})   target ${pct(ACCURACY_TARGETS.inScope)}`,
+    `  out of scope  ${pct(report.outOfScope.rejection)}  rejected (${report.outOfScope.rejected}/${report.outOfScope.total})   target ${pct(ACCURACY_TARGETS.outOfScopeRejection)}`,
+    `  with typos    ${pct(report.typos.accuracy)}  (${report.typos.correct}/${report.typos.total})`,
+    "",
+    "  by category:",
+    ...Object.entries(report.byCategory).map(([name, r]) => `    ${name.padEnd(16)} ${pct(r.accuracy).padStart(6)}  (${r.correct}/${r.total})`),
+    "  by language:",
+    ...Object.entries(report.byLanguage).map(([name, r]) => `    ${name.padEnd(16)} ${pct(r.accuracy).padStart(6)}  (${r.correct}/${r.total})`),
+  ];
+  if (report.confusions.length > 0) {
+    lines.push("", "  confusions (expected → got):");
+    for (const c of report.confusions) lines.push(`    ${String(c.count).padStart(3)}  ${c.expected} → ${c.got}`);
+  }
+  if (report.misses.length > 0) {
+    lines.push("", `  misses (${report.misses.length}):`);
+    for (const miss of report.misses) {
+      lines.push(`    [${miss.case.category}/${miss.case.language}] ${JSON.stringify(miss.case.question)}`);
+      lines.push(`        ${miss.problems.join("; ")}  (confidence ${miss.answer.confidence}, topic ${miss.answer.topic})`);
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,85 @@
+/**
+ * Reads the knowledge base from a folder (default: the project's `data/`) and validates it.
+ * The only place that touches the file system for knowledge; the core receives plain values.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Knowledge } from "../core/schema.js";
+import {
+  FAQ_FOLDER,
+  KNOWLEDGE_FILES,
+  formatIssues,
+  validateKnowledge,
+  type KnowledgeFilesContent,
+  type KnowledgeIssue,
+} from "./validate-knowledge.js";
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+
+/** Bad setup, not a bug: the message alone tells the maintainer what to fix. */
+export class KnowledgeError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly issues: readonly KnowledgeIssue[],
+  ) {
+    const where = relative(process.cwd(), dataDir) || ".";
+    super(`Invalid knowledge base in ${where}/ (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${formatIssues(issues)}`);
+    this.name = "KnowledgeError";
+  }
+}
+
+export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
+  const issues: KnowledgeIssue[] = [];
+  const read = (file: string): unknown => {
+    let text: string;
+    try {
+      text = readFileSync(join(dataDir, file), "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      issues.push({ file, path: "$", message: code === "ENOENT" ? "file not found" : `cannot read file (${code ?? String(error)})` });
+      return undefined;
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      issues.push({ file, path: "$", message: `invalid JSON: ${describeJsonError(error as SyntaxError, text)}` });
+      return undefined;
+    }
+  };
+
+  const files = Object.fromEntries(
+    (Object.keys(KNOWLEDGE_FILES) as Array<keyof typeof KNOWLEDGE_FILES>).map((key) => [key, read(KNOWLEDGE_FILES[key])]),
+  ) as KnowledgeFilesContent["files"];
+  const faqFiles: Record<string, unknown> = {};
+  for (const name of listJsonFiles(join(dataDir, FAQ_FOLDER))) {
+    const file = `${FAQ_FOLDER}/${name}`;
+    faqFiles[file] = read(file);
+  }
+  if (issues.length > 0) throw new KnowledgeError(dataDir, issues);
+
+  const result = validateKnowledge({ files, faqFiles });
+  if (!result.ok) throw new KnowledgeError(dataDir, result.issues);
+  return result.knowledge;
+}
+
+function listJsonFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .sort();
+  } catch {
+    return []; // reported by validation as "no FAQ files found"
+  }
+}
+
+/** V8 says "at position 123"; a maintainer wants the line and column. */
+function describeJsonError(error: SyntaxError, text: string): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) return error.message;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `${error.message.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${column}`;
+}
