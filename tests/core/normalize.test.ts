@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { flagRegionCodes, isShouted, normalize, stem, words } from "../../src/core/normalize.js";
+
+describe("normalize", () => {
+  it.each([
+    ["Cos'è  XIAOMI Pay??", "cos e xiaomi pay"],
+    ["Perché Mi Pay non c'è in Italia? 🤔🇮🇹", "perche mi pay non c e in italia"],
+    ["  mi   cloud\t\nbackup  ", "mi cloud backup"],
+    ["Ｍｉ Ｐａｙ", "mi pay"],
+    ["5GB gratis", "5 gb gratis"],
+    ["Mi5 e Redmi Note7", "mi 5 e redmi note 7"],
+    ["<b>Youpin</b> & co.", "b youpin b co"],
+    ["小爱同学 è XiaoAI", "小爱同学 e xiaoai"],
+    ["🙂🙂🙂", ""],
+    ["", ""],
+  ])("GIVEN %j THEN reads %j", (input, expected) => {
+    expect(normalize(input)).toBe(expected);
+  });
+});
+
+describe("words", () => {
+  it("GIVEN capitals THEN marks short codes as capitalised, not ordinary words", () => {
+    expect(words("Xiaomi usa IT e USA")).toEqual([
+      { text: "xiaomi", capitalised: false },
+      { text: "usa", capitalised: false },
+      { text: "it", capitalised: true },
+      { text: "e", capitalised: false },
+      { text: "usa", capitalised: true },
+    ]);
+  });
+
+  it("GIVEN a shouted message THEN recognises it as shouting", () => {
+    expect(isShouted("MI PAY FUNZIONA IN ITALIA??")).toBe(true);
+    expect(isShouted("Mi Pay in IT?")).toBe(false);
+  });
+});
+
+describe("flagRegionCodes", () => {
+  it.each([
+    ["Mi Pay 🇮🇹?", ["IT"]],
+    ["🇩🇪 e 🇫🇷", ["DE", "FR"]],
+    ["🇪🇺", ["EU"]],
+    ["nessuna bandiera 🙂", []],
+  ])("GIVEN %j THEN finds %j", (input, expected) => {
+    expect(flagRegionCodes(input)).toEqual(expected);
+  });
+});
+
+describe("stem", () => {
+  it.each([
+    [["funziona", "funzionano", "funzionare"], "funzion"],
+    [["carta", "carte"], "cart"],
+    [["works", "working", "worked"], "work"],
+    [["disponibile", "disponibili"], "disponibil"],
+  ])("GIVEN %j THEN all read as %j", (forms, expected) => {
+    for (const form of forms) expect(stem(form)).toBe(expected);
+  });
+
+  it("GIVEN a short word THEN keeps it whole", () => {
+    expect(stem("pay")).toBe("pay");
+    expect(stem("nfc")).toBe("nfc");
+  });
+});
