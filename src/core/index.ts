@@ -41,6 +41,13 @@ export interface Explanation {
 export interface Assistant {
   ask(question: string, options?: AskOptions): Answer;
   explain(question: string, options?: AskOptions): Explanation;
+  /**
+   * Answers a question as the given topic (null: as a fallback), filling services and regions
+   * from the question. Lets a benchmark grade another matcher's choice exactly like ours.
+   */
+  answerAs(question: string, topicId: string | null, confidence: number, options?: AskOptions): Answer;
+  /** Ids of every topic the matcher can choose: FAQ entries, small-talk intents, composed intents. */
+  readonly topicIds: readonly string[];
   /** The small-talk reply for an intent, for commands such as /start and /help. */
   smalltalk(intent: SmalltalkEntry["id"], language: Language): Answer;
   /** Questions from the knowledge that fuzzily match what a user is typing (autocomplete, inline mode). */
@@ -62,14 +69,12 @@ const FALLBACK = {
   it: {
     noMatch:
       "Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili, in Italia e nel mondo.",
-    suggestions: "Forse intendevi:",
     otherProduct: (names: string) =>
       `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili.`,
   },
   en: {
     noMatch:
       "I don't have an answer to that. I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available, in Italy and worldwide.",
-    suggestions: "Did you mean:",
     otherProduct: (names: string) =>
       `I have no information about ${names}: I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available.`,
   },
@@ -114,18 +119,18 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     ranked: Candidate[];
   }
 
-  function analyse(question: string, askOptions: AskOptions = {}): Analysis {
+  /** Language and names: what every answer, ours or a baseline's, is built from. */
+  function read(question: string, askOptions: AskOptions) {
     const text = question.slice(0, options.maxQuestionChars);
     const input = words(text);
-    const guess = detector.detect(
-      input.map((w) => w.text),
-      text,
-      localeToLanguage(askOptions.locale),
-      options.languageTieMargin,
-      options.defaultLanguage,
-    );
+    const hint = localeToLanguage(askOptions.locale);
+    const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
+    return { guess, recognition: recognizer.recogniseWords(input, text) };
+  }
+
+  function analyse(question: string, askOptions: AskOptions = {}): Analysis {
+    const { guess, recognition } = read(question, askOptions);
     const language = guess.language;
-    const recognition = recognizer.recogniseWords(input, text);
     const base = { question, language };
 
     const namesXiaomi = recognition.services.length > 0;
@@ -146,7 +151,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const answer = finish(
         base,
         { kind: "fallback", topic: null, service: null, confidence: best?.score ?? 0 },
-        { body: FALLBACK[language].noMatch, sources: [], asOf: null },
+        fallbackReply(language),
         suggestions,
       );
       return { answer, guess, recognition, terms, ranked };
@@ -242,6 +247,17 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
         candidates: ranked.slice(0, 5).map((c) => ({ topic: c.topic.id, kind: c.topic.kind, score: round(c.score), phrasing: c.phrasing })),
       };
     },
+    answerAs(question, topicId, confidence, askOptions = {}) {
+      const { guess, recognition } = read(question, askOptions);
+      const topic = topics.find((t) => t.id === topicId);
+      const base = { question, language: guess.language };
+      if (!topic || !canFill(topic, recognition)) {
+        return finish(base, { kind: "fallback", topic: null, service: null, confidence }, fallbackReply(guess.language), []);
+      }
+      const { reply, service } = replyFor(topic, recognition, guess.language);
+      return finish(base, { kind: topic.kind === "smalltalk" ? "smalltalk" : "answer", topic: topic.id, service, confidence }, reply, []);
+    },
+    topicIds: topics.map((topic) => topic.id),
     smalltalk(intent, language) {
       const entry = smalltalkById.get(intent);
       if (!entry) throw new Error(`Knowledge has no small-talk entry '${intent}' (data/smalltalk.json)`);
@@ -268,6 +284,25 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       facts: knowledge.availability.length,
     },
   };
+}
+
+const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });
+
+/** Whether the question names what a composed topic needs: a service, a region, or both. */
+function canFill(topic: Topic, recognition: Recognition): boolean {
+  if (topic.kind !== "composed") return true;
+  const hasService = namedService(recognition) !== undefined;
+  const hasRegion = recognition.regions.length > 0;
+  switch (topic.id) {
+    case COMPOSED.serviceInRegion:
+      return hasService && hasRegion;
+    case COMPOSED.serviceWhere:
+      return hasService;
+    case COMPOSED.servicesInRegion:
+      return hasRegion;
+    default:
+      return true;
+  }
 }
 
 /** The service a question is about: a named one first, then one guessed from a generic word. */
