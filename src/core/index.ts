@@ -55,12 +55,14 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-const COMPOSED = {
+/** Topic ids of the questions answered from availability facts, keyed like data/composed-questions.json. */
+export const COMPOSED_TOPICS = Object.freeze({
   serviceInRegion: "service-in-region",
   serviceWhere: "service-where",
   servicesInRegion: "services-in-region",
   servicesList: "services-list",
-} as const;
+} as const);
+const COMPOSED = COMPOSED_TOPICS;
 
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";

@@ -42,11 +42,16 @@ export const ServiceSchema = z.strictObject({
   date: DateSchema,
 });
 
-export const RegionCodeSchema = z
-  .string()
-  .refine((code) => code === "EU" || ISO_3166_ALPHA2.has(code), {
-    error: (issue) => `'${String(issue.input)}' is not an ISO 3166-1 alpha-2 code or 'EU'`,
-  });
+const isRegionCode = (code: string) => code === "EU" || ISO_3166_ALPHA2.has(code);
+
+export const RegionCodeSchema = z.string().refine(isRegionCode, {
+  error: (issue) => `'${String(issue.input)}' is not an ISO 3166-1 alpha-2 code (upper case) or 'EU'`,
+});
+
+/** Where a fact applies: a region, or "*" for every market. */
+const FactRegionSchema = z.string().refine((code) => code === "*" || isRegionCode(code), {
+  error: (issue) => `'${String(issue.input)}' is not an ISO 3166-1 alpha-2 code (upper case), 'EU' or '*'`,
+});
 
 export const RegionSchema = z.strictObject({ code: RegionCodeSchema, names: LocalizedListSchema });
 
@@ -60,7 +65,7 @@ export const DateMeaningSchema = z.enum(["since", "as-of"]);
 export const AvailabilityFactSchema = z
   .strictObject({
     service: id,
-    region: z.union([z.literal("*"), RegionCodeSchema]),
+    region: FactRegionSchema,
     except: z.array(RegionCodeSchema).optional(),
     status: AvailabilityStatusSchema,
     date: DateSchema,

@@ -81,7 +81,10 @@ export interface Report {
 }
 
 export function evaluate(cases: readonly EvalCase[], ask: (question: string, locale?: string) => Answer): Report {
-  const grades = cases.map((testCase) => grade(testCase, ask(testCase.question, testCase.locale)));
+  return summarize(cases.map((testCase) => grade(testCase, ask(testCase.question, testCase.locale))));
+}
+
+export function summarize(grades: readonly Grade[]): Report {
   const ratio = (list: Grade[]) => ({
     total: list.length,
     correct: list.filter((g) => g.correct).length,

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench`: our core beside two baselines trained on the same phrasings — a plain Fuse.js
+ * index and NLP.js (node-nlp) — on the dev set: accuracy, index build time, latency per question,
+ * memory. Then our core alone on synthetic knowledge bases of 1,000 and 10,000 FAQ entries.
+ *
+ * Every matcher's choice is turned into an Answer by the same composer (`answerAs`) and graded by
+ * the same code as `npm run eval`, so the comparison is of matching alone. Each baseline's
+ * rejection threshold is the one that maximises its own dev-set accuracy: the most generous
+ * setting for them.
+ */
+import { createRequire } from "node:module";
+import Fuse from "fuse.js";
+import { COMPOSED_TOPICS, DEFAULTS, createAssistant, normalize, type Assistant, type Knowledge, type Language } from "../src/core/index.js";
+import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
+import { grade, loadEvalSet, summarize, type EvalCase, type Report } from "../src/evaluation/evaluate.js";
+import { syntheticKnowledge, syntheticQueries } from "./synthetic-knowledge.js";
+
+const require = createRequire(import.meta.url);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function heapUsedMb(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+function percentile(sortedMicros: number[], p: number): number {
+  return sortedMicros[Math.min(sortedMicros.length - 1, Math.floor((p / 100) * sortedMicros.length))]!;
+}
+
+/** Times each call on its own; `rounds` passes over the inputs after one warm-up pass. */
+async function latency<T>(inputs: readonly T[], run: (input: T) => unknown, rounds: number): Promise<{ p50: number; p99: number; max: number }> {
+  for (const input of inputs) await run(input);
+  const micros: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = process.hrtime.bigint();
+      await run(input);
+      micros.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+  }
+  micros.sort((a, b) => a - b);
+  return { p50: percentile(micros, 50), p99: percentile(micros, 99), max: micros.at(-1)! };
+}
+
+interface Row {
+  name: string;
+  inScope: number;
+  outOfScope: number;
+  overall: number;
+  buildMs: number;
+  p50: number;
+  p99: number;
+  heapMb: number;
+  note: string;
+}
+
+/** Phrasings a plain index needs: composed templates written out for each service and region. */
+function expandedPhrasings(knowledge: Knowledge, assistant: Assistant) {
+  const phrasings: Array<{ text: string; topic: string; language: Language }> = [];
+  const services = knowledge.services.filter((s) => s.id !== "xiaomi");
+  const regions = knowledge.regions.slice(0, 20);
+  for (const entry of knowledge.faq) {
+    for (const language of ["it", "en"] as const) for (const text of entry.questions[language]) phrasings.push({ text, topic: entry.id, language });
+  }
+  for (const entry of knowledge.smalltalk) {
+    for (const language of ["it", "en"] as const) for (const text of entry.questions[language]) phrasings.push({ text, topic: entry.id, language });
+  }
+  const composedIds = COMPOSED_TOPICS;
+  for (const key of Object.keys(composedIds) as Array<keyof typeof composedIds>) {
+    for (const language of ["it", "en"] as const) {
+      for (const template of knowledge.composed[key][language]) {
+        const serviceNames = template.includes("{service}") ? services.map((s) => s.name) : [""];
+        const regionNames = template.includes("{region}") ? regions.map((r) => r.names[language][0]!) : [""];
+        for (const service of serviceNames) {
+          for (const region of regionNames) {
+            phrasings.push({ text: template.replaceAll("{service}", service).replaceAll("{region}", region), topic: composedIds[key], language });
+          }
+        }
+      }
+    }
+  }
+  if (!phrasings.every((p) => assistant.topicIds.includes(p.topic))) throw new Error("bench: a phrasing names an unknown topic");
+  return phrasings;
+}
+
+/** The threshold (from a grid) that gives a baseline its best dev-set accuracy. */
+function bestThreshold(
+  cases: readonly EvalCase[],
+  choices: ReadonlyArray<{ topic: string | null; confidence: number }>,
+  assistant: Assistant,
+): { threshold: number; report: Report } {
+  let best: { threshold: number; report: Report } | undefined;
+  for (let step = 0; step <= 20; step++) {
+    const threshold = step / 20;
+    const grades = cases.map((c, i) => {
+      const { topic, confidence } = choices[i]!;
+      return grade(c, assistant.answerAs(c.question, confidence >= threshold ? topic : null, confidence, c.locale ? { locale: c.locale } : {}));
+    });
+    const report = summarize(grades);
+    if (!best || correctCount(report) > correctCount(best.report)) best = { threshold, report };
+  }
+  return best!;
+}
+
+const correctCount = (report: Report) => report.inScope.correct + report.outOfScope.rejected;
+
+function row(name: string, report: Report, rest: Omit<Row, "name" | "inScope" | "outOfScope" | "overall">): Row {
+  return {
+    name,
+    inScope: report.inScope.accuracy,
+    outOfScope: report.outOfScope.rejection,
+    overall: correctCount(report) / report.total,
+    ...rest,
+  };
+}
+
+async function main(): Promise<void> {
+  const out = (line = "") => process.stdout.write(`${line}\n`);
+  const cases = loadEvalSet("dev");
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
+  out(`Benchmark on ${process.version}, ${cases.length} dev questions${gc ? "" : " (run with --expose-gc for memory figures)"}`);
+
+  // ---- start-up: load + validate + index, cold (first in this process) then warm -------------
+  let started = performance.now();
+  const knowledge = loadKnowledge();
+  let assistant = createAssistant(knowledge);
+  const coldStartMs = performance.now() - started;
+  started = performance.now();
+  for (let i = 0; i < 5; i++) createAssistant(loadKnowledge());
+  const warmStartMs = (performance.now() - started) / 5;
+
+  const rows: Row[] = [];
+
+  // ---- our core ---------------------------------------------------------------------------------
+  {
+    const before = heapUsedMb();
+    started = performance.now();
+    assistant = createAssistant(knowledge);
+    const buildMs = performance.now() - started;
+    const heapMb = heapUsedMb() - before;
+    const ask = (c: EvalCase) => assistant.ask(c.question, c.locale ? { locale: c.locale } : {});
+    const report = summarize(cases.map((c) => grade(c, ask(c))));
+    const timing = await latency(cases, ask, rounds);
+    rows.push(row("our core", report, { buildMs, ...timing, heapMb, note: `threshold ${DEFAULTS.answerThreshold} (DEFAULTS)` }));
+  }
+
+  // ---- plain Fuse.js over the same phrasings ------------------------------------------------------
+  const phrasings = expandedPhrasings(knowledge, assistant);
+  {
+    const before = heapUsedMb();
+    started = performance.now();
+    const fuse = new Fuse(
+      phrasings.map((p) => ({ ...p, normalized: normalize(p.text) })),
+      { keys: ["normalized"], includeScore: true, ignoreLocation: true, threshold: 0.6 },
+    );
+    const buildMs = performance.now() - started;
+    const heapMb = heapUsedMb() - before;
+    const choose = (question: string) => {
+      const [hit] = fuse.search(normalize(question), { limit: 1 });
+      return hit ? { topic: hit.item.topic, confidence: 1 - (hit.score ?? 1) } : { topic: null, confidence: 0 };
+    };
+    const choices = cases.map((c) => choose(c.question));
+    const { threshold, report } = bestThreshold(cases, choices, assistant);
+    const fuseRounds = Math.max(1, Math.round(rounds / 20));
+    const timing = await latency(cases, (c) => choose(c.question), fuseRounds);
+    rows.push(row("plain Fuse.js", report, { buildMs, ...timing, heapMb, note: `${phrasings.length} phrasings, best threshold ${threshold.toFixed(2)}` }));
+  }
+
+  // ---- NLP.js (node-nlp) trained on the same phrasings, with its own entity extraction -------------
+  {
+    const { NlpManager } = require("node-nlp") as { NlpManager: new (settings: object) => NlpManagerLike };
+    const before = heapUsedMb();
+    started = performance.now();
+    const manager = new NlpManager({ languages: ["it", "en"], forceNER: true, nlu: { log: false }, autoSave: false, autoLoad: false });
+    for (const service of knowledge.services.filter((s) => s.id !== "xiaomi")) {
+      manager.addNamedEntityText("service", service.id, ["it", "en"], [service.name, ...service.aliases]);
+    }
+    for (const region of knowledge.regions) {
+      manager.addNamedEntityText("region", region.code, ["it", "en"], [...region.names.it, ...region.names.en]);
+    }
+    for (const entry of [...knowledge.faq, ...knowledge.smalltalk]) {
+      for (const language of ["it", "en"] as const) for (const text of entry.questions[language]) manager.addDocument(language, text, entry.id);
+    }
+    const composedIds = COMPOSED_TOPICS;
+    for (const key of Object.keys(composedIds) as Array<keyof typeof composedIds>) {
+      for (const language of ["it", "en"] as const) {
+        for (const template of knowledge.composed[key][language]) {
+          manager.addDocument(language, template.replaceAll("{service}", "%service%").replaceAll("{region}", "%region%"), composedIds[key]);
+        }
+      }
+    }
+    await manager.train();
+    const buildMs = performance.now() - started;
+    const heapMb = heapUsedMb() - before;
+    const choose = async (question: string) => {
+      const result = await manager.process(question);
+      return result.intent && result.intent !== "None" ? { topic: result.intent, confidence: result.score } : { topic: null, confidence: 0 };
+    };
+    const choices = [];
+    for (const c of cases) choices.push(await choose(c.question));
+    const { threshold, report } = bestThreshold(cases, choices, assistant);
+    const timing = await latency(cases, (c) => choose(c.question), Math.max(1, Math.round(rounds / 10)));
+    rows.push(row("NLP.js 4", report, { buildMs, ...timing, heapMb, note: `best threshold ${threshold.toFixed(2)}` }));
+  }
+
+  const ours = rows[0]!;
+  out();
+  out("Dev set, same phrasings, same answer composer and grading:");
+  out("| matcher | in scope | out of scope rejected | overall | build (ms) | p50 (µs) | p99 (µs) | heap (MB) | vs ours: p99 | notes |");
+  out("|---|---|---|---|---|---|---|---|---|---|");
+  for (const row of rows) {
+    out(
+      `| ${row.name} | ${pct(row.inScope)} | ${pct(row.outOfScope)} | ${pct(row.overall)} | ${row.buildMs.toFixed(1)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${gc ? row.heapMb.toFixed(1) : "n/a"} | ${(row.p99 / ours.p99).toFixed(1)}× | ${row.note} |`,
+    );
+  }
+  out();
+  out(`Start-up (load + validate + index): ${coldStartMs.toFixed(0)} ms cold (first in process), ${warmStartMs.toFixed(1)} ms warm`);
+
+  // ---- our core on synthetic knowledge bases ------------------------------------------------------------
+  out();
+  out("Our core on synthetic knowledge bases (queries: a real phrasing with one word dropped and one typo):");
+  out("| FAQ entries | phrasings | build (ms) | heap (MB) | top-1 accuracy | p50 (µs) | p99 (µs) | max (µs) |");
+  out("|---|---|---|---|---|---|---|---|");
+  for (const size of [1_000, 10_000]) {
+    const synthetic = syntheticKnowledge(knowledge, size, 42);
+    const before = heapUsedMb();
+    started = performance.now();
+    const big = createAssistant(synthetic);
+    const buildMs = performance.now() - started;
+    const heapMb = heapUsedMb() - before;
+    const queries = syntheticQueries(synthetic, 2_000, 7);
+    const correct = queries.filter((q) => big.ask(q.question).topic === q.topic).length;
+    const timing = await latency(queries, (q) => big.ask(q.question), 3);
+    out(
+      `| ${size.toLocaleString("en")} | ${big.stats.phrasings.toLocaleString("en")} | ${buildMs.toFixed(0)} | ${gc ? heapMb.toFixed(1) : "n/a"} | ${pct(correct / queries.length)} | ${timing.p50.toFixed(1)} | ${timing.p99.toFixed(1)} | ${timing.max.toFixed(0)} |`,
+    );
+  }
+}
+
+interface NlpManagerLike {
+  addNamedEntityText(entity: string, option: string, languages: string[], texts: string[]): void;
+  addDocument(language: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(text: string): Promise<{ intent?: string; score: number; locale: string }>;
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+await main();
