@@ -1,0 +1,40 @@
+/**
+ * The product's accuracy on questions it has never seen, written by someone who saw neither the
+ * matcher nor the data. Fails below the targets; `npm run eval` shows every miss.
+ */
+import { describe, expect, it } from "vitest";
+import { createAssistant, normalize } from "../../src/core/index.js";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { ACCURACY_TARGETS, evaluate, formatReport, loadEvalSet } from "../../src/evaluation/evaluate.js";
+
+const knowledge = loadKnowledge();
+const assistant = createAssistant(knowledge);
+const devSet = loadEvalSet("dev");
+
+describe("the dev set", () => {
+  it("GIVEN the knowledge's phrasings THEN none of the dev questions is among them", () => {
+    const phrasings = new Set(
+      [...knowledge.faq, ...knowledge.smalltalk].flatMap((entry) => [...entry.questions.it, ...entry.questions.en]).map(normalize),
+    );
+    const copied = devSet.filter((c) => phrasings.has(normalize(c.question))).map((c) => c.question);
+    expect(copied).toEqual([]);
+  });
+
+  it("GIVEN its make-up THEN it is a fair sample of real use", () => {
+    const count = (predicate: (c: (typeof devSet)[number]) => boolean) => devSet.filter(predicate).length;
+    expect(devSet.length).toBeGreaterThanOrEqual(200);
+    expect(count((c) => c.expect.kind === "fallback")).toBeGreaterThanOrEqual(40);
+    expect(count((c) => c.typo) / devSet.length).toBeGreaterThanOrEqual(0.2);
+    expect(count((c) => c.expect.kind === "smalltalk")).toBeGreaterThan(0);
+    const italian = count((c) => c.language === "it") / devSet.length;
+    expect(italian).toBeGreaterThan(0.4);
+    expect(italian).toBeLessThan(0.6);
+  });
+
+  it(`GIVEN every question THEN in-scope accuracy and out-of-scope rejection are at least ${ACCURACY_TARGETS.inScope * 100}%`, () => {
+    const report = evaluate(devSet, (question, locale) => assistant.ask(question, locale ? { locale } : {}));
+    const summary = formatReport(report, "dev set");
+    expect(report.inScope.accuracy, summary).toBeGreaterThanOrEqual(ACCURACY_TARGETS.inScope);
+    expect(report.outOfScope.rejection, summary).toBeGreaterThanOrEqual(ACCURACY_TARGETS.outOfScopeRejection);
+  });
+});
