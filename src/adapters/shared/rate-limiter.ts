@@ -3,7 +3,13 @@
  * gets one polite notice, then is dropped silently until the bucket refills; other users are
  * never affected. Memory stays bounded: idle users are forgotten, oldest first.
  */
-export const RATE_LIMIT_DEFAULTS = Object.freeze({
+export interface RateLimitSettings {
+  burst: number;
+  refillMs: number;
+  maxUsers: number;
+}
+
+export const RATE_LIMIT_DEFAULTS: Readonly<RateLimitSettings> = Object.freeze({
   /** Messages a user may send in a burst. */
   burst: 5,
   /** Sustained rate: one message every this many milliseconds. */
@@ -22,10 +28,10 @@ interface Bucket {
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
-  private readonly settings: typeof RATE_LIMIT_DEFAULTS;
+  private readonly settings: RateLimitSettings;
 
   constructor(
-    settings: Partial<typeof RATE_LIMIT_DEFAULTS> = {},
+    settings: Partial<RateLimitSettings> = {},
     private readonly now: () => number = Date.now,
   ) {
     this.settings = { ...RATE_LIMIT_DEFAULTS, ...settings };
