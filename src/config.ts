@@ -1,10 +1,11 @@
 /**
  * The only reader of process.env. Values are parsed with zod because environment variables are
- * always strings; a bad value stops the start with one line naming the variable.
+ * always strings; a bad value stops the start with one line naming the variable and what is
+ * expected — never the value itself, which may be a secret.
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { localeToLanguage } from "./core/index.js";
+import { localeToLanguage, type Language } from "./core/index.js";
 
 const optionalString = z
   .string()
@@ -12,21 +13,40 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** An optional value that, when set, must match `pattern`; the message says what was expected. */
+const optionalMatching = (pattern: RegExp, expected: string) =>
+  optionalString.refine((value) => value === undefined || pattern.test(value), { message: `expected ${expected}` });
+
+const optionalUrl = (expected: string) => optionalMatching(/^https?:\/\/[^\s/]+(\/\S*)?$/, expected);
+
 const EnvSchema = z.object({
   DATA_DIR: optionalString,
-  BOT_LANGUAGE: z.enum(["it", "en"]).default("it"),
-  DISCORD_TOKEN: optionalString,
-  TELEGRAM_BOT_TOKEN: optionalString,
+  BOT_LANGUAGE: z.enum(["it", "en"], { message: "expected it or en" }).default("it"),
   // The terminal's locale ("it_IT.UTF-8") is the console chat's language hint.
   LANG: optionalString,
+
+  TELEGRAM_BOT_TOKEN: optionalMatching(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, "<bot id>:<secret> as given by @BotFather"),
+  TELEGRAM_API_ROOT: optionalUrl("an http(s) URL such as https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: optionalMatching(/^https:\/\/\S+$/, "the public https:// URL Telegram should post updates to"),
+  TELEGRAM_WEBHOOK_SECRET: optionalMatching(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -"),
+  PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(8080),
+
+  DISCORD_TOKEN: optionalMatching(/^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, "a bot token: three dot-separated parts, from the Developer Portal"),
+  DISCORD_GUILD_ID: optionalMatching(/^\d{17,20}$/, "a server (guild) id: 17-20 digits"),
+  DISCORD_API_ROOT: optionalUrl("an http(s) URL such as https://discord.com/api"),
 });
 
 export interface Config {
   dataDir: string | undefined;
-  defaultLanguage: "it" | "en";
-  discordToken: string | undefined;
-  telegramToken: string | undefined;
-  consoleLocale: "it" | "en" | undefined;
+  defaultLanguage: Language;
+  consoleLocale: Language | undefined;
+  telegram: {
+    token: string;
+    apiRoot: string;
+    /** Set: serve a webhook on `port` instead of long polling. */
+    webhook: { url: string; secret: string | undefined; port: number } | undefined;
+  } | undefined;
+  discord: { token: string; guildId: string | undefined; apiRoot: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -41,15 +61,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = EnvSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    // Never echo the value: it may be a secret.
     throw new ConfigError(`Invalid ${String(issue.path[0])}: ${issue.message}`);
   }
   const values = result.data;
+  if (values.TELEGRAM_WEBHOOK_URL && !values.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigError("Invalid TELEGRAM_WEBHOOK_URL: it needs TELEGRAM_BOT_TOKEN to be set too");
+  }
   return {
     dataDir: values.DATA_DIR,
     defaultLanguage: values.BOT_LANGUAGE,
-    discordToken: values.DISCORD_TOKEN,
-    telegramToken: values.TELEGRAM_BOT_TOKEN,
     consoleLocale: localeToLanguage(values.LANG),
+    telegram: values.TELEGRAM_BOT_TOKEN
+      ? {
+          token: values.TELEGRAM_BOT_TOKEN,
+          apiRoot: values.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
+          webhook: values.TELEGRAM_WEBHOOK_URL
+            ? { url: values.TELEGRAM_WEBHOOK_URL, secret: values.TELEGRAM_WEBHOOK_SECRET, port: values.PORT }
+            : undefined,
+        }
+      : undefined,
+    discord: values.DISCORD_TOKEN
+      ? { token: values.DISCORD_TOKEN, guildId: values.DISCORD_GUILD_ID, apiRoot: values.DISCORD_API_ROOT ?? "https://discord.com/api" }
+      : undefined,
   };
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../src/config.js";
+
+const TELEGRAM = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
+const DISCORD = "MTAxMjM0NTY3ODkwMTIzNDU2Nw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
+function errorOf(env: NodeJS.ProcessEnv): string {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("readConfig", () => {
+  it("GIVEN no variables THEN runs with defaults and no platform", () => {
+    expect(readConfig({})).toMatchObject({ defaultLanguage: "it", telegram: undefined, discord: undefined });
+  });
+
+  it("GIVEN valid tokens THEN configures both platforms with their default API roots", () => {
+    const config = readConfig({ TELEGRAM_BOT_TOKEN: TELEGRAM, DISCORD_TOKEN: DISCORD });
+    expect(config.telegram).toMatchObject({ token: TELEGRAM, apiRoot: "https://api.telegram.org", webhook: undefined });
+    expect(config.discord).toMatchObject({ token: DISCORD, apiRoot: "https://discord.com/api" });
+  });
+
+  it("GIVEN a webhook URL THEN switches Telegram to webhook mode on PORT", () => {
+    const config = readConfig({ TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg", TELEGRAM_WEBHOOK_SECRET: "s3cret", PORT: "9000" });
+    expect(config.telegram?.webhook).toEqual({ url: "https://bot.example.org/tg", secret: "s3cret", port: 9000 });
+  });
+
+  it.each([
+    ["TELEGRAM_BOT_TOKEN", { TELEGRAM_BOT_TOKEN: "123:short-and-wrong-secret-value" }, "123:short-and-wrong-secret-value"],
+    ["DISCORD_TOKEN", { DISCORD_TOKEN: "not-a-discord-token-but-a-secret" }, "not-a-discord-token-but-a-secret"],
+    ["TELEGRAM_WEBHOOK_SECRET", { TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_WEBHOOK_SECRET: "has spaces and ünicode" }, "has spaces"],
+    ["PORT", { PORT: "eighty" }, "eighty"],
+    ["BOT_LANGUAGE", { BOT_LANGUAGE: "fr" }, "fr,"],
+  ])("GIVEN a malformed %s THEN names the variable and never echoes the value", (variable, env, secret) => {
+    const message = errorOf(env);
+    expect(message).toMatch(new RegExp(`^Invalid ${variable}: expected `));
+    expect(message).not.toContain(secret);
+  });
+});
