@@ -1,0 +1,84 @@
+/**
+ * Services and regions as users write them: typos, spacing, both languages, codes and flags.
+ */
+import { describe, expect, it } from "vitest";
+import { createAssistant } from "../../src/core/index.js";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+
+const assistant = createAssistant(loadKnowledge());
+const read = (question: string) => assistant.explain(question);
+
+describe("services", () => {
+  it.each([
+    ["mipay funziona?", "mi-pay"],
+    ["Mi Pya in Italia", "mi-pay"],
+    ["XIAOMI PAY", "mi-pay"],
+    ["xaioai parla italiano?", "xiaoai"],
+    ["Xiao Ai Tongxue", "xiaoai"],
+    ["小爱同学 cos'è", "xiaoai"],
+    ["mi clud backup", "mi-cloud"],
+    ["Xiaomi Cloud foto", "mi-cloud"],
+    ["youpim cos'è", "youpin"],
+    ["Youpin in Europa", "youpin"],
+  ])("GIVEN %j THEN recognises %s", (question, service) => {
+    expect(read(question).services).toContain(service);
+  });
+
+  it("GIVEN only a generic word of a name THEN guesses the service without claiming it was named", () => {
+    const explanation = read("il cloud funziona in Italia?");
+    expect(explanation.services).not.toContain("mi-cloud");
+    expect(explanation.guessedServices).toContain("mi-cloud");
+  });
+
+  it.each(["mi piace il telefono", "mi pare strano", "pay attention"])("GIVEN %j THEN names no service", (question) => {
+    expect(read(question).services).toEqual([]);
+  });
+});
+
+describe("regions", () => {
+  it.each([
+    ["Mi Pay in Italia?", "IT"],
+    ["does it work in Italy", "IT"],
+    ["noi italiani possiamo usarlo?", "IT"],
+    ["Mi Pay Germania", "DE"],
+    ["Mi Pay in Cina", "CN"],
+    ["Mi Pay in USA?", "US"],
+    ["Mi Pay negli Stati Uniti", "US"],
+    ["Mi Pay in the United States", "US"],
+    ["Mi Pay nel Regno Unito", "GB"],
+    ["Mi Pay in the UK", "GB"],
+    ["Mi Pay in Europa", "EU"],
+    ["Mi Pay in Giappone", "JP"],
+    ["Mi Pay in Kazakistan", "KZ"],
+    ["Mi Pay 🇮🇹", "IT"],
+    ["Mi Pay 🇪🇺", "EU"],
+    ["Mi Pay in IT?", "IT"],
+    ["Mi Pay in FR?", "FR"],
+    ["Mi Pay in Germnia", "DE"],
+  ])("GIVEN %j THEN recognises %s", (question, region) => {
+    expect(read(question).regions).toContain(region);
+  });
+
+  it.each([
+    ["Xiaomi usa Google Assistant?", "usa = uses"],
+    ["does it work for us?", "us = we"],
+    ["it works in my phone", "it = pronoun"],
+    ["Xiao AI è intelligente?", "AI is not Anguilla"],
+    ["5 GB gratis?", "GB is gigabytes"],
+    ["il chip SE a cosa serve", "SE is the Secure Element"],
+    ["MI PAY FUNZIONA IN ITALIA", "shouting: IN is not India"],
+  ])("GIVEN %j THEN does not read a region from a common word (%s)", (question) => {
+    const regions = read(question).regions;
+    expect(regions.filter((code) => code !== "IT")).toEqual([]);
+  });
+});
+
+describe("other products", () => {
+  it.each([
+    ["Apple Pay funziona in Italia?", "Apple Pay"],
+    ["Samsung Cloud backup", "Samsung Cloud"],
+    ["google drive quanto spazio", "Google Drive"],
+  ])("GIVEN %j THEN recognises %s as not Xiaomi", (question, product) => {
+    expect(read(question).otherProducts).toContain(product);
+  });
+});

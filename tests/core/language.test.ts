@@ -1,0 +1,57 @@
+/**
+ * The answer's language is the question's, short questions included; the platform's locale
+ * decides only when the question does not.
+ */
+import { describe, expect, it } from "vitest";
+import { createAssistant } from "../../src/core/index.js";
+import { localeToLanguage } from "../../src/core/language.js";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+
+const assistant = createAssistant(loadKnowledge());
+
+describe("language", () => {
+  it.each([
+    ["Mi Pay funziona in Italia?", "it"],
+    ["mi pay italia?", "it"],
+    ["cos'è youpin", "it"],
+    ["perché hanno chiuso mi pay in india", "it"],
+    ["ciao", "it"],
+    ["grazie mille!", "it"],
+    ["posso fare il backup del redmi?", "it"],
+    ["xiaomi pay va con bancoposta", "it"],
+    ["does Mi Pay work in Italy?", "en"],
+    ["what is youpin", "en"],
+    ["can I back up my Redmi?", "en"],
+    ["why did mi pay shut down in india", "en"],
+    ["hi", "en"],
+    ["thanks!", "en"],
+    ["which cards work with xiaomi pay", "en"],
+  ])("GIVEN %j THEN answers in %s", (question, language) => {
+    expect(assistant.ask(question).language).toBe(language);
+  });
+
+  it.each([
+    ["Mi Pay?", "en", "en"],
+    ["Mi Pay?", "it", "it"],
+    ["Youpin", "en-GB", "en"],
+  ])("GIVEN the undecided %j and locale %s THEN answers in %s", (question, locale, language) => {
+    expect(assistant.ask(question, { locale }).language).toBe(language);
+  });
+
+  it("GIVEN a clear question THEN the locale does not override it", () => {
+    expect(assistant.ask("does Mi Pay work in Italy?", { locale: "it" }).language).toBe("en");
+    expect(assistant.ask("Mi Pay funziona in Italia?", { locale: "en" }).language).toBe("it");
+  });
+
+  it.each([
+    ["it", "it"],
+    ["it-IT", "it"],
+    ["en-GB", "en"],
+    ["EN_us", "en"],
+    ["pt-BR", undefined],
+    ["", undefined],
+    [undefined, undefined],
+  ])("GIVEN locale %j THEN the hint is %j", (locale, expected) => {
+    expect(localeToLanguage(locale)).toBe(expected);
+  });
+});
