@@ -3,6 +3,7 @@
  * The only place that touches the file system for knowledge; the core receives plain values.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { parse as parseTolerantly, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Knowledge } from "../core/schema.js";
@@ -73,13 +74,17 @@ function listJsonFiles(dir: string): string[] {
   }
 }
 
-/** V8 says "at position 123"; a maintainer wants the line and column. */
+/**
+ * V8's messages give a position only for some errors; jsonc-parser (the parser behind VS Code)
+ * reports the offset of every syntax error, which a maintainer wants as a line and column.
+ */
 function describeJsonError(error: SyntaxError, text: string): string {
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return error.message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
+  const errors: ParseError[] = [];
+  parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return error.message;
+  const before = text.slice(0, first.offset);
   const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `${error.message.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${column}`;
+  const column = first.offset - before.lastIndexOf("\n");
+  return `${printParseErrorCode(first.error)} at line ${line}, column ${column}`;
 }
