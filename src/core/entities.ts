@@ -58,7 +58,15 @@ export class EntityRecognizer {
   private readonly offTopicWords: ReadonlySet<string>;
   private readonly placeholders: ReadonlyMap<string, string>;
 
-  constructor(knowledge: Pick<Knowledge, "services" | "regions" | "otherProducts">, placeholders: ReadonlyMap<string, string> = new Map()) {
+  /**
+   * @param knownWords correctly spelt words (of the knowledge and function words): a name typo is
+   *   only looked for where a word is not one of them, so "funziona" is never read as a misspelt name.
+   */
+  constructor(
+    knowledge: Pick<Knowledge, "services" | "regions" | "otherProducts">,
+    placeholders: ReadonlyMap<string, string> = new Map(),
+    private readonly knownWords: ReadonlySet<string> = new Set(),
+  ) {
     this.placeholders = placeholders;
     // Longer aliases first: "xiaomi pay" must win over the company alias "xiaomi".
     const aliases = knowledge.services.flatMap((service) =>
@@ -162,10 +170,16 @@ export class EntityRecognizer {
     }
     if (!allowTypos) return undefined;
     for (let n = maxWords; n >= 1; n--) {
+      if (!this.mayHoldTypo(input, start, n)) continue;
       const hit = lexicon.find(joinWords(input, start, n));
       if (hit) return { value: hit.value, length: n, distance: hit.distance };
     }
     return undefined;
+  }
+
+  private mayHoldTypo(input: Word[], start: number, count: number): boolean {
+    for (let k = start; k < start + count; k++) if (!this.knownWords.has(input[k]!.text)) return true;
+    return false;
   }
 
   private regionAt(input: Word[], start: number, shouted: boolean): { code: string; length: number } | undefined {

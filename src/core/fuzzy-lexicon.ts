@@ -42,6 +42,8 @@ export function typoBudget(length: number): number {
   return 2;
 }
 
+const MAX_BUDGET = 2;
+
 export interface FuzzyHit<T> {
   key: string;
   value: T;
@@ -50,7 +52,9 @@ export interface FuzzyHit<T> {
 
 export class FuzzyLexicon<T> {
   private readonly exact = new Map<string, T>();
-  private readonly byInitial = new Map<string, string[]>();
+  /** Keys by first letter, then by length: a lookup only compares keys it could be a typo of. */
+  private readonly buckets = new Map<string, Map<number, string[]>>();
+  private longestKey = 0;
 
   constructor(private readonly fuzzyMinLength = 5) {}
 
@@ -59,9 +63,12 @@ export class FuzzyLexicon<T> {
     if (key === "" || this.exact.has(key)) return;
     this.exact.set(key, value);
     if (key.length < this.fuzzyMinLength) return;
-    const bucket = this.byInitial.get(key[0]!);
-    if (bucket) bucket.push(key);
-    else this.byInitial.set(key[0]!, [key]);
+    this.longestKey = Math.max(this.longestKey, key.length);
+    let byLength = this.buckets.get(key[0]!);
+    if (!byLength) this.buckets.set(key[0]!, (byLength = new Map()));
+    const sameLength = byLength.get(key.length);
+    if (sameLength) sameLength.push(key);
+    else byLength.set(key.length, [key]);
   }
 
   get(key: string): T | undefined {
@@ -84,16 +91,18 @@ export class FuzzyLexicon<T> {
   find(key: string): FuzzyHit<T> | undefined {
     const value = this.exact.get(key);
     if (value !== undefined) return { key, value, distance: 0 };
-    if (key.length < this.fuzzyMinLength) return undefined;
-    const bucket = this.byInitial.get(key[0]!);
-    if (!bucket) return undefined;
+    if (key.length < this.fuzzyMinLength || key.length > this.longestKey + MAX_BUDGET) return undefined;
+    const byLength = this.buckets.get(key[0]!);
+    if (!byLength) return undefined;
     let best: FuzzyHit<T> | undefined;
-    for (const candidate of bucket) {
-      // The budget follows the known word, so a long typo cannot stretch a short name.
-      const budget = Math.min(typoBudget(candidate.length), best ? best.distance - 1 : Infinity);
-      if (budget < 1) continue;
-      const distance = editDistanceWithin(key, candidate, budget);
-      if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
+    for (let length = key.length - MAX_BUDGET; length <= key.length + MAX_BUDGET; length++) {
+      for (const candidate of byLength.get(length) ?? []) {
+        // The budget follows the known word, so a long typo cannot stretch a short name.
+        const budget = Math.min(typoBudget(candidate.length), best ? best.distance - 1 : Infinity);
+        if (budget < Math.abs(candidate.length - key.length) || budget < 1) continue;
+        const distance = editDistanceWithin(key, candidate, budget);
+        if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
+      }
     }
     return best;
   }

@@ -12,6 +12,7 @@ import { AvailabilityBook } from "./availability.js";
 import { Composer, type Reply } from "./compose.js";
 import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, type Recognition } from "./entities.js";
+import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, Matcher, type Candidate, type QueryTerm, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
@@ -88,7 +89,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     [SERVICE_SLOT, ANY_SERVICE],
     [REGION_SLOT, ANY_REGION],
   ]);
-  const recognizer = new EntityRecognizer(knowledge, placeholders);
+  const corpus = languageCorpus(knowledge);
+  const knownWords = new Set([...FUNCTION_WORDS, ...[...corpus.it, ...corpus.en].flatMap(tokenize)]);
+  const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book);
 
@@ -111,7 +114,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const matcher = new Matcher(topics, recognizer, options);
 
   const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
-  const detector = new LanguageDetector(languageCorpus(knowledge), serviceNameWords);
+  const detector = new LanguageDetector(corpus, serviceNameWords);
 
   interface Analysis {
     answer: Answer;

@@ -33,6 +33,9 @@ interface IndexedPhrasing {
   language: Language;
   text: string;
   terms: readonly string[];
+  /** IDF of each term, in the order of `terms`, and their sum: fixed once the index is built. */
+  weights: number[];
+  totalWeight: number;
   needsService: boolean;
   needsRegion: boolean;
 }
@@ -95,6 +98,8 @@ export class Matcher {
             language,
             text,
             terms,
+            weights: [],
+            totalWeight: 0,
             needsService: terms.includes(ANY_SERVICE),
             needsRegion: terms.includes(ANY_REGION),
           });
@@ -108,6 +113,10 @@ export class Matcher {
     });
     for (const [term, seenIn] of topicsWithTerm) {
       this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
+    }
+    for (const phrasing of this.phrasings) {
+      phrasing.weights = phrasing.terms.map((term) => this.idf.get(term)!);
+      phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
     }
   }
 
@@ -180,13 +189,16 @@ export class Matcher {
 
     let queryTotal = 0;
     for (const { weight } of query) queryTotal += weight;
+    const queryWeights = new Map(query.map((q) => [q.term, q.weight]));
+    const fillsServiceSlot = query.some((q) => q.term.startsWith("§") && q.term !== serviceTerm(COMPANY_SERVICE_ID));
+    const fillsRegionSlot = query.some((q) => q.term.startsWith("@"));
 
     const bestByTopic = new Map<number, Candidate>();
     for (const index of candidates) {
       const phrasing = this.phrasings[index]!;
       if ((phrasing.needsService && !namedService) || (phrasing.needsRegion && !namedRegion)) continue;
       const topic = this.topics[phrasing.topic]!;
-      const score = this.score(query, queryTotal, phrasing, topic);
+      const score = this.score(query, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot, phrasing, topic);
       const best = bestByTopic.get(phrasing.topic);
       if (!best || score > best.score) {
         bestByTopic.set(phrasing.topic, { topic, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language });
@@ -195,18 +207,27 @@ export class Matcher {
     return [...bestByTopic.values()].sort((a, b) => b.score - a.score);
   }
 
-  private score(query: QueryTerm[], queryTotal: number, phrasing: IndexedPhrasing, topic: Topic): number {
-    let phrasingTotal = 0;
+  private score(
+    query: QueryTerm[],
+    queryTotal: number,
+    queryWeights: ReadonlyMap<string, number>,
+    fillsServiceSlot: boolean,
+    fillsRegionSlot: boolean,
+    phrasing: IndexedPhrasing,
+    topic: Topic,
+  ): number {
+    let phrasingTotal = phrasing.totalWeight;
     let phrasingCovered = 0;
-    for (const term of phrasing.terms) {
-      const weight = this.idf.get(term) ?? NAME_TERM_WEIGHT;
-      phrasingTotal += weight;
-      if (this.queryCovers(query, term)) phrasingCovered += weight;
+    const { terms, weights } = phrasing;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const covered = term === ANY_SERVICE ? fillsServiceSlot : term === ANY_REGION ? fillsRegionSlot : queryWeights.has(term);
+      if (covered) phrasingCovered += weights[i]!;
     }
 
     let queryCovered = 0;
     for (const { term, weight } of query) {
-      if (phrasing.terms.includes(term)) queryCovered += weight;
+      if (terms.includes(term)) queryCovered += weight;
       else if (term.startsWith("§")) {
         const serviceId = term.slice(1);
         if (serviceId === COMPANY_SERVICE_ID) queryCovered += weight;
@@ -223,11 +244,5 @@ export class Matcher {
     if (queryTotal === 0 || phrasingTotal === 0) return 0;
     const alpha = this.options.queryCoverageWeight;
     return Math.pow(queryCovered / queryTotal, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
-  }
-
-  private queryCovers(query: QueryTerm[], phrasingTerm: string): boolean {
-    if (phrasingTerm === ANY_SERVICE) return query.some((q) => q.term.startsWith("§") && q.term !== serviceTerm(COMPANY_SERVICE_ID));
-    if (phrasingTerm === ANY_REGION) return query.some((q) => q.term.startsWith("@"));
-    return query.some((q) => q.term === phrasingTerm);
   }
 }
