@@ -19,19 +19,25 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   /** Only the start of a very long message is read: no FAQ question is longer, and it bounds latency. */
   maxQuestionChars: 600,
   /** Confidence from which the best candidate is answered. */
-  answerThreshold: 0.5,
+  answerThreshold: 0.55,
   /** Candidates from this confidence are offered as "did you mean" when nothing is answered. */
   suggestionThreshold: 0.22,
   maxSuggestions: 3,
   /** Language score within which the platform's locale (or the default) decides. */
   languageTieMargin: 0.75,
   defaultLanguage: "it",
-  /** Weight of a content word we have never seen: it counts against a match, but less than a known one. */
-  unknownTokenWeight: 1.6,
-  /** Weight of a word naming a topic we do not cover (prices, updates, other brands...). */
-  offTopicTokenWeight: 4,
+  /**
+   * Weight of a content word the knowledge never uses: about a moderately rare known word, since
+   * such a word usually carries what the question is really about ("commissioni", "cashback").
+   */
+  unknownTokenWeight: 2.5,
+  /** Weight of a name of a topic we do not cover (prices, updates, Xiaomi's cars): outweighs any match. */
+  offTopicTokenWeight: 8,
   /** A typo-corrected word counts a little less than a word spelt right. */
   correctedTokenFactor: 0.85,
-  /** How much the query's own coverage matters against the phrasing's (0..1). */
-  queryCoverageWeight: 0.65,
+  /**
+   * How much the question's own coverage matters against the phrasing's (0..1): what the user
+   * asked must be answered; a phrasing may say more than the question.
+   */
+  queryCoverageWeight: 0.8,
 });

@@ -16,6 +16,9 @@ export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
 /** Term standing for a region in the matcher: "@IT". */
 export const regionTerm = (code: string): string => `@${code}`;
 
+/** Term standing for a topic the knowledge does not cover: "!prezzo". */
+export const offTopicTerm = (topic: string): string => `!${topic.replaceAll(" ", "")}`;
+
 /** The service id that stands for the company as a whole, not for one service. */
 export const COMPANY_SERVICE_ID = "xiaomi";
 
@@ -40,7 +43,7 @@ export interface Recognition {
   regions: string[];
   /** Display names of non-Xiaomi products named. */
   otherProducts: string[];
-  /** Words naming a topic the knowledge does not cover ("prezzo", "battery"). */
+  /** Topics the knowledge does not cover, as named in the question ("prezzo", "battery", "su 7"). */
   offTopic: string[];
   /** Whether any recognised service name was written with a typo. */
   correctedNames: number;
@@ -55,7 +58,7 @@ export class EntityRecognizer {
   private readonly curatedRegions = new FuzzyLexicon<string>(6);
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
   private readonly otherProducts = new FuzzyLexicon<string>();
-  private readonly offTopicWords: ReadonlySet<string>;
+  private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
   private readonly placeholders: ReadonlyMap<string, string>;
 
   /**
@@ -97,7 +100,9 @@ export class EntityRecognizer {
       for (const code of ISO_3166_ALPHA2) this.countryNames.add(tokenize(displayNames.of(code) ?? "").join(""), code);
     }
     for (const brand of knowledge.otherProducts.brands) this.otherProducts.add(tokenize(brand).join(""), brand);
-    this.offTopicWords = new Set([...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en].map((w) => tokenize(w).join(" ")));
+    for (const topic of [...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en]) {
+      this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
+    }
   }
 
   recognise(text: string): Recognition {
@@ -120,7 +125,8 @@ export class EntityRecognizer {
         continue;
       }
 
-      const service = this.longestName(input, i, this.serviceNames, true);
+      const keys = ngramKeys(input, i);
+      const service = this.longestName(keys, input, i, this.serviceNames, true);
       if (service) {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);
@@ -130,7 +136,7 @@ export class EntityRecognizer {
         continue;
       }
 
-      const region = this.regionAt(input, i, shouted);
+      const region = this.regionAt(keys, input, i, shouted);
       if (region) {
         pushOnce(result.regions, region.code);
         result.words.push(regionTerm(region.code));
@@ -138,9 +144,17 @@ export class EntityRecognizer {
         continue;
       }
 
-      const product = this.longestName(input, i, this.otherProducts, true);
+      const product = this.longestName(keys, input, i, this.otherProducts, true);
       if (product) pushOnce(result.otherProducts, product.value);
-      if (this.offTopicWords.has(word.text)) pushOnce(result.offTopic, word.text);
+      // Matched like a name, so "SU7" (read as "su 7") is still recognised; but a single word the
+      // knowledge itself uses ("costa" for cloud plans) is a topic we do cover.
+      const offTopic = this.longestName(keys, input, i, this.offTopicNames, false);
+      if (offTopic && !(offTopic.length === 1 && this.knownWords.has(word.text))) {
+        pushOnce(result.offTopic, offTopic.value);
+        result.words.push(offTopicTerm(offTopic.value));
+        i += offTopic.length;
+        continue;
+      }
       const guessed = this.serviceWords.get(word.text);
       if (guessed !== undefined) {
         pushOnce(result.guessedServices, guessed);
@@ -160,18 +174,17 @@ export class EntityRecognizer {
     return result;
   }
 
-  private longestName<T>(input: Word[], start: number, lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
-    const maxWords = Math.min(MAX_NAME_WORDS, input.length - start);
+  /** `keys[n - 1]` is the words from `start` joined without spaces, n words long. */
+  private longestName<T>(keys: readonly string[], input: Word[], start: number, lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
     // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
-    for (let n = maxWords; n >= 1; n--) {
-      const key = joinWords(input, start, n);
-      const value = lexicon.get(key);
+    for (let n = keys.length; n >= 1; n--) {
+      const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) return { value, length: n, distance: 0 };
     }
     if (!allowTypos) return undefined;
-    for (let n = maxWords; n >= 1; n--) {
+    for (let n = keys.length; n >= 1; n--) {
       if (!this.mayHoldTypo(input, start, n)) continue;
-      const hit = lexicon.find(joinWords(input, start, n));
+      const hit = lexicon.find(keys[n - 1]!);
       if (hit) return { value: hit.value, length: n, distance: hit.distance };
     }
     return undefined;
@@ -182,10 +195,10 @@ export class EntityRecognizer {
     return false;
   }
 
-  private regionAt(input: Word[], start: number, shouted: boolean): { code: string; length: number } | undefined {
+  private regionAt(keys: readonly string[], input: Word[], start: number, shouted: boolean): { code: string; length: number } | undefined {
     const first = input[start]!;
-    const named = this.longestName(input, start, this.curatedRegions, true) ?? this.longestName(input, start, this.countryNames, false);
-    if (named && (first.capitalised || !NAMES_THAT_NEED_CAPITALS.has(joinWords(input, start, named.length)))) {
+    const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
+    if (named && (first.capitalised || !NAMES_THAT_NEED_CAPITALS.has(keys[named.length - 1]!))) {
       return { code: named.value, length: named.length };
     }
     const code = first.text.toUpperCase();
@@ -196,8 +209,13 @@ export class EntityRecognizer {
   }
 }
 
-function joinWords(input: Word[], start: number, count: number): string {
+/** The words from `start` joined without spaces, one to MAX_NAME_WORDS words long. */
+function ngramKeys(input: Word[], start: number): string[] {
+  const keys: string[] = [];
   let key = "";
-  for (let k = start; k < start + count; k++) key += input[k]!.text;
-  return key;
+  for (let k = start; k < Math.min(input.length, start + MAX_NAME_WORDS); k++) {
+    key += input[k]!.text;
+    keys.push(key);
+  }
+  return keys;
 }

@@ -12,7 +12,7 @@ const ITALIAN_FUNCTION_WORDS =
   "nostro nostra vostro vostra loro anche ancora gia piu molto poco tanto cosi pure solo proprio ecco allora " +
   "qualcuno qualcosa sa sai sapete sapeste sapreste dire dirmi dici dite mica tipo raga ragazzi ragazze " +
   "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
-  "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi";
+  "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale";
 
 const ENGLISH_FUNCTION_WORDS =
   "the a an of to in on at for with by from and or but is are was were be been being am do does did doing " +
@@ -20,7 +20,7 @@ const ENGLISH_FUNCTION_WORDS =
   "their has have had having not no so if then than too very just also any some about into as up out " +
   "get got will would shall should may might must could can s t d ll re ve m anyone anybody someone " +
   "know guys hey please pls plz currently now today still yet already all every other really actually " +
-  "one ones thing things";
+  "one ones thing things gonna wanna";
 
 function wordSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean));

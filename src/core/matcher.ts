@@ -68,6 +68,8 @@ export class Matcher {
   private readonly phrasings: IndexedPhrasing[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
+  /** Terms only small talk uses ("ciao", "grazie"): courtesy around a question, not its subject. */
+  private readonly courtesyTerms = new Set<string>();
   /** Surface words of the knowledge → their term, for typo correction. */
   private readonly vocabulary = new FuzzyLexicon<string>();
 
@@ -113,6 +115,7 @@ export class Matcher {
     });
     for (const [term, seenIn] of topicsWithTerm) {
       this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
+      if ([...seenIn].every((topicIndex) => topics[topicIndex]!.kind === "smalltalk")) this.courtesyTerms.add(term);
     }
     for (const phrasing of this.phrasings) {
       phrasing.weights = phrasing.terms.map((term) => this.idf.get(term)!);
@@ -154,14 +157,13 @@ export class Matcher {
         continue;
       }
       if (FUNCTION_WORDS.has(word)) continue;
+      if (word.startsWith("!")) {
+        add({ term: word, weight: this.options.offTopicTokenWeight, reading: "off-topic", from: word.slice(1) });
+        continue;
+      }
       const known = this.vocabulary.get(word) ?? (this.idf.has(stem(word)) ? stem(word) : undefined);
       if (known !== undefined) {
         add({ term: known, weight: this.idf.get(known)!, reading: "known", from: word });
-        continue;
-      }
-      // Checked after the vocabulary: a topic word the knowledge does use ("costa" for cloud plans) is no longer off-topic.
-      if (recognition.offTopic.includes(word)) {
-        add({ term: stem(word), weight: this.options.offTopicTokenWeight, reading: "off-topic", from: word });
         continue;
       }
       const corrected = /^\d+$/.test(word) ? undefined : this.vocabulary.find(word);
@@ -171,7 +173,9 @@ export class Matcher {
       }
       add({ term: stem(word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
     }
-    return terms;
+    // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
+    const hasSubject = terms.some((t) => t.reading !== "unknown" && t.reading !== "off-topic" && !this.courtesyTerms.has(t.term));
+    return hasSubject ? terms.filter((t) => !this.courtesyTerms.has(t.term)) : terms;
   }
 
   /** Topics ranked by confidence, best first, each with its best-matching phrasing. */
@@ -190,32 +194,40 @@ export class Matcher {
     let queryTotal = 0;
     for (const { weight } of query) queryTotal += weight;
     const queryWeights = new Map(query.map((q) => [q.term, q.weight]));
-    const fillsServiceSlot = query.some((q) => q.term.startsWith("§") && q.term !== serviceTerm(COMPANY_SERVICE_ID));
-    const fillsRegionSlot = query.some((q) => q.term.startsWith("@"));
+    // Classified once per question, not once per candidate phrasing.
+    const classified = query.map(({ term, weight }) => ({
+      term,
+      weight,
+      serviceId: term.startsWith("§") ? term.slice(1) : null,
+      isRegion: term.startsWith("@"),
+    }));
+    const fillsServiceSlot = classified.some((q) => q.serviceId !== null && q.serviceId !== COMPANY_SERVICE_ID);
+    const fillsRegionSlot = classified.some((q) => q.isRegion);
+    const context: QueryContext = { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot };
 
-    const bestByTopic = new Map<number, Candidate>();
+    // Best score and phrasing per topic in flat arrays: no object per candidate on the hot path.
+    const bestScores = new Float64Array(this.topics.length).fill(-1);
+    const bestPhrasings = new Int32Array(this.topics.length);
     for (const index of candidates) {
       const phrasing = this.phrasings[index]!;
       if ((phrasing.needsService && !namedService) || (phrasing.needsRegion && !namedRegion)) continue;
-      const topic = this.topics[phrasing.topic]!;
-      const score = this.score(query, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot, phrasing, topic);
-      const best = bestByTopic.get(phrasing.topic);
-      if (!best || score > best.score) {
-        bestByTopic.set(phrasing.topic, { topic, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language });
+      const score = this.score(context, phrasing, this.topics[phrasing.topic]!);
+      if (score > bestScores[phrasing.topic]!) {
+        bestScores[phrasing.topic] = score;
+        bestPhrasings[phrasing.topic] = index;
       }
     }
-    return [...bestByTopic.values()].sort((a, b) => b.score - a.score);
+    const ranked: Candidate[] = [];
+    bestScores.forEach((score, topicIndex) => {
+      if (score < 0) return;
+      const phrasing = this.phrasings[bestPhrasings[topicIndex]!]!;
+      ranked.push({ topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language });
+    });
+    return ranked.sort((a, b) => b.score - a.score);
   }
 
-  private score(
-    query: QueryTerm[],
-    queryTotal: number,
-    queryWeights: ReadonlyMap<string, number>,
-    fillsServiceSlot: boolean,
-    fillsRegionSlot: boolean,
-    phrasing: IndexedPhrasing,
-    topic: Topic,
-  ): number {
+  private score(context: QueryContext, phrasing: IndexedPhrasing, topic: Topic): number {
+    const { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot } = context;
     let phrasingTotal = phrasing.totalWeight;
     let phrasingCovered = 0;
     const { terms, weights } = phrasing;
@@ -226,10 +238,9 @@ export class Matcher {
     }
 
     let queryCovered = 0;
-    for (const { term, weight } of query) {
+    for (const { term, weight, serviceId, isRegion } of classified) {
       if (terms.includes(term)) queryCovered += weight;
-      else if (term.startsWith("§")) {
-        const serviceId = term.slice(1);
+      else if (serviceId !== null) {
         if (serviceId === COMPANY_SERVICE_ID) queryCovered += weight;
         else if (phrasing.needsService || topic.service === serviceId) {
           queryCovered += weight;
@@ -239,10 +250,18 @@ export class Matcher {
             phrasingCovered += weight;
           }
         }
-      } else if (term.startsWith("@") && phrasing.needsRegion) queryCovered += weight;
+      } else if (isRegion && phrasing.needsRegion) queryCovered += weight;
     }
     if (queryTotal === 0 || phrasingTotal === 0) return 0;
     const alpha = this.options.queryCoverageWeight;
     return Math.pow(queryCovered / queryTotal, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
   }
+}
+
+interface QueryContext {
+  classified: Array<{ term: string; weight: number; serviceId: string | null; isRegion: boolean }>;
+  queryTotal: number;
+  queryWeights: ReadonlyMap<string, number>;
+  fillsServiceSlot: boolean;
+  fillsRegionSlot: boolean;
 }
