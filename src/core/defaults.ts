@@ -13,6 +13,7 @@ export interface CoreOptions {
   offTopicTokenWeight: number;
   correctedTokenFactor: number;
   queryCoverageWeight: number;
+  entryCoverageFactor: number;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -40,4 +41,6 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
    * asked must be answered; a phrasing may say more than the question.
    */
   queryCoverageWeight: 0.8,
+  /** How much a question word counts when the entry uses it only in another of its phrasings. */
+  entryCoverageFactor: 0.5,
 });

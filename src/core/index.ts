@@ -233,7 +233,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       ),
     ),
   ];
-  const questionSearch = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true });
+  // Extended search ANDs a fuzzy match per word, which suits a question typed halfway with typos.
+  // Normalised text has no operator characters (' ! ^ $ = |), so a query cannot inject one.
+  const questionSearch = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
   const popular = (language: Language) =>
     knowledge.faq.map((entry) => ({ question: entry.questions[language][0]!, service: entry.service }));
 

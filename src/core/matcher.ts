@@ -68,6 +68,8 @@ export class Matcher {
   private readonly phrasings: IndexedPhrasing[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
+  /** Every term of each topic's phrasings: a long question may be covered by two phrasings of one entry. */
+  private readonly topicTerms: Array<Set<string>>;
   /** Terms only small talk uses ("ciao", "grazie"): courtesy around a question, not its subject. */
   private readonly courtesyTerms = new Set<string>();
   /** Surface words of the knowledge → their term, for typo correction. */
@@ -79,6 +81,7 @@ export class Matcher {
     private readonly options: CoreOptions,
   ) {
     const topicsWithTerm = new Map<string, Set<number>>();
+    this.topicTerms = topics.map(() => new Set<string>());
     topics.forEach((topic, topicIndex) => {
       for (const language of ["it", "en"] as const) {
         for (const text of topic.phrasings[language]) {
@@ -89,6 +92,7 @@ export class Matcher {
             if (term === null || terms.includes(term)) continue;
             terms.push(term);
             if (!isNameTerm(term)) this.vocabulary.add(word, term);
+            this.topicTerms[topicIndex]!.add(term);
             let seenIn = topicsWithTerm.get(term);
             if (!seenIn) topicsWithTerm.set(term, (seenIn = new Set()));
             seenIn.add(topicIndex);
@@ -238,6 +242,8 @@ export class Matcher {
     }
 
     let queryCovered = 0;
+    let coveredByTopic = 0;
+    const topicTerms = this.topicTerms[phrasing.topic]!;
     for (const { term, weight, serviceId, isRegion } of classified) {
       if (terms.includes(term)) queryCovered += weight;
       else if (serviceId !== null) {
@@ -251,10 +257,13 @@ export class Matcher {
           }
         }
       } else if (isRegion && phrasing.needsRegion) queryCovered += weight;
+      else if (topicTerms.has(term)) coveredByTopic += weight;
     }
     if (queryTotal === 0 || phrasingTotal === 0) return 0;
+    // A word the entry uses in another phrasing counts half: the entry is about it, this phrasing is not.
+    const questionCoverage = (queryCovered + coveredByTopic * this.options.entryCoverageFactor) / queryTotal;
     const alpha = this.options.queryCoverageWeight;
-    return Math.pow(queryCovered / queryTotal, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
+    return Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
   }
 }
 

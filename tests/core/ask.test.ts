@@ -1,0 +1,152 @@
+/**
+ * What a user gets from `ask`: availability composed from dated facts, honest unknowns, refusals
+ * of other products, answers in the question's language, and a source and date on every fact.
+ */
+import { describe, expect, it } from "vitest";
+import { createAssistant } from "../../src/core/index.js";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+
+const knowledge = loadKnowledge();
+const assistant = createAssistant(knowledge);
+
+describe("availability of a service in a region", () => {
+  it.each([
+    ["Mi Pay funziona in Italia?", "mi-pay", "IT", "partial"],
+    ["mipay italia", "mi-pay", "IT", "partial"],
+    ["is Xiaomi Pay available in India?", "mi-pay", "IN", "unavailable"],
+    ["c'è xiaomi pay in Cina?", "mi-pay", "CN", "available"],
+    ["Mi Pay in Germania?", "mi-pay", "DE", "unavailable"],
+    ["does Mi Pay work in Poland", "mi-pay", "PL", "partial"],
+    ["Mi Pay in Giappone?", "mi-pay", "JP", "unknown"],
+    ["XiaoAI in Italia?", "xiaoai", "IT", "unavailable"],
+    ["is XiaoAI available in China?", "xiaoai", "CN", "available"],
+    ["youpin c'è in italia?", "youpin", "IT", "unavailable"],
+    ["youpin in giappone", "youpin", "JP", "unknown"],
+    ["mi clud funziona in Italia?", "mi-cloud", "IT", "partial"],
+    ["does Xiaomi Cloud work in Japan?", "mi-cloud", "JP", "partial"],
+    ["Mi Cloud in Cina", "mi-cloud", "CN", "available"],
+    ["Mi Pay 🇪🇺?", "mi-pay", "EU", "partial"],
+  ])("GIVEN %j THEN %s in %s is %s", (question, service, region, status) => {
+    const answer = assistant.ask(question);
+    expect(answer.kind).toBe("answer");
+    expect(answer.availability).toMatchObject({ service, region, status });
+  });
+
+  it("GIVEN a change since the article THEN gives the latest status, its date and the history", () => {
+    const answer = assistant.ask("Mi Pay funziona in Italia?");
+    expect(answer.body).toMatch(/^Xiaomi Pay – Italia: disponibile in parte, a novembre 2021\./);
+    expect(answer.body).toMatch(/Prima:\n• da ottobre 2021: disponibile in parte – .*wearable/);
+    expect(answer.body).toMatch(/\n• nel 2020: non disponibile/);
+    expect(answer.availability!.history.map((step) => step.date)).toEqual(["2020", "2021-10", "2021-11"]);
+  });
+
+  it("GIVEN a region no source covers THEN says it does not know and where it has data", () => {
+    const answer = assistant.ask("does Mi Pay work in Brazil?");
+    expect(answer.availability).toMatchObject({ region: "BR", status: "unknown", history: [] });
+    expect(answer.body).toContain("none of my sources covers it");
+    expect(answer.body).toMatch(/Where I have data: .*China \(available\)/);
+  });
+
+  it("GIVEN a worldwide fact with an exception THEN applies it everywhere but there", () => {
+    expect(assistant.ask("Mi Cloud in Brasile?").availability?.status).toBe("partial");
+    expect(assistant.ask("Mi Cloud in Cina?").availability?.status).toBe("available");
+  });
+});
+
+describe("questions composed from the facts", () => {
+  it("GIVEN 'which services in a country' THEN lists every service with its status there", () => {
+    const answer = assistant.ask("quali servizi Xiaomi ci sono in Italia?");
+    expect(answer).toMatchObject({ kind: "answer", topic: "services-in-region", service: "xiaomi" });
+    for (const name of ["Xiaomi Pay", "XiaoAI", "Xiaomi Youpin", "Xiaomi Cloud"]) expect(answer.body).toContain(name);
+  });
+
+  it("GIVEN 'where does a service work' THEN groups places by status", () => {
+    const answer = assistant.ask("where does Xiaomi Pay work?");
+    expect(answer.topic).toBe("service-where");
+    expect(answer.body).toMatch(/Available: China/);
+    expect(answer.body).toMatch(/Not available: .*India/);
+  });
+});
+
+describe("honest fallbacks", () => {
+  it.each([
+    "Apple Pay funziona in Italia?",
+    "Samsung Cloud backup foto",
+    "does Google Assistant speak Italian?",
+    "che tempo fa domani a Milano?",
+    "Xiaomi SU7 arriva in Italia?",
+    "quanto costa il redmi note 13?",
+    "asdfgh qwerty",
+    "",
+    "🙂",
+  ])("GIVEN %j THEN falls back instead of guessing", (question) => {
+    const answer = assistant.ask(question);
+    expect(answer.kind).toBe("fallback");
+    expect(answer.matched).toBe(false);
+    expect(answer.service).toBeNull();
+  });
+
+  it("GIVEN another brand THEN names it and says what the bot covers", () => {
+    expect(assistant.ask("Apple Pay funziona in Italia?").body).toMatch(/^Non ho informazioni su Apple Pay: conosco solo i servizi Xiaomi/);
+  });
+
+  it("GIVEN a question close to known ones THEN suggests up to three in its language", () => {
+    const answer = assistant.ask("bancoposta band");
+    expect(answer.kind).toBe("fallback");
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    expect(answer.suggestions[0]!.question).toMatch(/cards|carte/);
+  });
+
+  it("GIVEN Xiaomi named beside another brand THEN answers about Xiaomi", () => {
+    expect(assistant.ask("Xiaomi usa Google Assistant fuori dalla Cina?")).toMatchObject({ kind: "answer", topic: "xiaoai-outside-china" });
+  });
+});
+
+describe("sources and dates", () => {
+  it("GIVEN any FAQ entry asked by its first phrasing THEN the answer names its source and date", () => {
+    for (const entry of knowledge.faq) {
+      for (const language of ["it", "en"] as const) {
+        const answer = assistant.ask(entry.questions[language][0]!);
+        expect(answer.topic, entry.questions[language][0]).toBe(entry.id);
+        expect(answer.sources.length).toBeGreaterThan(0);
+        expect(answer.asOf).toBe(entry.date);
+        expect(answer.sourceLine).toMatch(language === "it" ? /^Font[ei]: .* – aggiornato a / : /^Sources?: .* – as of /);
+        expect(answer.answer.endsWith(answer.sourceLine!)).toBe(true);
+      }
+    }
+  });
+
+  it("GIVEN small talk THEN no source line", () => {
+    expect(assistant.ask("grazie!")).toMatchObject({ kind: "smalltalk", topic: "thanks", sourceLine: null, sources: [] });
+  });
+});
+
+describe("small talk", () => {
+  it.each([
+    ["ciao", "greeting", "it"],
+    ["hello!", "greeting", "en"],
+    ["grazie mille", "thanks", "it"],
+    ["cosa sai fare?", "help", "it"],
+    ["what can you do?", "help", "en"],
+    ["arrivederci", "goodbye", "it"],
+  ])("GIVEN %j THEN %s in %s", (question, intent, language) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
+  });
+
+  it("GIVEN a greeting around a real question THEN answers the question", () => {
+    expect(assistant.ask("ciao a tutti, qualcuno sa se Xiaomi Pay funziona in Italia? grazie").topic).toBe("service-in-region");
+  });
+});
+
+describe("question search (autocomplete)", () => {
+  it("GIVEN a partial question with a typo THEN finds knowledge questions in the asked language", () => {
+    const results = assistant.searchQuestions("carte xiaomi pai", "it", 5);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.question).toMatch(/carte/i);
+  });
+
+  it("GIVEN nothing typed yet THEN offers popular questions", () => {
+    expect(assistant.searchQuestions("", "en", 25)).toHaveLength(Math.min(25, knowledge.faq.length));
+  });
+});
