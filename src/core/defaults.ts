@@ -14,6 +14,7 @@ export interface CoreOptions {
   correctedTokenFactor: number;
   queryCoverageWeight: number;
   entryCoverageFactor: number;
+  otherServicePenalty: number;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -43,4 +44,6 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   queryCoverageWeight: 0.8,
   /** How much a question word counts when the entry uses it only in another of its phrasings. */
   entryCoverageFactor: 0.5,
+  /** Factor on an entry about another service than the one the question names. */
+  otherServicePenalty: 0.6,
 });

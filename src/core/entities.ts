@@ -9,7 +9,7 @@ import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { ISO_3166_ALPHA2 } from "./iso-regions.js";
 import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
-import type { Knowledge } from "./schema.js";
+import type { Knowledge, Language } from "./schema.js";
 
 /** Term standing for a service in the matcher: "§mi-pay". */
 export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
@@ -24,8 +24,9 @@ export const COMPANY_SERVICE_ID = "xiaomi";
 
 // Longest names we try to recognise, in words ("xiao ai tong xue", "stati uniti d america").
 const MAX_NAME_WORDS = 4;
-// Region names that are also everyday words ("usa" = uses, "us"): they count only in capitals.
-const NAMES_THAT_NEED_CAPITALS = new Set(["usa", "us"]);
+// Region names that are also everyday words count only in capitals: "us" (we) always, "usa"
+// (Italian for "uses") unless the question is English.
+const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = { it: new Set(["usa", "us"]), en: new Set(["us"]) };
 // Shorter aliases ("Mi") are words of their own in Italian ("mi piace").
 const MIN_ALIAS_LENGTH = 4;
 // Two-letter codes that in these chats are far more often an abbreviation than a country:
@@ -56,6 +57,12 @@ export class EntityRecognizer {
   /** A word that belongs to the names of exactly one service ("cloud", "pay", "tongxue"). */
   private readonly serviceWords = new Map<string, string>();
   private readonly curatedRegions = new FuzzyLexicon<string>(6);
+  /**
+   * Names written in lower case in data/regions.json are adjectives ("italiano", "cinese"): they
+   * name a region but also a language, so the word itself is kept beside the region term and
+   * "XiaoAI parla italiano?" stays a question about languages.
+   */
+  private readonly adjectives = new Set<string>();
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
   private readonly otherProducts = new FuzzyLexicon<string>();
   private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
@@ -93,7 +100,11 @@ export class EntityRecognizer {
       if (ids.size === 1 && only !== COMPANY_SERVICE_ID) this.serviceWords.set(word, only!);
     }
     for (const region of knowledge.regions) {
-      for (const name of [...region.names.it, ...region.names.en]) this.curatedRegions.add(tokenize(name).join(""), region.code);
+      for (const name of [...region.names.it, ...region.names.en]) {
+        const key = tokenize(name).join("");
+        this.curatedRegions.add(key, region.code);
+        if (name === name.toLowerCase()) this.adjectives.add(key);
+      }
     }
     for (const locale of ["it", "en"]) {
       const displayNames = new Intl.DisplayNames([locale], { type: "region" });
@@ -105,11 +116,11 @@ export class EntityRecognizer {
     }
   }
 
-  recognise(text: string): Recognition {
-    return this.recogniseWords(words(text), text);
+  recognise(text: string, language: Language = "it"): Recognition {
+    return this.recogniseWords(words(text), text, language);
   }
 
-  recogniseWords(input: Word[], rawText: string): Recognition {
+  recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
     const result: Recognition = { words: [], services: [], guessedServices: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
     const pushOnce = (list: string[], value: string) => {
@@ -136,10 +147,11 @@ export class EntityRecognizer {
         continue;
       }
 
-      const region = this.regionAt(keys, input, i, shouted);
+      const region = this.regionAt(keys, input, i, shouted, language);
       if (region) {
         pushOnce(result.regions, region.code);
         result.words.push(regionTerm(region.code));
+        if (region.length === 1 && this.adjectives.has(keys[0]!)) result.words.push(word.text);
         i += region.length;
         continue;
       }
@@ -195,10 +207,16 @@ export class EntityRecognizer {
     return false;
   }
 
-  private regionAt(keys: readonly string[], input: Word[], start: number, shouted: boolean): { code: string; length: number } | undefined {
+  private regionAt(
+    keys: readonly string[],
+    input: Word[],
+    start: number,
+    shouted: boolean,
+    language: Language,
+  ): { code: string; length: number } | undefined {
     const first = input[start]!;
     const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
-    if (named && (first.capitalised || !NAMES_THAT_NEED_CAPITALS.has(keys[named.length - 1]!))) {
+    if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!))) {
       return { code: named.value, length: named.length };
     }
     const code = first.text.toUpperCase();

@@ -37,7 +37,7 @@ export function editDistanceWithin(a: string, b: string, max: number): number | 
 
 /** How many typos a word of this length may carry and still be recognised. */
 export function typoBudget(length: number): number {
-  if (length <= 4) return 0; // "pay" vs "par", "mi" vs "ma": too short to tell a typo from another word
+  if (length <= 3) return 0; // "pay" vs "par", "mi" vs "ma": too short to tell a typo from another word
   if (length <= 9) return 1;
   return 2;
 }
@@ -91,7 +91,8 @@ export class FuzzyLexicon<T> {
   find(key: string): FuzzyHit<T> | undefined {
     const value = this.exact.get(key);
     if (value !== undefined) return { key, value, distance: 0 };
-    if (key.length < this.fuzzyMinLength || key.length > this.longestKey + MAX_BUDGET) return undefined;
+    // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
+    if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
     const byLength = this.buckets.get(key[0]!);
     if (!byLength) return undefined;
     let best: FuzzyHit<T> | undefined;

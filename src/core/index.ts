@@ -130,7 +130,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const input = words(text);
     const hint = localeToLanguage(askOptions.locale);
     const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
-    return { guess, recognition: recognizer.recogniseWords(input, text) };
+    return { guess, recognition: recognizer.recogniseWords(input, text, guess.language) };
   }
 
   function analyse(question: string, askOptions: AskOptions = {}): Analysis {

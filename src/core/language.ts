@@ -5,6 +5,7 @@
  * the platform's locale does, then the default.
  */
 import { LANGUAGE_MARKERS } from "./lexicon.js";
+import { ISO_3166_ALPHA2 } from "./iso-regions.js";
 import { tokenize } from "./normalize.js";
 import type { Language } from "./schema.js";
 
@@ -12,7 +13,7 @@ const ITALIAN_ACCENTS = /[àèéìíòóù]/i;
 const ACCENT_WEIGHT = 1.5;
 // A word seen a handful of times must not outvote a marker word: its evidence is capped.
 const MAX_LEARNED_WEIGHT = 0.8;
-const MIN_OCCURRENCES = 2;
+const MIN_OCCURRENCES = 1;
 
 export interface LanguageGuess {
   language: Language;
@@ -24,7 +25,17 @@ export interface LanguageGuess {
 export class LanguageDetector {
   private readonly learned = new Map<string, number>();
 
+  /** Country names differ between the languages ("Giappone" / "Japan"): each one is a marker. */
+  private readonly countryMarkers = new Map<string, number>();
+
   constructor(texts: { it: Iterable<string>; en: Iterable<string> }, ignoredWords: ReadonlySet<string>) {
+    const names = { it: new Intl.DisplayNames(["it"], { type: "region" }), en: new Intl.DisplayNames(["en"], { type: "region" }) };
+    for (const code of ISO_3166_ALPHA2) {
+      const italian = tokenize(names.it.of(code) ?? "");
+      const english = tokenize(names.en.of(code) ?? "");
+      for (const word of italian) if (!english.includes(word)) this.countryMarkers.set(word, 1);
+      for (const word of english) if (!italian.includes(word)) this.countryMarkers.set(word, -1);
+    }
     const count = (source: Iterable<string>) => {
       const counts = new Map<string, number>();
       let total = 0;
@@ -52,7 +63,7 @@ export class LanguageDetector {
 
   detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
     let score = ITALIAN_ACCENTS.test(rawText) ? ACCENT_WEIGHT : 0;
-    for (const word of words) score += LANGUAGE_MARKERS.get(word) ?? this.learned.get(word) ?? 0;
+    for (const word of words) score += LANGUAGE_MARKERS.get(word) ?? this.countryMarkers.get(word) ?? this.learned.get(word) ?? 0;
     if (Math.abs(score) >= tieMargin) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
     if (hint) return { language: hint, score, decidedBy: "hint" };
     if (score !== 0) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };

@@ -73,7 +73,7 @@ export class Matcher {
   /** Terms only small talk uses ("ciao", "grazie"): courtesy around a question, not its subject. */
   private readonly courtesyTerms = new Set<string>();
   /** Surface words of the knowledge → their term, for typo correction. */
-  private readonly vocabulary = new FuzzyLexicon<string>();
+  private readonly vocabulary = new FuzzyLexicon<string>(4);
 
   constructor(
     readonly topics: readonly Topic[],
@@ -85,7 +85,7 @@ export class Matcher {
     topics.forEach((topic, topicIndex) => {
       for (const language of ["it", "en"] as const) {
         for (const text of topic.phrasings[language]) {
-          const recognition = recognizer.recognise(text);
+          const recognition = recognizer.recognise(text, language);
           const terms: string[] = [];
           for (const word of recognition.words) {
             const term = this.termOf(word);
@@ -207,7 +207,8 @@ export class Matcher {
     }));
     const fillsServiceSlot = classified.some((q) => q.serviceId !== null && q.serviceId !== COMPANY_SERVICE_ID);
     const fillsRegionSlot = classified.some((q) => q.isRegion);
-    const context: QueryContext = { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot };
+    const namedServices = new Set(recognition.services.filter((id) => id !== COMPANY_SERVICE_ID));
+    const context: QueryContext = { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot, namedServices };
 
     // Best score and phrasing per topic in flat arrays: no object per candidate on the hot path.
     const bestScores = new Float64Array(this.topics.length).fill(-1);
@@ -231,7 +232,7 @@ export class Matcher {
   }
 
   private score(context: QueryContext, phrasing: IndexedPhrasing, topic: Topic): number {
-    const { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot } = context;
+    const { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot, namedServices } = context;
     let phrasingTotal = phrasing.totalWeight;
     let phrasingCovered = 0;
     const { terms, weights } = phrasing;
@@ -263,7 +264,11 @@ export class Matcher {
     // A word the entry uses in another phrasing counts half: the entry is about it, this phrasing is not.
     const questionCoverage = (queryCovered + coveredByTopic * this.options.entryCoverageFactor) / queryTotal;
     const alpha = this.options.queryCoverageWeight;
-    return Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
+    const score = Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
+    // A question that names Youpin is not answered by a Mi Pay entry, however well the rest fits.
+    const contradicts =
+      namedServices.size > 0 && topic.service !== null && topic.service !== COMPANY_SERVICE_ID && !namedServices.has(topic.service);
+    return contradicts ? score * this.options.otherServicePenalty : score;
   }
 }
 
@@ -273,4 +278,5 @@ interface QueryContext {
   queryWeights: ReadonlyMap<string, number>;
   fillsServiceSlot: boolean;
   fillsRegionSlot: boolean;
+  namedServices: ReadonlySet<string>;
 }
