@@ -32,7 +32,7 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
    * Weight of a content word the knowledge never uses: about a moderately rare known word, since
    * such a word usually carries what the question is really about ("commissioni", "cashback").
    */
-  unknownTokenWeight: 2.5,
+  unknownTokenWeight: 3,
   /** Weight of a name of a topic we do not cover (prices, updates, Xiaomi's cars): outweighs any match. */
   offTopicTokenWeight: 8,
   /** A typo-corrected word counts a little less than a word spelt right. */

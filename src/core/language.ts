@@ -14,6 +14,8 @@ const ACCENT_WEIGHT = 1.5;
 // A word seen a handful of times must not outvote a marker word: its evidence is capped.
 const MAX_LEARNED_WEIGHT = 0.8;
 const MIN_OCCURRENCES = 1;
+// Weaker than a word the knowledge uses: Italian loanwords and cognates are in English dictionaries too.
+const DICTIONARY_WEIGHT = -0.4;
 
 export interface LanguageGuess {
   language: Language;
@@ -28,7 +30,15 @@ export class LanguageDetector {
   /** Country names differ between the languages ("Giappone" / "Japan"): each one is a marker. */
   private readonly countryMarkers = new Map<string, number>();
 
-  constructor(texts: { it: Iterable<string>; en: Iterable<string> }, ignoredWords: ReadonlySet<string>) {
+  /**
+   * @param englishWords a dictionary of English words: a word in it that the knowledge does not
+   *   use is mild English evidence ("cashback offers") for questions the knowledge cannot decide.
+   */
+  constructor(
+    texts: { it: Iterable<string>; en: Iterable<string> },
+    private readonly ignoredWords: ReadonlySet<string>,
+    private readonly englishWords: ReadonlySet<string> = new Set(),
+  ) {
     const names = { it: new Intl.DisplayNames(["it"], { type: "region" }), en: new Intl.DisplayNames(["en"], { type: "region" }) };
     for (const code of ISO_3166_ALPHA2) {
       const italian = tokenize(names.it.of(code) ?? "");
@@ -61,9 +71,17 @@ export class LanguageDetector {
     }
   }
 
+  private dictionaryEvidence(word: string): number {
+    return word.length > 2 && this.englishWords.has(word) ? DICTIONARY_WEIGHT : 0;
+  }
+
   detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
     let score = ITALIAN_ACCENTS.test(rawText) ? ACCENT_WEIGHT : 0;
-    for (const word of words) score += LANGUAGE_MARKERS.get(word) ?? this.countryMarkers.get(word) ?? this.learned.get(word) ?? 0;
+    for (const word of words) {
+      // Product names ("Xiaomi Pay", "Mi Cloud") are the same in both languages.
+      if (this.ignoredWords.has(word)) continue;
+      score += LANGUAGE_MARKERS.get(word) ?? this.countryMarkers.get(word) ?? this.learned.get(word) ?? this.dictionaryEvidence(word);
+    }
     if (Math.abs(score) >= tieMargin) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
     if (hint) return { language: hint, score, decidedBy: "hint" };
     if (score !== 0) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };

@@ -12,15 +12,17 @@ const ITALIAN_FUNCTION_WORDS =
   "nostro nostra vostro vostra loro anche ancora gia piu molto poco tanto cosi pure solo proprio ecco allora " +
   "qualcuno qualcosa sa sai sapete sapeste sapreste dire dirmi dici dite mica tipo raga ragazzi ragazze " +
   "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
-  "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale";
+  "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
+  // colloquial: "sto telefono" (questo), "un po'", "che roba è"
+  "sto sti ste po roba";
 
 const ENGLISH_FUNCTION_WORDS =
   "the a an of to in on at for with by from and or but is are was were be been being am do does did doing " +
   "it its this that these those there here i me my mine we us our you your he him his she her they them " +
   "their has have had having not no so if then than too very just also any some about into as up out " +
   "get got will would shall should may might must could can s t d ll re ve m anyone anybody someone " +
-  "know guys hey please pls plz currently now today still yet already all every other really actually " +
-  "one ones thing things gonna wanna";
+  "know guys please pls plz currently now today still yet already all every other really actually " +
+  "one ones thing things gonna wanna kind sort stuff lot bit";
 
 function wordSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean));

@@ -79,6 +79,7 @@ export class Matcher {
     readonly topics: readonly Topic[],
     private readonly recognizer: EntityRecognizer,
     private readonly options: CoreOptions,
+    private readonly realWords: ReadonlySet<string> = new Set(),
   ) {
     const topicsWithTerm = new Map<string, Set<number>>();
     this.topicTerms = topics.map(() => new Set<string>());
@@ -170,7 +171,9 @@ export class Matcher {
         add({ term: known, weight: this.idf.get(known)!, reading: "known", from: word });
         continue;
       }
-      const corrected = /^\d+$/.test(word) ? undefined : this.vocabulary.find(word);
+      // A real English word the knowledge does not use ("charge", "fees") is not a typo of one it
+      // does ("change"): correcting it would answer a question nobody asked.
+      const corrected = /^\d+$/.test(word) || this.realWords.has(word) ? undefined : this.vocabulary.find(word);
       if (corrected) {
         add({ term: corrected.value, weight: this.idf.get(corrected.value)! * this.options.correctedTokenFactor, reading: "corrected", from: word });
         continue;
@@ -178,7 +181,7 @@ export class Matcher {
       add({ term: stem(word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
     }
     // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
-    const hasSubject = terms.some((t) => t.reading !== "unknown" && t.reading !== "off-topic" && !this.courtesyTerms.has(t.term));
+    const hasSubject = terms.some((t) => (t.reading === "known" || t.reading === "name") && !this.courtesyTerms.has(t.term));
     return hasSubject ? terms.filter((t) => !this.courtesyTerms.has(t.term)) : terms;
   }
 
