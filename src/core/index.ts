@@ -118,7 +118,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
 
   const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
-  const detector = new LanguageDetector(corpus, serviceNameWords, ENGLISH_WORDS);
+  const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
+  const italianRegionWords = regionWords("it");
+  const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
+  const detector = new LanguageDetector(corpus, serviceNameWords, ENGLISH_WORDS, regionNamesInBoth);
 
   interface Analysis {
     answer: Answer;
@@ -134,11 +137,22 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const input = words(text);
     const hint = localeToLanguage(askOptions.locale);
     const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
-    return { guess, recognition: recognizer.recogniseWords(input, text, guess.language) };
+    return { text, guess, recognition: recognizer.recogniseWords(input, text, guess.language) };
+  }
+
+  /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
+  function reconsiderLanguage(guess: LanguageGuess, text: string, terms: QueryTerm[], askOptions: AskOptions): LanguageGuess {
+    if (guess.decidedBy === "text" || !terms.some((t) => t.correctedTo)) return guess;
+    const corrected = words(text).map((w) => terms.find((t) => t.from === w.text)?.correctedTo ?? w.text);
+    const second = detector.detect(corrected, text, localeToLanguage(askOptions.locale), options.languageTieMargin, options.defaultLanguage);
+    return second.decidedBy === "text" ? second : guess;
   }
 
   function analyse(question: string, askOptions: AskOptions = {}): Analysis {
-    const { guess, recognition } = read(question, askOptions);
+    const reading = read(question, askOptions);
+    const { recognition } = reading;
+    const terms = matcher.queryTerms(recognition);
+    const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
     const language = guess.language;
     const base = { question, language };
 
@@ -149,7 +163,6 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       return { answer, guess, recognition, terms: [], ranked: [] };
     }
 
-    const terms = matcher.queryTerms(recognition);
     const ranked = matcher.rank(recognition, terms);
     const best = ranked[0];
     if (!best || best.score < options.answerThreshold) {
@@ -259,7 +272,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       };
     },
     answerAs(question, topicId, confidence, askOptions = {}) {
-      const { guess, recognition } = read(question, askOptions);
+      const reading = read(question, askOptions);
+      const { recognition } = reading;
+      const guess = reconsiderLanguage(reading.guess, reading.text, matcher.queryTerms(recognition), askOptions);
       const topic = topics.find((t) => t.id === topicId);
       const base = { question, language: guess.language };
       if (!topic || !canFill(topic, recognition)) {

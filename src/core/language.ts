@@ -34,10 +34,15 @@ export class LanguageDetector {
    * @param englishWords a dictionary of English words: a word in it that the knowledge does not
    *   use is mild English evidence ("cashback offers") for questions the knowledge cannot decide.
    */
+  /**
+   * @param ambiguousWords words that mean the same in both languages or are names in both
+   *   ("USA" is also Italian for "uses"): the knowledge's statistics about them prove nothing.
+   */
   constructor(
     texts: { it: Iterable<string>; en: Iterable<string> },
     private readonly ignoredWords: ReadonlySet<string>,
     private readonly englishWords: ReadonlySet<string> = new Set(),
+    ambiguousWords: ReadonlySet<string> = new Set(),
   ) {
     const names = { it: new Intl.DisplayNames(["it"], { type: "region" }), en: new Intl.DisplayNames(["en"], { type: "region" }) };
     for (const code of ISO_3166_ALPHA2) {
@@ -64,7 +69,7 @@ export class LanguageDetector {
     for (const word of vocabulary) {
       const inItalian = it.counts.get(word) ?? 0;
       const inEnglish = en.counts.get(word) ?? 0;
-      if (inItalian + inEnglish < MIN_OCCURRENCES || LANGUAGE_MARKERS.has(word)) continue;
+      if (inItalian + inEnglish < MIN_OCCURRENCES || LANGUAGE_MARKERS.has(word) || ambiguousWords.has(word)) continue;
       // Add-one smoothed log ratio of the word's frequency in each language.
       const ratio = Math.log((inItalian + 1) / (it.total + vocabulary.size)) - Math.log((inEnglish + 1) / (en.total + vocabulary.size));
       this.learned.set(word, Math.max(-MAX_LEARNED_WEIGHT, Math.min(MAX_LEARNED_WEIGHT, ratio)));
@@ -83,8 +88,8 @@ export class LanguageDetector {
       score += LANGUAGE_MARKERS.get(word) ?? this.countryMarkers.get(word) ?? this.learned.get(word) ?? this.dictionaryEvidence(word);
     }
     if (Math.abs(score) >= tieMargin) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
+    // Within the margin the text does not decide: "Xiaomi Pay in Russia" reads the same in both.
     if (hint) return { language: hint, score, decidedBy: "hint" };
-    if (score !== 0) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
     return { language: fallback, score, decidedBy: "default" };
   }
 }

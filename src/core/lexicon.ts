@@ -14,7 +14,7 @@ const ITALIAN_FUNCTION_WORDS =
   "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
   "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
   // colloquial: "sto telefono" (questo), "un po'", "che roba è"
-  "sto sti ste po roba";
+  "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna";
 
 const ENGLISH_FUNCTION_WORDS =
   "the a an of to in on at for with by from and or but is are was were be been being am do does did doing " +

@@ -53,6 +53,8 @@ export interface QueryTerm {
   /** How the word was read: as written, corrected from a typo, unknown, or off-topic. */
   reading: "known" | "corrected" | "unknown" | "off-topic" | "name";
   from: string;
+  /** For a corrected word, the knowledge's word it was read as ("availabel" → "available"). */
+  correctedTo?: string;
 }
 
 // The company name is in almost every question and covered by every topic: it barely counts.
@@ -61,6 +63,8 @@ const COMPANY_TERM_WEIGHT = 0.3;
 const NAME_TERM_WEIGHT = 2.6;
 // A service guessed from a generic word ("cloud", "pay") is less certain than a named one.
 const GUESSED_SERVICE_FACTOR = 0.75;
+
+const COURTESY_CHATTER_FACTOR = 0.3;
 
 const isNameTerm = (term: string) => term.startsWith("§") || term.startsWith("@");
 
@@ -175,14 +179,18 @@ export class Matcher {
       // does ("change"): correcting it would answer a question nobody asked.
       const corrected = /^\d+$/.test(word) || this.realWords.has(word) ? undefined : this.vocabulary.find(word);
       if (corrected) {
-        add({ term: corrected.value, weight: this.idf.get(corrected.value)! * this.options.correctedTokenFactor, reading: "corrected", from: word });
+        const weight = this.idf.get(corrected.value)! * this.options.correctedTokenFactor;
+        add({ term: corrected.value, weight, reading: "corrected", from: word, correctedTo: corrected.key });
         continue;
       }
       add({ term: stem(word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
     }
     // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
     const hasSubject = terms.some((t) => (t.reading === "known" || t.reading === "name") && !this.courtesyTerms.has(t.term));
-    return hasSubject ? terms.filter((t) => !this.courtesyTerms.has(t.term)) : terms;
+    if (hasSubject) return terms.filter((t) => !this.courtesyTerms.has(t.term));
+    // "Ciao bello!", "thanks a lot mate": around courtesy, a word we do not know is a name or slang.
+    const courteous = terms.some((t) => this.courtesyTerms.has(t.term));
+    return courteous ? terms.map((t) => (t.reading === "unknown" ? { ...t, weight: t.weight * COURTESY_CHATTER_FACTOR } : t)) : terms;
   }
 
   /** Topics ranked by confidence, best first, each with its best-matching phrasing. */
