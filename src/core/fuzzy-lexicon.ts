@@ -5,27 +5,38 @@
  * only entries of a compatible length are compared.
  */
 
+// Three rows of the distance table, reused: a lookup compares hundreds of words per question.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * Optimal-string-alignment distance (Damerau-Levenshtein where a transposition of two
  * neighbouring letters costs 1, like "xaioai" → "xiaoai"), giving up as soon as it must exceed `max`.
+ * Only the diagonal band of width 2·max+1 can stay within `max`, so only the band is computed.
  */
 export function editDistanceWithin(a: string, b: string, max: number): number | null {
   if (Math.abs(a.length - b.length) > max) return null;
   if (a === b) return 0;
+  if (max <= 0) return null;
   const width = b.length + 1;
-  let prevPrev = new Array<number>(width).fill(0);
-  let prev = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if (rows[0]!.length < width + 1) rows = [0, 1, 2].map(() => new Int32Array(2 * width));
+  let [prevPrev, prev, current] = rows as [Int32Array, Int32Array, Int32Array];
+  const beyond = max + 1;
+  for (let j = 0; j < width; j++) prev[j] = Math.min(j, beyond);
+  prev[width] = beyond;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current[from - 1] = from === 1 ? Math.min(i, beyond) : beyond;
+    current[to + 1] = beyond;
+    let rowMin = current[from - 1]!;
+    const letter = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && letter === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
         value = Math.min(value, prevPrev[j - 2]! + 1);
       }
-      current[j] = value;
+      current[j] = Math.min(value, beyond);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return null;

@@ -15,7 +15,7 @@ import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
-import { ANY_REGION, ANY_SERVICE, Matcher, type Candidate, type QueryTerm, type Topic } from "./matcher.js";
+import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
 import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -148,7 +148,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     return second.decidedBy === "text" ? second : guess;
   }
 
-  function analyse(question: string, askOptions: AskOptions = {}): Analysis {
+  // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
+  const answerDepth: RankDepth = { limit: Math.max(1, options.maxSuggestions), floor: options.suggestionThreshold, settledAt: options.answerThreshold };
+
+  function analyse(question: string, askOptions: AskOptions = {}, depth = answerDepth): Analysis {
     const reading = read(question, askOptions);
     const { recognition } = reading;
     const terms = matcher.queryTerms(recognition);
@@ -163,7 +166,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       return { answer, guess, recognition, terms: [], ranked: [] };
     }
 
-    const ranked = matcher.rank(recognition, terms);
+    const ranked = matcher.rank(recognition, terms, depth);
     const best = ranked[0];
     if (!best || best.score < options.answerThreshold) {
       const suggestions = ranked
@@ -259,7 +262,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
     explain(question, askOptions) {
-      const { answer, guess, recognition, terms, ranked } = analyse(question, askOptions);
+      const { answer, guess, recognition, terms, ranked } = analyse(question, askOptions, EXACT_TOP);
       return {
         answer,
         language: guess,

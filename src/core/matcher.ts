@@ -66,11 +66,38 @@ const GUESSED_SERVICE_FACTOR = 0.75;
 
 const COURTESY_CHATTER_FACTOR = 0.3;
 
+/**
+ * How much of the ranking a caller needs: the best `limit` topics scoring at least `floor`, and
+ * only the best once it reaches `settledAt` (an answer needs no runners-up). Topics below `floor`
+ * may be missing: a fallback's confidence is then that of the best topic found, or 0.
+ */
+export interface RankDepth {
+  limit: number;
+  floor: number;
+  settledAt: number;
+}
+export const EXACT_TOP: RankDepth = { limit: 5, floor: 0, settledAt: Number.POSITIVE_INFINITY };
+// Ceilings are compared at this resolution; the topic index sits below it in one sortable number.
+const CEILING_STEPS = 1_000_000;
+const TOPIC_SLOTS = 2 ** 24;
+const CEILING_BUCKETS = 100;
+const NO_TOPICS: readonly number[] = [];
+const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
+
 const isNameTerm = (term: string) => term.startsWith("§") || term.startsWith("@");
 
 export class Matcher {
   private readonly phrasings: IndexedPhrasing[] = [];
-  private readonly postings = new Map<string, number[]>();
+  /** Topics using each term: a question's best possible score per topic comes from these. */
+  private readonly topicPostings = new Map<string, Int32Array>();
+  /** Each topic's phrasings, so a topic that cannot make the top is skipped whole. */
+  private readonly phrasingsOfTopic: number[][];
+  private readonly hasServiceSlot: boolean[];
+  private readonly hasRegionSlot: boolean[];
+  private readonly serviceSlotTopics: number[];
+  /** Topics of each service: a question naming the service may be asking any of them. */
+  private readonly topicsAbout = new Map<string, number[]>();
+  private readonly regionSlotTopics: number[];
   private readonly idf = new Map<string, number>();
   /** Every term of each topic's phrasings: a long question may be covered by two phrasings of one entry. */
   private readonly topicTerms: Array<Set<string>>;
@@ -85,8 +112,12 @@ export class Matcher {
     private readonly options: CoreOptions,
     private readonly realWords: ReadonlySet<string> = new Set(),
   ) {
+    if (topics.length >= TOPIC_SLOTS) throw new Error(`Too many topics to index: ${topics.length} (at most ${TOPIC_SLOTS - 1})`);
     const topicsWithTerm = new Map<string, Set<number>>();
     this.topicTerms = topics.map(() => new Set<string>());
+    this.phrasingsOfTopic = topics.map(() => []);
+    this.hasServiceSlot = topics.map(() => false);
+    this.hasRegionSlot = topics.map(() => false);
     topics.forEach((topic, topicIndex) => {
       for (const language of ["it", "en"] as const) {
         for (const text of topic.phrasings[language]) {
@@ -114,15 +145,22 @@ export class Matcher {
             needsService: terms.includes(ANY_SERVICE),
             needsRegion: terms.includes(ANY_REGION),
           });
-          for (const term of terms) {
-            const list = this.postings.get(term);
-            if (list) list.push(index);
-            else this.postings.set(term, [index]);
-          }
+          this.phrasingsOfTopic[topicIndex]!.push(index);
+          if (terms.includes(ANY_SERVICE)) this.hasServiceSlot[topicIndex] = true;
+          if (terms.includes(ANY_REGION)) this.hasRegionSlot[topicIndex] = true;
         }
       }
     });
+    topics.forEach((topic, topicIndex) => {
+      if (topic.service === null) return;
+      const about = this.topicsAbout.get(topic.service);
+      if (about) about.push(topicIndex);
+      else this.topicsAbout.set(topic.service, [topicIndex]);
+    });
+    this.serviceSlotTopics = this.hasServiceSlot.flatMap((has, topicIndex) => (has ? [topicIndex] : []));
+    this.regionSlotTopics = this.hasRegionSlot.flatMap((has, topicIndex) => (has ? [topicIndex] : []));
     for (const [term, seenIn] of topicsWithTerm) {
+      this.topicPostings.set(term, Int32Array.from(seenIn));
       this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
       if ([...seenIn].every((topicIndex) => topics[topicIndex]!.kind === "smalltalk")) this.courtesyTerms.add(term);
     }
@@ -193,22 +231,23 @@ export class Matcher {
     return courteous ? terms.map((t) => (t.reading === "unknown" ? { ...t, weight: t.weight * COURTESY_CHATTER_FACTOR } : t)) : terms;
   }
 
-  /** Topics ranked by confidence, best first, each with its best-matching phrasing. */
-  rank(recognition: Recognition, query: QueryTerm[] = this.queryTerms(recognition)): Candidate[] {
+  /**
+   * The best `limit` topics by confidence, best first, each with its best-matching phrasing.
+   *
+   * No phrasing of a topic can score above the share of the question the topic's words cover, so
+   * topics are visited from the highest such ceiling down and the visit stops once no remaining
+   * topic can enter the top. At 10,000 entries most topics share some common word with a
+   * question; scoring all their phrasings would cost milliseconds per question.
+   */
+  rank(recognition: Recognition, query: QueryTerm[] = this.queryTerms(recognition), depth: RankDepth = EXACT_TOP): Candidate[] {
+    const { limit, floor, settledAt } = depth;
     const namedService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
     const namedRegion = recognition.regions.length > 0;
 
-    const candidates = new Set<number>();
-    for (const { term, reading } of query) {
-      if (reading === "unknown" || reading === "off-topic") continue;
-      for (const index of this.postings.get(term) ?? []) candidates.add(index);
-    }
-    if (namedService) for (const index of this.postings.get(ANY_SERVICE) ?? []) candidates.add(index);
-    if (namedRegion) for (const index of this.postings.get(ANY_REGION) ?? []) candidates.add(index);
-
     let queryTotal = 0;
     for (const { weight } of query) queryTotal += weight;
-    const queryWeights = new Map(query.map((q) => [q.term, q.weight]));
+    if (queryTotal === 0 || limit <= 0) return [];
+    const queryIndex = new Map(query.map((q, k) => [q.term, k]));
     // Classified once per question, not once per candidate phrasing.
     const classified = query.map(({ term, weight }) => ({
       term,
@@ -219,46 +258,131 @@ export class Matcher {
     const fillsServiceSlot = classified.some((q) => q.serviceId !== null && q.serviceId !== COMPANY_SERVICE_ID);
     const fillsRegionSlot = classified.some((q) => q.isRegion);
     const namedServices = new Set(recognition.services.filter((id) => id !== COMPANY_SERVICE_ID));
-    const context: QueryContext = { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot, namedServices };
+    const context: QueryContext = { classified, queryTotal, queryIndex, coveredMark: new Int32Array(query.length), scored: 0, fillsServiceSlot, fillsRegionSlot, namedServices, namedService, namedRegion };
 
-    // Best score and phrasing per topic in flat arrays: no object per candidate on the hot path.
-    const bestScores = new Float64Array(this.topics.length).fill(-1);
-    const bestPhrasings = new Int32Array(this.topics.length);
-    for (const index of candidates) {
-      const phrasing = this.phrasings[index]!;
-      if ((phrasing.needsService && !namedService) || (phrasing.needsRegion && !namedRegion)) continue;
-      const score = this.score(context, phrasing, this.topics[phrasing.topic]!);
-      if (score > bestScores[phrasing.topic]!) {
-        bestScores[phrasing.topic] = score;
-        bestPhrasings[phrasing.topic] = index;
+    // Ceiling per topic: the weight of the question's terms the topic could cover. A word counts
+    // where the topic uses it; a service where the topic names it, is about it or has a slot for
+    // one; a region where the topic names it or has a slot; the company everywhere.
+    const topicCount = this.topics.length;
+    const ceilings = new Float64Array(topicCount);
+    const touched = new Uint8Array(topicCount);
+    const lastAddedBy = new Int32Array(topicCount);
+    const visit: number[] = [];
+    let everywhere = 0;
+    classified.forEach(({ term, weight, serviceId, isRegion }, termIndex) => {
+      if (serviceId === COMPANY_SERVICE_ID) everywhere += weight;
+      const stamp = termIndex + 1;
+      const add = (topicIndexes: ArrayLike<number>, touches: boolean) => {
+        for (let i = 0; i < topicIndexes.length; i++) {
+          const topicIndex = topicIndexes[i]!;
+          if (touches && touched[topicIndex] === 0) {
+            touched[topicIndex] = 1;
+            visit.push(topicIndex);
+          }
+          if (lastAddedBy[topicIndex] !== stamp && serviceId !== COMPANY_SERVICE_ID) {
+            lastAddedBy[topicIndex] = stamp;
+            ceilings[topicIndex]! += weight;
+          }
+        }
+      };
+      add(this.topicPostings.get(term) ?? NO_TOPICS, true);
+      if (serviceId !== null && serviceId !== COMPANY_SERVICE_ID) {
+        add(this.topicsAbout.get(serviceId) ?? NO_TOPICS, false);
+        add(this.serviceSlotTopics, false);
       }
-    }
-    const ranked: Candidate[] = [];
-    bestScores.forEach((score, topicIndex) => {
-      if (score < 0) return;
-      const phrasing = this.phrasings[bestPhrasings[topicIndex]!]!;
-      ranked.push({ topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language });
+      if (isRegion) add(this.regionSlotTopics, false);
     });
-    return ranked.sort((a, b) => b.score - a.score);
+    if (namedService) for (const topicIndex of this.serviceSlotTopics) if (touched[topicIndex] === 0) ((touched[topicIndex] = 1), visit.push(topicIndex));
+    if (namedRegion) for (const topicIndex of this.regionSlotTopics) if (touched[topicIndex] === 0) ((touched[topicIndex] = 1), visit.push(topicIndex));
+
+    // Bucketed by ceiling, highest first; a bucket is sorted only if the visit reaches it. Keys hold
+    // the ceiling's complement (rounded so it stays a ceiling) in the high digits and the topic
+    // index in the low ones, so a native numeric sort orders by ceiling, then by knowledge order.
+    const steps = new Int32Array(visit.length);
+    const bucketSizes = new Int32Array(CEILING_BUCKETS + 1);
+    for (let i = 0; i < visit.length; i++) {
+      const share = (ceilings[visit[i]!]! + everywhere) / queryTotal;
+      steps[i] = Math.min(CEILING_STEPS, Math.ceil(share * CEILING_STEPS));
+      bucketSizes[bucketOf(steps[i]!)]!++;
+    }
+    const bucketStarts = new Int32Array(CEILING_BUCKETS + 1);
+    for (let bucket = CEILING_BUCKETS - 1; bucket >= 0; bucket--) bucketStarts[bucket] = bucketStarts[bucket + 1]! + bucketSizes[bucket + 1]!;
+    const keys = new Float64Array(visit.length);
+    const filled = bucketStarts.slice();
+    for (let i = 0; i < visit.length; i++) keys[filled[bucketOf(steps[i]!)]!++] = (CEILING_STEPS - steps[i]!) * TOPIC_SLOTS + visit[i]!;
+    const alpha = this.options.queryCoverageWeight;
+    const top: Array<{ topicIndex: number; score: number; phrasingIndex: number }> = [];
+    let sortedUpTo = 0;
+    for (let next = 0, bucket = CEILING_BUCKETS; next < keys.length; next++) {
+      if (next === sortedUpTo) {
+        while (bucketSizes[bucket] === 0) bucket--;
+        sortedUpTo = bucketStarts[bucket]! + bucketSizes[bucket]!;
+        keys.subarray(bucketStarts[bucket]!, sortedUpTo).sort();
+        bucket--;
+      }
+      const key = keys[next]!;
+      const topicIndex = key % TOPIC_SLOTS;
+      const share = (CEILING_STEPS - Math.floor(key / TOPIC_SLOTS)) / CEILING_STEPS;
+      const ceiling = Math.pow(share, alpha) + 1e-9;
+      const best = top[0]?.score ?? -1;
+      if (ceiling < floor || (ceiling < best && (best >= settledAt || (top.length === limit && ceiling < top[limit - 1]!.score)))) break;
+      const topic = this.topics[topicIndex]!;
+      let bestScore = -1;
+      let bestPhrasing = -1;
+      for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
+        const score = this.score(context, this.phrasings[phrasingIndex]!, topic);
+        if (score > bestScore) {
+          bestScore = score;
+          bestPhrasing = phrasingIndex;
+        }
+      }
+      if (bestScore < 0) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < bestScore) at--;
+      if (at >= limit) continue;
+      top.splice(at, 0, { topicIndex, score: bestScore, phrasingIndex: bestPhrasing });
+      if (top.length > limit) top.pop();
+    }
+    return top.map(({ topicIndex, score, phrasingIndex }) => {
+      const phrasing = this.phrasings[phrasingIndex]!;
+      return { topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language };
+    });
   }
 
+  /** A phrasing's confidence for the question, or -1 when it shares nothing with it. */
   private score(context: QueryContext, phrasing: IndexedPhrasing, topic: Topic): number {
-    const { classified, queryTotal, queryWeights, fillsServiceSlot, fillsRegionSlot, namedServices } = context;
+    const { classified, queryTotal, queryIndex, fillsServiceSlot, fillsRegionSlot, namedServices, coveredMark } = context;
+    if ((phrasing.needsService && !context.namedService) || (phrasing.needsRegion && !context.namedRegion)) return -1;
+    // Which question terms this phrasing uses, marked per call instead of searched per term.
+    const mark = ++context.scored;
+    let sharesTerm = phrasing.needsService || phrasing.needsRegion;
     let phrasingTotal = phrasing.totalWeight;
     let phrasingCovered = 0;
+    let queryCovered = 0;
     const { terms, weights } = phrasing;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      const covered = term === ANY_SERVICE ? fillsServiceSlot : term === ANY_REGION ? fillsRegionSlot : queryWeights.has(term);
-      if (covered) phrasingCovered += weights[i]!;
+      if (term === ANY_SERVICE) {
+        if (fillsServiceSlot) phrasingCovered += weights[i]!;
+      } else if (term === ANY_REGION) {
+        if (fillsRegionSlot) phrasingCovered += weights[i]!;
+      } else {
+        const k = queryIndex.get(term);
+        if (k === undefined) continue;
+        phrasingCovered += weights[i]!;
+        queryCovered += classified[k]!.weight;
+        coveredMark[k] = mark;
+        sharesTerm = true;
+      }
     }
+    if (!sharesTerm) return -1;
 
-    let queryCovered = 0;
     let coveredByTopic = 0;
     const topicTerms = this.topicTerms[phrasing.topic]!;
-    for (const { term, weight, serviceId, isRegion } of classified) {
-      if (terms.includes(term)) queryCovered += weight;
-      else if (serviceId !== null) {
+    for (let k = 0; k < classified.length; k++) {
+      if (coveredMark[k] === mark) continue;
+      const { term, weight, serviceId, isRegion } = classified[k]!;
+      if (serviceId !== null) {
         if (serviceId === COMPANY_SERVICE_ID) queryCovered += weight;
         else if (phrasing.needsService || topic.service === serviceId) {
           queryCovered += weight;
@@ -286,8 +410,14 @@ export class Matcher {
 interface QueryContext {
   classified: Array<{ term: string; weight: number; serviceId: string | null; isRegion: boolean }>;
   queryTotal: number;
-  queryWeights: ReadonlyMap<string, number>;
+  /** Each question term's position in `classified`. */
+  queryIndex: ReadonlyMap<string, number>;
+  coveredMark: Int32Array;
+  /** Phrasings scored so far for this question: the mark of the current one. */
+  scored: number;
   fillsServiceSlot: boolean;
   fillsRegionSlot: boolean;
   namedServices: ReadonlySet<string>;
+  namedService: boolean;
+  namedRegion: boolean;
 }
