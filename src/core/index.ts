@@ -128,7 +128,6 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     guess: LanguageGuess;
     recognition: Recognition;
     terms: QueryTerm[];
-    ranked: Candidate[];
   }
 
   /** Language and names: what every answer, ours or a baseline's, is built from. */
@@ -151,7 +150,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
   const answerDepth: RankDepth = { limit: Math.max(1, options.maxSuggestions), floor: options.suggestionThreshold, settledAt: options.answerThreshold };
 
-  function analyse(question: string, askOptions: AskOptions = {}, depth = answerDepth): Analysis {
+  function analyse(question: string, askOptions: AskOptions = {}): Analysis {
     const reading = read(question, askOptions);
     const { recognition } = reading;
     const terms = matcher.queryTerms(recognition);
@@ -163,10 +162,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     if (recognition.otherProducts.length > 0 && !namesXiaomi) {
       const body = FALLBACK[language].otherProduct(recognition.otherProducts.join(", "));
       const answer = finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
-      return { answer, guess, recognition, terms: [], ranked: [] };
+      return { answer, guess, recognition, terms: [] };
     }
 
-    const ranked = matcher.rank(recognition, terms, depth);
+    const ranked = matcher.rank(recognition, terms, answerDepth);
     const best = ranked[0];
     if (!best || best.score < options.answerThreshold) {
       const suggestions = ranked
@@ -179,13 +178,13 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
         fallbackReply(language),
         suggestions,
       );
-      return { answer, guess, recognition, terms, ranked };
+      return { answer, guess, recognition, terms };
     }
 
     const { reply, service } = replyFor(best.topic, recognition, language);
     const kind = best.topic.kind === "smalltalk" ? "smalltalk" : "answer";
     const answer = finish(base, { kind, topic: best.topic.id, service, confidence: best.score }, reply, []);
-    return { answer, guess, recognition, terms, ranked };
+    return { answer, guess, recognition, terms };
   }
 
   function replyFor(topic: Topic, recognition: Recognition, language: Language): { reply: Reply; service: string | null } {
@@ -262,7 +261,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
     explain(question, askOptions) {
-      const { answer, guess, recognition, terms, ranked } = analyse(question, askOptions, EXACT_TOP);
+      const { answer, guess, recognition, terms } = analyse(question, askOptions);
+      // The answer as `ask` gives it; the candidates ranked in full, near misses included.
+      const ranked = matcher.rank(recognition, terms, EXACT_TOP);
       return {
         answer,
         language: guess,
