@@ -15,7 +15,7 @@ import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
-import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
+import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
 import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion } from "./schema.js";
 
