@@ -52,7 +52,12 @@ export interface Assistant {
   readonly topicIds: readonly string[];
   /** The small-talk reply for an intent, for commands such as /start and /help. */
   smalltalk(intent: SmalltalkEntry["id"], language: Language): Answer;
-  /** Questions from the knowledge that fuzzily match what a user is typing (autocomplete, inline mode). */
+  /** The services the bot knows (not the company itself), with a one-line summary each. */
+  services(language: Language): Array<{ id: string; name: string; summary: string }>;
+  /**
+   * Questions from the knowledge that fuzzily match what a user is typing (autocomplete, inline
+   * mode); for empty input, popular questions, one per service in turn.
+   */
   searchQuestions(partial: string, language: Language, limit?: number): Suggestion[];
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
@@ -255,8 +260,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   // Extended search ANDs a fuzzy match per word, which suits a question typed halfway with typos.
   // Normalised text has no operator characters (' ! ^ $ = |), so a query cannot inject one.
   const questionSearch = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
-  const popular = (language: Language) =>
-    knowledge.faq.map((entry) => ({ question: entry.questions[language][0]!, service: entry.service }));
+  // One question per service in turn, so a short list of examples shows the range of topics.
+  const popularOrder = roundRobin(knowledge.faq, (entry) => entry.service);
+  const popular = (language: Language) => popularOrder.map((entry) => ({ question: entry.questions[language][0]!, service: entry.service }));
 
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
@@ -294,6 +300,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const question = entry.questions[language][0]!;
       return finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
     },
+    services: (language) =>
+      knowledge.services
+        .filter((service) => service.id !== COMPANY_SERVICE_ID)
+        .map((service) => ({ id: service.id, name: service.name, summary: service.summary[language] })),
     searchQuestions(partial, language, limit = 25) {
       const query = normalize(partial);
       if (query === "") return popular(language).slice(0, limit);
@@ -356,4 +366,19 @@ function languageCorpus(knowledge: Knowledge): { it: string[]; en: string[] } {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Items grouped by key, then taken one per group in turn, groups in order of first appearance. */
+function roundRobin<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  const result: T[] = [];
+  for (let round = 0; result.length < items.length; round++) {
+    for (const group of groups.values()) if (round < group.length) result.push(group[round]!);
+  }
+  return result;
 }

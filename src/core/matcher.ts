@@ -95,6 +95,9 @@ export class Matcher {
   private readonly hasServiceSlot: boolean[];
   private readonly hasRegionSlot: boolean[];
   private readonly serviceSlotTopics: number[];
+  /** Each topic's service as an index into `serviceIds` (0 for none), for per-question tables. */
+  private readonly serviceIds: Array<string | null> = [null];
+  private readonly topicServiceIndex: Int32Array;
   /** Topics of each service: a question naming the service may be asking any of them. */
   private readonly topicsAbout = new Map<string, number[]>();
   private readonly regionSlotTopics: number[];
@@ -150,6 +153,10 @@ export class Matcher {
           if (terms.includes(ANY_REGION)) this.hasRegionSlot[topicIndex] = true;
         }
       }
+    });
+    this.topicServiceIndex = Int32Array.from(topics, (topic) => {
+      const index = this.serviceIds.indexOf(topic.service);
+      return index !== -1 ? index : this.serviceIds.push(topic.service) - 1;
     });
     topics.forEach((topic, topicIndex) => {
       if (topic.service === null) return;
@@ -296,12 +303,19 @@ export class Matcher {
     if (namedRegion) for (const topicIndex of this.regionSlotTopics) if (touched[topicIndex] === 0) ((touched[topicIndex] = 1), visit.push(topicIndex));
 
     // Bucketed by ceiling, highest first; a bucket is sorted only if the visit reaches it. Keys hold
-    // the ceiling's complement (rounded so it stays a ceiling) in the high digits and the topic
+    // the complement of the ceiling share (rounded up, so it stays a ceiling) in the high digits and the topic
     // index in the low ones, so a native numeric sort orders by ceiling, then by knowledge order.
+    // A topic of another named service has its score cut by the penalty: so has its ceiling,
+    // applied to the share as penalty^(1/alpha) so the ceiling stays share^alpha.
+    const alpha = this.options.queryCoverageWeight;
+    const penalisedShare = Math.pow(this.options.otherServicePenalty, 1 / alpha);
+    const penalised = namedServices.size > 0 ? this.servicesOtherThan(namedServices) : undefined;
     const steps = new Int32Array(visit.length);
     const bucketSizes = new Int32Array(CEILING_BUCKETS + 1);
     for (let i = 0; i < visit.length; i++) {
-      const share = (ceilings[visit[i]!]! + everywhere) / queryTotal;
+      const topicIndex = visit[i]!;
+      let share = Math.min(1, (ceilings[topicIndex]! + everywhere) / queryTotal);
+      if (penalised?.[this.topicServiceIndex[topicIndex]!]) share *= penalisedShare;
       steps[i] = Math.min(CEILING_STEPS, Math.ceil(share * CEILING_STEPS));
       bucketSizes[bucketOf(steps[i]!)]!++;
     }
@@ -310,7 +324,6 @@ export class Matcher {
     const keys = new Float64Array(visit.length);
     const filled = bucketStarts.slice();
     for (let i = 0; i < visit.length; i++) keys[filled[bucketOf(steps[i]!)]!++] = (CEILING_STEPS - steps[i]!) * TOPIC_SLOTS + visit[i]!;
-    const alpha = this.options.queryCoverageWeight;
     const top: Array<{ topicIndex: number; score: number; phrasingIndex: number }> = [];
     let sortedUpTo = 0;
     for (let next = 0, bucket = CEILING_BUCKETS; next < keys.length; next++) {
@@ -322,8 +335,7 @@ export class Matcher {
       }
       const key = keys[next]!;
       const topicIndex = key % TOPIC_SLOTS;
-      const share = (CEILING_STEPS - Math.floor(key / TOPIC_SLOTS)) / CEILING_STEPS;
-      const ceiling = Math.pow(share, alpha) + 1e-9;
+      const ceiling = Math.pow((CEILING_STEPS - Math.floor(key / TOPIC_SLOTS)) / CEILING_STEPS, alpha) + 1e-9;
       const best = top[0]?.score ?? -1;
       if (ceiling < floor || (ceiling < best && (best >= settledAt || (top.length === limit && ceiling < top[limit - 1]!.score)))) break;
       const topic = this.topics[topicIndex]!;
@@ -347,6 +359,20 @@ export class Matcher {
       const phrasing = this.phrasings[phrasingIndex]!;
       return { topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language };
     });
+  }
+
+  /** Which service indexes a question naming `namedServices` penalises (index 0: no service). */
+  private servicesOtherThan(namedServices: ReadonlySet<string>): Uint8Array {
+    const penalised = new Uint8Array(this.serviceIds.length);
+    this.serviceIds.forEach((id, index) => {
+      penalised[index] = id !== null && id !== COMPANY_SERVICE_ID && !namedServices.has(id) ? 1 : 0;
+    });
+    return penalised;
+  }
+
+  /** A question that names Youpin is not answered by a Mi Pay entry, however well the rest fits. */
+  private contradicts(namedServices: ReadonlySet<string>, topic: Topic): boolean {
+    return namedServices.size > 0 && topic.service !== null && topic.service !== COMPANY_SERVICE_ID && !namedServices.has(topic.service);
   }
 
   /** A phrasing's confidence for the question, or -1 when it shares nothing with it. */
@@ -400,10 +426,7 @@ export class Matcher {
     const questionCoverage = (queryCovered + coveredByTopic * this.options.entryCoverageFactor) / queryTotal;
     const alpha = this.options.queryCoverageWeight;
     const score = Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
-    // A question that names Youpin is not answered by a Mi Pay entry, however well the rest fits.
-    const contradicts =
-      namedServices.size > 0 && topic.service !== null && topic.service !== COMPANY_SERVICE_ID && !namedServices.has(topic.service);
-    return contradicts ? score * this.options.otherServicePenalty : score;
+    return this.contradicts(namedServices, topic) ? score * this.options.otherServicePenalty : score;
   }
 }
 
