@@ -1,6 +1,7 @@
 /**
- * The product's accuracy on questions it has never seen, written by someone who saw neither the
- * matcher nor the data. Fails below the targets; `npm run eval` shows every miss.
+ * The product's accuracy on the dev set (written before tuning, by the matcher's author) fails
+ * below the targets; the blind holdout set is kept honest but never asserted on, so nobody tunes
+ * the matcher until it passes. `npm run eval` shows every miss.
  */
 import { describe, expect, it } from "vitest";
 import { createAssistant, normalize } from "../../src/core/index.js";
@@ -10,12 +11,19 @@ import { ACCURACY_TARGETS, evaluate, formatReport, loadEvalSet } from "../../src
 const knowledge = loadKnowledge();
 const assistant = createAssistant(knowledge);
 const devSet = loadEvalSet("dev");
+const phrasings = new Set(
+  [...knowledge.faq, ...knowledge.smalltalk].flatMap((entry) => [...entry.questions.it, ...entry.questions.en]).map(normalize),
+);
+
+describe("the holdout set", () => {
+  it("GIVEN the knowledge's phrasings THEN none of the holdout questions was copied into them", () => {
+    const copied = loadEvalSet("holdout").filter((c) => phrasings.has(normalize(c.question))).map((c) => c.question);
+    expect(copied).toEqual([]);
+  });
+});
 
 describe("the dev set", () => {
   it("GIVEN the knowledge's phrasings THEN none of the dev questions is among them", () => {
-    const phrasings = new Set(
-      [...knowledge.faq, ...knowledge.smalltalk].flatMap((entry) => [...entry.questions.it, ...entry.questions.en]).map(normalize),
-    );
     const copied = devSet.filter((c) => phrasings.has(normalize(c.question))).map((c) => c.question);
     expect(copied).toEqual([]);
   });
