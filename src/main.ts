@@ -6,30 +6,48 @@
 import { createAssistant } from "./core/index.js";
 import { runConsoleChat } from "./adapters/console/console-chat.js";
 import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-adapter.js";
+import { startTelegram } from "./adapters/telegram/telegram-bot.js";
 import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
 import type { Config } from "./config.js";
 
 const STOP_DEADLINE_MS = 5_000;
 
-type AdapterStarter = (config: Config, context: AdapterContext) => Promise<RunningAdapter> | undefined;
+interface Platform {
+  /** The variable whose presence turns the platform on. */
+  variable: string;
+  configured(config: Config): boolean;
+  start?: (config: Config, context: AdapterContext) => Promise<RunningAdapter>;
+}
 
-/** One entry per platform: starts it when its configuration is present, else returns undefined. */
-const PLATFORMS: AdapterStarter[] = [];
+const PLATFORMS: Platform[] = [
+  {
+    variable: "TELEGRAM_BOT_TOKEN",
+    configured: (config) => config.telegram !== undefined,
+    start: (config, context) => startTelegram(config.telegram!, context, { defaultLanguage: config.defaultLanguage }),
+  },
+  { variable: "DISCORD_TOKEN", configured: (config) => config.discord !== undefined },
+];
 
 async function main(): Promise<void> {
   const config = configOrExit();
   const assistant = createAssistant(loadKnowledgeOrExit(config.dataDir), { defaultLanguage: config.defaultLanguage });
   const log: AdapterContext["log"] = (level, message) => process.stderr.write(`${new Date().toISOString()} ${level} ${message}\n`);
 
-  if (config.telegram || config.discord) {
-    const starting = PLATFORMS.map((start) => start(config, { assistant, log })).filter((p) => p !== undefined);
-    if (starting.length === 0) {
-      const names = [config.telegram && "TELEGRAM_BOT_TOKEN", config.discord && "DISCORD_TOKEN"].filter(Boolean).join(" and ");
-      process.stderr.write(`${names} is set, but this version has no adapter for it yet. Unset it to use the console chat.\n`);
+  const configured = PLATFORMS.filter((platform) => platform.configured(config));
+  if (configured.length > 0) {
+    const unsupported = configured.filter((platform) => !platform.start).map((platform) => platform.variable);
+    if (unsupported.length > 0) {
+      process.stderr.write(`${unsupported.join(" and ")} is set, but this version has no adapter for it yet. Unset it to use the console chat.\n`);
       process.exit(1);
     }
-    const adapters = await Promise.all(starting);
-    stopOnSignals(adapters, log);
+    try {
+      const adapters = await Promise.all(configured.map((platform) => platform.start!(config, { assistant, log })));
+      stopOnSignals(adapters, log);
+    } catch (error) {
+      // Adapters describe start-up failures without secrets (a bad token, an unreachable API).
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
     return;
   }
 

@@ -1,0 +1,358 @@
+/**
+ * The Telegram adapter: telegraf in, core answers out. Private chats answer every text; groups
+ * answer only when addressed (/ask, @mention, reply to the bot); inline mode offers answers in
+ * any chat. Everything the bot says goes through `safeCall`, which honours 429 retry_after,
+ * retries server and network errors, and gives up quietly on users who blocked the bot.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Telegraf, TelegramError, type Context } from "telegraf";
+import { message } from "telegraf/filters";
+import type { InlineQueryResult, Update, UserFromGetMe } from "telegraf/types";
+import { localeToLanguage, type Assistant, type Language } from "../../core/index.js";
+import { ADAPTER_MESSAGES } from "../shared/messages.js";
+import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
+import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
+import { escapeHtml, packIntoMessages, questionButton, QuestionKeys, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
+
+export interface TelegramSettings {
+  token: string;
+  apiRoot: string;
+  /** Set: serve a webhook on `port` instead of long polling. */
+  webhook?: { url: string; secret: string | undefined; port: number } | undefined;
+}
+
+export interface TelegramOptions {
+  rateLimit?: Partial<RateLimitSettings>;
+  /** Longest wait honoured for a 429's retry_after, and attempts per call. */
+  retry?: { maxWaitMs: number; attempts: number; backoffMs: number };
+  defaultLanguage?: Language;
+}
+
+const RETRY_DEFAULTS = { maxWaitMs: 60_000, attempts: 4, backoffMs: 500 };
+const INLINE_RESULTS = 5;
+const EXAMPLE_QUESTIONS = 3;
+const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
+const COMMANDS = {
+  en: [
+    { command: "ask", description: "Ask a question about Xiaomi services" },
+    { command: "services", description: "The services I know about" },
+    { command: "help", description: "What I can do" },
+    { command: "start", description: "Start and see example questions" },
+  ],
+  it: [
+    { command: "ask", description: "Fai una domanda sui servizi Xiaomi" },
+    { command: "services", description: "I servizi che conosco" },
+    { command: "help", description: "Cosa so fare" },
+    { command: "start", description: "Inizia e vedi domande di esempio" },
+  ],
+} as const;
+
+const EXPIRED_BUTTON = {
+  it: "Questo pulsante è scaduto: scrivimi di nuovo la domanda.",
+  en: "This button has expired: please type the question again.",
+} as const;
+
+export function createTelegramBot(settings: TelegramSettings, context: AdapterContext, options: TelegramOptions = {}) {
+  const { assistant } = context;
+  const log = redactingLog(context.log, [settings.token, settings.webhook?.secret]);
+  const retry = { ...RETRY_DEFAULTS, ...options.retry };
+  const limiter = new RateLimiter(options.rateLimit);
+  const questionKeys = new QuestionKeys();
+  const defaultLanguage = options.defaultLanguage ?? "it";
+  // The bot's own replies are best-effort; the update's webhook response is not used for them,
+  // so every call goes through the same retry path.
+  const bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
+
+  const languageOf = (ctx: Context): Language => localeToLanguage(ctx.from?.language_code) ?? defaultLanguage;
+
+  bot.use((ctx, next) => {
+    withRetries(ctx, retry, log);
+    return next();
+  });
+
+  bot.catch(async (error, ctx) => {
+    log("error", `update ${ctx.update.update_id} failed: ${describe(error)}`);
+    try {
+      if (ctx.callbackQuery) await ctx.answerCbQuery(ADAPTER_MESSAGES[languageOf(ctx)].apology);
+      else if (ctx.chat) await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].apology);
+    } catch (apologyError) {
+      log("warn", `could not apologise for update ${ctx.update.update_id}: ${describe(apologyError)}`);
+    }
+  });
+
+  /** False when this user is flooding: the first excess message gets one notice, the rest nothing. */
+  async function withinRateLimit(ctx: Context): Promise<boolean> {
+    const decision = limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
+    if (decision === "allow") return true;
+    if (decision === "notify") {
+      const notice = ADAPTER_MESSAGES[languageOf(ctx)].slowDown;
+      if (ctx.callbackQuery) await ctx.answerCbQuery(notice);
+      else if (ctx.chat) await ctx.reply(notice);
+    }
+    return false;
+  }
+
+  async function replyWithAnswer(ctx: Context, question: string): Promise<void> {
+    const answer = assistant.ask(question, { locale: ctx.from?.language_code });
+    const rendered = renderAnswer(answer, questionKeys);
+    await sendParts(ctx, rendered.parts, rendered.buttons, replyTarget(ctx));
+  }
+
+  async function sendParts(ctx: Context, parts: string[], buttons: InlineButton[], replyToMessageId?: number): Promise<void> {
+    for (const [i, part] of parts.entries()) {
+      const last = i === parts.length - 1;
+      await ctx.reply(part, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(i === 0 && replyToMessageId ? { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } } : {}),
+        ...(last && buttons.length > 0 ? { reply_markup: { inline_keyboard: buttons.map((b) => [b]) } } : {}),
+      });
+    }
+  }
+
+  bot.start(async (ctx) => {
+    if (!(await withinRateLimit(ctx))) return;
+    const language = languageOf(ctx);
+    const greeting = assistant.smalltalk("greeting", language);
+    const examples = assistant.searchQuestions("", language, EXAMPLE_QUESTIONS).map((s) => questionButton(s.question, questionKeys));
+    await sendParts(ctx, packIntoMessages([escapeHtml(greeting.body)]), examples);
+  });
+
+  bot.help(async (ctx) => {
+    if (!(await withinRateLimit(ctx))) return;
+    await sendParts(ctx, packIntoMessages([escapeHtml(assistant.smalltalk("help", languageOf(ctx)).body)]), []);
+  });
+
+  bot.command("services", async (ctx) => {
+    if (!(await withinRateLimit(ctx))) return;
+    const language = languageOf(ctx);
+    await sendParts(ctx, packIntoMessages([renderServices(assistant.services(language), language)]), []);
+  });
+
+  bot.command("ask", async (ctx) => {
+    const question = ctx.payload.trim();
+    if (!(await withinRateLimit(ctx))) return;
+    if (question === "") {
+      await sendParts(ctx, packIntoMessages([escapeHtml(assistant.smalltalk("help", languageOf(ctx)).body)]), []);
+      return;
+    }
+    await replyWithAnswer(ctx, question);
+  });
+
+  bot.on(message("text"), async (ctx) => {
+    const isPrivate = ctx.chat.type === "private";
+    const question = isPrivate ? ctx.message.text : addressedQuestion(ctx.message, ctx.botInfo);
+    if (question === undefined) return; // group chatter not meant for the bot
+    // In a group a command we do not know is someone else's; in private it deserves the help text.
+    if (question.startsWith("/") && !isPrivate) return;
+    if (!(await withinRateLimit(ctx))) return;
+    if (question.trim() === "" || question.startsWith("/")) {
+      await sendParts(ctx, packIntoMessages([escapeHtml(assistant.smalltalk("help", languageOf(ctx)).body)]), []);
+      return;
+    }
+    await replyWithAnswer(ctx, question);
+  });
+
+  // Stickers, photos, voice: only worth a word in a private chat.
+  bot.on("message", async (ctx) => {
+    if (ctx.chat.type !== "private") return;
+    if (!(await withinRateLimit(ctx))) return;
+    await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].textOnly);
+  });
+
+  bot.on("callback_query", async (ctx) => {
+    const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const question = data === undefined ? undefined : questionKeys.questionFor(data);
+    if (!(await withinRateLimit(ctx))) return;
+    if (question === undefined) {
+      await ctx.answerCbQuery(EXPIRED_BUTTON[languageOf(ctx)]);
+      return;
+    }
+    await ctx.answerCbQuery();
+    if (ctx.chat) await replyWithAnswer(ctx, question);
+  });
+
+  bot.on("inline_query", async (ctx) => {
+    if (!(await withinRateLimit(ctx))) return;
+    await ctx.answerInlineQuery(inlineResults(assistant, ctx.inlineQuery.query, ctx.from.language_code, defaultLanguage, questionKeys), {
+      cache_time: 300,
+    });
+  });
+
+  return { bot, log };
+}
+
+/** The question in a group message, when it is addressed to the bot; undefined otherwise. */
+function addressedQuestion(msg: { text: string; entities?: Array<{ type: string; offset: number; length: number }>; reply_to_message?: { from?: { id: number } } }, me: UserFromGetMe): string | undefined {
+  const handle = `@${me.username}`.toLowerCase();
+  const mention = msg.entities?.find((e) => e.type === "mention" && msg.text.slice(e.offset, e.offset + e.length).toLowerCase() === handle);
+  if (mention) return (msg.text.slice(0, mention.offset) + msg.text.slice(mention.offset + mention.length)).replace(/\s+/g, " ").trim();
+  if (msg.reply_to_message?.from?.id === me.id) return msg.text;
+  return undefined;
+}
+
+/** In groups the answer quotes the question it answers; in a private chat that is only noise. */
+function replyTarget(ctx: Context): number | undefined {
+  if (!ctx.chat || ctx.chat.type === "private" || !ctx.message) return undefined;
+  return ctx.message.message_id;
+}
+
+/** The typed question's own answer first, then answers to the knowledge's closest questions. */
+function inlineResults(assistant: Assistant, query: string, locale: string | undefined, defaultLanguage: Language, keys: QuestionKeys): InlineQueryResult[] {
+  const typed = query.trim();
+  const language = typed === "" ? (localeToLanguage(locale) ?? defaultLanguage) : assistant.ask(typed, { locale }).language;
+  const questions = [...(typed === "" ? [] : [typed]), ...assistant.searchQuestions(typed, language, INLINE_RESULTS).map((s) => s.question)];
+  const results: InlineQueryResult[] = [];
+  const seenAnswers = new Set<string>();
+  for (const question of questions) {
+    const answer = assistant.ask(question, { locale });
+    if (answer.kind === "fallback" || seenAnswers.has(answer.body)) continue;
+    seenAnswers.add(answer.body);
+    const [text] = renderAnswer({ ...answer, suggestions: [] }, keys).parts;
+    results.push({
+      type: "article",
+      id: String(results.length),
+      title: question,
+      description: answer.body.slice(0, 120),
+      input_message_content: { message_text: text!, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    });
+    if (results.length === INLINE_RESULTS) break;
+  }
+  return results;
+}
+
+/**
+ * Outgoing calls of one update, retried: a 429 waits its retry_after, a 5xx or a dropped
+ * connection backs off and tries again, a 403 (the user blocked the bot) is logged and dropped.
+ */
+function withRetries(ctx: Context, retry: typeof RETRY_DEFAULTS, log: AdapterContext["log"]): void {
+  const telegram = ctx.telegram;
+  const callApi = telegram.callApi.bind(telegram);
+  telegram.callApi = (async (method: string, payload: object, extra?: object) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await callApi(method as never, payload as never, extra as never);
+      } catch (error) {
+        if (error instanceof TelegramError && error.code === 403) {
+          // Blocked by the user or removed from the group: nobody is left to tell. No handler
+          // uses what a send returns, so the update simply ends here.
+          log("info", `${method}: ${error.description}; not retried`);
+          return true as never;
+        }
+        const waitMs = retryDelay(error, attempt, retry);
+        if (waitMs === undefined || attempt >= retry.attempts) throw error;
+        log("warn", `${method} failed (${describe(error)}); retry ${attempt} in ${waitMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
+  }) as typeof telegram.callApi;
+}
+
+function retryDelay(error: unknown, attempt: number, retry: typeof RETRY_DEFAULTS): number | undefined {
+  if (error instanceof TelegramError) {
+    if (error.code === 429) return Math.min(retry.maxWaitMs, (error.parameters?.retry_after ?? 1) * 1000);
+    if (error.code >= 500) return retry.backoffMs * 2 ** (attempt - 1);
+    return undefined; // 400, 401, 404: retrying cannot help
+  }
+  // node-fetch's FetchError and socket errors: the request may not have arrived.
+  if (error instanceof Error && (error.name === "FetchError" || "code" in error)) return retry.backoffMs * 2 ** (attempt - 1);
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Network errors quote the request URL, which holds the token: no log line may carry it. */
+function redactingLog(log: AdapterContext["log"], secrets: Array<string | undefined>): AdapterContext["log"] {
+  return (level, text) => log(level, redact(text, secrets));
+}
+
+function redact(text: string, secrets: Array<string | undefined>): string {
+  return secrets.reduce<string>((line, secret) => (secret ? line.split(secret).join("<redacted>") : line), text);
+}
+
+/**
+ * Starts the bot the way `npm start` does: commands registered in English and Italian, then long
+ * polling, or a webhook server on the configured port. Resolves once updates are being received.
+ */
+export async function startTelegram(settings: TelegramSettings, context: AdapterContext, options: TelegramOptions = {}): Promise<RunningAdapter & { webhookPort?: number }> {
+  const { bot, log } = createTelegramBot(settings, context, options);
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+  } catch (error) {
+    const reason = error instanceof TelegramError && error.code === 401 ? "TELEGRAM_BOT_TOKEN was rejected (401 Unauthorized)" : describe(error);
+    throw new Error(redact(`telegram: could not start: ${reason} (API root ${settings.apiRoot})`, [settings.token]));
+  }
+  await registerCommands(bot, log);
+
+  if (settings.webhook) {
+    const url = new URL(settings.webhook.url);
+    // Without a configured secret, a random one still keeps strangers from posting updates.
+    const secret = settings.webhook.secret ?? randomBytes(24).toString("base64url");
+    const handle = await bot.createWebhook({
+      domain: url.host,
+      path: url.pathname,
+      secret_token: secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+    // Another path is not ours (404); our path without the secret header is refused (403).
+    const server: Server = createServer((req, res) => {
+      if (req.url !== url.pathname) {
+        res.writeHead(404).end();
+        return;
+      }
+      void handle(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(settings.webhook!.port, resolve));
+    const port = (server.address() as AddressInfo).port;
+    log("info", `telegram: @${bot.botInfo.username} serving its webhook on port ${port}`);
+    return {
+      name: "telegram",
+      webhookPort: port,
+      stop: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  let polling!: Promise<void>;
+  // launch() resolves only when polling ends; its callback says when it begins.
+  await new Promise<void>((resolve, reject) => {
+    polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
+      log("error", `telegram: polling stopped: ${describe(error)}`);
+      reject(error);
+    });
+  });
+  log("info", `telegram: @${bot.botInfo.username} polling for updates`);
+  return {
+    name: "telegram",
+    stop: async (reason) => {
+      // launch() reports the start before its polling exists; a stop in between must wait for it.
+      for (let waited = 0; ; waited += 20) {
+        try {
+          bot.stop(reason);
+          break;
+        } catch (error) {
+          if (waited >= 2_000) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      await polling;
+    },
+  };
+}
+
+async function registerCommands(bot: Telegraf<Context<Update>>, log: AdapterContext["log"]): Promise<void> {
+  try {
+    await bot.telegram.setMyCommands([...COMMANDS.en]);
+    await bot.telegram.setMyCommands([...COMMANDS.it], { language_code: "it" });
+  } catch (error) {
+    // The bot answers without a command menu; the next start tries again.
+    log("warn", `telegram: could not register commands: ${describe(error)}`);
+  }
+}
