@@ -18,6 +18,9 @@ import type { Language } from "./schema.js";
 
 export const ANY_SERVICE = "§*";
 export const ANY_REGION = "@*";
+// The slots get the first two term ids.
+const ANY_SERVICE_ID = 0;
+const ANY_REGION_ID = 1;
 
 export type TopicKind = "faq" | "smalltalk" | "composed";
 
@@ -33,8 +36,10 @@ interface IndexedPhrasing {
   language: Language;
   text: string;
   terms: readonly string[];
+  /** `terms` as ids into the matcher's term table: compared as numbers on the hot path. */
+  termIds: Int32Array;
   /** IDF of each term, in the order of `terms`, and their sum: fixed once the index is built. */
-  weights: number[];
+  weights: Float64Array;
   totalWeight: number;
   needsService: boolean;
   needsRegion: boolean;
@@ -82,6 +87,8 @@ const CEILING_STEPS = 1_000_000;
 const TOPIC_SLOTS = 2 ** 24;
 const CEILING_BUCKETS = 100;
 const NO_TOPICS: readonly number[] = [];
+// Term stamps are question stamp × this + term position; a question has fewer terms than this.
+const MAX_QUERY_TERMS = 4096;
 const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
 
 const isNameTerm = (term: string) => term.startsWith("§") || term.startsWith("@");
@@ -102,6 +109,15 @@ export class Matcher {
   private readonly topicsAbout = new Map<string, number[]>();
   private readonly regionSlotTopics: number[];
   private readonly idf = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  /**
+   * Where each term sits in the question being ranked, valid where its stamp is the question's:
+   * reused across questions (ranking is synchronous), so no table is built per question.
+   */
+  private readonly querySlotStamp: Int32Array;
+  private readonly querySlot: Int32Array;
+  private questionStamp = 0;
+  private readonly scratch: RankScratch;
   /** Every term of each topic's phrasings: a long question may be covered by two phrasings of one entry. */
   private readonly topicTerms: Array<Set<string>>;
   /** Terms only small talk uses ("ciao", "grazie"): courtesy around a question, not its subject. */
@@ -143,7 +159,8 @@ export class Matcher {
             language,
             text,
             terms,
-            weights: [],
+            termIds: new Int32Array(0),
+            weights: new Float64Array(0),
             totalWeight: 0,
             needsService: terms.includes(ANY_SERVICE),
             needsRegion: terms.includes(ANY_REGION),
@@ -171,8 +188,13 @@ export class Matcher {
       this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
       if ([...seenIn].every((topicIndex) => topics[topicIndex]!.kind === "smalltalk")) this.courtesyTerms.add(term);
     }
+    for (const term of [ANY_SERVICE, ANY_REGION, ...this.idf.keys()]) if (!this.termIds.has(term)) this.termIds.set(term, this.termIds.size);
+    this.scratch = new RankScratch(topics.length);
+    this.querySlotStamp = new Int32Array(this.termIds.size);
+    this.querySlot = new Int32Array(this.termIds.size);
     for (const phrasing of this.phrasings) {
-      phrasing.weights = phrasing.terms.map((term) => this.idf.get(term)!);
+      phrasing.termIds = Int32Array.from(phrasing.terms, (term) => this.termIds.get(term)!);
+      phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
       phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
     }
   }
@@ -254,7 +276,14 @@ export class Matcher {
     let queryTotal = 0;
     for (const { weight } of query) queryTotal += weight;
     if (queryTotal === 0 || limit <= 0) return [];
-    const queryIndex = new Map(query.map((q, k) => [q.term, k]));
+    const stamp = ++this.questionStamp;
+    const scratch = this.scratch.forQuestion(query.length);
+    query.forEach((q, k) => {
+      const id = this.termIds.get(q.term);
+      if (id === undefined) return;
+      this.querySlotStamp[id] = stamp;
+      this.querySlot[id] = k;
+    });
     // Classified once per question, not once per candidate phrasing.
     const classified = query.map(({ term, weight }) => ({
       term,
@@ -265,72 +294,89 @@ export class Matcher {
     const fillsServiceSlot = classified.some((q) => q.serviceId !== null && q.serviceId !== COMPANY_SERVICE_ID);
     const fillsRegionSlot = classified.some((q) => q.isRegion);
     const namedServices = new Set(recognition.services.filter((id) => id !== COMPANY_SERVICE_ID));
-    const context: QueryContext = { classified, queryTotal, queryIndex, coveredMark: new Int32Array(query.length), scored: 0, fillsServiceSlot, fillsRegionSlot, namedServices, namedService, namedRegion };
+    const context: QueryContext = {
+      classified,
+      queryTotal,
+      stamp,
+      coveredMark: scratch.coveredMark,
+      inTopic: scratch.inTopic,
+      scored: 0,
+      fillsServiceSlot,
+      fillsRegionSlot,
+      namedServices,
+      namedService,
+      namedRegion,
+    };
 
     // Ceiling per topic: the weight of the question's terms the topic could cover. A word counts
     // where the topic uses it; a service where the topic names it, is about it or has a slot for
-    // one; a region where the topic names it or has a slot; the company everywhere.
-    const topicCount = this.topics.length;
-    const ceilings = new Float64Array(topicCount);
-    const touched = new Uint8Array(topicCount);
-    const lastAddedBy = new Int32Array(topicCount);
-    const visit: number[] = [];
+    // one; a region where the topic names it or has a slot; the company everywhere. Tables are
+    // reused between questions and told apart by stamps, so nothing is cleared or allocated.
+    const { ceilings, touchedBy, addedBy, visit } = scratch;
+    let visited = 0;
     let everywhere = 0;
-    classified.forEach(({ term, weight, serviceId, isRegion }, termIndex) => {
-      if (serviceId === COMPANY_SERVICE_ID) everywhere += weight;
-      const stamp = termIndex + 1;
-      const add = (topicIndexes: ArrayLike<number>, touches: boolean) => {
-        for (let i = 0; i < topicIndexes.length; i++) {
-          const topicIndex = topicIndexes[i]!;
-          if (touches && touched[topicIndex] === 0) {
-            touched[topicIndex] = 1;
-            visit.push(topicIndex);
-          }
-          if (lastAddedBy[topicIndex] !== stamp && serviceId !== COMPANY_SERVICE_ID) {
-            lastAddedBy[topicIndex] = stamp;
-            ceilings[topicIndex]! += weight;
-          }
+    const add = (topicIndexes: ArrayLike<number>, touches: boolean, weight: number, termStamp: number) => {
+      for (let i = 0; i < topicIndexes.length; i++) {
+        const topicIndex = topicIndexes[i]!;
+        if (touchedBy[topicIndex] !== stamp) {
+          if (!touches) continue;
+          touchedBy[topicIndex] = stamp;
+          ceilings[topicIndex] = 0;
+          visit[visited++] = topicIndex;
         }
-      };
-      add(this.topicPostings.get(term) ?? NO_TOPICS, true);
-      if (serviceId !== null && serviceId !== COMPANY_SERVICE_ID) {
-        add(this.topicsAbout.get(serviceId) ?? NO_TOPICS, false);
-        add(this.serviceSlotTopics, false);
+        if (addedBy[topicIndex] !== termStamp) {
+          addedBy[topicIndex] = termStamp;
+          ceilings[topicIndex]! += weight;
+        }
       }
-      if (isRegion) add(this.regionSlotTopics, false);
+    };
+    // Touching first, so that slots and "about" lists only add to topics a term reached.
+    classified.forEach(({ term }, k) => add(this.topicPostings.get(term) ?? NO_TOPICS, true, 0, stamp * MAX_QUERY_TERMS + k));
+    if (namedService) add(this.serviceSlotTopics, true, 0, -1);
+    if (namedRegion) add(this.regionSlotTopics, true, 0, -1);
+    classified.forEach(({ term, weight, serviceId, isRegion }, k) => {
+      if (serviceId === COMPANY_SERVICE_ID) {
+        everywhere += weight;
+        return;
+      }
+      const termStamp = -(stamp * MAX_QUERY_TERMS + k) - 2;
+      add(this.topicPostings.get(term) ?? NO_TOPICS, false, weight, termStamp);
+      if (serviceId !== null) {
+        add(this.topicsAbout.get(serviceId) ?? NO_TOPICS, false, weight, termStamp);
+        add(this.serviceSlotTopics, false, weight, termStamp);
+      }
+      if (isRegion) add(this.regionSlotTopics, false, weight, termStamp);
     });
-    if (namedService) for (const topicIndex of this.serviceSlotTopics) if (touched[topicIndex] === 0) ((touched[topicIndex] = 1), visit.push(topicIndex));
-    if (namedRegion) for (const topicIndex of this.regionSlotTopics) if (touched[topicIndex] === 0) ((touched[topicIndex] = 1), visit.push(topicIndex));
 
-    // Bucketed by ceiling, highest first; a bucket is sorted only if the visit reaches it. Keys hold
-    // the complement of the ceiling share (rounded up, so it stays a ceiling) in the high digits and the topic
-    // index in the low ones, so a native numeric sort orders by ceiling, then by knowledge order.
-    // A topic of another named service has its score cut by the penalty: so has its ceiling,
-    // applied to the share as penalty^(1/alpha) so the ceiling stays share^alpha.
+    // Bucketed by ceiling, highest first; a bucket is sorted only if the visit reaches it. Keys
+    // hold the complement of the ceiling share (rounded up, so it stays a ceiling) in the high
+    // digits and the topic index in the low ones: a native numeric sort orders by ceiling, then
+    // by knowledge order. A topic of another named service has its score cut by the penalty, so
+    // its share is cut by penalty^(1/alpha) and the ceiling stays share^alpha.
     const alpha = this.options.queryCoverageWeight;
     const penalisedShare = Math.pow(this.options.otherServicePenalty, 1 / alpha);
     const penalised = namedServices.size > 0 ? this.servicesOtherThan(namedServices) : undefined;
-    const steps = new Int32Array(visit.length);
-    const bucketSizes = new Int32Array(CEILING_BUCKETS + 1);
-    for (let i = 0; i < visit.length; i++) {
+    const { steps, keys, bucketSizes, bucketStarts, filled } = scratch;
+    bucketSizes.fill(0);
+    for (let i = 0; i < visited; i++) {
       const topicIndex = visit[i]!;
       let share = Math.min(1, (ceilings[topicIndex]! + everywhere) / queryTotal);
       if (penalised?.[this.topicServiceIndex[topicIndex]!]) share *= penalisedShare;
       steps[i] = Math.min(CEILING_STEPS, Math.ceil(share * CEILING_STEPS));
       bucketSizes[bucketOf(steps[i]!)]!++;
     }
-    const bucketStarts = new Int32Array(CEILING_BUCKETS + 1);
+    bucketStarts[CEILING_BUCKETS] = 0;
     for (let bucket = CEILING_BUCKETS - 1; bucket >= 0; bucket--) bucketStarts[bucket] = bucketStarts[bucket + 1]! + bucketSizes[bucket + 1]!;
-    const keys = new Float64Array(visit.length);
-    const filled = bucketStarts.slice();
-    for (let i = 0; i < visit.length; i++) keys[filled[bucketOf(steps[i]!)]!++] = (CEILING_STEPS - steps[i]!) * TOPIC_SLOTS + visit[i]!;
+    filled.set(bucketStarts);
+    for (let i = 0; i < visited; i++) keys[filled[bucketOf(steps[i]!)]!++] = (CEILING_STEPS - steps[i]!) * TOPIC_SLOTS + visit[i]!;
+
     const top: Array<{ topicIndex: number; score: number; phrasingIndex: number }> = [];
     let sortedUpTo = 0;
-    for (let next = 0, bucket = CEILING_BUCKETS; next < keys.length; next++) {
+    for (let next = 0, bucket = CEILING_BUCKETS; next < visited; next++) {
       if (next === sortedUpTo) {
         while (bucketSizes[bucket] === 0) bucket--;
         sortedUpTo = bucketStarts[bucket]! + bucketSizes[bucket]!;
-        keys.subarray(bucketStarts[bucket]!, sortedUpTo).sort();
+        if (bucketSizes[bucket]! > 1) keys.subarray(bucketStarts[bucket]!, sortedUpTo).sort();
         bucket--;
       }
       const key = keys[next]!;
@@ -339,10 +385,15 @@ export class Matcher {
       const best = top[0]?.score ?? -1;
       if (ceiling < floor || (ceiling < best && (best >= settledAt || (top.length === limit && ceiling < top[limit - 1]!.score)))) break;
       const topic = this.topics[topicIndex]!;
+      // What depends on the topic alone is worked out once for all its phrasings.
+      const topicTerms = this.topicTerms[topicIndex]!;
+      for (let k = 0; k < classified.length; k++) context.inTopic[k] = topicTerms.has(classified[k]!.term) ? 1 : 0;
+      const penalty = penalised?.[this.topicServiceIndex[topicIndex]!] ? this.options.otherServicePenalty : 1;
       let bestScore = -1;
       let bestPhrasing = -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
-        const score = this.score(context, this.phrasings[phrasingIndex]!, topic);
+        const unpenalised = this.score(context, this.phrasings[phrasingIndex]!, topic);
+        const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
         if (score > bestScore) {
           bestScore = score;
           bestPhrasing = phrasingIndex;
@@ -361,7 +412,10 @@ export class Matcher {
     });
   }
 
-  /** Which service indexes a question naming `namedServices` penalises (index 0: no service). */
+  /**
+   * Which service indexes a question naming `namedServices` penalises (index 0: no service): a
+   * question that names Youpin is not answered by a Mi Pay entry, however well the rest fits.
+   */
   private servicesOtherThan(namedServices: ReadonlySet<string>): Uint8Array {
     const penalised = new Uint8Array(this.serviceIds.length);
     this.serviceIds.forEach((id, index) => {
@@ -370,14 +424,9 @@ export class Matcher {
     return penalised;
   }
 
-  /** A question that names Youpin is not answered by a Mi Pay entry, however well the rest fits. */
-  private contradicts(namedServices: ReadonlySet<string>, topic: Topic): boolean {
-    return namedServices.size > 0 && topic.service !== null && topic.service !== COMPANY_SERVICE_ID && !namedServices.has(topic.service);
-  }
-
   /** A phrasing's confidence for the question, or -1 when it shares nothing with it. */
   private score(context: QueryContext, phrasing: IndexedPhrasing, topic: Topic): number {
-    const { classified, queryTotal, queryIndex, fillsServiceSlot, fillsRegionSlot, namedServices, coveredMark } = context;
+    const { classified, queryTotal, stamp, fillsServiceSlot, fillsRegionSlot, coveredMark, inTopic } = context;
     if ((phrasing.needsService && !context.namedService) || (phrasing.needsRegion && !context.namedRegion)) return -1;
     // Which question terms this phrasing uses, marked per call instead of searched per term.
     const mark = ++context.scored;
@@ -385,16 +434,15 @@ export class Matcher {
     let phrasingTotal = phrasing.totalWeight;
     let phrasingCovered = 0;
     let queryCovered = 0;
-    const { terms, weights } = phrasing;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]!;
-      if (term === ANY_SERVICE) {
+    const { termIds, weights } = phrasing;
+    for (let i = 0; i < termIds.length; i++) {
+      const id = termIds[i]!;
+      if (id === ANY_SERVICE_ID) {
         if (fillsServiceSlot) phrasingCovered += weights[i]!;
-      } else if (term === ANY_REGION) {
+      } else if (id === ANY_REGION_ID) {
         if (fillsRegionSlot) phrasingCovered += weights[i]!;
-      } else {
-        const k = queryIndex.get(term);
-        if (k === undefined) continue;
+      } else if (this.querySlotStamp[id] === stamp) {
+        const k = this.querySlot[id]!;
         phrasingCovered += weights[i]!;
         queryCovered += classified[k]!.weight;
         coveredMark[k] = mark;
@@ -404,10 +452,9 @@ export class Matcher {
     if (!sharesTerm) return -1;
 
     let coveredByTopic = 0;
-    const topicTerms = this.topicTerms[phrasing.topic]!;
     for (let k = 0; k < classified.length; k++) {
       if (coveredMark[k] === mark) continue;
-      const { term, weight, serviceId, isRegion } = classified[k]!;
+      const { weight, serviceId, isRegion } = classified[k]!;
       if (serviceId !== null) {
         if (serviceId === COMPANY_SERVICE_ID) queryCovered += weight;
         else if (phrasing.needsService || topic.service === serviceId) {
@@ -419,23 +466,60 @@ export class Matcher {
           }
         }
       } else if (isRegion && phrasing.needsRegion) queryCovered += weight;
-      else if (topicTerms.has(term)) coveredByTopic += weight;
+      else if (inTopic[k] === 1) coveredByTopic += weight;
     }
     if (queryTotal === 0 || phrasingTotal === 0) return 0;
     // A word the entry uses in another phrasing counts half: the entry is about it, this phrasing is not.
     const questionCoverage = (queryCovered + coveredByTopic * this.options.entryCoverageFactor) / queryTotal;
     const alpha = this.options.queryCoverageWeight;
-    const score = Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
-    return this.contradicts(namedServices, topic) ? score * this.options.otherServicePenalty : score;
+    return Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
+  }
+}
+
+/** Per-question tables of `rank`, allocated once per matcher. */
+class RankScratch {
+  readonly ceilings: Float64Array;
+  /** The stamp of the question that last reached each topic; stale values mean "not reached". */
+  readonly touchedBy: Float64Array;
+  /** Which term last added its weight to each topic's ceiling, so a term adds once per topic. */
+  readonly addedBy: Float64Array;
+  readonly visit: Int32Array;
+  readonly steps: Int32Array;
+  readonly keys: Float64Array;
+  readonly bucketSizes = new Int32Array(CEILING_BUCKETS + 1);
+  readonly bucketStarts = new Int32Array(CEILING_BUCKETS + 1);
+  readonly filled = new Int32Array(CEILING_BUCKETS + 1);
+  coveredMark = new Int32Array(16);
+  inTopic = new Uint8Array(16);
+
+  constructor(topicCount: number) {
+    this.ceilings = new Float64Array(topicCount);
+    this.touchedBy = new Float64Array(topicCount);
+    this.addedBy = new Float64Array(topicCount);
+    this.visit = new Int32Array(topicCount);
+    this.steps = new Int32Array(topicCount);
+    this.keys = new Float64Array(topicCount);
+  }
+
+  forQuestion(termCount: number): this {
+    if (this.coveredMark.length < termCount) {
+      this.coveredMark = new Int32Array(termCount * 2);
+      this.inTopic = new Uint8Array(termCount * 2);
+    }
+    // Marks from an earlier question must not pass for this one's.
+    this.coveredMark.fill(0);
+    return this;
   }
 }
 
 interface QueryContext {
   classified: Array<{ term: string; weight: number; serviceId: string | null; isRegion: boolean }>;
   queryTotal: number;
-  /** Each question term's position in `classified`. */
-  queryIndex: ReadonlyMap<string, number>;
+  /** The question's stamp in the matcher's term-slot table. */
+  stamp: number;
   coveredMark: Int32Array;
+  /** For the topic being scored: whether it uses each question term in any phrasing. */
+  inTopic: Uint8Array;
   /** Phrasings scored so far for this question: the mark of the current one. */
   scored: number;
   fillsServiceSlot: boolean;
