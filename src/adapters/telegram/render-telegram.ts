@@ -3,9 +3,9 @@
  * split under Telegram's 4,096-character limit, suggestions as inline keyboard buttons whose
  * callback data fits Telegram's 64 bytes.
  */
-import { createHash } from "node:crypto";
 import type { Answer, Language } from "../../core/index.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
+import type { QuestionKeys } from "../shared/question-keys.js";
 
 export const MESSAGE_LIMIT = 4096;
 export const CALLBACK_DATA_LIMIT = 64;
@@ -94,32 +94,4 @@ function truncate(text: string, max: number): string {
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](\s|$)/);
   return end === -1 ? text : text.slice(0, end + 1);
-}
-
-/**
- * Callback data for question buttons. A question that fits travels in the data itself, so the
- * button works after a restart; a longer one is stored under a short hash, bounded, oldest
- * forgotten first (such a button, pressed after a restart, asks the user to type the question).
- */
-export class QuestionKeys {
-  private readonly byHash = new Map<string, string>();
-
-  constructor(private readonly capacity = 5_000) {}
-
-  keyFor(question: string): string {
-    const inline = `q:${question}`;
-    if (Buffer.byteLength(inline, "utf8") <= CALLBACK_DATA_LIMIT) return inline;
-    const hash = createHash("sha256").update(question).digest("base64url").slice(0, 16);
-    this.byHash.delete(hash);
-    this.byHash.set(hash, question);
-    if (this.byHash.size > this.capacity) this.byHash.delete(this.byHash.keys().next().value!);
-    return `h:${hash}`;
-  }
-
-  /** The question a button carries; undefined for data we did not make or no longer remember. */
-  questionFor(data: string): string | undefined {
-    if (data.startsWith("q:")) return data.slice(2);
-    if (data.startsWith("h:")) return this.byHash.get(data.slice(2));
-    return undefined;
-  }
 }

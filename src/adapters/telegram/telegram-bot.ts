@@ -14,7 +14,8 @@ import { localeToLanguage, type Assistant, type Language } from "../../core/inde
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
 import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
-import { escapeHtml, packIntoMessages, questionButton, QuestionKeys, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
+import { QuestionKeys } from "../shared/question-keys.js";
+import { CALLBACK_DATA_LIMIT, escapeHtml, packIntoMessages, questionButton, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
 
 export interface TelegramSettings {
   token: string;
@@ -60,7 +61,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   const log = redactingLog(context.log, [settings.token, settings.webhook?.secret]);
   const retry = { ...RETRY_DEFAULTS, ...options.retry };
   const limiter = new RateLimiter(options.rateLimit);
-  const questionKeys = new QuestionKeys();
+  const questionKeys = new QuestionKeys(CALLBACK_DATA_LIMIT);
   const defaultLanguage = options.defaultLanguage ?? "it";
   // The bot's own replies are best-effort; the update's webhook response is not used for them,
   // so every call goes through the same retry path.

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAssistant } from "../../../src/core/index.js";
 import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
-import { escapeHtml, MESSAGE_LIMIT, packIntoMessages, QuestionKeys, renderAnswer } from "../../../src/adapters/telegram/render-telegram.js";
+import { CALLBACK_DATA_LIMIT, escapeHtml, MESSAGE_LIMIT, packIntoMessages, renderAnswer } from "../../../src/adapters/telegram/render-telegram.js";
+import { QuestionKeys } from "../../../src/adapters/shared/question-keys.js";
 import { htmlProblem } from "./bot-api-emulator.js";
 
 const assistant = createAssistant(loadKnowledge());
@@ -20,7 +21,7 @@ describe("escapeHtml", () => {
 
 describe("renderAnswer", () => {
   it("GIVEN a service answer THEN the body comes first and the source and date in italics under it", () => {
-    const { parts, buttons } = renderAnswer(assistant.ask("cos'è youpin?"), new QuestionKeys());
+    const { parts, buttons } = renderAnswer(assistant.ask("cos'è youpin?"), new QuestionKeys(CALLBACK_DATA_LIMIT));
     expect(parts).toHaveLength(1);
     expect(parts[0]).toMatch(/Youpin[\s\S]*\n\n<i>Font[ei]: [^<]+ – aggiornato a [^<]+<\/i>$/);
     expect(buttons).toEqual([]);
@@ -28,7 +29,7 @@ describe("renderAnswer", () => {
 
   it("GIVEN a fallback with suggestions THEN a heading and one button per suggestion", () => {
     const answer = assistant.ask("youpin spedizione");
-    const { parts, buttons } = renderAnswer(answer, new QuestionKeys());
+    const { parts, buttons } = renderAnswer(answer, new QuestionKeys(CALLBACK_DATA_LIMIT));
     expect(parts.at(-1)).toMatch(/<b>Forse intendevi:<\/b>$/);
     expect(buttons.map((b) => b.text)).toEqual(answer.suggestions.map((s) => s.question));
   });
@@ -37,7 +38,7 @@ describe("renderAnswer", () => {
     const base = assistant.ask("mi pay in italia?");
     fc.assert(
       fc.property(fc.string({ maxLength: 10_000 }), fc.string({ maxLength: 200 }), (body, sourceLine) => {
-        const { parts } = renderAnswer({ ...base, body: body.trim() === "" ? "x" : body, sourceLine }, new QuestionKeys());
+        const { parts } = renderAnswer({ ...base, body: body.trim() === "" ? "x" : body, sourceLine }, new QuestionKeys(CALLBACK_DATA_LIMIT));
         for (const part of parts) {
           expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
           if (part.trim() !== "") expect(htmlProblem(part)).toBeUndefined();
@@ -58,30 +59,5 @@ describe("packIntoMessages", () => {
     }
     expect(parts[0]).toBe("short");
     expect(parts.at(-1)).toMatch(/end$/);
-  });
-});
-
-describe("QuestionKeys", () => {
-  it("GIVEN a short question THEN the button carries it and works after a restart", () => {
-    const data = new QuestionKeys().keyFor("cos'è Youpin?");
-    expect(new QuestionKeys().questionFor(data)).toBe("cos'è Youpin?");
-  });
-
-  it("GIVEN a question over 64 bytes THEN the button carries a short key the same process resolves", () => {
-    const keys = new QuestionKeys();
-    const question = "Xiaomi Pay è disponibile sugli smartwatch Xiaomi venduti in Italia con carte Nexi?";
-    const data = keys.keyFor(question);
-    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-    expect(keys.questionFor(data)).toBe(question);
-    expect(new QuestionKeys().questionFor(data)).toBeUndefined();
-    expect(keys.questionFor("something else")).toBeUndefined();
-  });
-
-  it("GIVEN more long questions than it keeps THEN forgets the oldest first", () => {
-    const keys = new QuestionKeys(2);
-    const long = (n: number) => `${"a very long question about Xiaomi services ".repeat(2)}${n}`;
-    const data = [1, 2, 3].map((n) => keys.keyFor(long(n)));
-    expect(keys.questionFor(data[0]!)).toBeUndefined();
-    expect(keys.questionFor(data[2]!)).toBe(long(3));
   });
 });
