@@ -6,6 +6,7 @@
 import { createAssistant } from "./core/index.js";
 import { runConsoleChat } from "./adapters/console/console-chat.js";
 import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-adapter.js";
+import { startDiscord } from "./adapters/discord/discord-bot.js";
 import { startTelegram } from "./adapters/telegram/telegram-bot.js";
 import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
 import type { Config } from "./config.js";
@@ -25,7 +26,11 @@ const PLATFORMS: Platform[] = [
     configured: (config) => config.telegram !== undefined,
     start: (config, context) => startTelegram(config.telegram!, context, { defaultLanguage: config.defaultLanguage }),
   },
-  { variable: "DISCORD_TOKEN", configured: (config) => config.discord !== undefined },
+  {
+    variable: "DISCORD_TOKEN",
+    configured: (config) => config.discord !== undefined,
+    start: (config, context) => startDiscord(config.discord!, context, { defaultLanguage: config.defaultLanguage }),
+  },
 ];
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ export interface Reply {
   availability?: AvailabilityAnswer;
 }
 
-const STATUS_WORDS: Record<Language, Record<AvailabilityStatus, string>> = {
+export const STATUS_WORDS: Record<Language, Record<AvailabilityStatus, string>> = {
   it: { available: "disponibile", partial: "disponibile in parte", unavailable: "non disponibile", unknown: "stato sconosciuto" },
   en: { available: "available", partial: "partly available", unavailable: "not available", unknown: "status unknown" },
 };

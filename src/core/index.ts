@@ -22,6 +22,7 @@ import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion 
 export { DEFAULTS, type CoreOptions } from "./defaults.js";
 export { localeToLanguage } from "./language.js";
 export { normalize } from "./normalize.js";
+export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
 export * from "./schema.js";
 
 export interface AskOptions {
@@ -52,6 +53,8 @@ export interface Assistant {
   readonly topicIds: readonly string[];
   /** The small-talk reply for an intent, for commands such as /start and /help. */
   smalltalk(intent: SmalltalkEntry["id"], language: Language): Answer;
+  /** A region code as answers name it ("IT" → "Italia" / "Italy", "EU" → "Europa"). */
+  regionName(code: string, language: Language): string;
   /** The services the bot knows (not the company itself), with a one-line summary each. */
   services(language: Language): Array<{ id: string; name: string; summary: string }>;
   /**
@@ -300,6 +303,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const question = entry.questions[language][0]!;
       return finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
     },
+    regionName: (code, language) => composer.regionName(code, language),
     services: (language) =>
       knowledge.services
         .filter((service) => service.id !== COMPANY_SERVICE_ID)

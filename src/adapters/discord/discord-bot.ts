@@ -1,0 +1,215 @@
+/**
+ * The Discord adapter: discord.js in, core answers out. `/ask` (with autocomplete), `/services`,
+ * `/help`, "did you mean" buttons, and answers to mentions and DMs. Only the Guilds,
+ * GuildMessages and DirectMessages intents: Discord delivers message content for mentions and
+ * DMs without the privileged Message Content intent. Every handler runs inside a boundary that
+ * logs, apologises (ephemerally where it can) and keeps the bot serving.
+ */
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  REST,
+  Routes,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from "discord.js";
+import { localeToLanguage, type Language } from "../../core/index.js";
+import { ADAPTER_MESSAGES } from "../shared/messages.js";
+import { QuestionKeys } from "../shared/question-keys.js";
+import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
+import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
+import { choicesFor, COMMAND_DEFINITIONS, LIMITS, NO_PINGS, questionButtons, renderAnswer, renderServices, renderText, type DiscordReply } from "./render-discord.js";
+
+export interface DiscordSettings {
+  token: string;
+  apiRoot: string;
+  guildId?: string | undefined;
+}
+
+export interface DiscordOptions {
+  rateLimit?: Partial<RateLimitSettings>;
+  defaultLanguage?: Language;
+}
+
+const EXAMPLE_QUESTIONS = 3;
+
+const UNKNOWN_COMMAND = {
+  it: "Non conosco questo comando: prova /ask, /services o /help.",
+  en: "I don't know that command: try /ask, /services or /help.",
+} as const;
+
+const EXPIRED_BUTTON = {
+  it: "Questo pulsante è scaduto: fammi di nuovo la domanda con /ask.",
+  en: "This button has expired: please ask again with /ask.",
+} as const;
+
+export function createDiscordClient(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}) {
+  const { assistant } = context;
+  const log = redactingLog(context.log, settings.token);
+  const limiter = new RateLimiter(options.rateLimit);
+  const keys = new QuestionKeys(LIMITS.customId);
+  const defaultLanguage = options.defaultLanguage ?? "it";
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached before their first message: without this, DMs are dropped.
+    partials: [Partials.Channel],
+    rest: { api: settings.apiRoot },
+    allowedMentions: NO_PINGS,
+  });
+
+  const languageOfLocale = (locale: string | undefined): Language => localeToLanguage(locale) ?? defaultLanguage;
+  const answerFor = (question: string, locale: string | undefined): DiscordReply =>
+    renderAnswer(assistant.ask(question, { locale }), keys, assistant.regionName);
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const language = languageOfLocale(interaction.locale);
+    if (!(await withinRateLimit(interaction.user.id, (notice) => interaction.reply({ content: notice, flags: MessageFlags.Ephemeral }), language))) return;
+    switch (interaction.commandName) {
+      case "ask": {
+        const question = interaction.options.getString("question", true);
+        await interaction.reply(answerFor(question, interaction.locale));
+        return;
+      }
+      case "services":
+        await interaction.reply(renderServices(assistant.services(language), language));
+        return;
+      case "help": {
+        const help = assistant.smalltalk("help", language);
+        const examples = assistant.searchQuestions("", language, EXAMPLE_QUESTIONS).map((s) => s.question);
+        await interaction.reply({ ...renderText("Xiaomi Services Bot", help.body), components: questionButtons(examples, keys) });
+        return;
+      }
+      default:
+        // A command from an older registration: say so rather than leave the user waiting.
+        await interaction.reply({ content: UNKNOWN_COMMAND[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    }
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    // Typing is not flooding: autocomplete is cheap and never rate limited.
+    const typed = interaction.options.getFocused();
+    const language = languageOfLocale(interaction.locale);
+    await interaction.respond(choicesFor(assistant.searchQuestions(typed, language, LIMITS.choices).map((s) => s.question)));
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const language = languageOfLocale(interaction.locale);
+    if (!(await withinRateLimit(interaction.user.id, (notice) => interaction.reply({ content: notice, flags: MessageFlags.Ephemeral }), language))) return;
+    const question = keys.questionFor(interaction.customId);
+    if (question === undefined) {
+      await interaction.reply({ content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    await interaction.reply(answerFor(question, interaction.locale));
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    if (message.author.bot || !client.user) return;
+    const isDm = message.guildId === null;
+    if (!isDm && !message.mentions.users.has(client.user.id)) return;
+    const question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, "g"), " ").replace(/\s+/g, " ").trim();
+    const language = languageOfLocale(undefined);
+    if (!(await withinRateLimit(message.author.id, (notice) => message.reply({ content: notice, allowedMentions: NO_PINGS }), language))) return;
+    if (question === "") {
+      const help = assistant.smalltalk("help", language);
+      await message.reply(renderText("Xiaomi Services Bot", help.body));
+      return;
+    }
+    await message.reply(answerFor(question, undefined));
+  }
+
+  async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {
+    const decision = limiter.check(userId);
+    if (decision === "notify") await notify(ADAPTER_MESSAGES[language].slowDown);
+    return decision === "allow";
+  }
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const handled = interaction.isChatInputCommand()
+      ? onCommand(interaction)
+      : interaction.isAutocomplete()
+        ? onAutocomplete(interaction)
+        : interaction.isButton()
+          ? onButton(interaction)
+          : Promise.resolve();
+    void handled.catch(async (error: unknown) => {
+      log("error", `interaction ${interaction.id} failed: ${describe(error)}`);
+      if (!interaction.isRepliable()) return;
+      const apology = { content: ADAPTER_MESSAGES[languageOfLocale(interaction.locale)].apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
+      try {
+        if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
+        else await interaction.reply(apology);
+      } catch (apologyError) {
+        log("warn", `could not apologise for interaction ${interaction.id}: ${describe(apologyError)}`);
+      }
+    });
+  });
+
+  client.on(Events.MessageCreate, (message: Message) => {
+    void onMessage(message).catch(async (error: unknown) => {
+      log("error", `message ${message.id} failed: ${describe(error)}`);
+      try {
+        await message.reply({ content: ADAPTER_MESSAGES[defaultLanguage].apology, allowedMentions: NO_PINGS });
+      } catch (apologyError) {
+        log("warn", `could not apologise for message ${message.id}: ${describe(apologyError)}`);
+      }
+    });
+  });
+
+  // Without an 'error' listener an emitted error crashes the process.
+  client.on(Events.Error, (error) => log("error", `discord client: ${describe(error)}`));
+  client.on(Events.ShardDisconnect, (event, shardId) => log("warn", `discord gateway shard ${shardId} disconnected (${event.code})`));
+  client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
+
+  return { client, log };
+}
+
+/** Logs in and resolves once the bot is ready to answer; SIGINT/SIGTERM call `stop`. */
+export async function startDiscord(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}): Promise<RunningAdapter> {
+  const { client, log } = createDiscordClient(settings, context, options);
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(settings.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    const rejected = (error instanceof DiscordAPIError && error.status === 401) || (error instanceof Error && /token/i.test(error.message));
+    const reason = rejected ? "DISCORD_TOKEN was rejected by Discord" : describe(error);
+    throw new Error(redact(`discord: could not start: ${reason} (API root ${settings.apiRoot})`, settings.token));
+  }
+  log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}`);
+  return {
+    name: "discord",
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}
+
+/** `npm run discord:commands`: registers the slash commands globally, or in one server. */
+export async function registerCommands(settings: DiscordSettings): Promise<{ scope: string; count: number }> {
+  const rest = new REST({ api: settings.apiRoot }).setToken(settings.token);
+  const application = (await rest.get(Routes.currentApplication())) as { id: string };
+  const route = settings.guildId ? Routes.applicationGuildCommands(application.id, settings.guildId) : Routes.applicationCommands(application.id);
+  const registered = (await rest.put(route, { body: COMMAND_DEFINITIONS })) as unknown[];
+  return { scope: settings.guildId ? `server ${settings.guildId}` : "all servers (global)", count: registered.length };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function redactingLog(log: AdapterContext["log"], token: string): AdapterContext["log"] {
+  return (level, text) => log(level, redact(text, token));
+}
+
+function redact(text: string, token: string): string {
+  return text.split(token).join("<redacted>");
+}
