@@ -96,7 +96,7 @@ describe("Telegram bot, long polling", () => {
     const { emulator } = await startBot();
     emulator.pushUpdate(textMessage(jane, "/services"));
     const list = await replyTo(emulator, jane.id);
-    for (const name of ["Mi Pay", "XiaoAI", "Youpin", "Mi Cloud"]) expect(list.body.text).toContain(name);
+    for (const name of ["Xiaomi Pay", "XiaoAI", "Xiaomi Youpin", "Xiaomi Cloud"]) expect(list.body.text).toContain(`<b>${name}</b>`);
     expect(list.body.text.split("\n").filter((line: string) => line.startsWith("•"))).toHaveLength(4);
   });
 

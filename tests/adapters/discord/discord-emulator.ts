@@ -1,0 +1,392 @@
+/**
+ * A Discord REST API and gateway on one 127.0.0.1 port, for end-to-end tests of the real
+ * discord.js client: login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE), heartbeats,
+ * resume after a dropped connection, dispatched events, and the REST calls a bot makes, recorded.
+ * REST faults (status codes, 429 with retry_after) can be injected per route.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface RestCall {
+  method: string;
+  /** Path after /api/v10, decoded ("@original", not "%40original"). */
+  path: string;
+  body: any;
+  at: number;
+  status: number;
+}
+
+export const APPLICATION_ID = "1100000000000000001";
+export const BOT_ID = APPLICATION_ID;
+export const GUILD_ID = "1200000000000000001";
+export const CHANNEL_ID = "1300000000000000001";
+export const DM_CHANNEL_ID = "1300000000000000002";
+
+let snowflake = 1_400_000_000_000_000_000n;
+export const nextId = () => String(snowflake++);
+
+export interface TestUser {
+  id: string;
+  username: string;
+  global_name?: string;
+}
+
+export class DiscordEmulator {
+  readonly rest: RestCall[] = [];
+  readonly identifies: any[] = [];
+  /** When each dispatched event was written to the gateway socket, by event id. */
+  readonly dispatchedAt = new Map<string, number>();
+  private readonly server: Server;
+  private readonly gateway: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private sequence = 0;
+  private readonly faults = new Map<string, Array<{ status: number; retryAfter?: number }>>();
+  private readonly listeners = new Set<(call: RestCall) => void>();
+  private readonly connectedListeners = new Set<() => void>();
+  resumes = 0;
+  port = 0;
+
+  constructor(readonly token: string) {
+    this.server = createServer((req, res) => void this.handleRest(req, res));
+    this.gateway = new WebSocketServer({ server: this.server });
+    this.gateway.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next REST calls whose "METHOD path" matches `route` fail this way, one per call. */
+  failNext(route: RegExp | string, ...faults: Array<{ status: number; retryAfter?: number }>): void {
+    const key = String(route);
+    this.faults.set(key, [...(this.faults.get(key) ?? []), ...faults]);
+    this.faultRoutes.set(key, typeof route === "string" ? new RegExp(`^${route}$`) : route);
+  }
+  private readonly faultRoutes = new Map<string, RegExp>();
+
+  /** Cuts the gateway connection as a network failure would (no close frame). */
+  dropGateway(): void {
+    this.socket?.terminate();
+    this.socket = undefined;
+  }
+
+  /** Resolves once a client is identified (or resumed) on the gateway. */
+  whenConnected(timeoutMs = 10_000): Promise<void> {
+    if (this.socket && this.ready) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("gateway: no client connected in time")), timeoutMs);
+      this.connectedListeners.add(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  private ready = false;
+
+  dispatch(type: string, data: Record<string, any>): void {
+    if (!this.socket) throw new Error(`gateway: no client to send ${type} to`);
+    this.socket.send(JSON.stringify({ op: 0, t: type, s: ++this.sequence, d: data }));
+    if (typeof data.id === "string") this.dispatchedAt.set(data.id, performance.now());
+  }
+
+  waitForRest(match: (call: RestCall) => boolean, timeoutMs = 5_000): Promise<RestCall> {
+    const existing = this.rest.find((c) => c.status < 300 && match(c));
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no matching REST call within ${timeoutMs} ms; calls: ${this.rest.map((c) => `${c.method} ${c.path} ${c.status}`).join(", ")}`));
+      }, timeoutMs);
+      const listener = (call: RestCall) => {
+        if (call.status >= 300 || !match(call)) return;
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        resolve(call);
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  /** The callback posted for an interaction (reply, autocomplete choices, ...). */
+  callbackFor(interactionId: string, timeoutMs = 5_000): Promise<RestCall> {
+    return this.waitForRest((c) => c.method === "POST" && c.path.startsWith(`/interactions/${interactionId}/`), timeoutMs);
+  }
+
+  // ---- gateway -------------------------------------------------------------------------------
+
+  private onConnection(socket: WebSocket): void {
+    this.socket = socket;
+    this.ready = false;
+    const send = (payload: object) => socket.send(JSON.stringify(payload));
+    send({ op: 10, d: { heartbeat_interval: 45_000 } });
+    socket.on("message", (raw) => {
+      const payload = JSON.parse(String(raw));
+      switch (payload.op) {
+        case 1:
+          send({ op: 11 });
+          break;
+        case 2: {
+          if (payload.d.token !== this.token && payload.d.token !== `Bot ${this.token}`) {
+            socket.close(4004, "Authentication failed.");
+            return;
+          }
+          this.identifies.push(payload.d);
+          this.sequence = 0;
+          send({
+            op: 0,
+            t: "READY",
+            s: ++this.sequence,
+            d: {
+              v: 10,
+              user: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null, global_name: null },
+              guilds: [{ id: GUILD_ID, unavailable: true }],
+              session_id: "session-1",
+              resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+              application: { id: APPLICATION_ID, flags: 0 },
+              private_channels: [],
+            },
+          });
+          send({ op: 0, t: "GUILD_CREATE", s: ++this.sequence, d: guildCreate() });
+          this.markConnected();
+          break;
+        }
+        case 6:
+          this.resumes++;
+          send({ op: 0, t: "RESUMED", s: ++this.sequence, d: {} });
+          this.markConnected();
+          break;
+        default:
+          break;
+      }
+    });
+    socket.on("close", () => {
+      if (this.socket === socket) this.socket = undefined;
+    });
+  }
+
+  private markConnected(): void {
+    this.ready = true;
+    for (const listener of [...this.connectedListeners]) listener();
+    this.connectedListeners.clear();
+  }
+
+  // ---- REST ----------------------------------------------------------------------------------
+
+  private async handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ""));
+    const body = await readBody(req);
+    const call: RestCall = { method: req.method ?? "GET", path, body, at: performance.now(), status: 200 };
+    this.rest.push(call);
+    const respond = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      call.status = status;
+      for (const listener of [...this.listeners]) listener(call);
+      if (payload === undefined) res.writeHead(status, headers).end();
+      else res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(payload));
+    };
+
+    // Interaction callbacks and their webhooks are authorised by the interaction token in the path.
+    const tokenInPath = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    if (req.headers.authorization !== `Bot ${this.token}` && path !== "/gateway" && !tokenInPath) {
+      return respond(401, { message: "401: Unauthorized", code: 0 });
+    }
+    for (const [key, route] of this.faultRoutes) {
+      if (!route.test(`${call.method} ${path}`)) continue;
+      const fault = this.faults.get(key)?.shift();
+      if (!fault) continue;
+      if (fault.status === 429) {
+        const retryAfter = fault.retryAfter ?? 0.1;
+        return respond(429, { message: "You are being rate limited.", retry_after: retryAfter, global: false }, { "retry-after": String(Math.ceil(retryAfter)), "x-ratelimit-scope": "user" });
+      }
+      return respond(fault.status, { message: "Internal Server Error", code: 0 });
+    }
+
+    const route = `${call.method} ${path}`;
+    let match: RegExpMatchArray | null;
+    if (route === "GET /gateway/bot" || route === "GET /gateway") {
+      return respond(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (route === "GET /applications/@me" || route === "GET /oauth2/applications/@me") {
+      return respond(200, { id: APPLICATION_ID, name: "Xiaomi Services Bot", flags: 0, bot_public: true, bot_require_code_grant: false, verify_key: "x", description: "", icon: null, summary: "", team: null });
+    }
+    if ((match = route.match(/^POST \/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      if (url.searchParams.get("with_response") === "true") {
+        return respond(200, { interaction: { id: match[1], type: 2 }, resource: { type: body?.type, message: this.message(body?.data ?? {}, CHANNEL_ID) } });
+      }
+      return respond(204);
+    }
+    if ((match = route.match(/^(PATCH|GET) \/webhooks\/(\d+)\/([^/]+)\/messages\/(.+)$/))) {
+      return respond(200, this.message(body ?? {}, CHANNEL_ID));
+    }
+    if ((match = route.match(/^POST \/webhooks\/(\d+)\/([^/]+)$/))) {
+      return respond(200, this.message(body ?? {}, CHANNEL_ID));
+    }
+    if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) {
+      return respond(200, this.message(body ?? {}, match[1]!));
+    }
+    if ((match = route.match(/^GET \/channels\/(\d+)$/))) {
+      return respond(200, match[1] === DM_CHANNEL_ID ? { id: DM_CHANNEL_ID, type: 1, recipients: [] } : { id: match[1], type: 0, guild_id: GUILD_ID, name: "generale" });
+    }
+    if ((match = route.match(/^PUT \/applications\/(\d+)(\/guilds\/\d+)?\/commands$/))) {
+      return respond(200, (body as any[]).map((command) => ({ id: nextId(), application_id: APPLICATION_ID, version: "1", ...command })));
+    }
+    if (route === "POST /channels/" + CHANNEL_ID + "/typing" || route === "POST /channels/" + DM_CHANNEL_ID + "/typing") return respond(204);
+    return respond(404, { message: `Unknown route ${route}`, code: 0 });
+  }
+
+  private message(body: any, channelId: string): object {
+    return {
+      id: nextId(),
+      channel_id: channelId,
+      type: 0,
+      content: body.content ?? "",
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      author: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null, global_name: null },
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      flags: body.flags ?? 0,
+    };
+  }
+}
+
+function guildCreate(): object {
+  return {
+    id: GUILD_ID,
+    name: "Xiaomi Italia",
+    icon: null,
+    owner_id: "1500000000000000001",
+    unavailable: false,
+    member_count: 2,
+    large: false,
+    features: [],
+    preferred_locale: "it",
+    roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    stickers: [],
+    members: [],
+    channels: [{ id: CHANNEL_ID, type: 0, name: "generale", guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    joined_at: new Date().toISOString(),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<any> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      try {
+        resolve(text === "" ? undefined : JSON.parse(text));
+      } catch {
+        resolve(text);
+      }
+    });
+    req.on("error", () => resolve(undefined));
+  });
+}
+
+// ---- events as Discord would send them for a user's action ------------------------------------
+
+const member = (user: TestUser) => ({ user: { discriminator: "0", avatar: null, global_name: null, ...user }, roles: [], permissions: "1024", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 });
+
+function interactionBase(user: TestUser, locale: string, type: number) {
+  return {
+    id: nextId(),
+    token: `interaction-token-${nextId()}`,
+    application_id: APPLICATION_ID,
+    type,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "generale" },
+    member: member(user),
+    locale,
+    guild_locale: "it",
+    app_permissions: "2147483647",
+    entitlements: [],
+    authorizing_integration_owners: { "0": GUILD_ID },
+    context: 0,
+    version: 1,
+  };
+}
+
+export function commandInteraction(user: TestUser, name: string, options: Array<{ name: string; value: string }> = [], locale = "en-US") {
+  return { ...interactionBase(user, locale, 2), data: { id: nextId(), name, type: 1, options: options.map((o) => ({ ...o, type: 3 })) } };
+}
+
+export function autocompleteInteraction(user: TestUser, typed: string, locale = "en-US") {
+  return { ...interactionBase(user, locale, 4), data: { id: nextId(), name: "ask", type: 1, options: [{ name: "question", type: 3, value: typed, focused: true }] } };
+}
+
+export function buttonInteraction(user: TestUser, customId: string, locale = "en-US") {
+  return {
+    ...interactionBase(user, locale, 3),
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: nextId(),
+      channel_id: CHANNEL_ID,
+      type: 0,
+      content: "",
+      embeds: [],
+      components: [],
+      author: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null },
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      flags: 0,
+    },
+  };
+}
+
+/** A message in the guild channel, or a DM; `mentionsBot` adds the bot to `mentions` as Discord does. */
+export function messageCreate(user: TestUser, content: string, { dm = false, mentionsBot = false } = {}) {
+  return {
+    id: nextId(),
+    channel_id: dm ? DM_CHANNEL_ID : CHANNEL_ID,
+    ...(dm ? { channel_type: 1 } : { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+    author: { discriminator: "0", avatar: null, global_name: null, ...user },
+    content,
+    type: 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: mentionsBot ? [{ id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null }] : [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+  };
+}
