@@ -217,14 +217,14 @@ describe("Discord bot", () => {
     expect(logs.some((line) => line.startsWith("error") && line.includes("boom"))).toBe(true);
   });
 
-  it("GIVEN a 500 from REST and a dropped gateway connection THEN the bot recovers and still answers", async () => {
+  it("GIVEN a 429 and a 500 from REST and a dropped gateway connection THEN the bot recovers and still answers", async () => {
     const { emulator, logs } = await startBot();
-    emulator.failNext(/^POST \/interactions\/\d+\/[^/]+\/callback$/, { status: 500 });
+    emulator.failNext(/^POST \/interactions\/\d+\/[^/]+\/callback$/, { status: 429, retryAfter: 0.2 }, { status: 500 });
     const first = commandInteraction(giulia, "ask", [{ name: "question", value: "cos'è xiaoai?" }], "it");
     emulator.dispatch("INTERACTION_CREATE", first);
     const answered = await emulator.callbackFor(first.id);
     expect(answered.body.data.embeds[0].description).toMatch(/XiaoAI/);
-    expect(emulator.rest.filter((c) => c.path.startsWith(`/interactions/${first.id}/`)).map((c: RestCall) => c.status)).toEqual([500, 204]);
+    expect(emulator.rest.filter((c) => c.path.startsWith(`/interactions/${first.id}/`)).map((c: RestCall) => c.status)).toEqual([429, 500, 204]);
 
     emulator.dropGateway();
     await new Promise((resolve) => setTimeout(resolve, 50));
