@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: optionalMatching(/^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, "a bot token: three dot-separated parts, from the Developer Portal"),
   DISCORD_GUILD_ID: optionalMatching(/^\d{17,20}$/, "a server (guild) id: 17-20 digits"),
   DISCORD_API_ROOT: optionalUrl("an http(s) URL such as https://discord.com/api"),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "expected fatal, error, warn, info, debug, trace or silent" }).default("info"),
+  INSIGHTS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
+  INSIGHTS_DB: optionalString,
+  INSIGHTS_RETENTION_DAYS: z.coerce.number({ message: "expected a number of days" }).int({ message: "expected a whole number of days" }).min(1, { message: "expected at least 1 day" }).default(90),
+  INSIGHTS_SALT: optionalMatching(/^.{16,}$/, "at least 16 characters (it keeps user hashes unguessable)"),
 });
 
 export interface Config {
@@ -47,7 +53,14 @@ export interface Config {
     webhook: { url: string; secret: string | undefined; port: number } | undefined;
   } | undefined;
   discord: { token: string; guildId: string | undefined; apiRoot: string } | undefined;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Undefined when INSIGHTS=off. */
+  insights: { path: string; retentionDays: number; salt: string | undefined } | undefined;
+  /** Values that must never reach a log line: tokens and secrets. */
+  secrets: string[];
 }
+
+export const DEFAULT_INSIGHTS_DB = "insights.db";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -83,5 +96,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discord: values.DISCORD_TOKEN
       ? { token: values.DISCORD_TOKEN, guildId: values.DISCORD_GUILD_ID, apiRoot: values.DISCORD_API_ROOT ?? "https://discord.com/api" }
       : undefined,
+    logLevel: values.LOG_LEVEL,
+    insights:
+      values.INSIGHTS === "on"
+        ? { path: values.INSIGHTS_DB ?? DEFAULT_INSIGHTS_DB, retentionDays: values.INSIGHTS_RETENTION_DAYS, salt: values.INSIGHTS_SALT }
+        : undefined,
+    secrets: [values.TELEGRAM_BOT_TOKEN, values.TELEGRAM_WEBHOOK_SECRET, values.DISCORD_TOKEN, values.INSIGHTS_SALT].filter((s): s is string => Boolean(s)),
   };
 }

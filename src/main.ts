@@ -1,23 +1,31 @@
 /**
  * Composition root: configuration → knowledge → assistant → adapters. `npm start`.
  * Each platform whose token is set is started; the console chat runs only when none is.
- * SIGINT / SIGTERM stop every adapter within a few seconds.
+ * With a platform running: structured logs, one line per question; knowledge reloaded when
+ * data/ changes or on SIGHUP; insights recorded unless INSIGHTS=off; SIGINT / SIGTERM stop every
+ * adapter and close the database within a few seconds.
  */
 import { createAssistant } from "./core/index.js";
 import { runConsoleChat } from "./adapters/console/console-chat.js";
-import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-adapter.js";
 import { startDiscord } from "./adapters/discord/discord-bot.js";
 import { startTelegram } from "./adapters/telegram/telegram-bot.js";
+import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-adapter.js";
 import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
 import type { Config } from "./config.js";
+import { KnowledgeError } from "./knowledge/load-knowledge.js";
+import { Insights } from "./operations/insights.js";
+import { liveKnowledge, type LiveKnowledge } from "./operations/live-knowledge.js";
+import { createLogger, type Logger } from "./operations/logger.js";
+import { userHasher } from "./operations/user-hash.js";
 
 const STOP_DEADLINE_MS = 5_000;
+const PURGE_EVERY_MS = 6 * 3_600_000;
 
 interface Platform {
   /** The variable whose presence turns the platform on. */
   variable: string;
   configured(config: Config): boolean;
-  start?: (config: Config, context: AdapterContext) => Promise<RunningAdapter>;
+  start: (config: Config, context: AdapterContext) => Promise<RunningAdapter>;
 }
 
 const PLATFORMS: Platform[] = [
@@ -35,27 +43,56 @@ const PLATFORMS: Platform[] = [
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const assistant = createAssistant(loadKnowledgeOrExit(config.dataDir), { defaultLanguage: config.defaultLanguage });
-  const log: AdapterContext["log"] = (level, message) => process.stderr.write(`${new Date().toISOString()} ${level} ${message}\n`);
-
   const configured = PLATFORMS.filter((platform) => platform.configured(config));
-  if (configured.length > 0) {
-    const unsupported = configured.filter((platform) => !platform.start).map((platform) => platform.variable);
-    if (unsupported.length > 0) {
-      process.stderr.write(`${unsupported.join(" and ")} is set, but this version has no adapter for it yet. Unset it to use the console chat.\n`);
-      process.exit(1);
-    }
-    try {
-      const adapters = await Promise.all(configured.map((platform) => platform.start!(config, { assistant, log })));
-      stopOnSignals(adapters, log);
-    } catch (error) {
-      // Adapters describe start-up failures without secrets (a bad token, an unreachable API).
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    }
-    return;
-  }
+  if (configured.length === 0) return runConsole(config);
 
+  const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
+  const log: AdapterContext["log"] = (level, message) => logger[level](message);
+  let knowledge: LiveKnowledge;
+  try {
+    knowledge = liveKnowledge({ dataDir: config.dataDir, core: { defaultLanguage: config.defaultLanguage }, log });
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const insights = config.insights ? Insights.open({ ...config.insights, log }) : undefined;
+  const hashUser = insights ? insights.userHash.bind(insights) : userHasher();
+
+  const context: AdapterContext = {
+    assistant: knowledge.assistant,
+    log,
+    answered({ platform, userId, answer, latencyMs }) {
+      logger.info(
+        { platform, language: answer.language, kind: answer.kind, topic: answer.topic, service: answer.service, confidence: answer.confidence, latencyMs: round(latencyMs), user: hashUser(platform, userId) },
+        "question",
+      );
+      return insights?.recordAnswer({ platform, userId, answer });
+    },
+    voted: ({ platform, userId, answerId, vote }) => insights?.recordVote(platform, userId, answerId, vote) ?? false,
+  };
+
+  let adapters: RunningAdapter[];
+  try {
+    adapters = await Promise.all(configured.map((platform) => platform.start(config, context)));
+  } catch (error) {
+    // Adapters describe start-up failures without secrets (a bad token, an unreachable API).
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    insights?.close();
+    process.exit(1);
+  }
+  knowledge.watch();
+  process.on("SIGHUP", () => knowledge.reload("SIGHUP"));
+  const purging = setInterval(() => insights?.purge(), PURGE_EVERY_MS).unref();
+  stopOnSignals(adapters, logger, () => {
+    clearInterval(purging);
+    knowledge.close();
+    insights?.close();
+  });
+}
+
+async function runConsole(config: Config): Promise<void> {
+  const assistant = createAssistant(loadKnowledgeOrExit(config.dataDir), { defaultLanguage: config.defaultLanguage });
   await runConsoleChat({
     assistant,
     input: process.stdin,
@@ -63,25 +100,32 @@ async function main(): Promise<void> {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     locale: config.consoleLocale,
     defaultLanguage: config.defaultLanguage,
-    log: (message) => log("error", message),
+    log: (message) => process.stderr.write(`${message}\n`),
   });
 }
 
-function stopOnSignals(adapters: RunningAdapter[], log: AdapterContext["log"]): void {
+function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () => void): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log("info", `${signal}: stopping ${adapters.map((a) => a.name).join(", ")}`);
+    logger.info(`${signal}: stopping ${adapters.map((a) => a.name).join(", ")}`);
     // A stuck adapter must not keep the process alive past the deadline.
     setTimeout(() => {
-      log("warn", `adapters did not stop within ${STOP_DEADLINE_MS} ms: exiting`);
+      logger.warn(`adapters did not stop within ${STOP_DEADLINE_MS} ms: exiting`);
+      release();
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(() => process.exit(0));
+    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(() => {
+      release();
+      logger.info("stopped");
+      process.exit(0);
+    });
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 await main();

@@ -24,8 +24,8 @@ import { localeToLanguage, type Language } from "../../core/index.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { QuestionKeys } from "../shared/question-keys.js";
 import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
-import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
-import { choicesFor, COMMAND_DEFINITIONS, LIMITS, NO_PINGS, questionButtons, renderAnswer, renderServices, renderText, type DiscordReply } from "./render-discord.js";
+import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
+import { choicesFor, COMMAND_DEFINITIONS, LIMITS, NO_PINGS, questionButtons, renderAnswer, renderServices, renderText, type DiscordButtonRow, type DiscordReply } from "./render-discord.js";
 
 export interface DiscordSettings {
   token: string;
@@ -65,8 +65,22 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   });
 
   const languageOfLocale = (locale: string | undefined): Language => localeToLanguage(locale) ?? defaultLanguage;
-  const answerFor = (question: string, locale: string | undefined): DiscordReply =>
-    renderAnswer(assistant.ask(question, { locale }), keys, assistant.regionName);
+  function answerFor(question: string, locale: string | undefined, userId: string): DiscordReply {
+    const started = performance.now();
+    const answer = assistant.ask(question, { locale });
+    const answerId = context.answered?.({ platform: "discord", userId, answer, latencyMs: performance.now() - started });
+    const reply = renderAnswer(answer, keys, assistant.regionName);
+    if (!answerId || answer.kind !== "answer") return reply;
+    const messages = ADAPTER_MESSAGES[answer.language];
+    const votes: DiscordButtonRow = {
+      type: 1,
+      components: [
+        { type: 2, style: 2, label: `👍 ${messages.helpful}`, custom_id: voteKey(answerId, 1) },
+        { type: 2, style: 2, label: `👎 ${messages.notHelpful}`, custom_id: voteKey(answerId, -1) },
+      ],
+    };
+    return { ...reply, components: [...reply.components, votes] };
+  }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const language = languageOfLocale(interaction.locale);
@@ -74,7 +88,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     switch (interaction.commandName) {
       case "ask": {
         const question = interaction.options.getString("question", true);
-        await interaction.reply(answerFor(question, interaction.locale));
+        await interaction.reply(answerFor(question, interaction.locale, interaction.user.id));
         return;
       }
       case "services":
@@ -101,13 +115,21 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const language = languageOfLocale(interaction.locale);
+    const vote = parseVoteKey(interaction.customId);
+    if (vote) {
+      // A vote is a click, not a question: acknowledged privately, outside the flood limit.
+      const recorded = context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote }) ?? false;
+      const messages = ADAPTER_MESSAGES[language];
+      await interaction.reply({ content: recorded ? messages.voteThanks : messages.voteNotRecorded, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
     if (!(await withinRateLimit(interaction.user.id, (notice) => interaction.reply({ content: notice, flags: MessageFlags.Ephemeral }), language))) return;
     const question = keys.questionFor(interaction.customId);
     if (question === undefined) {
       await interaction.reply({ content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    await interaction.reply(answerFor(question, interaction.locale));
+    await interaction.reply(answerFor(question, interaction.locale, interaction.user.id));
   }
 
   async function onMessage(message: Message): Promise<void> {
@@ -122,7 +144,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
       await message.reply(renderText("Xiaomi Services Bot", help.body));
       return;
     }
-    await message.reply(answerFor(question, undefined));
+    await message.reply(answerFor(question, undefined, message.author.id));
   }
 
   async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {

@@ -11,6 +11,10 @@ export const ADAPTER_MESSAGES = {
     textOnly: "Leggo solo messaggi di testo: scrivimi la tua domanda.",
     suggestions: "Forse intendevi:",
     servicesTitle: "Servizi Xiaomi che conosco",
+    voteThanks: "Grazie del parere!",
+    voteNotRecorded: "Non riesco a registrare il voto adesso, grazie comunque.",
+    helpful: "Utile",
+    notHelpful: "Non utile",
   },
   en: {
     apology: "Sorry, something went wrong while answering. Please try again shortly.",
@@ -18,5 +22,9 @@ export const ADAPTER_MESSAGES = {
     textOnly: "I only read text messages: please type your question.",
     suggestions: "Did you mean:",
     servicesTitle: "Xiaomi services I know about",
+    voteThanks: "Thanks for the feedback!",
+    voteNotRecorded: "I can't record votes right now, thanks anyway.",
+    helpful: "Helpful",
+    notHelpful: "Not helpful",
   },
 } as const satisfies Record<Language, Record<string, string>>;

@@ -1,4 +1,4 @@
-import type { Assistant } from "../../core/index.js";
+import type { Answer, Assistant } from "../../core/index.js";
 
 /** What a started platform adapter gives back to the composition root. */
 export interface RunningAdapter {
@@ -7,8 +7,31 @@ export interface RunningAdapter {
   stop(reason: string): Promise<void>;
 }
 
+export interface AnswerEvent {
+  platform: "telegram" | "discord";
+  /** The platform's user id: hashed before it is logged or stored. */
+  userId: string;
+  answer: Answer;
+  latencyMs: number;
+}
+
 export interface AdapterContext {
   assistant: Assistant;
-  /** Structured enough for now: one line per event, never a token. */
+  /** One line per event, never a token. */
   log: (level: "info" | "warn" | "error", message: string) => void;
+  /**
+   * Told of every answered question (logs, insights). Returns the id users can vote on the answer
+   * under, or undefined when votes are not recorded (then no vote buttons are shown).
+   */
+  answered?(event: AnswerEvent): string | undefined;
+  /** A user's thumbs up (1) or down (-1) on an answer; false when it could not be recorded. */
+  voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean;
+}
+
+/** Button data for a vote: short and self-describing, under every platform's limit. */
+export const voteKey = (answerId: string, vote: 1 | -1) => `v:${vote > 0 ? "+" : "-"}:${answerId}`;
+
+export function parseVoteKey(data: string): { answerId: string; vote: 1 | -1 } | undefined {
+  const match = /^v:([+-]):([\w-]{1,40})$/.exec(data);
+  return match ? { answerId: match[2]!, vote: match[1] === "+" ? 1 : -1 } : undefined;
 }

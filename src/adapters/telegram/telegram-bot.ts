@@ -13,7 +13,7 @@ import type { InlineQueryResult, Update, UserFromGetMe } from "telegraf/types";
 import { localeToLanguage, type Assistant, type Language } from "../../core/index.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
-import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
+import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
 import { QuestionKeys } from "../shared/question-keys.js";
 import { CALLBACK_DATA_LIMIT, escapeHtml, packIntoMessages, questionButton, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
 
@@ -97,19 +97,29 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   }
 
   async function replyWithAnswer(ctx: Context, question: string): Promise<void> {
+    const started = performance.now();
     const answer = assistant.ask(question, { locale: ctx.from?.language_code });
+    const answerId = context.answered?.({ platform: "telegram", userId: String(ctx.from?.id ?? ctx.chat?.id), answer, latencyMs: performance.now() - started });
     const rendered = renderAnswer(answer, questionKeys);
-    await sendParts(ctx, rendered.parts, rendered.buttons, replyTarget(ctx));
+    const rows = rendered.buttons.map((button) => [button]);
+    if (answerId && answer.kind === "answer") rows.push(voteButtons(answerId, answer.language));
+    await sendParts(ctx, rendered.parts, rows, replyTarget(ctx));
   }
 
-  async function sendParts(ctx: Context, parts: string[], buttons: InlineButton[], replyToMessageId?: number): Promise<void> {
+  async function onVote(ctx: Context, answerId: string, vote: 1 | -1): Promise<void> {
+    const messages = ADAPTER_MESSAGES[languageOf(ctx)];
+    const recorded = context.voted?.({ platform: "telegram", userId: String(ctx.from!.id), answerId, vote }) ?? false;
+    await ctx.answerCbQuery(recorded ? messages.voteThanks : messages.voteNotRecorded);
+  }
+
+  async function sendParts(ctx: Context, parts: string[], rows: InlineButton[][], replyToMessageId?: number): Promise<void> {
     for (const [i, part] of parts.entries()) {
       const last = i === parts.length - 1;
       await ctx.reply(part, {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
         ...(i === 0 && replyToMessageId ? { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } } : {}),
-        ...(last && buttons.length > 0 ? { reply_markup: { inline_keyboard: buttons.map((b) => [b]) } } : {}),
+        ...(last && rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
       });
     }
   }
@@ -119,7 +129,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
     const language = languageOf(ctx);
     const greeting = assistant.smalltalk("greeting", language);
     const examples = assistant.searchQuestions("", language, EXAMPLE_QUESTIONS).map((s) => questionButton(s.question, questionKeys));
-    await sendParts(ctx, packIntoMessages([escapeHtml(greeting.body)]), examples);
+    await sendParts(ctx, packIntoMessages([escapeHtml(greeting.body)]), examples.map((button) => [button]));
   });
 
   bot.help(async (ctx) => {
@@ -166,6 +176,9 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   bot.on("callback_query", async (ctx) => {
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const vote = data === undefined ? undefined : parseVoteKey(data);
+    // A vote is a tap, not a question: it is acknowledged without touching the flood limit.
+    if (vote) return onVote(ctx, vote.answerId, vote.vote);
     const question = data === undefined ? undefined : questionKeys.questionFor(data);
     if (!(await withinRateLimit(ctx))) return;
     if (question === undefined) {
@@ -184,6 +197,14 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   });
 
   return { bot, log };
+}
+
+function voteButtons(answerId: string, language: Language): InlineButton[] {
+  const messages = ADAPTER_MESSAGES[language];
+  return [
+    { text: `👍 ${messages.helpful}`, callback_data: voteKey(answerId, 1) },
+    { text: `👎 ${messages.notHelpful}`, callback_data: voteKey(answerId, -1) },
+  ];
 }
 
 /** The question in a group message, when it is addressed to the bot; undefined otherwise. */

@@ -4,6 +4,9 @@
  * stops the start with a message naming the variable, never the token.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BotApiEmulator, textMessage } from "../telegram/bot-api-emulator.js";
 import { commandInteraction, DiscordEmulator } from "./discord-emulator.js";
@@ -17,7 +20,7 @@ afterEach(async () => {
 
 function startMain(env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, TELEGRAM_BOT_TOKEN: "", DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
+    env: { ...process.env, INSIGHTS_DB: join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db"), TELEGRAM_BOT_TOKEN: "", DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

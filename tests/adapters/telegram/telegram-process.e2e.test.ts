@@ -4,6 +4,9 @@
  * printing the token.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BotApiEmulator, textMessage } from "./bot-api-emulator.js";
 
@@ -18,7 +21,7 @@ afterEach(async () => {
 
 function startMain(env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
+    env: { ...process.env, INSIGHTS_DB: join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db"), DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,0 +1,35 @@
+/**
+ * `npm run report [-- --json] [-- --limit N]`: what users asked that the bot could not answer
+ * (grouped by normalised text, with counts and languages), the most disliked answers, and the
+ * answer rate per day, platform and language, from the insights database (INSIGHTS_DB).
+ */
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { configOrExit } from "./load-or-exit.js";
+import { DEFAULT_INSIGHTS_DB } from "../config.js";
+import { Insights, type Report } from "../operations/insights.js";
+
+const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
+const config = configOrExit();
+const path = config.insights?.path ?? DEFAULT_INSIGHTS_DB;
+if (!existsSync(path)) {
+  process.stderr.write(`No insights database at ${path} yet: it is created when the bot runs with INSIGHTS=on.\n`);
+  process.exit(1);
+}
+const insights = Insights.open({ path, retentionDays: config.insights?.retentionDays ?? 90, log: (_level, message) => process.stderr.write(`${message}\n`) });
+const report = insights.report(Number(values.limit) || 20);
+insights.close();
+process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : format(report));
+
+function format({ unanswered, disliked, answerRate }: Report): string {
+  const lines = ["Most frequent unanswered questions:"];
+  if (unanswered.length === 0) lines.push("  (none)");
+  for (const row of unanswered) lines.push(`  ${String(row.count).padStart(5)}  [${row.languages.join(",")}]  ${row.example}`);
+  lines.push("", "Most disliked answers (topic: dislikes / likes):");
+  if (disliked.length === 0) lines.push("  (none)");
+  for (const row of disliked) lines.push(`  ${row.topic}: ${row.dislikes} / ${row.likes}`);
+  lines.push("", "Answer rate per day, platform and language:");
+  if (answerRate.length === 0) lines.push("  (no questions yet)");
+  for (const row of answerRate) lines.push(`  ${row.day}  ${row.platform.padEnd(9)} ${row.language}  ${(row.rate * 100).toFixed(1).padStart(5)}%  (${row.answered}/${row.questions})`);
+  return `${lines.join("\n")}\n`;
+}
