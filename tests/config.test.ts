@@ -25,6 +25,17 @@ describe("readConfig", () => {
     expect(config.discord).toMatchObject({ token: DISCORD, apiRoot: "https://discord.com/api" });
   });
 
+  it("GIVEN nothing about insights THEN records to insights.db for 90 days; INSIGHTS=off records nothing", () => {
+    expect(readConfig({}).insights).toEqual({ path: "insights.db", retentionDays: 90, salt: undefined });
+    expect(readConfig({ INSIGHTS_DB: "/var/lib/bot/insights.db", INSIGHTS_RETENTION_DAYS: "30" }).insights).toMatchObject({ path: "/var/lib/bot/insights.db", retentionDays: 30 });
+    expect(readConfig({ INSIGHTS: "off" }).insights).toBeUndefined();
+  });
+
+  it("GIVEN tokens and secrets THEN they are the values the logs blank out", () => {
+    const salt = "a-salt-of-sixteen-or-more";
+    expect(readConfig({ TELEGRAM_BOT_TOKEN: TELEGRAM, DISCORD_TOKEN: DISCORD, INSIGHTS_SALT: salt }).secrets).toEqual([TELEGRAM, DISCORD, salt]);
+  });
+
   it("GIVEN a webhook URL THEN switches Telegram to webhook mode on PORT", () => {
     const config = readConfig({ TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg", TELEGRAM_WEBHOOK_SECRET: "s3cret", PORT: "9000" });
     expect(config.telegram?.webhook).toEqual({ url: "https://bot.example.org/tg", secret: "s3cret", port: 9000 });
@@ -36,6 +47,10 @@ describe("readConfig", () => {
     ["TELEGRAM_WEBHOOK_SECRET", { TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_WEBHOOK_SECRET: "has spaces and ünicode" }, "has spaces"],
     ["PORT", { PORT: "eighty" }, "eighty"],
     ["BOT_LANGUAGE", { BOT_LANGUAGE: "fr" }, "fr,"],
+    ["LOG_LEVEL", { LOG_LEVEL: "verbose" }, "verbose"],
+    ["INSIGHTS", { INSIGHTS: "maybe" }, "maybe"],
+    ["INSIGHTS_RETENTION_DAYS", { INSIGHTS_RETENTION_DAYS: "forever" }, "forever"],
+    ["INSIGHTS_SALT", { INSIGHTS_SALT: "short-salt" }, "short-salt"],
   ])("GIVEN a malformed %s THEN names the variable and never echoes the value", (variable, env, secret) => {
     const message = errorOf(env);
     expect(message).toMatch(new RegExp(`^Invalid ${variable}: expected `));

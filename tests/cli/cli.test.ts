@@ -3,6 +3,9 @@
  * Real processes; standard output must carry only answers.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/core/index.js";
 
@@ -65,5 +68,38 @@ describe("npm start without tokens", () => {
     expect(status).toBe(1);
     expect(stderr).toContain("TELEGRAM_BOT_TOKEN");
     expect(stderr).not.toContain("SECRET-TOKEN-VALUE");
+  });
+});
+
+describe("report", () => {
+  it("GIVEN recorded questions and votes THEN prints the unanswered questions, disliked answers and answer rate, or JSON", async () => {
+    const { Insights } = await import("../../src/operations/insights.js");
+    const { createAssistant } = await import("../../src/core/index.js");
+    const { loadKnowledge } = await import("../../src/knowledge/load-knowledge.js");
+    const assistant = createAssistant(loadKnowledge());
+    const path = join(mkdtempSync(join(tmpdir(), "report-")), "insights.db");
+    const insights = Insights.open({ path, retentionDays: 90, log: () => {} });
+    insights.recordAnswer({ platform: "telegram", userId: "1", answer: assistant.ask("Che tempo fa a Roma?") });
+    insights.recordAnswer({ platform: "discord", userId: "2", answer: assistant.ask("che tempo fa a roma") });
+    const answered = insights.recordAnswer({ platform: "discord", userId: "2", answer: assistant.ask("cos'è youpin?") })!;
+    insights.recordVote("discord", "3", answered, -1);
+    insights.close();
+
+    const text = run("src/cli/report.ts", [], "", { INSIGHTS_DB: path });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/Most frequent unanswered questions:\n\s+2\s+\[it\]\s+Che tempo fa a Roma\?/);
+    expect(text.stdout).toMatch(/Most disliked answers.*\n\s+youpin-\S+: 1 \/ 0/);
+    expect(text.stdout).toMatch(/discord\s+it\s+50\.0%\s+\(1\/2\)/);
+
+    const json = run("src/cli/report.ts", ["--json"], "", { INSIGHTS_DB: path });
+    const report = JSON.parse(json.stdout);
+    expect(report.unanswered[0]).toMatchObject({ question: "che tempo fa a roma", count: 2, languages: ["it"] });
+    expect(report.answerRate).toHaveLength(2);
+  });
+
+  it("GIVEN no database yet THEN says where it looked and how it gets created", () => {
+    const { stderr, status } = run("src/cli/report.ts", [], "", { INSIGHTS_DB: join(tmpdir(), "no-such-insights.db") });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/No insights database at .*no-such-insights\.db/);
   });
 });

@@ -4,7 +4,8 @@
  * stops the start with a message naming the variable, never the token.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,9 +19,9 @@ afterEach(async () => {
   await Promise.all(emulators.splice(0).map((e) => e.stop()));
 });
 
-function startMain(env: NodeJS.ProcessEnv) {
+function startMain(env: NodeJS.ProcessEnv, insightsDb = join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db")) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, INSIGHTS_DB: join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db"), TELEGRAM_BOT_TOKEN: "", DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
+    env: { ...process.env, INSIGHTS_DB: insightsDb, TELEGRAM_BOT_TOKEN: "", DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -31,11 +32,12 @@ function startMain(env: NodeJS.ProcessEnv) {
 }
 
 describe("npm start with DISCORD_TOKEN", () => {
-  it("GIVEN both tokens THEN both bots answer, and SIGTERM stops the process within 5 seconds", async () => {
+  it("GIVEN both tokens THEN both bots answer, and SIGINT stops both and closes the database within 5 seconds", async () => {
     const discord = await new DiscordEmulator(TOKEN).start();
     const telegram = await new BotApiEmulator(TELEGRAM_TOKEN).start();
     emulators.push(discord, telegram);
-    const bot = startMain({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: discord.apiRoot, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot });
+    const insightsDb = join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db");
+    const bot = startMain({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: discord.apiRoot, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot }, insightsDb);
     await discord.whenConnected(15_000);
     const interaction = commandInteraction({ id: "1600000000000000009", username: "luca" }, "ask", [{ name: "question", value: "mi cloud cos'è?" }], "it");
     // READY comes before the client is ready to handle events: retry until the bot answers.
@@ -53,10 +55,19 @@ describe("npm start with DISCORD_TOKEN", () => {
     telegram.pushUpdate(textMessage({ id: 77, first_name: "Luca", language_code: "it" }, "cos'è youpin?"));
     await telegram.waitForCall("sendMessage", (body) => body.chat_id === 77);
 
+    expect(existsSync(`${insightsDb}-wal`)).toBe(true); // open, in WAL mode
     const stopping = performance.now();
-    bot.child.kill("SIGTERM");
+    bot.child.kill("SIGINT");
     expect(await bot.exited).toBe(0);
     expect(performance.now() - stopping).toBeLessThan(5_000);
+    // SQLite removes the write-ahead log when the last connection closes cleanly.
+    expect(existsSync(`${insightsDb}-wal`)).toBe(false);
+    const db = new Database(insightsDb, { readonly: true });
+    expect(db.prepare("SELECT platform, COUNT(*) AS n FROM questions GROUP BY platform ORDER BY platform").all()).toEqual([
+      { platform: "discord", n: expect.any(Number) },
+      { platform: "telegram", n: 1 },
+    ]);
+    db.close();
     expect(bot.output()).not.toContain(TOKEN);
   }, 40_000);
 

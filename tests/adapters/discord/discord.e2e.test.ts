@@ -8,7 +8,11 @@ import { createAssistant, type Assistant } from "../../../src/core/index.js";
 import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
 import { registerCommands, startDiscord, type DiscordOptions } from "../../../src/adapters/discord/discord-bot.js";
 import { COMMAND_DEFINITIONS } from "../../../src/adapters/discord/render-discord.js";
-import type { RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import type { AnswerEvent, RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Insights } from "../../../src/operations/insights.js";
 import {
   APPLICATION_ID,
   autocompleteInteraction,
@@ -38,10 +42,21 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function startBot(options: DiscordOptions = {}, bot: Assistant = assistant) {
+async function startBot(options: DiscordOptions = {}, bot: Assistant = assistant, insights?: Insights) {
   const emulator = await new DiscordEmulator(TOKEN).start();
   const logs: string[] = [];
-  const adapter = await startDiscord({ token: TOKEN, apiRoot: emulator.apiRoot }, { assistant: bot, log: (level, message) => logs.push(`${level} ${message}`) }, options);
+  const context = {
+    assistant: bot,
+    log: (level: string, message: string) => logs.push(`${level} ${message}`),
+    ...(insights
+      ? {
+          answered: ({ platform, userId, answer }: AnswerEvent) => insights.recordAnswer({ platform, userId, answer }),
+          voted: ({ platform, userId, answerId, vote }: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }) =>
+            insights.recordVote(platform, userId, answerId, vote),
+        }
+      : {}),
+  };
+  const adapter = await startDiscord({ token: TOKEN, apiRoot: emulator.apiRoot }, context, options);
   running = { emulator, adapter, logs };
   return running;
 }
@@ -247,6 +262,25 @@ describe("Discord bot", () => {
     } finally {
       await emulator.stop();
     }
+  });
+
+  it("GIVEN an answer THEN thumbs up/down buttons record one vote per member, changeable, acknowledged privately", async () => {
+    const insights = Insights.open({ path: join(mkdtempSync(join(tmpdir(), "dc-votes-")), "insights.db"), retentionDays: 90, log: () => {} });
+    const { emulator } = await startBot({}, assistant, insights);
+    const asked = commandInteraction(giulia, "ask", [{ name: "question", value: "cos'è mi cloud?" }], "it");
+    emulator.dispatch("INTERACTION_CREATE", asked);
+    const [up, down] = (await callbackData(emulator, asked)).components.at(-1).components as Array<{ label: string; custom_id: string }>;
+    expect(up!.label).toMatch(/👍/);
+    const dislike = buttonInteraction(giulia, down!.custom_id, "it");
+    emulator.dispatch("INTERACTION_CREATE", dislike);
+    const thanks = await callbackData(emulator, dislike);
+    expect(thanks).toMatchObject({ content: "Grazie del parere!", flags: 64 });
+    expect(insights.report().disliked).toEqual([expect.objectContaining({ dislikes: 1 })]);
+    const like = buttonInteraction(giulia, up!.custom_id, "it");
+    emulator.dispatch("INTERACTION_CREATE", like);
+    await emulator.callbackFor(like.id);
+    expect(insights.report().disliked).toEqual([]);
+    insights.close();
   });
 
   it("GIVEN a command the bot no longer knows THEN says so instead of leaving the member waiting", async () => {

@@ -48,6 +48,15 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
     const reply = await emulator.waitForCall("sendMessage", (body) => body.chat_id === 42);
     expect(reply.body.text).toMatch(/Italia/);
 
+    // Not a terminal: JSON log lines, one per question, the user only as a hash.
+    await until(() => bot.output().includes('"msg":"question"'), 5_000);
+    const question = bot.output().split("\n").filter((line) => line.includes('"msg":"question"')).map((line) => JSON.parse(line));
+    expect(question).toEqual([expect.objectContaining({ platform: "telegram", language: "it", kind: "answer", service: "mi-pay", confidence: expect.any(Number), latencyMs: expect.any(Number), user: expect.any(String) })]);
+    expect(question[0].user).not.toContain("42");
+
+    bot.child.kill("SIGHUP");
+    await until(() => bot.output().includes("knowledge reloaded (SIGHUP)"), 5_000);
+
     const stopping = performance.now();
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);

@@ -7,6 +7,10 @@ import { createAssistant, type Assistant, type Knowledge } from "../../../src/co
 import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
 import { startTelegram, type TelegramOptions } from "../../../src/adapters/telegram/telegram-bot.js";
 import type { RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Insights } from "../../../src/operations/insights.js";
 import { BOT_USER, BotApiEmulator, groupChat, post, textMessage, type TestUser } from "./bot-api-emulator.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-x";
@@ -33,13 +37,22 @@ afterEach(async () => {
 
 async function startBot(
   options: TelegramOptions = {},
-  { bot = assistant, webhook }: { bot?: Assistant; webhook?: { url: string; secret: string | undefined } } = {},
+  { bot = assistant, webhook, insights }: { bot?: Assistant; webhook?: { url: string; secret: string | undefined }; insights?: Insights } = {},
 ): Promise<Harness> {
   const emulator = await new BotApiEmulator(TOKEN).start();
   const logs: string[] = [];
   const adapter = await startTelegram(
     { token: TOKEN, apiRoot: emulator.apiRoot, webhook: webhook ? { ...webhook, port: 0 } : undefined },
-    { assistant: bot, log: (level, message) => logs.push(`${level} ${message}`) },
+    {
+      assistant: bot,
+      log: (level, message) => logs.push(`${level} ${message}`),
+      ...(insights
+        ? {
+            answered: ({ platform, userId, answer }) => insights.recordAnswer({ platform, userId, answer }),
+            voted: ({ platform, userId, answerId, vote }) => insights.recordVote(platform, userId, answerId, vote),
+          }
+        : {}),
+    },
     { retry: { maxWaitMs: 2_000, attempts: 4, backoffMs: 50 }, ...options },
   );
   if (adapter.webhookPort) emulator.webhookPort = adapter.webhookPort;
@@ -242,6 +255,38 @@ describe("Telegram bot, long polling", () => {
     expect(logs.some((line) => line.startsWith("error") && line.includes("boom"))).toBe(true);
     expect(logs.some((line) => line.includes("blocked by the user"))).toBe(true);
     expect(sentTo(emulator, jane.id)).toHaveLength(0); // not retried
+  });
+});
+
+describe("Telegram bot, feedback", () => {
+  it("GIVEN an answer THEN thumbs up/down buttons under it record one vote per user, which they can change", async () => {
+    const insights = Insights.open({ path: join(mkdtempSync(join(tmpdir(), "tg-votes-")), "insights.db"), retentionDays: 90, log: () => {} });
+    const { emulator } = await startBot({}, { insights });
+    emulator.pushUpdate(textMessage(mario, "cos'è mi cloud?"));
+    const reply = await replyTo(emulator, mario.id);
+    const [up, down] = reply.body.reply_markup.inline_keyboard.at(-1) as Array<{ text: string; callback_data: string }>;
+    expect(up!.text).toMatch(/👍/);
+    expect(down!.text).toMatch(/👎/);
+    const press = (id: string, data: string) =>
+      emulator.pushUpdate({ callback_query: { id, from: mario, chat_instance: "x", data, message: { message_id: 9, chat: { id: mario.id, type: "private" }, date: 0 } } });
+    press("v1", down!.callback_data);
+    expect((await emulator.waitForCall("answerCallbackQuery", (b) => b.callback_query_id === "v1")).body.text).toBe("Grazie del parere!");
+    expect(insights.report().disliked).toEqual([expect.objectContaining({ dislikes: 1, likes: 0 })]);
+    press("v2", up!.callback_data);
+    await emulator.waitForCall("answerCallbackQuery", (b) => b.callback_query_id === "v2");
+    expect(insights.report().disliked).toEqual([]);
+    insights.close();
+  });
+
+  it("GIVEN a fallback THEN there is nothing to vote on", async () => {
+    const insights = Insights.open({ path: join(mkdtempSync(join(tmpdir(), "tg-votes-")), "insights.db"), retentionDays: 90, log: () => {} });
+    const { emulator } = await startBot({}, { insights });
+    emulator.pushUpdate(textMessage(mario, "che tempo fa a Roma?"));
+    const reply = await replyTo(emulator, mario.id);
+    const buttons: Array<{ callback_data: string }> = reply.body.reply_markup?.inline_keyboard.flat() ?? [];
+    expect(buttons.filter((b) => b.callback_data.startsWith("v:"))).toEqual([]);
+    expect(insights.report().unanswered).toEqual([expect.objectContaining({ example: "che tempo fa a Roma?", count: 1 })]);
+    insights.close();
   });
 });
 
