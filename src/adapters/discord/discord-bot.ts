@@ -5,9 +5,15 @@
  * DMs without the privileged Message Content intent. Every handler runs inside a boundary that
  * logs, apologises (ephemerally where it can) and keeps the bot serving.
  */
+import { randomBytes } from "node:crypto";
 import {
   Client,
   DiscordAPIError,
+  HTTPError,
+  RESTJSONErrorCodes,
+  type InteractionReplyOptions,
+  type MessageReplyOptions,
+  type RepliableInteraction,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -35,6 +41,8 @@ export interface DiscordSettings {
 
 export interface DiscordOptions {
   rateLimit?: Partial<RateLimitSettings>;
+  /** How long one REST request may take before discord.js abandons and retries it (default 15 s). */
+  restTimeoutMs?: number;
   defaultLanguage?: Language;
 }
 
@@ -60,7 +68,9 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message: without this, DMs are dropped.
     partials: [Partials.Channel],
-    rest: { api: settings.apiRoot },
+    // 5xx, timeouts and dropped connections are retried by discord.js; a few more tries than its
+    // default 3 ride out a short outage instead of losing the answer.
+    rest: { api: settings.apiRoot, retries: 5, ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
     allowedMentions: NO_PINGS,
   });
 
@@ -84,25 +94,25 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const language = languageOfLocale(interaction.locale);
-    if (!(await withinRateLimit(interaction.user.id, (notice) => interaction.reply({ content: notice, flags: MessageFlags.Ephemeral }), language))) return;
+    if (!(await withinRateLimit(interaction.user.id, (notice) => respond(interaction, { content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }), language))) return;
     switch (interaction.commandName) {
       case "ask": {
         const question = interaction.options.getString("question", true);
-        await interaction.reply(answerFor(question, interaction.locale, interaction.user.id));
+        await respond(interaction, answerFor(question, interaction.locale, interaction.user.id));
         return;
       }
       case "services":
-        await interaction.reply(renderServices(assistant.services(language), language));
+        await respond(interaction, renderServices(assistant.services(language), language));
         return;
       case "help": {
         const help = assistant.smalltalk("help", language);
         const examples = assistant.searchQuestions("", language, EXAMPLE_QUESTIONS).map((s) => s.question);
-        await interaction.reply({ ...renderText("Xiaomi Services Bot", help.body), components: questionButtons(examples, keys) });
+        await respond(interaction, { ...renderText("Xiaomi Services Bot", help.body), components: questionButtons(examples, keys) });
         return;
       }
       default:
         // A command from an older registration: say so rather than leave the user waiting.
-        await interaction.reply({ content: UNKNOWN_COMMAND[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+        await respond(interaction, { content: UNKNOWN_COMMAND[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     }
   }
 
@@ -120,16 +130,16 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
       // A vote is a click, not a question: acknowledged privately, outside the flood limit.
       const recorded = context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote }) ?? false;
       const messages = ADAPTER_MESSAGES[language];
-      await interaction.reply({ content: recorded ? messages.voteThanks : messages.voteNotRecorded, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      await respond(interaction, { content: recorded ? messages.voteThanks : messages.voteNotRecorded, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    if (!(await withinRateLimit(interaction.user.id, (notice) => interaction.reply({ content: notice, flags: MessageFlags.Ephemeral }), language))) return;
+    if (!(await withinRateLimit(interaction.user.id, (notice) => respond(interaction, { content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }), language))) return;
     const question = keys.questionFor(interaction.customId);
     if (question === undefined) {
-      await interaction.reply({ content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      await respond(interaction, { content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
-    await interaction.reply(answerFor(question, interaction.locale, interaction.user.id));
+    await respond(interaction, answerFor(question, interaction.locale, interaction.user.id));
   }
 
   async function onMessage(message: Message): Promise<void> {
@@ -138,13 +148,13 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     if (!isDm && !message.mentions.users.has(client.user.id)) return;
     const question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, "g"), " ").replace(/\s+/g, " ").trim();
     const language = languageOfLocale(undefined);
-    if (!(await withinRateLimit(message.author.id, (notice) => message.reply({ content: notice, allowedMentions: NO_PINGS }), language))) return;
+    if (!(await withinRateLimit(message.author.id, (notice) => replyTo(message, { content: notice, allowedMentions: NO_PINGS }), language))) return;
     if (question === "") {
       const help = assistant.smalltalk("help", language);
-      await message.reply(renderText("Xiaomi Services Bot", help.body));
+      await replyTo(message, renderText("Xiaomi Services Bot", help.body));
       return;
     }
-    await message.reply(answerFor(question, undefined, message.author.id));
+    await replyTo(message, answerFor(question, undefined, message.author.id));
   }
 
   async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {
@@ -191,6 +201,46 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
 
   return { client, log };
+}
+
+const RESEND_ATTEMPTS = 4;
+
+/**
+ * Replies to an interaction, trying again when the network loses the request (discord.js retries
+ * 5xx and timeouts itself, not a dropped connection). Safe to repeat: Discord accepts one
+ * callback per interaction and refuses a second as "already acknowledged", which means an
+ * earlier attempt did arrive.
+ */
+async function respond(interaction: RepliableInteraction, payload: InteractionReplyOptions): Promise<void> {
+  await resend(() => interaction.reply(payload), (error) => error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged);
+}
+
+/** Replies to a message; a nonce Discord enforces makes a resent reply land only once. */
+async function replyTo(message: Message, payload: MessageReplyOptions): Promise<void> {
+  const nonce = randomBytes(8).readBigUInt64BE().toString().slice(0, 19);
+  await resend(() => message.reply({ ...payload, nonce, enforceNonce: true }), () => false);
+}
+
+async function resend(send: () => Promise<unknown>, arrivedEarlier: (error: unknown) => boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      if (attempt > 1 && arrivedEarlier(error)) return;
+      if (attempt >= RESEND_ATTEMPTS || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
+/** Lost on the way (socket closed, reset, refused) or a server error discord.js gave up on. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return error.status >= 500;
+  if (error instanceof HTTPError) return error.status >= 500;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  return error.name === "AbortError" || error.message === "fetch failed" || (typeof code === "string" && /^(UND_ERR|ECONN|EPIPE|ETIMEDOUT)/.test(code));
 }
 
 /** Logs in and resolves once the bot is ready to answer; SIGINT/SIGTERM call `stop`. */

@@ -26,12 +26,12 @@ export interface TelegramSettings {
 
 export interface TelegramOptions {
   rateLimit?: Partial<RateLimitSettings>;
-  /** Longest wait honoured for a 429's retry_after, and attempts per call. */
-  retry?: { maxWaitMs: number; attempts: number; backoffMs: number };
+  /** Longest wait honoured for a 429's retry_after, attempts per call, and how long one attempt may take. */
+  retry?: Partial<typeof RETRY_DEFAULTS>;
   defaultLanguage?: Language;
 }
 
-const RETRY_DEFAULTS = { maxWaitMs: 60_000, attempts: 4, backoffMs: 500 };
+const RETRY_DEFAULTS = { maxWaitMs: 60_000, attempts: 4, backoffMs: 500, timeoutMs: 15_000 };
 const INLINE_RESULTS = 5;
 const EXAMPLE_QUESTIONS = 3;
 const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
@@ -256,7 +256,8 @@ function withRetries(ctx: Context, retry: typeof RETRY_DEFAULTS, log: AdapterCon
   telegram.callApi = (async (method: string, payload: object, extra?: object) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await callApi(method as never, payload as never, extra as never);
+        // A request that hangs is abandoned and retried: the user is still waiting for an answer.
+        return await callApi(method as never, payload as never, { ...extra, signal: AbortSignal.timeout(retry.timeoutMs) } as never);
       } catch (error) {
         if (error instanceof TelegramError && error.code === 403) {
           // Blocked by the user or removed from the group: nobody is left to tell. No handler
@@ -279,8 +280,10 @@ function retryDelay(error: unknown, attempt: number, retry: typeof RETRY_DEFAULT
     if (error.code >= 500) return retry.backoffMs * 2 ** (attempt - 1);
     return undefined; // 400, 401, 404: retrying cannot help
   }
-  // node-fetch's FetchError and socket errors: the request may not have arrived.
-  if (error instanceof Error && (error.name === "FetchError" || "code" in error)) return retry.backoffMs * 2 ** (attempt - 1);
+  // node-fetch's FetchError, socket errors and our own timeout: the request may not have arrived.
+  if (error instanceof Error && (error.name === "FetchError" || error.name === "AbortError" || error.name === "TimeoutError" || "code" in error)) {
+    return retry.backoffMs * 2 ** (attempt - 1);
+  }
   return undefined;
 }
 

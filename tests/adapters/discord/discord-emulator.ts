@@ -8,6 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 
+/**
+ * `drop`: the connection is cut before the request is carried out; `lostReply`: it is carried
+ * out, then the connection is cut before the response, so the client cannot know it worked.
+ */
+export type DiscordFault = { status: number; retryAfter?: number } | { hang: true } | { drop: true } | { lostReply: true };
+
 export interface RestCall {
   method: string;
   /** Path after /api/v10, decoded ("@original", not "%40original"). */
@@ -26,6 +32,9 @@ export const DM_CHANNEL_ID = "1300000000000000002";
 let snowflake = 1_400_000_000_000_000_000n;
 export const nextId = () => String(snowflake++);
 
+/** Recorded status of a message the emulator did not create again because its nonce was seen. */
+export const DEDUPLICATED = 208;
+
 export interface TestUser {
   id: string;
   username: string;
@@ -41,11 +50,13 @@ export class DiscordEmulator {
   private readonly gateway: WebSocketServer;
   private socket: WebSocket | undefined;
   private sequence = 0;
-  private readonly faults = new Map<string, Array<{ status: number; retryAfter?: number }>>();
+  private readonly faults = new Map<string, Array<DiscordFault>>();
   private readonly listeners = new Set<(call: RestCall) => void>();
   private readonly connectedListeners = new Set<() => void>();
   resumes = 0;
   port = 0;
+  private readonly acknowledged = new Set<string>();
+  private readonly byNonce = new Map<string, object>();
 
   constructor(readonly token: string) {
     this.server = createServer((req, res) => void this.handleRest(req, res));
@@ -71,7 +82,7 @@ export class DiscordEmulator {
   }
 
   /** The next REST calls whose "METHOD path" matches `route` fail this way, one per call. */
-  failNext(route: RegExp | string, ...faults: Array<{ status: number; retryAfter?: number }>): void {
+  failNext(route: RegExp | string, ...faults: DiscordFault[]): void {
     const key = String(route);
     this.faults.set(key, [...(this.faults.get(key) ?? []), ...faults]);
     this.faultRoutes.set(key, typeof route === "string" ? new RegExp(`^${route}$`) : route);
@@ -208,6 +219,21 @@ export class DiscordEmulator {
       if (!route.test(`${call.method} ${path}`)) continue;
       const fault = this.faults.get(key)?.shift();
       if (!fault) continue;
+      if ("hang" in fault) {
+        // Never answered, never carried out: the client has to give up on its own.
+        call.status = 599;
+        return;
+      }
+      if ("drop" in fault) {
+        call.status = 598;
+        req.socket.destroy();
+        return;
+      }
+      if ("lostReply" in fault) {
+        this.carryOut(call);
+        req.socket.destroy();
+        return;
+      }
       if (fault.status === 429) {
         const retryAfter = fault.retryAfter ?? 0.1;
         return respond(429, { message: "You are being rate limited.", retry_after: retryAfter, global: false }, { "retry-after": String(Math.ceil(retryAfter)), "x-ratelimit-scope": "user" });
@@ -224,6 +250,9 @@ export class DiscordEmulator {
       return respond(200, { id: APPLICATION_ID, name: "Xiaomi Services Bot", flags: 0, bot_public: true, bot_require_code_grant: false, verify_key: "x", description: "", icon: null, summary: "", team: null });
     }
     if ((match = route.match(/^POST \/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      // Discord takes one callback per interaction.
+      if (this.acknowledged.has(match[1]!)) return respond(400, { message: "Interaction has already been acknowledged.", code: 40060 });
+      this.acknowledged.add(match[1]!);
       if (url.searchParams.get("with_response") === "true") {
         return respond(200, { interaction: { id: match[1], type: 2 }, resource: { type: body?.type, message: this.message(body?.data ?? {}, CHANNEL_ID) } });
       }
@@ -236,7 +265,16 @@ export class DiscordEmulator {
       return respond(200, this.message(body ?? {}, CHANNEL_ID));
     }
     if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) {
-      return respond(200, this.message(body ?? {}, match[1]!));
+      // With enforce_nonce, a message whose nonce was seen is not created again.
+      const earlier = body?.enforce_nonce && body.nonce !== undefined ? this.byNonce.get(String(body.nonce)) : undefined;
+      if (earlier) {
+        respond(200, earlier);
+        call.status = DEDUPLICATED;
+        return;
+      }
+      const created = this.message(body ?? {}, match[1]!);
+      if (body?.nonce !== undefined) this.byNonce.set(String(body.nonce), created);
+      return respond(200, created);
     }
     if ((match = route.match(/^GET \/channels\/(\d+)$/))) {
       return respond(200, match[1] === DM_CHANNEL_ID ? { id: DM_CHANNEL_ID, type: 1, recipients: [] } : { id: match[1], type: 0, guild_id: GUILD_ID, name: "generale" });
@@ -246,6 +284,26 @@ export class DiscordEmulator {
     }
     if (route === "POST /channels/" + CHANNEL_ID + "/typing" || route === "POST /channels/" + DM_CHANNEL_ID + "/typing") return respond(204);
     return respond(404, { message: `Unknown route ${route}`, code: 0 });
+  }
+
+  /** What a request does on the server side, for faults that do it and then lose the response. */
+  private carryOut(call: RestCall): void {
+    const callback = call.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/);
+    if (callback && call.method === "POST") {
+      if (this.acknowledged.has(callback[1]!)) {
+        call.status = 400;
+        return;
+      }
+      this.acknowledged.add(callback[1]!);
+      call.status = 204;
+    }
+    const message = call.path.match(/^\/channels\/(\d+)\/messages$/);
+    if (message && call.method === "POST") {
+      const created = this.message(call.body ?? {}, message[1]!);
+      if (call.body?.nonce !== undefined) this.byNonce.set(String(call.body.nonce), created);
+      call.status = 200;
+    }
+    for (const listener of [...this.listeners]) listener(call);
   }
 
   private message(body: any, channelId: string): object {

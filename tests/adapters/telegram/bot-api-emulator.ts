@@ -15,7 +15,7 @@ export interface ApiCall {
   rejected?: string;
 }
 
-export type Fault = { status: number; retryAfter?: number; description?: string } | { drop: true };
+export type Fault = { status: number; retryAfter?: number; description?: string } | { drop: true } | { hang: true };
 
 interface PendingPoll {
   offset: number;
@@ -122,13 +122,15 @@ export class BotApiEmulator {
 
     const fault = this.faults.get(method)?.shift();
     if (fault) {
-      call.rejected = "drop" in fault ? "connection dropped" : `fault ${fault.status}`;
+      call.rejected = "drop" in fault ? "connection dropped" : "hang" in fault ? "no response" : `fault ${fault.status}`;
       for (const listener of [...this.listeners]) listener(call);
     }
     if (fault && "drop" in fault) {
       req.socket.destroy();
       return;
     }
+    // Never answered, never carried out: the client has to give up on its own.
+    if (fault && "hang" in fault) return;
     if (fault) {
       return reply(res, fault.status, {
         ok: false,
