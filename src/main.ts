@@ -48,6 +48,13 @@ async function main(): Promise<void> {
 
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
   const log: AdapterContext["log"] = (level, message) => logger[level](message);
+  // A crash is reported through the same filter as every log line: no token in a stack trace.
+  const crash = (kind: string) => (error: unknown) => {
+    logger.fatal({ err: error }, kind);
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash("uncaught exception"));
+  process.on("unhandledRejection", crash("unhandled promise rejection"));
   let knowledge: LiveKnowledge;
   try {
     knowledge = liveKnowledge({ dataDir: config.dataDir, core: { defaultLanguage: config.defaultLanguage }, log });

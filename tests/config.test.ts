@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../src/config.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, loadDotEnv, readConfig } from "../src/config.js";
 
 const TELEGRAM = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
 const DISCORD = "MTAxMjM0NTY3ODkwMTIzNDU2Nw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
@@ -55,5 +58,22 @@ describe("readConfig", () => {
     const message = errorOf(env);
     expect(message).toMatch(new RegExp(`^Invalid ${variable}: expected `));
     expect(message).not.toContain(secret);
+  });
+});
+
+describe("loadDotEnv", () => {
+  it("GIVEN a .env file THEN its values configure the bot, and the environment's own values win", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "dotenv-")), ".env");
+    writeFileSync(file, `INSIGHTS_RETENTION_DAYS=7\nBOT_LANGUAGE=en\n`);
+    process.env.BOT_LANGUAGE = "it";
+    try {
+      loadDotEnv(file);
+      const config = readConfig(process.env);
+      expect(config.insights?.retentionDays).toBe(7);
+      expect(config.defaultLanguage).toBe("it");
+    } finally {
+      delete process.env.INSIGHTS_RETENTION_DAYS;
+      delete process.env.BOT_LANGUAGE;
+    }
   });
 });
