@@ -64,7 +64,8 @@ process.stdout.write(
   [
     `Fuzzed ask() with ${millis.length.toLocaleString("en")} generated inputs (up to ${longest.toLocaleString("en")} characters) after ${WARM_UP.toLocaleString("en")} warm-up inputs, Node ${process.version}`,
     `exceptions: ${exceptions}, invalid answers: ${invalid}`,
-    `slower than ${SLOW_MS} ms: ${slow} once; ${slowEveryTime} on each of ${RETRIES} more tries (slowest of those, best try: ${worstBestOfRetries.toFixed(2)} ms)`,
+    `inputs slower than ${SLOW_MS} ms (own cost: best of ${RETRIES + 1} timings): ${slowEveryTime}`,
+    `timings over ${SLOW_MS} ms: ${slow}, each followed by ${RETRIES} timings of the same input, the slowest of which took ${worstBestOfRetries.toFixed(2)} ms at best`,
     `per input: p50 ${(at(50) * 1000).toFixed(0)} µs, p99 ${(at(99) * 1000).toFixed(0)} µs, max ${worst.ms.toFixed(2)} ms (a ${worst.length}-character input)`,
   ].join("\n") + "\n",
 );
