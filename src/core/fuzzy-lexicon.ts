@@ -66,6 +66,8 @@ export class FuzzyLexicon<T> {
   /** Keys by first letter, then by length: a lookup only compares keys it could be a typo of. */
   private readonly buckets = new Map<string, Map<number, string[]>>();
   private longestKey = 0;
+  /** The longest key of any length class: a longer lookup cannot hit exactly. */
+  private longestExactKey = 0;
 
   constructor(private readonly fuzzyMinLength = 5) {}
 
@@ -73,6 +75,7 @@ export class FuzzyLexicon<T> {
   add(key: string, value: T): void {
     if (key === "" || this.exact.has(key)) return;
     this.exact.set(key, value);
+    this.longestExactKey = Math.max(this.longestExactKey, key.length);
     if (key.length < this.fuzzyMinLength) return;
     this.longestKey = Math.max(this.longestKey, key.length);
     let byLength = this.buckets.get(key[0]!);
@@ -83,7 +86,8 @@ export class FuzzyLexicon<T> {
   }
 
   get(key: string): T | undefined {
-    return this.exact.get(key);
+    // Hashing a long key only to miss is most of the cost of name lookups over word n-grams.
+    return key.length > this.longestExactKey ? undefined : this.exact.get(key);
   }
 
   has(key: string): boolean {
@@ -100,7 +104,7 @@ export class FuzzyLexicon<T> {
 
   /** Exact hit, else the closest entry within the typo budget (ties go to the entry added first). */
   find(key: string): FuzzyHit<T> | undefined {
-    const value = this.exact.get(key);
+    const value = this.get(key);
     if (value !== undefined) return { key, value, distance: 0 };
     // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;

@@ -23,7 +23,35 @@ export function tokenize(text: string): string[] {
   return normalized === "" ? [] : normalized.split(" ");
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function foldKeepingCase(text: string): string {
+  return ASCII_ONLY.test(text) ? foldAscii(text) : foldUnicode(text);
+}
+
+/**
+ * Most questions are plain ASCII, where the pipeline below reduces to: letters and digits kept,
+ * everything else one space, a space between a digit and a letter. One pass instead of four
+ * Unicode-aware regular expressions (a tenth of the cost of reading a question).
+ */
+function foldAscii(text: string): string {
+  let folded = "";
+  let previous = 0; // 0: separator, 1: letter, 2: digit
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = code >= 48 && code <= 57 ? 2 : (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+    if (kind === 0) {
+      previous = 0;
+      continue;
+    }
+    if (folded !== "" && kind !== previous) folded += " ";
+    folded += text[i];
+    previous = kind;
+  }
+  return folded;
+}
+
+export function foldUnicode(text: string): string {
   return text
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")
@@ -53,6 +81,15 @@ export function words(text: string): Word[] {
 export function isShouted(text: string): boolean {
   let upper = 0;
   let letters = 0;
+  if (ASCII_ONLY.test(text)) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 65 && code <= 90) upper++;
+      else if (!(code >= 97 && code <= 122)) continue;
+      letters++;
+    }
+    return letters >= 6 && upper / letters > 0.6;
+  }
   for (const ch of text) {
     const lower = ch.toLowerCase();
     const upperCh = ch.toUpperCase();

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { flagRegionCodes, isShouted, normalize, stem, words } from "../../src/core/normalize.js";
+import { flagRegionCodes, foldUnicode, isShouted, normalize, stem, words } from "../../src/core/normalize.js";
 
 describe("normalize", () => {
   it.each([
@@ -61,3 +62,24 @@ describe("stem", () => {
     expect(stem("nfc")).toBe("nfc");
   });
 });
+
+describe("the ASCII fast path", () => {
+  it("GIVEN any ASCII text THEN words and shouting read exactly as the full Unicode pipeline does", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."aZ09 -_'?!.,\t\n/:@#<>&;x5MiPay"), maxLength: 80 }), fc.string({ unit: "binary-ascii", maxLength: 40 }), (typed, noise) => {
+        for (const text of [typed, noise, typed + noise]) {
+          expect(normalize(text)).toBe(foldUnicode(text).toLowerCase());
+          expect(isShouted(text)).toBe(shoutedByCaseMapping(text));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** The definition the fast path must agree with: letters are what case mapping changes. */
+function shoutedByCaseMapping(text: string): boolean {
+  const letters = [...text].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
+  const upper = letters.filter((ch) => ch === ch.toUpperCase()).length;
+  return letters.length >= 6 && upper / letters.length > 0.6;
+}
