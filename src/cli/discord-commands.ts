@@ -5,6 +5,7 @@
  */
 import { registerCommands } from "../adapters/discord/discord-bot.js";
 import { configOrExit } from "./load-or-exit.js";
+import { redact } from "../operations/redact.js";
 
 const config = configOrExit();
 if (!config.discord) {
@@ -16,6 +17,6 @@ try {
   process.stdout.write(`Registered ${count} commands in ${scope}.\n`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Could not register the commands: ${message.split(config.discord.token).join("<redacted>")}\n`);
+  process.stderr.write(`Could not register the commands: ${redact(message, [config.discord.token])}\n`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@
 import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
 import pretty from "pino-pretty";
+import { redact } from "./redact.js";
 
 export type { Logger };
 
@@ -30,6 +31,3 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, stream);
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((line, secret) => (secret ? line.split(secret).join("<redacted>") : line), text);
-}

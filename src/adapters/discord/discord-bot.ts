@@ -27,6 +27,8 @@ import {
   type Message,
 } from "discord.js";
 import { localeToLanguage, type Language } from "../../core/index.js";
+import { redact } from "../../operations/redact.js";
+import { describeError, redactingLog } from "../shared/log-safety.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { QuestionKeys } from "../shared/question-keys.js";
 import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
@@ -60,7 +62,7 @@ const EXPIRED_BUTTON = {
 
 export function createDiscordClient(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}) {
   const { assistant } = context;
-  const log = redactingLog(context.log, settings.token);
+  const log = redactingLog(context.log, [settings.token]);
   const limiter = new RateLimiter(options.rateLimit);
   const keys = new QuestionKeys(LIMITS.customId);
   const defaultLanguage = options.defaultLanguage ?? "it";
@@ -172,31 +174,31 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
           ? onButton(interaction)
           : Promise.resolve();
     void handled.catch(async (error: unknown) => {
-      log("error", `interaction ${interaction.id} failed: ${describe(error)}`);
+      log("error", `interaction ${interaction.id} failed: ${describeError(error)}`);
       if (!interaction.isRepliable()) return;
       const apology = { content: ADAPTER_MESSAGES[languageOfLocale(interaction.locale)].apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
       try {
         if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
         else await interaction.reply(apology);
       } catch (apologyError) {
-        log("warn", `could not apologise for interaction ${interaction.id}: ${describe(apologyError)}`);
+        log("warn", `could not apologise for interaction ${interaction.id}: ${describeError(apologyError)}`);
       }
     });
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
     void onMessage(message).catch(async (error: unknown) => {
-      log("error", `message ${message.id} failed: ${describe(error)}`);
+      log("error", `message ${message.id} failed: ${describeError(error)}`);
       try {
         await message.reply({ content: ADAPTER_MESSAGES[defaultLanguage].apology, allowedMentions: NO_PINGS });
       } catch (apologyError) {
-        log("warn", `could not apologise for message ${message.id}: ${describe(apologyError)}`);
+        log("warn", `could not apologise for message ${message.id}: ${describeError(apologyError)}`);
       }
     });
   });
 
   // Without an 'error' listener an emitted error crashes the process.
-  client.on(Events.Error, (error) => log("error", `discord client: ${describe(error)}`));
+  client.on(Events.Error, (error) => log("error", `discord client: ${describeError(error)}`));
   client.on(Events.ShardDisconnect, (event, shardId) => log("warn", `discord gateway shard ${shardId} disconnected (${event.code})`));
   client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
 
@@ -253,8 +255,8 @@ export async function startDiscord(settings: DiscordSettings, context: AdapterCo
   } catch (error) {
     await client.destroy();
     const rejected = (error instanceof DiscordAPIError && error.status === 401) || (error instanceof Error && /token/i.test(error.message));
-    const reason = rejected ? "DISCORD_TOKEN was rejected by Discord" : describe(error);
-    throw new Error(redact(`discord: could not start: ${reason} (API root ${settings.apiRoot})`, settings.token));
+    const reason = rejected ? "DISCORD_TOKEN was rejected by Discord" : describeError(error);
+    throw new Error(redact(`discord: could not start: ${reason} (API root ${settings.apiRoot})`, [settings.token]));
   }
   log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}`);
   return {
@@ -274,14 +276,3 @@ export async function registerCommands(settings: DiscordSettings): Promise<{ sco
   return { scope: settings.guildId ? `server ${settings.guildId}` : "all servers (global)", count: registered.length };
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-function redactingLog(log: AdapterContext["log"], token: string): AdapterContext["log"] {
-  return (level, text) => log(level, redact(text, token));
-}
-
-function redact(text: string, token: string): string {
-  return text.split(token).join("<redacted>");
-}

@@ -11,6 +11,8 @@ import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineQueryResult, Update, UserFromGetMe } from "telegraf/types";
 import { localeToLanguage, type Assistant, type Language } from "../../core/index.js";
+import { redact } from "../../operations/redact.js";
+import { describeError, redactingLog } from "../shared/log-safety.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
 import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
@@ -75,12 +77,12 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   });
 
   bot.catch(async (error, ctx) => {
-    log("error", `update ${ctx.update.update_id} failed: ${describe(error)}`);
+    log("error", `update ${ctx.update.update_id} failed: ${describeError(error)}`);
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery(ADAPTER_MESSAGES[languageOf(ctx)].apology);
       else if (ctx.chat) await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].apology);
     } catch (apologyError) {
-      log("warn", `could not apologise for update ${ctx.update.update_id}: ${describe(apologyError)}`);
+      log("warn", `could not apologise for update ${ctx.update.update_id}: ${describeError(apologyError)}`);
     }
   });
 
@@ -267,7 +269,7 @@ function withRetries(ctx: Context, retry: typeof RETRY_DEFAULTS, log: AdapterCon
         }
         const waitMs = retryDelay(error, attempt, retry);
         if (waitMs === undefined || attempt >= retry.attempts) throw error;
-        log("warn", `${method} failed (${describe(error)}); retry ${attempt} in ${waitMs} ms`);
+        log("warn", `${method} failed (${describeError(error)}); retry ${attempt} in ${waitMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
     }
@@ -287,18 +289,6 @@ function retryDelay(error: unknown, attempt: number, retry: typeof RETRY_DEFAULT
   return undefined;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** Network errors quote the request URL, which holds the token: no log line may carry it. */
-function redactingLog(log: AdapterContext["log"], secrets: Array<string | undefined>): AdapterContext["log"] {
-  return (level, text) => log(level, redact(text, secrets));
-}
-
-function redact(text: string, secrets: Array<string | undefined>): string {
-  return secrets.reduce<string>((line, secret) => (secret ? line.split(secret).join("<redacted>") : line), text);
-}
 
 /**
  * Starts the bot the way `npm start` does: commands registered in English and Italian, then long
@@ -309,7 +299,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
   try {
     bot.botInfo = await bot.telegram.getMe();
   } catch (error) {
-    const reason = error instanceof TelegramError && error.code === 401 ? "TELEGRAM_BOT_TOKEN was rejected (401 Unauthorized)" : describe(error);
+    const reason = error instanceof TelegramError && error.code === 401 ? "TELEGRAM_BOT_TOKEN was rejected (401 Unauthorized)" : describeError(error);
     throw new Error(redact(`telegram: could not start: ${reason} (API root ${settings.apiRoot})`, [settings.token]));
   }
   await registerCommands(bot, log);
@@ -349,7 +339,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
   // launch() resolves only when polling ends; its callback says when it begins.
   await new Promise<void>((resolve, reject) => {
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
-      log("error", `telegram: polling stopped: ${describe(error)}`);
+      log("error", `telegram: polling stopped: ${describeError(error)}`);
       reject(error);
     });
   });
@@ -378,6 +368,6 @@ async function registerCommands(bot: Telegraf<Context<Update>>, log: AdapterCont
     await bot.telegram.setMyCommands([...COMMANDS.it], { language_code: "it" });
   } catch (error) {
     // The bot answers without a command menu; the next start tries again.
-    log("warn", `telegram: could not register commands: ${describe(error)}`);
+    log("warn", `telegram: could not register commands: ${describeError(error)}`);
   }
 }
