@@ -227,12 +227,15 @@ function replyTarget(ctx: Context): number | undefined {
 /** The typed question's own answer first, then answers to the knowledge's closest questions. */
 function inlineResults(assistant: Assistant, query: string, locale: string | undefined, defaultLanguage: Language, keys: QuestionKeys): InlineQueryResult[] {
   const typed = query.trim();
-  const language = typed === "" ? (localeToLanguage(locale) ?? defaultLanguage) : assistant.ask(typed, { locale }).language;
-  const questions = [...(typed === "" ? [] : [typed]), ...assistant.searchQuestions(typed, language, INLINE_RESULTS).map((s) => s.question)];
+  const typedAnswer = typed === "" ? undefined : assistant.ask(typed, { locale });
+  const language = typedAnswer?.language ?? localeToLanguage(locale) ?? defaultLanguage;
+  const candidates = [
+    ...(typedAnswer ? [{ question: typed, answer: typedAnswer }] : []),
+    ...assistant.searchQuestions(typed, language, INLINE_RESULTS).map((s) => ({ question: s.question, answer: assistant.ask(s.question, { locale }) })),
+  ];
   const results: InlineQueryResult[] = [];
   const seenAnswers = new Set<string>();
-  for (const question of questions) {
-    const answer = assistant.ask(question, { locale });
+  for (const { question, answer } of candidates) {
     if (answer.kind === "fallback" || seenAnswers.has(answer.body)) continue;
     seenAnswers.add(answer.body);
     const [text] = renderAnswer({ ...answer, suggestions: [] }, keys).parts;
