@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/knowledge/load-knowledge.js";
 import { liveKnowledge, type LiveKnowledge } from "../../src/operations/live-knowledge.js";
+import { until } from "../support/until.js";
 
 let live: LiveKnowledge | undefined;
 afterEach(() => live?.close());
@@ -21,13 +22,6 @@ function copyOfData() {
   return { dir, youpinFile, entries };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("not in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("live knowledge", () => {
   it("GIVEN a valid edit to a data file THEN the new answer is served without a restart", async () => {

@@ -8,6 +8,7 @@ import { createAssistant } from "../../../src/core/index.js";
 import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
 import { startDiscord } from "../../../src/adapters/discord/discord-bot.js";
 import type { RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import { until } from "../../support/until.js";
 import { BOT_ID, commandInteraction, DEDUPLICATED, DiscordEmulator, messageCreate, type DiscordFault } from "./discord-emulator.js";
 
 const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhXyZa.abcdefghijklmnopqrstuvwxyz0123456789AB";
@@ -59,8 +60,7 @@ describe("Discord bot under a bad network", () => {
     );
     for (const mention of mentions) emulator.dispatch("MESSAGE_CREATE", mention);
     const created = () => emulator.rest.filter((c) => replies.test(`${c.method} ${c.path}`) && c.status === 200);
-    const deadline = Date.now() + 20_000;
-    while (created().length < mentions.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => created().length >= mentions.length, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (const mention of mentions) {
       expect(created().filter((c) => c.body.message_reference?.message_id === mention.id)).toHaveLength(1);

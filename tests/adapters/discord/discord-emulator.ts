@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readJsonBody } from "../../support/read-json-body.js";
 import { WebSocketServer, type WebSocket } from "ws";
 
 /**
@@ -200,7 +201,7 @@ export class DiscordEmulator {
   private async handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ""));
-    const body = await readBody(req);
+    const body = (await readJsonBody(req)) as any;
     const call: RestCall = { method: req.method ?? "GET", path, body, at: performance.now(), status: 200 };
     this.rest.push(call);
     const respond = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
@@ -254,15 +255,15 @@ export class DiscordEmulator {
       if (this.acknowledged.has(match[1]!)) return respond(400, { message: "Interaction has already been acknowledged.", code: 40060 });
       this.acknowledged.add(match[1]!);
       if (url.searchParams.get("with_response") === "true") {
-        return respond(200, { interaction: { id: match[1], type: 2 }, resource: { type: body?.type, message: this.message(body?.data ?? {}, CHANNEL_ID) } });
+        return respond(200, { interaction: { id: match[1], type: 2 }, resource: { type: body?.type, message: botMessage(body?.data ?? {}, CHANNEL_ID) } });
       }
       return respond(204);
     }
     if ((match = route.match(/^(PATCH|GET) \/webhooks\/(\d+)\/([^/]+)\/messages\/(.+)$/))) {
-      return respond(200, this.message(body ?? {}, CHANNEL_ID));
+      return respond(200, botMessage(body ?? {}, CHANNEL_ID));
     }
     if ((match = route.match(/^POST \/webhooks\/(\d+)\/([^/]+)$/))) {
-      return respond(200, this.message(body ?? {}, CHANNEL_ID));
+      return respond(200, botMessage(body ?? {}, CHANNEL_ID));
     }
     if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) {
       // With enforce_nonce, a message whose nonce was seen is not created again.
@@ -272,7 +273,7 @@ export class DiscordEmulator {
         call.status = DEDUPLICATED;
         return;
       }
-      const created = this.message(body ?? {}, match[1]!);
+      const created = botMessage(body ?? {}, match[1]!);
       if (body?.nonce !== undefined) this.byNonce.set(String(body.nonce), created);
       return respond(200, created);
     }
@@ -299,33 +300,35 @@ export class DiscordEmulator {
     }
     const message = call.path.match(/^\/channels\/(\d+)\/messages$/);
     if (message && call.method === "POST") {
-      const created = this.message(call.body ?? {}, message[1]!);
+      const created = botMessage(call.body ?? {}, message[1]!);
       if (call.body?.nonce !== undefined) this.byNonce.set(String(call.body.nonce), created);
       call.status = 200;
     }
     for (const listener of [...this.listeners]) listener(call);
   }
 
-  private message(body: any, channelId: string): object {
-    return {
-      id: nextId(),
-      channel_id: channelId,
-      type: 0,
-      content: body.content ?? "",
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      author: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null, global_name: null },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      flags: body.flags ?? 0,
-    };
-  }
+}
+
+/** A message the bot posted, as Discord returns it. */
+function botMessage(body: any, channelId: string): object {
+  return {
+    id: nextId(),
+    channel_id: channelId,
+    type: 0,
+    content: body.content ?? "",
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    author: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null, global_name: null },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+    flags: body.flags ?? 0,
+  };
 }
 
 function guildCreate(): object {
@@ -354,21 +357,6 @@ function guildCreate(): object {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<any> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      try {
-        resolve(text === "" ? undefined : JSON.parse(text));
-      } catch {
-        resolve(text);
-      }
-    });
-    req.on("error", () => resolve(undefined));
-  });
-}
 
 // ---- events as Discord would send them for a user's action ------------------------------------
 
@@ -406,24 +394,7 @@ export function buttonInteraction(user: TestUser, customId: string, locale = "en
   return {
     ...interactionBase(user, locale, 3),
     data: { custom_id: customId, component_type: 2 },
-    message: {
-      id: nextId(),
-      channel_id: CHANNEL_ID,
-      type: 0,
-      content: "",
-      embeds: [],
-      components: [],
-      author: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      flags: 0,
-    },
+    message: botMessage({}, CHANNEL_ID),
   };
 }
 

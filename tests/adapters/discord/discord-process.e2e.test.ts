@@ -3,12 +3,13 @@
  * SIGTERM within 5 seconds, runs beside Telegram when both tokens are set, and a rejected token
  * stops the start with a message naming the variable, never the token.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startMain } from "../../support/start-main.js";
+import { until } from "../../support/until.js";
 import { BotApiEmulator, textMessage } from "../telegram/bot-api-emulator.js";
 import { commandInteraction, DiscordEmulator } from "./discord-emulator.js";
 
@@ -19,17 +20,6 @@ afterEach(async () => {
   await Promise.all(emulators.splice(0).map((e) => e.stop()));
 });
 
-function startMain(env: NodeJS.ProcessEnv, insightsDb = join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db")) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, INSIGHTS_DB: insightsDb, TELEGRAM_BOT_TOKEN: "", DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
 
 describe("npm start with DISCORD_TOKEN", () => {
   it("GIVEN both tokens THEN both bots answer, and SIGINT stops both and closes the database within 5 seconds", async () => {
@@ -50,8 +40,7 @@ describe("npm start with DISCORD_TOKEN", () => {
     })();
     expect((await answered).body.data.embeds[0].description).toMatch(/Cloud/);
 
-    const deadline = Date.now() + 15_000;
-    while (!telegram.isPolling && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => telegram.isPolling, 15_000);
     telegram.pushUpdate(textMessage({ id: 77, first_name: "Luca", language_code: "it" }, "cos'è youpin?"));
     await telegram.waitForCall("sendMessage", (body) => body.chat_id === 77);
 

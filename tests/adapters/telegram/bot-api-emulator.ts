@@ -6,6 +6,7 @@
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readJsonBody } from "../../support/read-json-body.js";
 
 export interface ApiCall {
   method: string;
@@ -114,7 +115,8 @@ export class BotApiEmulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
-    const body = await readJson(req);
+    const parsed = await readJsonBody(req);
+    const body: Record<string, any> = typeof parsed === "object" && parsed !== null ? parsed : parsed === undefined ? {} : { _raw: parsed };
     if (!match || match[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2]!;
     const call: ApiCall = { method, body, at: performance.now() };
@@ -272,21 +274,6 @@ function checkInlineResults(body: Record<string, any>): string | undefined {
   return undefined;
 }
 
-function readJson(req: IncomingMessage): Promise<Record<string, any>> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      try {
-        resolve(text === "" ? {} : JSON.parse(text));
-      } catch {
-        resolve({ _raw: text });
-      }
-    });
-    req.on("error", () => resolve({}));
-  });
-}
 
 function reply(res: ServerResponse, status: number, payload: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });

@@ -8,6 +8,7 @@ import { createAssistant } from "../../../src/core/index.js";
 import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
 import { startTelegram } from "../../../src/adapters/telegram/telegram-bot.js";
 import type { RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import { until } from "../../support/until.js";
 import { BotApiEmulator, textMessage, type Fault } from "./bot-api-emulator.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-x";
@@ -31,13 +32,6 @@ async function start(options: Parameters<typeof startTelegram>[2]) {
 const accepted = (emulator: BotApiEmulator, chatId: number) =>
   emulator.callsOf("sendMessage").filter((c) => c.body.chat_id === chatId && !c.rejected);
 
-async function until(condition: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("not in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("Telegram bot under abuse", () => {
   it("GIVEN 1,000 messages from 50 users in a burst THEN each gets its allowance and one notice, and a newcomer is still answered", async () => {

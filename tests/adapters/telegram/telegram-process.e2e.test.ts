@@ -3,11 +3,9 @@
  * stops cleanly on SIGTERM within 5 seconds, and a start-up failure names the problem without
  * printing the token.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startMain } from "../../support/start-main.js";
+import { until } from "../../support/until.js";
 import { BotApiEmulator, textMessage } from "./bot-api-emulator.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-x";
@@ -19,25 +17,7 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-function startMain(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, INSIGHTS_DB: join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db"), DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("npm start with TELEGRAM_BOT_TOKEN", () => {
   it("GIVEN a running bot THEN answers a private message and stops within 5 seconds of SIGTERM", async () => {
