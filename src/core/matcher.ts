@@ -99,8 +99,6 @@ export class Matcher {
   private readonly topicPostings = new Map<string, Int32Array>();
   /** Each topic's phrasings, so a topic that cannot make the top is skipped whole. */
   private readonly phrasingsOfTopic: number[][];
-  private readonly hasServiceSlot: boolean[];
-  private readonly hasRegionSlot: boolean[];
   private readonly serviceSlotTopics: number[];
   /** Each topic's service as an index into `serviceIds` (0 for none), for per-question tables. */
   private readonly serviceIds: Array<string | null> = [null];
@@ -135,8 +133,6 @@ export class Matcher {
     const topicsWithTerm = new Map<string, Set<number>>();
     this.topicTerms = topics.map(() => new Set<string>());
     this.phrasingsOfTopic = topics.map(() => []);
-    this.hasServiceSlot = topics.map(() => false);
-    this.hasRegionSlot = topics.map(() => false);
     topics.forEach((topic, topicIndex) => {
       for (const language of ["it", "en"] as const) {
         for (const text of topic.phrasings[language]) {
@@ -166,8 +162,6 @@ export class Matcher {
             needsRegion: terms.includes(ANY_REGION),
           });
           this.phrasingsOfTopic[topicIndex]!.push(index);
-          if (terms.includes(ANY_SERVICE)) this.hasServiceSlot[topicIndex] = true;
-          if (terms.includes(ANY_REGION)) this.hasRegionSlot[topicIndex] = true;
         }
       }
     });
@@ -181,8 +175,9 @@ export class Matcher {
       if (about) about.push(topicIndex);
       else this.topicsAbout.set(topic.service, [topicIndex]);
     });
-    this.serviceSlotTopics = this.hasServiceSlot.flatMap((has, topicIndex) => (has ? [topicIndex] : []));
-    this.regionSlotTopics = this.hasRegionSlot.flatMap((has, topicIndex) => (has ? [topicIndex] : []));
+    // Phrasings are indexed topic by topic, so these lists come out in topic order.
+    this.serviceSlotTopics = [...new Set(this.phrasings.filter((p) => p.needsService).map((p) => p.topic))];
+    this.regionSlotTopics = [...new Set(this.phrasings.filter((p) => p.needsRegion).map((p) => p.topic))];
     for (const [term, seenIn] of topicsWithTerm) {
       this.topicPostings.set(term, Int32Array.from(seenIn));
       this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
