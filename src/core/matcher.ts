@@ -13,7 +13,7 @@ import type { CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
-import { stem } from "./normalize.js";
+import { STEMMERS, type Stem } from "./stemmer.js";
 import type { Language } from "./schema.js";
 
 export const ANY_SERVICE = "§*";
@@ -80,6 +80,8 @@ export interface RankDepth {
   limit: number;
   floor: number;
   settledAt: number;
+  /** Only topics about this service: what a message about it could be asking. */
+  service?: string;
 }
 export const EXACT_TOP: RankDepth = { limit: 5, floor: 0, settledAt: Number.POSITIVE_INFINITY };
 // Ceilings are compared at this resolution; the topic index sits below it in one sortable number.
@@ -139,7 +141,7 @@ export class Matcher {
           const recognition = recognizer.recognise(text, language);
           const terms: string[] = [];
           for (const word of recognition.words) {
-            const term = this.termOf(word);
+            const term = this.termOf(word, language);
             if (term === null || terms.includes(term)) continue;
             terms.push(term);
             if (!isNameTerm(term)) this.vocabulary.add(word, term);
@@ -199,14 +201,24 @@ export class Matcher {
   }
 
   /** A word's matching term, or null for words that carry no topic. */
-  private termOf(word: string): string | null {
+  private termOf(word: string, language: Language): string | null {
     if (isNameTerm(word)) return word;
     if (FUNCTION_WORDS.has(word)) return null;
-    return stem(word);
+    return STEMMERS[language](word);
+  }
+
+  private knownStem(word: string, stems: readonly [Stem, Stem]): string | undefined {
+    const own = stems[0](word);
+    if (this.idf.has(own)) return own;
+    const other = stems[1](word);
+    return this.idf.has(other) ? other : undefined;
   }
 
   /** Reads the question's words into weighted terms, correcting typos against the vocabulary. */
-  queryTerms(recognition: Recognition): QueryTerm[] {
+  queryTerms(recognition: Recognition, language: Language): QueryTerm[] {
+    // The question's language decides the stemmer, but a word may be the other language's
+    // ("cloud", "backup" in Italian): its other stem is tried before calling it unknown.
+    const stems = [STEMMERS[language], STEMMERS[language === "it" ? "en" : "it"]] as const satisfies readonly [Stem, Stem];
     const terms: QueryTerm[] = [];
     const add = (candidate: QueryTerm) => {
       const existing = terms.find((t) => t.term === candidate.term);
@@ -232,7 +244,7 @@ export class Matcher {
         add({ term: word, weight: this.options.offTopicTokenWeight, reading: "off-topic", from: word.slice(1) });
         continue;
       }
-      const known = this.vocabulary.get(word) ?? (this.idf.has(stem(word)) ? stem(word) : undefined);
+      const known = this.vocabulary.get(word) ?? this.knownStem(word, stems);
       if (known !== undefined) {
         add({ term: known, weight: this.idf.get(known)!, reading: "known", from: word });
         continue;
@@ -245,7 +257,7 @@ export class Matcher {
         add({ term: corrected.value, weight, reading: "corrected", from: word, correctedTo: corrected.key });
         continue;
       }
-      add({ term: stem(word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
+      add({ term: stems[0](word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
     }
     // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
     const hasSubject = terms.some((t) => (t.reading === "known" || t.reading === "name") && !this.courtesyTerms.has(t.term));
@@ -263,7 +275,7 @@ export class Matcher {
    * topic can enter the top. At 10,000 entries most topics share some common word with a
    * question; scoring all their phrasings would cost milliseconds per question.
    */
-  rank(recognition: Recognition, query: QueryTerm[] = this.queryTerms(recognition), depth: RankDepth = EXACT_TOP): Candidate[] {
+  rank(recognition: Recognition, query: QueryTerm[], depth: RankDepth = EXACT_TOP): Candidate[] {
     const { limit, floor, settledAt } = depth;
     const namedService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
     const namedRegion = recognition.regions.length > 0;
@@ -380,6 +392,7 @@ export class Matcher {
       const best = top[0]?.score ?? -1;
       if (ceiling < floor || (ceiling < best && (best >= settledAt || (top.length === limit && ceiling < top[limit - 1]!.score)))) break;
       const topic = this.topics[topicIndex]!;
+      if (depth.service !== undefined && topic.service !== depth.service) continue;
       // What depends on the topic alone is worked out once for all its phrasings.
       const topicTerms = this.topicTerms[topicIndex]!;
       for (let k = 0; k < classified.length; k++) context.inTopic[k] = topicTerms.has(classified[k]!.term) ? 1 : 0;

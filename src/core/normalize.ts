@@ -112,22 +112,3 @@ export function flagRegionCodes(text: string): string[] {
   }
   return codes;
 }
-
-/**
- * A light stemmer for Italian and English, enough to make "funziona", "funzionano" and
- * "funzionare" (or "works", "working") one term. It only ever strips endings, never rewrites,
- * so a wrong guess costs a missed match, not a false one. Words under 4 letters are kept whole.
- */
-const SUFFIXES = [
-  "azioni", "azione", "mente", "zioni", "zione", "ando", "endo", "ano", "are", "ere", "ire",
-  "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ing", "ies", "ied", "ed", "es",
-  "a", "e", "i", "o", "s",
-];
-
-export function stem(word: string): string {
-  if (word.length < 4) return word;
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
-  }
-  return word;
-}
