@@ -3,6 +3,7 @@
  * sources and the date the facts are true as of. Platform-free plain text: adapters decide how
  * it looks (embed, HTML, terminal).
  */
+import { countryName } from "./countries.js";
 import { compareDates, type AvailabilityBook, type Timeline } from "./availability.js";
 import type {
   AvailabilityAnswer,
@@ -66,6 +67,7 @@ const TEXTS = {
     everywhereExcept: (regions: string) => `Ovunque tranne ${regions}`,
     servicesIntro: "I servizi Xiaomi che conosco:",
     noFacts: (service: string) => `Non ho dati sulla disponibilità di ${service} nei vari paesi.`,
+    overview: (service: string) => `Non ho una risposta precisa a questo, ma su ${service} posso dirti:`,
   },
   en: {
     source: "Source",
@@ -82,13 +84,13 @@ const TEXTS = {
     everywhereExcept: (regions: string) => `Everywhere except ${regions}`,
     servicesIntro: "The Xiaomi services I know about:",
     noFacts: (service: string) => `I have no data on where ${service} is available.`,
+    overview: (service: string) => `I have no specific answer to that, but here is what I know about ${service}:`,
   },
 } as const;
 
 export class Composer {
   private readonly sources: Map<string, Knowledge["sources"][number]>;
   private readonly services: Map<string, Service>;
-  private readonly regionNames: Record<Language, Intl.DisplayNames>;
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -96,10 +98,6 @@ export class Composer {
   ) {
     this.sources = new Map(knowledge.sources.map((source) => [source.id, source]));
     this.services = new Map(knowledge.services.map((service) => [service.id, service]));
-    this.regionNames = {
-      it: new Intl.DisplayNames(["it"], { type: "region" }),
-      en: new Intl.DisplayNames(["en"], { type: "region" }),
-    };
   }
 
   serviceName(id: string): string {
@@ -108,7 +106,7 @@ export class Composer {
 
   regionName(code: string, language: Language): string {
     if (code === "EU") return language === "it" ? "Europa" : "Europe";
-    return this.regionNames[language].of(code) ?? code;
+    return countryName(code, language);
   }
 
   faq(entry: FaqEntry, language: Language): Reply {
@@ -179,6 +177,16 @@ export class Composer {
       );
     }
     return this.withSources(lines.join("\n"), used.map((f) => f.source), latestDate(used), language);
+  }
+
+  /**
+   * What the bot knows about a service, for a message about it that fits none of its topics.
+   * Its topics come with the answer as suggestions, which every platform shows as choices.
+   */
+  serviceOverview(serviceId: string, language: Language): Reply {
+    const service = this.services.get(serviceId);
+    if (!service) throw new Error(`serviceOverview: unknown service '${serviceId}'`);
+    return this.withSources(`${TEXTS[language].overview(service.name)} ${service.summary[language]}`, [service.source], service.date, language);
   }
 
   servicesList(language: Language): Reply {

@@ -7,7 +7,7 @@
  */
 import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
-import { ISO_3166_ALPHA2 } from "./iso-regions.js";
+import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
 import type { Knowledge, Language } from "./schema.js";
 
@@ -27,6 +27,11 @@ const MAX_NAME_WORDS = 4;
 // Region names that are also everyday words count only in capitals: "us" (we) always, "usa"
 // (Italian for "uses") unless the question is English.
 const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = { it: new Set(["usa", "us"]), en: new Set(["us"]) };
+// "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
+const PLACE_WORDS = new Set(["the", "in", "from", "across", "negli", "dagli", "agli"]);
+// English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
+// from place names by their endings.
+const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
 // Shorter aliases ("Mi") are words of their own in Italian ("mi piace").
 const MIN_ALIAS_LENGTH = 4;
 // Two-letter codes that in these chats are far more often an abbreviation than a country:
@@ -40,6 +45,8 @@ export interface Recognition {
   services: string[];
   /** Services only guessed from a generic word of their name ("cloud", "pay"), not named. */
   guessedServices: string[];
+  /** Services only described ("pagare con la band"): set from the concept lexicon, not by the recogniser. */
+  describedServices: string[];
   /** Regions named, in order of first mention, each once. */
   regions: string[];
   /** Display names of non-Xiaomi products named. */
@@ -63,6 +70,8 @@ export class EntityRecognizer {
    * "XiaoAI parla italiano?" stays a question about languages.
    */
   private readonly adjectives = new Set<string>();
+  /** Adjectives and demonyms in either language ("cinese", "Chinese", "Greeks"): a region implied, not named. */
+  private readonly demonyms = new Set<string>();
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
   private readonly otherProducts = new FuzzyLexicon<string>();
   private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
@@ -104,11 +113,13 @@ export class EntityRecognizer {
         const key = tokenize(name).join("");
         this.curatedRegions.add(key, region.code);
         if (name === name.toLowerCase()) this.adjectives.add(key);
+        if (name === name.toLowerCase() || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
       }
     }
-    for (const locale of ["it", "en"]) {
-      const displayNames = new Intl.DisplayNames([locale], { type: "region" });
-      for (const code of ISO_3166_ALPHA2) this.countryNames.add(tokenize(displayNames.of(code) ?? "").join(""), code);
+    for (const language of ["it", "en"] as const) {
+      for (const code of ISO_3166_ALPHA2) {
+        for (const name of countryNames(code, language)) this.countryNames.add(tokenize(name).join(""), code);
+      }
     }
     for (const brand of knowledge.otherProducts.brands) this.otherProducts.add(tokenize(brand).join(""), brand);
     for (const topic of [...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en]) {
@@ -122,7 +133,8 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const adjectiveRegions: string[] = [];
     const pushOnce = (list: string[], value: string) => {
       if (!list.includes(value)) list.push(value);
     };
@@ -149,9 +161,10 @@ export class EntityRecognizer {
 
       const region = this.regionAt(keys, input, i, shouted, language);
       if (region) {
-        pushOnce(result.regions, region.code);
+        const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
+        pushOnce(adjective || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
         result.words.push(regionTerm(region.code));
-        if (region.length === 1 && this.adjectives.has(keys[0]!)) result.words.push(word.text);
+        if (adjective) result.words.push(word.text);
         i += region.length;
         continue;
       }
@@ -177,29 +190,35 @@ export class EntityRecognizer {
       i++;
     }
     result.guessedServices = result.guessedServices.filter((id) => !result.services.includes(id));
-
     for (const code of flagRegionCodes(rawText)) {
       if (code !== "EU" && !ISO_3166_ALPHA2.has(code)) continue;
       pushOnce(result.regions, code);
       result.words.push(regionTerm(code));
     }
+    // "Can I use the Chinese assistant in the US?" asks about the US: a place named or flagged
+    // comes before one only implied by an adjective.
+    for (const code of adjectiveRegions) pushOnce(result.regions, code);
     return result;
   }
 
   /** `keys[n - 1]` is the words from `start` joined without spaces, n words long. */
   private longestName<T>(keys: readonly string[], input: Word[], start: number, lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
     // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
-    for (let n = keys.length; n >= 1; n--) {
+    // But a misspelt longer name beats an exact shorter one when the words it adds are not
+    // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
+    let exact: { value: T; length: number; distance: number } | undefined;
+    for (let n = keys.length; n >= 1 && !exact; n--) {
       const value = lexicon.get(keys[n - 1]!);
-      if (value !== undefined) return { value, length: n, distance: 0 };
+      if (value !== undefined) exact = { value, length: n, distance: 0 };
     }
-    if (!allowTypos) return undefined;
-    for (let n = keys.length; n >= 1; n--) {
-      if (!this.mayHoldTypo(input, start, n)) continue;
+    if (!allowTypos) return exact;
+    const shortest = exact ? exact.length + 1 : 1;
+    for (let n = keys.length; n >= shortest; n--) {
+      if (!this.mayHoldTypo(input, exact ? start + exact.length : start, exact ? n - exact.length : n)) continue;
       const hit = lexicon.find(keys[n - 1]!);
       if (hit) return { value: hit.value, length: n, distance: hit.distance };
     }
-    return undefined;
+    return exact;
   }
 
   private mayHoldTypo(input: Word[], start: number, count: number): boolean {
@@ -216,7 +235,7 @@ export class EntityRecognizer {
   ): { code: string; length: number } | undefined {
     const first = input[start]!;
     const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
-    if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!))) {
+    if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || PLACE_WORDS.has(input[start - 1]?.text ?? ""))) {
       return { code: named.value, length: named.length };
     }
     const code = first.text.toUpperCase();

@@ -5,7 +5,7 @@
  * the platform's locale does, then the default.
  */
 import { LANGUAGE_MARKERS } from "./lexicon.js";
-import { ISO_3166_ALPHA2 } from "./iso-regions.js";
+import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { tokenize } from "./normalize.js";
 import type { Language } from "./schema.js";
 
@@ -44,12 +44,11 @@ export class LanguageDetector {
     private readonly englishWords: ReadonlySet<string> = new Set(),
     ambiguousWords: ReadonlySet<string> = new Set(),
   ) {
-    const names = { it: new Intl.DisplayNames(["it"], { type: "region" }), en: new Intl.DisplayNames(["en"], { type: "region" }) };
     for (const code of ISO_3166_ALPHA2) {
-      const italian = tokenize(names.it.of(code) ?? "");
-      const english = tokenize(names.en.of(code) ?? "");
-      for (const word of italian) if (!english.includes(word)) this.countryMarkers.set(word, 1);
-      for (const word of english) if (!italian.includes(word)) this.countryMarkers.set(word, -1);
+      const italian = countryNames(code, "it").flatMap(tokenize);
+      const english = countryNames(code, "en").flatMap(tokenize);
+      for (const word of italian) if (!english.includes(word) && !ambiguousWords.has(word)) this.countryMarkers.set(word, 1);
+      for (const word of english) if (!italian.includes(word) && !ambiguousWords.has(word)) this.countryMarkers.set(word, -1);
     }
     const count = (source: Iterable<string>) => {
       const counts = new Map<string, number>();

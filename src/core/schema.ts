@@ -4,7 +4,7 @@
  * never disagree about a field.
  */
 import { z } from "zod";
-import { ISO_3166_ALPHA2 } from "./iso-regions.js";
+import { ISO_3166_ALPHA2 } from "./countries.js";
 
 export const LANGUAGES = ["it", "en"] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
@@ -113,6 +113,34 @@ export const OtherProductsSchema = z.strictObject({
   topics: LocalizedListSchema,
 });
 
+/** What a message can ask about a service; topics get theirs from their phrasings. */
+export const QUESTION_TYPES = [
+  "availability",
+  "what-is",
+  "history",
+  "why",
+  "how-to",
+  "devices",
+  "banks-cards",
+  "same-thing",
+  "comparison",
+  "cost-storage",
+] as const;
+export const QuestionTypeSchema = z.enum(QUESTION_TYPES);
+export type QuestionType = z.infer<typeof QuestionTypeSchema>;
+
+/**
+ * Words and short phrases that point to a service without naming it ("pagare con la band") or
+ * to a kind of question ("da quando", "which banks"). A phrase matches when its words appear in
+ * the message in order, a few words apart at most, each compared by its stem.
+ */
+const conceptPhrases = LocalizedListSchema;
+export const ConceptsSchema = z.strictObject({
+  services: z.array(z.strictObject({ service: id, ...conceptPhrases.shape })),
+  questionTypes: z.array(z.strictObject({ type: QuestionTypeSchema, ...conceptPhrases.shape })),
+});
+export type Concepts = z.infer<typeof ConceptsSchema>;
+
 export const KnowledgeSchema = z.strictObject({
   sources: z.array(SourceSchema),
   services: z.array(ServiceSchema),
@@ -122,6 +150,7 @@ export const KnowledgeSchema = z.strictObject({
   smalltalk: z.array(SmalltalkEntrySchema),
   composed: ComposedIntentSchema,
   otherProducts: OtherProductsSchema,
+  concepts: ConceptsSchema,
 });
 
 export type Source = z.infer<typeof SourceSchema>;

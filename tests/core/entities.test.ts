@@ -60,16 +60,28 @@ describe("regions", () => {
   });
 
   it.each([
-    ["Xiaomi usa Google Assistant?", "usa = uses"],
-    ["does it work for us?", "us = we"],
-    ["it works in my phone", "it = pronoun"],
-    ["Xiao AI è intelligente?", "AI is not Anguilla"],
-    ["5 GB gratis?", "GB is gigabytes"],
-    ["il chip SE a cosa serve", "SE is the Secure Element"],
-    ["MI PAY FUNZIONA IN ITALIA", "shouting: IN is not India"],
-  ])("GIVEN %j THEN does not read a region from a common word (%s)", (question) => {
-    const regions = read(question).regions;
-    expect(regions.filter((code) => code !== "IT")).toEqual([]);
+    ["Xiaomi usa Google Assistant?", [], "usa = uses"],
+    ["does it work for us?", [], "us = we"],
+    ["it works in my phone", [], "it = pronoun"],
+    ["Xiao AI è intelligente?", [], "AI is not Anguilla"],
+    ["5 GB gratis?", [], "GB is gigabytes"],
+    ["il chip SE a cosa serve", [], "SE is the Secure Element"],
+    ["MI PAY FUNZIONA IN ITALIA", ["IT"], "shouting: IN is not India"],
+  ])("GIVEN %j THEN reads the regions %j, none from a common word (%s)", (question, regions) => {
+    expect(read(question).regions).toEqual(regions);
+  });
+
+  it.each([
+    ["is xiaomi pay available in the us", ["US"]],
+    ["mi pay negli usa?", ["US"]],
+    ["xiaomi pay works in the netherlands?", ["NL"]],
+    ["mi pay c'è in olanda?", ["NL"]],
+    ["does mi pay work in belarus", ["BY"]],
+    ["xiaomi pay in moldavia", ["MD"]],
+    ["xiaomi pay czechia", ["CZ"]],
+    ["the chinese assistant, can i use it in the us", ["US", "CN"]],
+  ])("GIVEN %j THEN reads %j, a place named before one implied by an adjective", (question, regions) => {
+    expect(read(question).regions).toEqual(regions);
   });
 });
 
