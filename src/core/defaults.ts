@@ -15,6 +15,8 @@ export interface CoreOptions {
   queryCoverageWeight: number;
   entryCoverageFactor: number;
   otherServicePenalty: number;
+  serviceAnswerThreshold: number;
+  questionTypeBonus: number;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -46,4 +48,11 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   entryCoverageFactor: 0.5,
   /** Factor on an entry about another service than the one the question names. */
   otherServicePenalty: 0.6,
+  /**
+   * When a message names or describes a service, its best topic is answered from this confidence
+   * (below, the service's overview with its topics): the subject is known, only the topic is uncertain.
+   */
+  serviceAnswerThreshold: 0.35,
+  /** Added to a topic of the service that asks the same kind of question ("when", "which banks"). */
+  questionTypeBonus: 0.1,
 });

@@ -12,12 +12,14 @@ import englishWordList from "an-array-of-english-words" with { type: "json" };
 import { AvailabilityBook } from "./availability.js";
 import { Composer, type Reply } from "./compose.js";
 import { DEFAULTS, type CoreOptions } from "./defaults.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, type Recognition } from "./entities.js";
+import { ConceptLexicon, type ConceptReading } from "./concepts.js";
+import { EU_MEMBERS } from "./countries.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
-import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion } from "./schema.js";
+import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions } from "./defaults.js";
 export { localeToLanguage } from "./language.js";
@@ -124,6 +126,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     ),
   ];
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
+  const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+  const concepts = new ConceptLexicon(knowledge.concepts);
+  const traits = topicTraits(topics, recognizer, concepts);
+  const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
   const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
@@ -144,7 +150,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const input = words(text);
     const hint = localeToLanguage(askOptions.locale);
     const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
-    return { text, guess, recognition: recognizer.recogniseWords(input, text, guess.language) };
+    const described = concepts.read(input.map((w) => w.text));
+    return { text, guess, described, recognition: withDescriptions(recognizer.recogniseWords(input, text, guess.language), described) };
   }
 
   /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
@@ -161,7 +168,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   function analyse(question: string, askOptions: AskOptions = {}): Analysis {
     const reading = read(question, askOptions);
     const { recognition } = reading;
-    const terms = matcher.queryTerms(recognition);
+    const terms = matcher.queryTerms(recognition, reading.guess.language);
     const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
     const language = guess.language;
     const base = { question, language };
@@ -175,7 +182,11 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
     const ranked = matcher.rank(recognition, terms, answerDepth);
     const best = ranked[0];
-    if (!best || best.score < options.answerThreshold) {
+    const subject = subjectOf(recognition, reading.described);
+    const region = recognition.regions[0];
+    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits);
+    if (best && best.score >= options.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
+    if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.suggestionThreshold)
         .slice(0, options.maxSuggestions)
@@ -189,16 +200,49 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       return { answer, guess, recognition, terms };
     }
 
-    const { reply, service } = replyFor(best.topic, recognition, language);
-    const kind = best.topic.kind === "smalltalk" ? "smalltalk" : "answer";
-    const answer = finish(base, { kind, topic: best.topic.id, service, confidence: best.score }, reply, []);
+    // The message is about a service, named or described: it gets the service's best answer,
+    // never "I only know about Xiaomi services".
+    const types = reading.described.types;
+    // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
+    const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
+    const hasFacts = book.factsOf(subject).length > 0;
+    const inRegion = topicById.get(COMPOSED.serviceInRegion)!;
+    const confidenceFloor = options.serviceAnswerThreshold;
+    if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
+    const own = matcher
+      .rank(recognition, terms, { limit: options.maxSuggestions + 2, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
+      .filter((candidate) => agrees(candidate.topic))
+      .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.questionTypeBonus : 0) }))
+      .sort((a, b) => b.score - a.score);
+    const close = own[0];
+    // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
+    // topic that only shares the service's name would answer another question.
+    const asksUnknown = terms.some((term) => term.reading === "unknown");
+    if (close && close.score >= options.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
+    if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
+    const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
+      .slice(0, options.maxSuggestions)
+      .map((topic) => suggestionFor(topic, recognition, language));
+    const answer = finish(
+      base,
+      { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },
+      composer.serviceOverview(subject, language),
+      overviewSuggestions,
+    );
     return { answer, guess, recognition, terms };
+
+    function answered(topic: Topic, score: number, service?: string): Analysis {
+      const { reply, service: answeredService } = replyFor(topic, recognition, language, service);
+      const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
+      const answer = finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
+      return { answer, guess, recognition, terms };
+    }
   }
 
-  function replyFor(topic: Topic, recognition: Recognition, language: Language): { reply: Reply; service: string | null } {
+  function replyFor(topic: Topic, recognition: Recognition, language: Language, subject?: string): { reply: Reply; service: string | null } {
     if (topic.kind === "faq") return { reply: composer.faq(faqById.get(topic.id)!, language), service: topic.service };
     if (topic.kind === "smalltalk") return { reply: composer.smalltalk(smalltalkById.get(topic.id)!, language), service: null };
-    const service = namedService(recognition);
+    const service = subject ?? namedService(recognition);
     const region = recognition.regions[0];
     switch (topic.id) {
       case COMPOSED.serviceInRegion:
@@ -287,7 +331,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     answerAs(question, topicId, confidence, askOptions = {}) {
       const reading = read(question, askOptions);
       const { recognition } = reading;
-      const guess = reconsiderLanguage(reading.guess, reading.text, matcher.queryTerms(recognition), askOptions);
+      const guess = reconsiderLanguage(reading.guess, reading.text, matcher.queryTerms(recognition, reading.guess.language), askOptions);
       const topic = topics.find((t) => t.id === topicId);
       const base = { question, language: guess.language };
       if (!topic || !canFill(topic, recognition)) {
@@ -328,6 +372,84 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       facts: knowledge.availability.length,
     },
   };
+}
+
+/** Topic id of the answer that presents a service and its topics when no topic fits closely. */
+export const SERVICE_OVERVIEW = "service-overview";
+
+interface TopicTraits {
+  /** Regions most of the topic's phrasings name: the topic is about them ("Xiaomi Pay in Polonia"). */
+  regions: ReadonlySet<string>;
+  /** Kinds of question many of its phrasings ask. */
+  types: ReadonlySet<QuestionType>;
+}
+
+// A topic is about a region, or a kind of question, when this share of its phrasings name it.
+const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
+
+function topicTraits(topics: readonly Topic[], recognizer: EntityRecognizer, concepts: ConceptLexicon): Map<string, TopicTraits> {
+  const traits = new Map<string, TopicTraits>();
+  for (const topic of topics) {
+    if (topic.kind !== "faq") continue;
+    const regionCounts = new Map<string, number>();
+    const typeCounts = new Map<QuestionType, number>();
+    let phrasings = 0;
+    for (const language of ["it", "en"] as const) {
+      for (const text of topic.phrasings[language]) {
+        phrasings++;
+        for (const code of recognizer.recognise(text, language).regions) regionCounts.set(code, (regionCounts.get(code) ?? 0) + 1);
+        for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
+      }
+    }
+    const shared = <T,>(counts: Map<T, number>, share: number) => new Set([...counts].filter(([, n]) => n >= share * phrasings).map(([k]) => k));
+    traits.set(topic.id, { regions: shared(regionCounts, TRAIT_SHARE.region), types: shared(typeCounts, TRAIT_SHARE.type) });
+  }
+  return traits;
+}
+
+/**
+ * Whether a topic can answer a message about `subject` in `region`: a topic of another service
+ * cannot, nor a topic about another region ("Xiaomi Pay in Italia" for a question about Greece),
+ * nor small talk when a service is asked about.
+ */
+function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>): boolean {
+  if (subject === undefined) return true;
+  if (topic.kind === "smalltalk") return false;
+  if (topic.kind !== "faq") return true;
+  if (topic.service !== subject && topic.service !== COMPANY_SERVICE_ID) return false;
+  const regions = traits.get(topic.id)?.regions;
+  if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;
+  // A topic about Europe answers for a member country too; one about Italy does not answer for Greece.
+  return regions.has("EU") && EU_MEMBERS.has(region);
+}
+
+function sharesType(topicTypes: ReadonlySet<QuestionType> | undefined, asked: readonly QuestionType[]): boolean {
+  return topicTypes !== undefined && asked.some((type) => topicTypes.has(type));
+}
+
+/**
+ * The service a message is about: named, guessed from a word of its name, or described. A
+ * description beside a topic we do not cover ("quando arriva HyperOS 3 sul Redmi?") is that
+ * topic's context, not a question about the service.
+ */
+function subjectOf(recognition: Recognition, described: ConceptReading): string | undefined {
+  const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
+  if (named !== undefined) return named;
+  if (recognition.offTopic.length > 0) return undefined;
+  return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
+}
+
+/**
+ * Adds what the message describes to what it names: a described service counts as guessed when
+ * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
+ * of a Xiaomi question, not another company's.
+ */
+function withDescriptions(recognition: Recognition, described: ConceptReading): Recognition {
+  const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
+  const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
+  const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);
+  if (namesService || first === undefined) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
+  return { ...recognition, otherProducts, guessedServices: [first], describedServices: [first], words: [...recognition.words, serviceTerm(first)] };
 }
 
 const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });

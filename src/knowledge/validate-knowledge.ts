@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   AvailabilityFactSchema,
   ComposedIntentSchema,
+  ConceptsSchema,
   FaqEntrySchema,
   OtherProductsSchema,
   RegionSchema,
@@ -17,6 +18,7 @@ import {
   type Knowledge,
 } from "../core/schema.js";
 import { COMPANY_SERVICE_ID } from "../core/entities.js";
+import { conceptPhraseProblem } from "../core/concepts.js";
 
 /** The files of the knowledge base, relative to its folder. FAQ entries may span several files. */
 export const KNOWLEDGE_FILES = {
@@ -27,6 +29,7 @@ export const KNOWLEDGE_FILES = {
   smalltalk: "smalltalk.json",
   composed: "composed-questions.json",
   otherProducts: "other-products.json",
+  concepts: "concepts.json",
 } as const;
 export const FAQ_FOLDER = "faq";
 
@@ -38,6 +41,7 @@ const FILE_SCHEMAS = {
   smalltalk: z.array(SmalltalkEntrySchema),
   composed: ComposedIntentSchema,
   otherProducts: OtherProductsSchema,
+  concepts: ConceptsSchema,
 } as const;
 
 export interface KnowledgeIssue {
@@ -83,7 +87,7 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const { sources, services, regions, availability, smalltalk, composed, otherProducts } = parsed as Required<typeof parsed>;
+  const { sources, services, regions, availability, smalltalk, composed, otherProducts, concepts } = parsed as Required<typeof parsed>;
   const faq = faqFiles.flatMap(({ entries }) => entries ?? []);
 
   const sourceIds = uniqueIds(sources, (s) => s.id, KNOWLEDGE_FILES.sources, "id", "source", issues);
@@ -124,6 +128,18 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
     });
   }
 
+  concepts.services.forEach((entry, i) => checkService(entry.service, KNOWLEDGE_FILES.concepts, `$.services[${i}].service`));
+  for (const group of ["services", "questionTypes"] as const) {
+    concepts[group].forEach((entry, i) => {
+      for (const language of ["it", "en"] as const) {
+        entry[language].forEach((phrase, k) => {
+          const problem = conceptPhraseProblem(phrase);
+          if (problem) issues.push({ file: KNOWLEDGE_FILES.concepts, path: `$.${group}[${i}].${language}[${k}]`, message: problem });
+        });
+      }
+    });
+  }
+
   const requiredSlots: Record<keyof typeof composed, string[]> = {
     serviceInRegion: ["{service}", "{region}"],
     serviceWhere: ["{service}"],
@@ -142,7 +158,7 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   }
 
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, knowledge: { sources, services, regions, availability, faq, smalltalk, composed, otherProducts } };
+  return { ok: true, knowledge: { sources, services, regions, availability, faq, smalltalk, composed, otherProducts, concepts } };
 }
 
 function uniqueIds<T>(

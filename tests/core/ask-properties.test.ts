@@ -21,7 +21,8 @@ describe("ask", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+    // 1,500 generated messages of up to 10,000 characters: seconds of work on a shared CI core.
+  }, 60_000);
 
   it("GIVEN any text THEN explain agrees with ask", () => {
     fc.assert(

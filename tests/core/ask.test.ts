@@ -90,12 +90,25 @@ describe("honest fallbacks", () => {
     expect(assistant.ask("Apple Pay funziona in Italia?").body).toMatch(/^Non ho informazioni su Apple Pay: conosco solo i servizi Xiaomi/);
   });
 
-  it("GIVEN a question close to known ones THEN suggests up to three in its language", () => {
-    const answer = assistant.ask("bancoposta band");
+  it("GIVEN a question close to known ones but naming no service THEN declines and suggests up to three in its language", () => {
+    const answer = assistant.ask("when did xiaomi partner with mastercard");
     expect(answer.kind).toBe("fallback");
     expect(answer.suggestions.length).toBeGreaterThan(0);
     expect(answer.suggestions.length).toBeLessThanOrEqual(3);
-    expect(answer.suggestions[0]!.question).toMatch(/cards|carte/);
+    expect(answer.suggestions[0]!.question).toMatch(/Mastercard/);
+  });
+
+  it.each([
+    ["mi pay ha commissioni?", "mi-pay", /Xiaomi Pay/],
+    ["is xiaomi cloud end to end encrypted", "mi-cloud", /Xiaomi Cloud/],
+    ["youpin ha un programma punti?", "youpin", /Youpin/],
+  ])("GIVEN %j, about a named service but none of its topics THEN gives the service's overview and its topics", (question, service, name) => {
+    const answer = assistant.ask(question);
+    expect(answer).toMatchObject({ kind: "answer", topic: "service-overview", service });
+    expect(answer.body).toMatch(name);
+    expect(answer.sourceLine).not.toBeNull();
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.suggestions.every((s) => s.service === service)).toBe(true);
   });
 
   it("GIVEN Xiaomi named beside another brand THEN answers about Xiaomi", () => {

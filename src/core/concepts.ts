@@ -1,0 +1,102 @@
+/**
+ * Reads what a message describes rather than names: a service ("pagare con la band al POS" is
+ * Xiaomi Pay, "my photos don't back up any more" is Xiaomi Cloud) and the kind of question
+ * ("da quando", "which banks", "is it the same as"). The phrases live in data/concepts.json, so
+ * maintainers extend them without code.
+ *
+ * A phrase matches when its words occur in the message in order, at most MAX_GAP words apart,
+ * each compared by its Snowball stem in the phrase's language: "pagare band" matches "si può
+ * pagare con la mia band?" and "pagamenti con la band".
+ */
+import { FUNCTION_WORDS } from "./lexicon.js";
+import { tokenize } from "./normalize.js";
+import type { Concepts, Language, QuestionType } from "./schema.js";
+import { STEMMERS } from "./stemmer.js";
+
+const MAX_GAP = 3;
+const MAX_PHRASE_WORDS = 6;
+
+export interface ConceptReading {
+  /** Services the message describes, the best described first. */
+  services: string[];
+  /** Kinds of question the message asks, in the order they appear. */
+  types: QuestionType[];
+  /** The phrases found, as normalised text ("google wallet"), for telling a description from a product name. */
+  phrases: string[];
+}
+
+interface Phrase {
+  stems: string[];
+  text: string;
+  service?: string;
+  type?: QuestionType;
+}
+
+/** Why a phrase cannot be used, or undefined when it can: for data validation. */
+export function conceptPhraseProblem(phrase: string): string | undefined {
+  const words = tokenize(phrase);
+  if (words.length === 0) return "must contain a letter or digit";
+  if (words.length > MAX_PHRASE_WORDS) return `at most ${MAX_PHRASE_WORDS} words: a longer phrase would never be typed as it is`;
+  if (words.length === 1 && FUNCTION_WORDS.has(words[0]!)) return `'${phrase}' alone is in almost every question: it cannot point to anything`;
+  return undefined;
+}
+
+export class ConceptLexicon {
+  /** Phrases by language and first stem, so a message only tries the phrases its words can start. */
+  private readonly byFirstStem = new Map<string, Phrase[]>();
+
+  constructor(concepts: Concepts) {
+    const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type">) => {
+      const words = tokenize(text);
+      if (conceptPhraseProblem(text) !== undefined) return;
+      const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
+      const key = `${language}:${phrase.stems[0]}`;
+      const list = this.byFirstStem.get(key);
+      if (list) list.push(phrase);
+      else this.byFirstStem.set(key, [phrase]);
+    };
+    for (const language of ["it", "en"] as const) {
+      for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
+      for (const entry of concepts.questionTypes) for (const text of entry[language]) add(language, text, { type: entry.type });
+    }
+  }
+
+  read(words: readonly string[]): ConceptReading {
+    const serviceWeight = new Map<string, number>();
+    const types: QuestionType[] = [];
+    const phrases: string[] = [];
+    const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
+    for (let i = 0; i < words.length; i++) {
+      for (const language of ["it", "en"] as const) {
+        const starting = this.byFirstStem.get(`${language}:${stems[language][i]}`);
+        if (!starting) continue;
+        for (const phrase of starting) {
+          if (!matchesFrom(phrase.stems, stems[language], i)) continue;
+          phrases.push(phrase.text);
+          if (phrase.type !== undefined && !types.includes(phrase.type)) types.push(phrase.type);
+          // A longer description is stronger evidence: "pagare con la band" over "nfc".
+          if (phrase.service !== undefined) serviceWeight.set(phrase.service, (serviceWeight.get(phrase.service) ?? 0) + phrase.stems.length);
+        }
+      }
+    }
+    const services = [...serviceWeight].sort((a, b) => b[1] - a[1]).map(([service]) => service);
+    return { services, types, phrases };
+  }
+}
+
+/** Whether the phrase's stems follow in order from `start`, at most MAX_GAP words between two. */
+function matchesFrom(phrase: readonly string[], message: readonly string[], start: number): boolean {
+  let at = start;
+  for (let k = 1; k < phrase.length; k++) {
+    let found = -1;
+    for (let j = at + 1; j <= Math.min(message.length - 1, at + 1 + MAX_GAP); j++) {
+      if (message[j] === phrase[k]) {
+        found = j;
+        break;
+      }
+    }
+    if (found === -1) return false;
+    at = found;
+  }
+  return true;
+}
