@@ -203,6 +203,11 @@ export class Composer {
     return TEXTS[language].everywhereExcept(except.map((code) => this.regionName(code, language)).join(", "));
   }
 
+  /** The status of a service in a region with its dated history, for an answer that states it in words. */
+  availability(service: string, region: string, language: Language): AvailabilityAnswer {
+    return this.availabilityOf(this.book.timeline(service, region), language);
+  }
+
   private availabilityOf(timeline: Timeline, language: Language): AvailabilityAnswer {
     return {
       service: timeline.service,

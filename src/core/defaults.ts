@@ -17,6 +17,8 @@ export interface CoreOptions {
   otherServicePenalty: number;
   serviceAnswerThreshold: number;
   questionTypeBonus: number;
+  clauseReadingMinWords: number;
+  maxClausesRead: number;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -55,4 +57,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   serviceAnswerThreshold: 0.35,
   /** Added to a topic of the service that asks the same kind of question ("when", "which banks"). */
   questionTypeBonus: 0.1,
+  /** A message of this many words or more is also read clause by clause (chatty context around the question). */
+  clauseReadingMinWords: 14,
+  /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */
+  maxClausesRead: 6,
 });

@@ -29,6 +29,8 @@ const MAX_NAME_WORDS = 4;
 const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = { it: new Set(["usa", "us"]), en: new Set(["us"]) };
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = new Set(["the", "in", "from", "across", "negli", "dagli", "agli"]);
+// "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
+const EXCLUDING_WORDS = new Set(["fuori", "outside", "tranne", "eccetto", "except", "oltre", "beyond", "besides"]);
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
 const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
@@ -47,6 +49,8 @@ export interface Recognition {
   guessedServices: string[];
   /** Services only described ("pagare con la band"): set from the concept lexicon, not by the recogniser. */
   describedServices: string[];
+  /** Regions the message looks beyond ("fuori dall'Italia", "outside China"): named, but not asked about. */
+  excludedRegions: string[];
   /** Regions named, in order of first mention, each once. */
   regions: string[];
   /** Display names of non-Xiaomi products named. */
@@ -133,7 +137,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
     const adjectiveRegions: string[] = [];
     const pushOnce = (list: string[], value: string) => {
       if (!list.includes(value)) list.push(value);
@@ -161,6 +165,7 @@ export class EntityRecognizer {
 
       const region = this.regionAt(keys, input, i, shouted, language);
       if (region) {
+        if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
         pushOnce(adjective || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
         result.words.push(regionTerm(region.code));

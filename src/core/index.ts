@@ -12,6 +12,7 @@ import englishWordList from "an-array-of-english-words" with { type: "json" };
 import { AvailabilityBook } from "./availability.js";
 import { Composer, type Reply } from "./compose.js";
 import { DEFAULTS, type CoreOptions } from "./defaults.js";
+import { clauses } from "./clauses.js";
 import { ConceptLexicon, type ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, serviceTerm, type Recognition } from "./entities.js";
@@ -180,10 +181,13 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       return { answer, guess, recognition, terms: [] };
     }
 
-    const ranked = matcher.rank(recognition, terms, answerDepth);
+    const focus = focusOf(reading.text, recognition, terms, language);
+    const ranked = matcher.rank(focus.recognition, focus.terms, answerDepth);
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
-    const region = recognition.regions[0];
+    const region = askedRegion(reading.text, recognition, language);
+    const types = reading.described.types;
+    const hasFacts = subject !== undefined && book.factsOf(subject).length > 0;
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits);
     if (best && best.score >= options.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
@@ -202,22 +206,20 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
-    const types = reading.described.types;
     // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
     const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
-    const hasFacts = book.factsOf(subject).length > 0;
     const inRegion = topicById.get(COMPOSED.serviceInRegion)!;
     const confidenceFloor = options.serviceAnswerThreshold;
     if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
     const own = matcher
-      .rank(recognition, terms, { limit: options.maxSuggestions + 2, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
+      .rank(focus.recognition, focus.terms, { limit: options.maxSuggestions + 2, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
       .filter((candidate) => agrees(candidate.topic))
       .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.questionTypeBonus : 0) }))
       .sort((a, b) => b.score - a.score);
     const close = own[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
     // topic that only shares the service's name would answer another question.
-    const asksUnknown = terms.some((term) => term.reading === "unknown");
+    const asksUnknown = focus.terms.some((term) => term.reading === "unknown");
     if (close && close.score >= options.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
@@ -232,18 +234,68 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     return { answer, guess, recognition, terms };
 
     function answered(topic: Topic, score: number, service?: string): Analysis {
-      const { reply, service: answeredService } = replyFor(topic, recognition, language, service);
+      const { reply, service: answeredService } = replyFor(topic, recognition, language, service, region);
+      // "Youpin c'è in India?" answered by the entry about India still states the status there,
+      // so every platform shows it the same way as for any availability question.
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && types.includes("availability") && hasFacts) {
+        reply.availability = composer.availability(subject, region, language);
+      }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
       const answer = finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
       return { answer, guess, recognition, terms };
     }
   }
 
-  function replyFor(topic: Topic, recognition: Recognition, language: Language, subject?: string): { reply: Reply; service: string | null } {
+  /**
+   * What to rank a long message by: the whole of it, or the one clause that matches a topic best
+   * ("ciao a tutti, ho la band 6 nfc da mia madre, ogni quanto chiede il pin?"), read with the
+   * names the whole message gives, since the clause that asks often leaves them out.
+   */
+  function focusOf(text: string, recognition: Recognition, terms: QueryTerm[], language: Language): { recognition: Recognition; terms: QueryTerm[] } {
+    const whole = { recognition, terms };
+    if (recognition.words.length < options.clauseReadingMinWords) return whole;
+    const parts = clauses(text).slice(-options.maxClausesRead);
+    if (parts.length < 2) return whole;
+    const names = recognition.words.filter((word) => word.startsWith("§") || word.startsWith("@"));
+    let best = { ...whole, score: matcher.rank(recognition, terms, answerDepth)[0]?.score ?? 0 };
+    for (const part of parts) {
+      const own = recognizer.recogniseWords(words(part.text), part.text, language);
+      const partRecognition = { ...recognition, words: [...own.words, ...names.filter((name) => !own.words.includes(name))] };
+      const partTerms = matcher.queryTerms(partRecognition, language);
+      const top = matcher.rank(partRecognition, partTerms, answerDepth)[0];
+      // "Salve," or "grazie mille!" around a question frame it; they are not what it asks.
+      if (top === undefined || top.topic.kind === "smalltalk") continue;
+      if (top.score > best.score) best = { recognition: partRecognition, terms: partTerms, score: top.score };
+    }
+    return best;
+  }
+
+  /**
+   * The region a message asks about. With several, the one in the clause that asks ("in Polonia
+   * va con tante banche, e in Italia?"); a region the message looks beyond ("fuori dall'Italia,
+   * tipo in Austria?") is not the one asked.
+   */
+  function askedRegion(text: string, recognition: Recognition, language: Language): string | undefined {
+    const regions = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    if (regions.length <= 1) return regions[0];
+    for (const part of clauses(text).filter((c) => c.asks).reverse()) {
+      const inPart = recognizer.recognise(part.text, language).regions.find((code) => regions.includes(code));
+      if (inPart !== undefined) return inPart;
+    }
+    return regions[0];
+  }
+
+  function replyFor(
+    topic: Topic,
+    recognition: Recognition,
+    language: Language,
+    subject?: string,
+    askedRegion?: string,
+  ): { reply: Reply; service: string | null } {
     if (topic.kind === "faq") return { reply: composer.faq(faqById.get(topic.id)!, language), service: topic.service };
     if (topic.kind === "smalltalk") return { reply: composer.smalltalk(smalltalkById.get(topic.id)!, language), service: null };
     const service = subject ?? namedService(recognition);
-    const region = recognition.regions[0];
+    const region = askedRegion ?? recognition.regions[0];
     switch (topic.id) {
       case COMPOSED.serviceInRegion:
         return { reply: composer.serviceInRegion(service!, region!, language), service: service! };
