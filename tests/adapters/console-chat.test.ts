@@ -46,7 +46,7 @@ describe("console chat", () => {
   });
 
   it("GIVEN a fallback with suggestions THEN typing a number answers that suggestion", async () => {
-    const vague = "bancoposta band";
+    const vague = "bancoposta smartwatch";
     const suggestions = assistant.ask(vague).suggestions;
     expect(suggestions.length).toBeGreaterThan(1);
     const { text } = await chat([vague, "2"], { interactive: true });
