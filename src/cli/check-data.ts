@@ -1,12 +1,23 @@
 /**
  * `npm run check-data [-- --data DIR]`: validates the knowledge base and prints what it holds.
  * Exits 1 with file, JSON path and reason for every problem.
+ * `-- --stale [--today YYYY-MM-DD]` also lists the FAQ topics whose newest source is more than
+ * three years old (today by default; `--today` pins the clock for tests and for re-checking).
  */
 import { parseArgs } from "node:util";
 import { createAssistant } from "../core/index.js";
+import { DateSchema } from "../core/schema.js";
+import { formatStaleTopics, STALE_AFTER_MONTHS, staleTopics } from "../knowledge/freshness.js";
 import { loadKnowledgeOrExit } from "./load-or-exit.js";
 
-const { values } = parseArgs({ options: { data: { type: "string" } } });
+const { values } = parseArgs({
+  options: { data: { type: "string" }, stale: { type: "boolean", default: false }, today: { type: "string" } },
+});
+const today = values.today ?? new Date().toISOString().slice(0, 10);
+if (!DateSchema.safeParse(today).success) {
+  process.stderr.write(`--today: expected a date as YYYY-MM-DD, got '${today}'\n`);
+  process.exit(1);
+}
 const started = performance.now();
 const knowledge = loadKnowledgeOrExit(values.data);
 const loaded = performance.now();
@@ -28,4 +39,12 @@ const lines = [
   `  index         ${assistant.stats.topics} topics, ${assistant.stats.phrasings} phrasings`,
   `  start-up      load + validate ${(loaded - started).toFixed(0)} ms, index ${(indexed - loaded).toFixed(0)} ms`,
 ];
+if (values.stale) {
+  const stale = staleTopics(knowledge, today);
+  lines.push(
+    "",
+    `Topics whose newest source is more than ${STALE_AFTER_MONTHS / 12} years old (as of ${today}): ${stale.length}`,
+    ...formatStaleTopics(stale).map((line) => `  ${line}`),
+  );
+}
 process.stdout.write(`${lines.join("\n")}\n`);

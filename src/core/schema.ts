@@ -29,7 +29,8 @@ const sourceRef = z.union([id, z.array(id).min(1)]);
 export const SourceSchema = z.strictObject({
   id,
   title: nonEmpty,
-  url: z.url({ protocol: /^https$/, error: "expected an https:// URL" }),
+  // Some primary sources (Chinese results reports, Indian news sites) are served over plain http.
+  url: z.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }),
   date: DateSchema,
 });
 

@@ -19,6 +19,7 @@ import {
 } from "../core/schema.js";
 import { COMPANY_SERVICE_ID } from "../core/entities.js";
 import { conceptPhraseProblem } from "../core/concepts.js";
+import { STALE_AFTER_MONTHS, isDated, monthsBetween, newestDate, newestSourceDate } from "./freshness.js";
 
 /** The files of the knowledge base, relative to its folder. FAQ entries may span several files. */
 export const KNOWLEDGE_FILES = {
@@ -140,6 +141,8 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
     });
   }
 
+  checkDatedTexts(sources, services, faqFiles, issues);
+
   const requiredSlots: Record<keyof typeof composed, string[]> = {
     serviceInRegion: ["{service}", "{region}"],
     serviceWhere: ["{service}"],
@@ -159,6 +162,38 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
 
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, knowledge: { sources, services, regions, availability, faq, smalltalk, composed, otherProducts, concepts } };
+}
+
+/**
+ * "Now" is never older than it says. The clock-free reference is the knowledge base's own newest
+ * source: a FAQ answer or service summary whose sources are all more than three years older than
+ * that must place itself in time (a year, "as of", "according to", "secondo") in both languages,
+ * so a 2018 fact is never read as today's. Availability notes are exempt: the bot always prints
+ * their date beside them.
+ */
+function checkDatedTexts(
+  sources: ReadonlyArray<{ id: string; date: string }>,
+  services: ReadonlyArray<{ source: string | string[]; summary: { it: string; en: string } }>,
+  faqFiles: ReadonlyArray<{ file: string; entries?: ReadonlyArray<{ source: string | string[]; answer: { it: string; en: string } }> }>,
+  issues: KnowledgeIssue[],
+): void {
+  const sourceDates = new Map(sources.map((source) => [source.id, source.date]));
+  const reference = newestDate(sources.map((source) => source.date));
+  if (reference === undefined) return;
+  const check = (ref: string | string[], texts: { it: string; en: string }, file: string, path: string) => {
+    const newest = newestSourceDate(ref, sourceDates);
+    if (newest === undefined || monthsBetween(newest, reference) <= STALE_AFTER_MONTHS) return;
+    for (const language of ["it", "en"] as const) {
+      if (isDated(texts[language])) continue;
+      issues.push({
+        file,
+        path: `${path}.${language}`,
+        message: `its newest source is from ${newest}, more than ${STALE_AFTER_MONTHS / 12} years before the newest source in the knowledge base (${reference}): say when it was true (a year, "as of", "according to", "secondo") instead of a bare present tense`,
+      });
+    }
+  };
+  services.forEach((service, i) => check(service.source, service.summary, KNOWLEDGE_FILES.services, `$[${i}].summary`));
+  for (const { file, entries } of faqFiles) entries?.forEach((entry, i) => check(entry.source, entry.answer, file, `$[${i}].answer`));
 }
 
 function uniqueIds<T>(

@@ -15,7 +15,7 @@ describe("availability of a service in a region", () => {
     ["mipay italia", "mi-pay", "IT", "partial"],
     ["is Xiaomi Pay available in India?", "mi-pay", "IN", "unavailable"],
     ["c'è xiaomi pay in Cina?", "mi-pay", "CN", "available"],
-    ["Mi Pay in Germania?", "mi-pay", "DE", "unavailable"],
+    ["Mi Pay in Germania?", "mi-pay", "DE", "partial"],
     ["does Mi Pay work in Poland", "mi-pay", "PL", "partial"],
     ["Mi Pay in Giappone?", "mi-pay", "JP", "unknown"],
     ["XiaoAI in Italia?", "xiaoai", "IT", "unavailable"],
@@ -34,10 +34,11 @@ describe("availability of a service in a region", () => {
 
   it("GIVEN a change since the article THEN gives the latest status, its date and the history", () => {
     const answer = assistant.ask("Mi Pay funziona in Italia?");
-    expect(answer.body).toMatch(/^Xiaomi Pay – Italia: disponibile in parte, a novembre 2021\./);
-    expect(answer.body).toMatch(/Prima:\n• da ottobre 2021: disponibile in parte – .*wearable/);
+    expect(answer.body).toMatch(/^Xiaomi Pay – Italia: disponibile in parte, al 14 febbraio 2022\./);
+    expect(answer.body).toMatch(/Prima:\n• a novembre 2021: disponibile in parte – .*Nexi/);
+    expect(answer.body).toMatch(/\n• da ottobre 2021: disponibile in parte – .*wearable/);
     expect(answer.body).toMatch(/\n• nel 2020: non disponibile/);
-    expect(answer.availability!.history.map((step) => step.date)).toEqual(["2020", "2021-10", "2021-11"]);
+    expect(answer.availability!.history.map((step) => step.date)).toEqual(["2020", "2021-10", "2021-11", "2022-02-14"]);
   });
 
   it("GIVEN a region no source covers THEN says it does not know and where it has data", () => {

@@ -63,9 +63,10 @@ describe("live knowledge", () => {
     const versions = new Set([live.assistant.ask(question).body]);
     const seen = new Set<string>();
     const asking = setInterval(() => seen.add(live!.assistant.ask(question).body), 1);
+    // Dated, as validation requires of an answer whose sources are more than three years old.
     for (let i = 1; i <= 10; i++) {
-      entries[0].answer.en = `Version ${i}.`;
-      versions.add(`Version ${i}.`);
+      entries[0].answer.en = `Version ${i}, as of 2021.`;
+      versions.add(`Version ${i}, as of 2021.`);
       const text = JSON.stringify(entries, null, 2);
       // A half-written file is what a slow save leaves for a moment: it must never be served.
       writeFileSync(youpinFile, text.slice(0, text.length / 2));
@@ -81,9 +82,9 @@ describe("live knowledge", () => {
   it("GIVEN a reload request (SIGHUP) THEN loads the files again even without a change event", () => {
     const { dir, youpinFile, entries } = copyOfData();
     live = liveKnowledge({ dataDir: dir, log: () => {} });
-    entries[0].answer.it = "Ricaricato a mano.";
+    entries[0].answer.it = "Ricaricato a mano nel 2021.";
     writeFileSync(youpinFile, JSON.stringify(entries, null, 2));
     expect(live.reload("SIGHUP")).toBe(true);
-    expect(live.assistant.ask(entries[0].questions.it[0]).body).toBe("Ricaricato a mano.");
+    expect(live.assistant.ask(entries[0].questions.it[0]).body).toBe("Ricaricato a mano nel 2021.");
   });
 });
