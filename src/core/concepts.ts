@@ -23,6 +23,8 @@ export interface ConceptReading {
   types: QuestionType[];
   /** The phrases found, as normalised text ("google wallet"), for telling a description from a product name. */
   phrases: string[];
+  /** Phrases of topics we do not cover ("hyperos 3", "release date"). */
+  offTopic: string[];
 }
 
 interface Phrase {
@@ -30,6 +32,7 @@ interface Phrase {
   text: string;
   service?: string;
   type?: QuestionType;
+  offTopic?: true;
 }
 
 /** Why a phrase cannot be used, or undefined when it can: for data validation. */
@@ -46,7 +49,7 @@ export class ConceptLexicon {
   private readonly byFirstStem = new Map<string, Phrase[]>();
 
   constructor(concepts: Concepts) {
-    const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type">) => {
+    const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type" | "offTopic">) => {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
       const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
@@ -58,6 +61,7 @@ export class ConceptLexicon {
     for (const language of ["it", "en"] as const) {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
       for (const entry of concepts.questionTypes) for (const text of entry[language]) add(language, text, { type: entry.type });
+      for (const text of concepts.offTopic[language]) add(language, text, { offTopic: true });
     }
   }
 
@@ -65,6 +69,7 @@ export class ConceptLexicon {
     const serviceWeight = new Map<string, number>();
     const types: QuestionType[] = [];
     const phrases: string[] = [];
+    const offTopic: string[] = [];
     const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
     for (let i = 0; i < words.length; i++) {
       for (const language of ["it", "en"] as const) {
@@ -73,6 +78,7 @@ export class ConceptLexicon {
         for (const phrase of starting) {
           if (!matchesFrom(phrase.stems, stems[language], i)) continue;
           phrases.push(phrase.text);
+          if (phrase.offTopic) offTopic.push(phrase.text);
           if (phrase.type !== undefined && !types.includes(phrase.type)) types.push(phrase.type);
           // A longer description is stronger evidence: "pagare con la band" over "nfc".
           if (phrase.service !== undefined) serviceWeight.set(phrase.service, (serviceWeight.get(phrase.service) ?? 0) + phrase.stems.length);
@@ -80,7 +86,7 @@ export class ConceptLexicon {
       }
     }
     const services = [...serviceWeight].sort((a, b) => b[1] - a[1]).map(([service]) => service);
-    return { services, types, phrases };
+    return { services, types, phrases, offTopic };
   }
 }
 

@@ -15,7 +15,7 @@ import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { clauses } from "./clauses.js";
 import { ConceptLexicon, type ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, serviceTerm, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
@@ -496,7 +496,11 @@ function subjectOf(recognition: Recognition, described: ConceptReading): string 
  * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
  * of a Xiaomi question, not another company's.
  */
-function withDescriptions(recognition: Recognition, described: ConceptReading): Recognition {
+function withDescriptions(named: Recognition, described: ConceptReading): Recognition {
+  const recognition =
+    described.offTopic.length === 0
+      ? named
+      : { ...named, offTopic: [...named.offTopic, ...described.offTopic], words: [...named.words, ...described.offTopic.map(offTopicTerm)] };
   const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
   const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
   const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);

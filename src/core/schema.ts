@@ -139,6 +139,8 @@ const conceptPhrases = LocalizedListSchema;
 export const ConceptsSchema = z.strictObject({
   services: z.array(z.strictObject({ service: id, ...conceptPhrases.shape })),
   questionTypes: z.array(z.strictObject({ type: QuestionTypeSchema, ...conceptPhrases.shape })),
+  /** Questions about things we do not cover, however they name a service ("quando arriva HyperOS 3?"). */
+  offTopic: conceptPhrases,
 });
 export type Concepts = z.infer<typeof ConceptsSchema>;
 

@@ -130,16 +130,17 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   }
 
   concepts.services.forEach((entry, i) => checkService(entry.service, KNOWLEDGE_FILES.concepts, `$.services[${i}].service`));
-  for (const group of ["services", "questionTypes"] as const) {
-    concepts[group].forEach((entry, i) => {
-      for (const language of ["it", "en"] as const) {
-        entry[language].forEach((phrase, k) => {
-          const problem = conceptPhraseProblem(phrase);
-          if (problem) issues.push({ file: KNOWLEDGE_FILES.concepts, path: `$.${group}[${i}].${language}[${k}]`, message: problem });
-        });
-      }
-    });
-  }
+  const checkPhrases = (entry: { it: string[]; en: string[] }, path: string) => {
+    for (const language of ["it", "en"] as const) {
+      entry[language].forEach((phrase, k) => {
+        const problem = conceptPhraseProblem(phrase);
+        if (problem) issues.push({ file: KNOWLEDGE_FILES.concepts, path: `${path}.${language}[${k}]`, message: problem });
+      });
+    }
+  };
+  concepts.services.forEach((entry, i) => checkPhrases(entry, `$.services[${i}]`));
+  concepts.questionTypes.forEach((entry, i) => checkPhrases(entry, `$.questionTypes[${i}]`));
+  checkPhrases(concepts.offTopic, "$.offTopic");
 
   checkDatedTexts(sources, services, faqFiles, issues);
 
