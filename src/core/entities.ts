@@ -163,7 +163,7 @@ export class EntityRecognizer {
         continue;
       }
 
-      const region = this.regionAt(keys, input, i, shouted, language);
+      const region = this.regionAt(keys, input, i, shouted, language, result.words.at(-1)?.startsWith("§") ?? false);
       if (region) {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
@@ -237,14 +237,17 @@ export class EntityRecognizer {
     start: number,
     shouted: boolean,
     language: Language,
+    afterService: boolean,
   ): { code: string; length: number } | undefined {
     const first = input[start]!;
     const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
-    if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || PLACE_WORDS.has(input[start - 1]?.text ?? ""))) {
+    // Right after a service's name a short word is where it is asked about: "mi cloud us?", "mi pay AT".
+    const placeContext = afterService || PLACE_WORDS.has(input[start - 1]?.text ?? "");
+    if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length };
     }
     const code = first.text.toUpperCase();
-    if (first.capitalised && !shouted && first.text.length === 2 && ISO_3166_ALPHA2.has(code) && !AMBIGUOUS_CODES.has(code)) {
+    if (first.capitalised && !shouted && first.text.length === 2 && ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || afterService)) {
       return { code, length: 1 };
     }
     return undefined;

@@ -467,7 +467,8 @@ function topicTraits(topics: readonly Topic[], recognizer: EntityRecognizer, con
 function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>): boolean {
   if (subject === undefined) return true;
   if (topic.kind === "smalltalk") return false;
-  if (topic.kind !== "faq") return true;
+  // "What services are there in Italy?" is the company's; a question about one service is not it.
+  if (topic.kind === "composed") return subject === COMPANY_SERVICE_ID || topic.service !== COMPANY_SERVICE_ID;
   if (topic.service !== subject && topic.service !== COMPANY_SERVICE_ID) return false;
   const regions = traits.get(topic.id)?.regions;
   if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;

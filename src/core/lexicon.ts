@@ -41,6 +41,6 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 export const LANGUAGE_MARKERS: ReadonlyMap<string, number> = new Map<string, number>([
   ...[..."il lo gli di del della dei degli delle che non per con come cosa cos perche quando dove quale quali quanto quanti sono ho hai ha hanno ci anche funziona funzionano posso puoi serve ciao grazie buongiorno buonasera salve nel nella sul sulla al alla dal dalla questo quello ancora gia piu ma qualcuno sapete disponibile c si e arrivera arriva esiste usare fare faccio".split(" ")]
     .map((w) => [w, 1] as [string, number]),
-  ...[..."the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get".split(" ")]
+  ...[..."the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get yo thx cya bye bro".split(" ")]
     .map((w) => [w, -1] as [string, number]),
 ]);
