@@ -43,6 +43,8 @@ const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID",
 export interface Recognition {
   /** Words left after names were taken out, in order. */
   words: string[];
+  /** For each of `words`, the index of the input word it was read from (-1: from a flag emoji), so a clause can be cut out. */
+  origins: number[];
   /** Services named, in order of first mention, each once. */
   services: string[];
   /** Services only guessed from a generic word of their name ("cloud", "pay"), not named. */
@@ -137,8 +139,12 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], regions: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], regions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0 };
     const adjectiveRegions: string[] = [];
+    const push = (term: string, origin: number) => {
+      result.words.push(term);
+      result.origins.push(origin);
+    };
     const pushOnce = (list: string[], value: string) => {
       if (!list.includes(value)) list.push(value);
     };
@@ -147,7 +153,7 @@ export class EntityRecognizer {
       const word = input[i]!;
       const placeholder = this.placeholders.get(word.text);
       if (placeholder !== undefined) {
-        result.words.push(placeholder);
+        push(placeholder, i);
         i++;
         continue;
       }
@@ -158,7 +164,7 @@ export class EntityRecognizer {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);
         if (service.distance > 0) result.correctedNames++;
-        result.words.push(serviceTerm(service.value));
+        push(serviceTerm(service.value), i);
         i += service.length;
         continue;
       }
@@ -168,8 +174,8 @@ export class EntityRecognizer {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
         pushOnce(adjective || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
-        result.words.push(regionTerm(region.code));
-        if (adjective) result.words.push(word.text);
+        push(regionTerm(region.code), i);
+        if (adjective) push(word.text, i);
         i += region.length;
         continue;
       }
@@ -181,16 +187,16 @@ export class EntityRecognizer {
       const offTopic = this.longestName(keys, input, i, this.offTopicNames, false);
       if (offTopic && !(offTopic.length === 1 && this.knownWords.has(word.text))) {
         pushOnce(result.offTopic, offTopic.value);
-        result.words.push(offTopicTerm(offTopic.value));
+        push(offTopicTerm(offTopic.value), i);
         i += offTopic.length;
         continue;
       }
       const guessed = this.serviceWords.get(word.text);
       if (guessed !== undefined) {
         pushOnce(result.guessedServices, guessed);
-        result.words.push(serviceTerm(guessed));
+        push(serviceTerm(guessed), i);
       } else {
-        result.words.push(word.text);
+        push(word.text, i);
       }
       i++;
     }
@@ -198,7 +204,7 @@ export class EntityRecognizer {
     for (const code of flagRegionCodes(rawText)) {
       if (code !== "EU" && !ISO_3166_ALPHA2.has(code)) continue;
       pushOnce(result.regions, code);
-      result.words.push(regionTerm(code));
+      push(regionTerm(code), -1);
     }
     // "Can I use the Chinese assistant in the US?" asks about the US: a place named or flagged
     // comes before one only implied by an adjective.

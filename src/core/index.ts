@@ -18,7 +18,7 @@ import { EU_MEMBERS } from "./countries.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
-import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
+import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
 import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -182,7 +182,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     }
 
     const focus = focusOf(reading.text, recognition, terms, language);
-    const ranked = matcher.rank(focus.recognition, focus.terms, answerDepth);
+    const ranked = focus.ranked;
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
     const region = askedRegion(reading.text, recognition, language);
@@ -251,21 +251,38 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
    * ("ciao a tutti, ho la band 6 nfc da mia madre, ogni quanto chiede il pin?"), read with the
    * names the whole message gives, since the clause that asks often leaves them out.
    */
-  function focusOf(text: string, recognition: Recognition, terms: QueryTerm[], language: Language): { recognition: Recognition; terms: QueryTerm[] } {
-    const whole = { recognition, terms };
-    if (recognition.words.length < options.clauseReadingMinWords) return whole;
-    const parts = clauses(text).slice(-options.maxClausesRead);
+  function focusOf(
+    text: string,
+    recognition: Recognition,
+    terms: QueryTerm[],
+    language: Language,
+  ): { recognition: Recognition; terms: QueryTerm[]; ranked: Candidate[] } {
+    const whole = { recognition, terms, ranked: matcher.rank(recognition, terms, answerDepth) };
+    if (recognition.words.length < options.clauseReadingMinWords || (whole.ranked[0]?.score ?? 0) >= options.answerThreshold) return whole;
+    const parts = clauses(text);
     if (parts.length < 2) return whole;
-    const names = recognition.words.filter((word) => word.startsWith("§") || word.startsWith("@"));
-    let best = { ...whole, score: matcher.rank(recognition, terms, answerDepth)[0]?.score ?? 0 };
-    for (const part of parts) {
-      const own = recognizer.recogniseWords(words(part.text), part.text, language);
-      const partRecognition = { ...recognition, words: [...own.words, ...names.filter((name) => !own.words.includes(name))] };
-      const partTerms = matcher.queryTerms(partRecognition, language);
-      const top = matcher.rank(partRecognition, partTerms, answerDepth)[0];
+    // Clauses are cut at punctuation, which never falls inside a word: each is a run of the message's words.
+    let start = 0;
+    const spans = parts.map((part) => {
+      const span = { from: start, to: start + words(part.text).length };
+      start = span.to;
+      return span;
+    });
+    const isName = (word: string) => word.startsWith("§") || word.startsWith("@");
+    const readings = new Map<string, QueryTerm>();
+    let best = { ...whole, score: whole.ranked[0]?.score ?? 0 };
+    for (const { from, to } of spans.slice(-options.maxClausesRead)) {
+      const inPart = recognition.words.filter((word, k) => {
+        const origin = recognition.origins[k]!;
+        return (origin >= from && origin < to) || isName(word);
+      });
+      const partRecognition = { ...recognition, words: inPart, origins: [] };
+      const partTerms = matcher.queryTerms(partRecognition, language, readings);
+      const ranked = matcher.rank(partRecognition, partTerms, answerDepth);
+      const top = ranked[0];
       // "Salve," or "grazie mille!" around a question frame it; they are not what it asks.
       if (top === undefined || top.topic.kind === "smalltalk") continue;
-      if (top.score > best.score) best = { recognition: partRecognition, terms: partTerms, score: top.score };
+      if (top.score > best.score) best = { recognition: partRecognition, terms: partTerms, ranked, score: top.score };
     }
     return best;
   }
@@ -501,12 +518,24 @@ function withDescriptions(named: Recognition, described: ConceptReading): Recogn
   const recognition =
     described.offTopic.length === 0
       ? named
-      : { ...named, offTopic: [...named.offTopic, ...described.offTopic], words: [...named.words, ...described.offTopic.map(offTopicTerm)] };
+      : {
+          ...named,
+          offTopic: [...named.offTopic, ...described.offTopic],
+          words: [...named.words, ...described.offTopic.map(offTopicTerm)],
+          origins: [...named.origins, ...described.offTopic.map(() => -1)],
+        };
   const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
   const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
   const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);
   if (namesService || first === undefined) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
-  return { ...recognition, otherProducts, guessedServices: [first], describedServices: [first], words: [...recognition.words, serviceTerm(first)] };
+  return {
+    ...recognition,
+    otherProducts,
+    guessedServices: [first],
+    describedServices: [first],
+    words: [...recognition.words, serviceTerm(first)],
+    origins: [...recognition.origins, -1],
+  };
 }
 
 const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });

@@ -207,6 +207,20 @@ export class Matcher {
     return STEMMERS[language](word);
   }
 
+  /** A content word as a term: known, corrected from a typo, or unknown. */
+  private readWord(word: string, stems: readonly [Stem, Stem]): QueryTerm {
+    const known = this.vocabulary.get(word) ?? this.knownStem(word, stems);
+    if (known !== undefined) return { term: known, weight: this.idf.get(known)!, reading: "known", from: word };
+    // A real English word the knowledge does not use ("charge", "fees") is not a typo of one it
+    // does ("change"): correcting it would answer a question nobody asked.
+    const corrected = /^\d+$/.test(word) || this.realWords.has(word) ? undefined : this.vocabulary.find(word);
+    if (corrected) {
+      const weight = this.idf.get(corrected.value)! * this.options.correctedTokenFactor;
+      return { term: corrected.value, weight, reading: "corrected", from: word, correctedTo: corrected.key };
+    }
+    return { term: stems[0](word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word };
+  }
+
   private knownStem(word: string, stems: readonly [Stem, Stem]): string | undefined {
     const own = stems[0](word);
     if (this.idf.has(own)) return own;
@@ -215,7 +229,11 @@ export class Matcher {
   }
 
   /** Reads the question's words into weighted terms, correcting typos against the vocabulary. */
-  queryTerms(recognition: Recognition, language: Language): QueryTerm[] {
+  /**
+   * @param readings words already read for this question (a clause of a message read whole
+   *   before): typo correction is the costly part, and a word reads the same in every clause.
+   */
+  queryTerms(recognition: Recognition, language: Language, readings?: Map<string, QueryTerm>): QueryTerm[] {
     // The question's language decides the stemmer, but a word may be the other language's
     // ("cloud", "backup" in Italian): its other stem is tried before calling it unknown.
     const stems = [STEMMERS[language], STEMMERS[language === "it" ? "en" : "it"]] as const satisfies readonly [Stem, Stem];
@@ -244,20 +262,12 @@ export class Matcher {
         add({ term: word, weight: this.options.offTopicTokenWeight, reading: "off-topic", from: word.slice(1) });
         continue;
       }
-      const known = this.vocabulary.get(word) ?? this.knownStem(word, stems);
-      if (known !== undefined) {
-        add({ term: known, weight: this.idf.get(known)!, reading: "known", from: word });
-        continue;
+      let reading = readings?.get(word);
+      if (reading === undefined) {
+        reading = this.readWord(word, stems);
+        readings?.set(word, reading);
       }
-      // A real English word the knowledge does not use ("charge", "fees") is not a typo of one it
-      // does ("change"): correcting it would answer a question nobody asked.
-      const corrected = /^\d+$/.test(word) || this.realWords.has(word) ? undefined : this.vocabulary.find(word);
-      if (corrected) {
-        const weight = this.idf.get(corrected.value)! * this.options.correctedTokenFactor;
-        add({ term: corrected.value, weight, reading: "corrected", from: word, correctedTo: corrected.key });
-        continue;
-      }
-      add({ term: stems[0](word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word });
+      add({ ...reading });
     }
     // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
     const hasSubject = terms.some((t) => (t.reading === "known" || t.reading === "name") && !this.courtesyTerms.has(t.term));
