@@ -10,13 +10,21 @@ export interface Clause {
   asks: boolean;
 }
 
-const CLAUSE_END = /([^.!?;:,\n]*)([.!?;:,\n]+|$)/g;
+// A full stop, comma or colon ends a clause only before a space or the end: "HyperOS 2.2" and
+// "i.mi.com" stay whole.
+const CLAUSE_END = /[!?;\n]+|[.,:]+(?=\s|$)/g;
 
 export function clauses(text: string): Clause[] {
   const found: Clause[] = [];
-  for (const [, body = "", end = ""] of text.matchAll(CLAUSE_END)) {
-    if (body.trim() === "") continue;
-    found.push({ text: body.trim(), asks: end.includes("?") });
+  let start = 0;
+  const add = (end: number, mark: string) => {
+    const body = text.slice(start, end).trim();
+    if (body !== "") found.push({ text: body, asks: mark.includes("?") });
+  };
+  for (const match of text.matchAll(CLAUSE_END)) {
+    add(match.index, match[0]);
+    start = match.index + match[0].length;
   }
+  add(text.length, "");
   return found;
 }

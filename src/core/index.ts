@@ -274,7 +274,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     for (const { from, to } of spans.slice(-options.maxClausesRead)) {
       const inPart = recognition.words.filter((word, k) => {
         const origin = recognition.origins[k]!;
-        return (origin >= from && origin < to) || isName(word);
+        // Names, and what was read from the message as a whole (flags, descriptions, topics we
+        // do not cover), hold for every clause.
+        return origin < 0 || (origin >= from && origin < to) || isName(word);
       });
       const partRecognition = { ...recognition, words: inPart, origins: [] };
       const partTerms = matcher.queryTerms(partRecognition, language, readings);
