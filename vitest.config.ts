@@ -7,5 +7,8 @@ export default defineConfig({
     globalSetup: ["tests/support/build-dist.ts"],
     // Two cores on CI: one worker per core keeps the property tests from starving each other.
     maxWorkers: 2,
+    // On two shared cores, a spawned process or a property test can take several seconds when the
+    // machine is busy; 30 s still catches a hang.
+    testTimeout: 30_000,
   },
 });

@@ -20,6 +20,7 @@ import {
   Partials,
   REST,
   Routes,
+  Status,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -161,11 +162,13 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
 
   async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {
     const decision = limiter.check(userId);
+    if (decision !== "allow") context.observer?.rateLimited("discord");
     if (decision === "notify") await notify(ADAPTER_MESSAGES[language].slowDown);
     return decision === "allow";
   }
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const started = performance.now();
     const handled = interaction.isChatInputCommand()
       ? onCommand(interaction)
       : interaction.isAutocomplete()
@@ -173,8 +176,9 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
         : interaction.isButton()
           ? onButton(interaction)
           : Promise.resolve();
-    void handled.catch(async (error: unknown) => {
+    void handled.then(() => context.observer?.handled("discord", performance.now() - started)).catch(async (error: unknown) => {
       log("error", `interaction ${interaction.id} failed: ${describeError(error)}`);
+      context.observer?.failed("discord");
       if (!interaction.isRepliable()) return;
       const apology = { content: ADAPTER_MESSAGES[languageOfLocale(interaction.locale)].apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
       try {
@@ -187,8 +191,10 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
-    void onMessage(message).catch(async (error: unknown) => {
+    const started = performance.now();
+    void onMessage(message).then(() => context.observer?.handled("discord", performance.now() - started)).catch(async (error: unknown) => {
       log("error", `message ${message.id} failed: ${describeError(error)}`);
+      context.observer?.failed("discord");
       try {
         await message.reply({ content: ADAPTER_MESSAGES[defaultLanguage].apology, allowedMentions: NO_PINGS });
       } catch (apologyError) {
@@ -200,6 +206,10 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   // Without an 'error' listener an emitted error crashes the process.
   client.on(Events.Error, (error) => log("error", `discord client: ${describeError(error)}`));
   client.on(Events.ShardDisconnect, (event, shardId) => log("warn", `discord gateway shard ${shardId} disconnected (${event.code})`));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    context.observer?.reconnecting("discord");
+    log("warn", `discord gateway shard ${shardId} lost its connection; reconnecting`);
+  });
   client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
 
   return { client, log };
@@ -261,6 +271,8 @@ export async function startDiscord(settings: DiscordSettings, context: AdapterCo
   log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}`);
   return {
     name: "discord",
+    // Every shard this process runs must be ready: a shard down is a share of the servers unanswered.
+    connected: () => client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     stop: async () => {
       await client.destroy();
     },

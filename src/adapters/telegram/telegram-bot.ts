@@ -71,13 +71,19 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   const languageOf = (ctx: Context): Language => localeToLanguage(ctx.from?.language_code) ?? defaultLanguage;
 
-  bot.use((ctx, next) => {
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
     withRetries(ctx, retry, log);
-    return next();
+    try {
+      await next();
+    } finally {
+      context.observer?.handled("telegram", performance.now() - started);
+    }
   });
 
   bot.catch(async (error, ctx) => {
     log("error", `update ${ctx.update.update_id} failed: ${describeError(error)}`);
+    context.observer?.failed("telegram");
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery(ADAPTER_MESSAGES[languageOf(ctx)].apology);
       else if (ctx.chat) await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].apology);
@@ -90,6 +96,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   async function withinRateLimit(ctx: Context): Promise<boolean> {
     const decision = limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
     if (decision === "allow") return true;
+    context.observer?.rateLimited("telegram");
     if (decision === "notify") {
       const notice = ADAPTER_MESSAGES[languageOf(ctx)].slowDown;
       if (ctx.callbackQuery) await ctx.answerCbQuery(notice);
@@ -331,6 +338,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
     return {
       name: "telegram",
       webhookPort: port,
+      connected: () => server.listening,
       stop: async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -338,10 +346,12 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
     };
   }
 
+  const pollingHealth = watchPolling(bot, log, context.observer);
   let polling!: Promise<void>;
   // launch() resolves only when polling ends; its callback says when it begins.
   await new Promise<void>((resolve, reject) => {
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
+      pollingHealth.stopped = true;
       log("error", `telegram: polling stopped: ${describeError(error)}`);
       reject(error);
     });
@@ -349,6 +359,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
   log("info", `telegram: @${bot.botInfo.username} polling for updates`);
   return {
     name: "telegram",
+    connected: () => !pollingHealth.stopped && !pollingHealth.failing,
     stop: async (reason) => {
       // launch() reports the start before its polling exists; a stop in between must wait for it.
       for (let waited = 0; ; waited += 20) {
@@ -363,6 +374,36 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
       await polling;
     },
   };
+}
+
+/**
+ * Follows long polling through its getUpdates calls: telegraf retries a failed one by itself
+ * (after retry_after, 5 s by default) and tells nobody, so the failure and the recovery are
+ * observed here, for /healthz, the reconnect counter and one log line each way. Recovery is known
+ * when a long poll returns: at once with updates waiting, else after its 50-second timeout.
+ */
+function watchPolling(bot: Telegraf<Context<Update>>, log: AdapterContext["log"], observer: AdapterContext["observer"]) {
+  const health = { failing: false, stopped: false };
+  const callApi = bot.telegram.callApi.bind(bot.telegram);
+  bot.telegram.callApi = (async (method: string, payload: object, extra?: object) => {
+    if (method !== "getUpdates") return callApi(method as never, payload as never, extra as never);
+    try {
+      const result = await callApi(method as never, payload as never, extra as never);
+      if (health.failing) {
+        health.failing = false;
+        log("info", "telegram: polling works again");
+      }
+      return result;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === "AbortError") && !health.failing) {
+        health.failing = true;
+        observer?.reconnecting("telegram");
+        log("warn", `telegram: polling failed (${describeError(error)}); retrying`);
+      }
+      throw error;
+    }
+  }) as typeof bot.telegram.callApi;
+  return health;
 }
 
 async function registerCommands(bot: Telegraf<Context<Update>>, log: AdapterContext["log"]): Promise<void> {
