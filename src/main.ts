@@ -18,6 +18,7 @@ import { liveKnowledge, type LiveKnowledge } from "./operations/live-knowledge.j
 import { createLogger, type Logger } from "./operations/logger.js";
 import { startHealthServer } from "./operations/health-server.js";
 import { createMetrics } from "./operations/metrics.js";
+import { memoryState, redisState } from "./operations/shared-state.js";
 import { userHasher } from "./operations/user-hash.js";
 
 const STOP_DEADLINE_MS = 5_000;
@@ -90,9 +91,11 @@ async function main(): Promise<void> {
     : undefined;
   if (health) logger.info(`metrics: /healthz and /metrics on http://${config.metrics!.host}:${health.port}`);
 
+  const state = config.redisUrl ? redisState(config.redisUrl, log) : memoryState();
   const context: AdapterContext = {
     assistant: knowledge.assistant,
     log,
+    state,
     ...(metrics ? { observer: metrics } : {}),
     answered({ platform, userId, answer, latencyMs }) {
       metrics?.question(platform, answer.kind, answer.language, latencyMs);
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     insights?.close();
     await health?.close();
+    await state.close();
     process.exit(1);
   }
   knowledge.watch();
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
     knowledge.close();
     insights?.close();
     void health?.close();
+    void state.close();
   });
 }
 

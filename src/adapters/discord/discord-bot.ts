@@ -32,7 +32,8 @@ import { redact } from "../../operations/redact.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { QuestionKeys } from "../shared/question-keys.js";
-import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
+import { memoryState } from "../../operations/shared-state.js";
+import type { RateLimitSettings } from "../shared/rate-limiter.js";
 import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
 import { choicesFor, COMMAND_DEFINITIONS, LIMITS, NO_PINGS, questionButtons, renderAnswer, renderServices, renderText, type DiscordButtonRow, type DiscordReply } from "./render-discord.js";
 
@@ -64,8 +65,9 @@ const EXPIRED_BUTTON = {
 export function createDiscordClient(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}) {
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token]);
-  const limiter = new RateLimiter(options.rateLimit);
-  const keys = new QuestionKeys(LIMITS.customId);
+  const state = context.state ?? memoryState();
+  const limiter = state.floodGate("discord", options.rateLimit);
+  const keys = new QuestionKeys(LIMITS.customId, undefined, state.store("question-keys:discord"));
   const defaultLanguage = options.defaultLanguage ?? "it";
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -137,7 +139,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
       return;
     }
     if (!(await withinRateLimit(interaction.user.id, (notice) => respond(interaction, { content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }), language))) return;
-    const question = keys.questionFor(interaction.customId);
+    const question = await keys.resolve(interaction.customId);
     if (question === undefined) {
       await respond(interaction, { content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
@@ -161,7 +163,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   }
 
   async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {
-    const decision = limiter.check(userId);
+    const decision = await limiter.check(userId);
     if (decision !== "allow") context.observer?.rateLimited("discord");
     if (decision === "notify") await notify(ADAPTER_MESSAGES[language].slowDown);
     return decision === "allow";

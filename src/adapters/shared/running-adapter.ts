@@ -1,4 +1,5 @@
 import type { Answer, Assistant } from "../../core/index.js";
+import type { SharedState } from "../../operations/shared-state.js";
 
 export type Platform = "telegram" | "discord";
 
@@ -30,6 +31,8 @@ export interface AdapterContext {
   answered?(event: AnswerEvent): string | undefined;
   /** A user's thumbs up (1) or down (-1) on an answer; false when it could not be recorded. */
   voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean;
+  /** Flood buckets and button keys shared with other instances (Redis); absent, in this process's memory. */
+  state?: SharedState;
   /** Told of what operators count (metrics); absent, nothing is counted. */
   observer?: AdapterObserver;
 }

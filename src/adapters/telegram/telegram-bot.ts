@@ -14,7 +14,8 @@ import { localeToLanguage, type Assistant, type Language } from "../../core/inde
 import { redact } from "../../operations/redact.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
-import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
+import { memoryState } from "../../operations/shared-state.js";
+import type { RateLimitSettings } from "../shared/rate-limiter.js";
 import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
 import { QuestionKeys } from "../shared/question-keys.js";
 import { CALLBACK_DATA_LIMIT, escapeHtml, packIntoMessages, questionButton, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
@@ -62,8 +63,9 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token, settings.webhook?.secret]);
   const retry = { ...RETRY_DEFAULTS, ...options.retry };
-  const limiter = new RateLimiter(options.rateLimit);
-  const questionKeys = new QuestionKeys(CALLBACK_DATA_LIMIT);
+  const state = context.state ?? memoryState();
+  const limiter = state.floodGate("telegram", options.rateLimit);
+  const questionKeys = new QuestionKeys(CALLBACK_DATA_LIMIT, undefined, state.store("question-keys:telegram"));
   const defaultLanguage = options.defaultLanguage ?? "it";
   // The bot's own replies are best-effort; the update's webhook response is not used for them,
   // so every call goes through the same retry path.
@@ -94,7 +96,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   /** False when this user is flooding: the first excess message gets one notice, the rest nothing. */
   async function withinRateLimit(ctx: Context): Promise<boolean> {
-    const decision = limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
+    const decision = await limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
     if (decision === "allow") return true;
     context.observer?.rateLimited("telegram");
     if (decision === "notify") {
@@ -188,7 +190,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
     const vote = data === undefined ? undefined : parseVoteKey(data);
     // A vote is a tap, not a question: it is acknowledged without touching the flood limit.
     if (vote) return onVote(ctx, vote.answerId, vote.vote);
-    const question = data === undefined ? undefined : questionKeys.questionFor(data);
+    const question = data === undefined ? undefined : await questionKeys.resolve(data);
     if (!(await withinRateLimit(ctx))) return;
     if (question === undefined) {
       await ctx.answerCbQuery(EXPIRED_BUTTON[languageOf(ctx)]);
