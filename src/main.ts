@@ -13,7 +13,7 @@ import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-a
 import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
 import type { Config } from "./config.js";
 import { KnowledgeError } from "./knowledge/load-knowledge.js";
-import { Insights } from "./operations/insights.js";
+import { openInsights } from "./operations/insights-store.js";
 import { liveKnowledge, type LiveKnowledge } from "./operations/live-knowledge.js";
 import { createLogger, type Logger } from "./operations/logger.js";
 import { startHealthServer } from "./operations/health-server.js";
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const insights = config.insights ? Insights.open({ ...config.insights, log }) : undefined;
+  const insights = config.insights ? await openInsights({ ...config.insights, log }) : undefined;
   const hashUser = insights ? insights.userHash.bind(insights) : userHasher();
 
   // Served while the adapters connect: a load balancer sees 503 until every one is up.
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       );
       return insights?.recordAnswer({ platform, userId, answer });
     },
-    voted: ({ platform, userId, answerId, vote }) => insights?.recordVote(platform, userId, answerId, vote) ?? false,
+    voted: async ({ platform, userId, answerId, vote }) => (await insights?.recordVote(platform, userId, answerId, vote)) ?? false,
   };
 
   try {
@@ -113,20 +113,18 @@ async function main(): Promise<void> {
   } catch (error) {
     // Adapters describe start-up failures without secrets (a bad token, an unreachable API).
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    insights?.close();
+    await insights?.close();
     await health?.close();
     await state.close();
     process.exit(1);
   }
   knowledge.watch();
   process.on("SIGHUP", () => knowledge.reload("SIGHUP"));
-  const purging = setInterval(() => insights?.purge(), PURGE_EVERY_MS).unref();
-  stopOnSignals(adapters, logger, () => {
+  const purging = setInterval(() => void insights?.purge(), PURGE_EVERY_MS).unref();
+  stopOnSignals(adapters, logger, async () => {
     clearInterval(purging);
     knowledge.close();
-    insights?.close();
-    void health?.close();
-    void state.close();
+    await Promise.allSettled([insights?.close(), health?.close(), state.close()]);
   });
 }
 
@@ -143,7 +141,7 @@ async function runConsole(config: Config): Promise<void> {
   });
 }
 
-function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () => void): void {
+function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -152,11 +150,10 @@ function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () =
     // A stuck adapter must not keep the process alive past the deadline.
     setTimeout(() => {
       logger.warn(`adapters did not stop within ${STOP_DEADLINE_MS} ms: exiting`);
-      release();
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(() => {
-      release();
+    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(async () => {
+      await release();
       logger.info("stopped");
       process.exit(0);
     });

@@ -133,7 +133,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     const vote = parseVoteKey(interaction.customId);
     if (vote) {
       // A vote is a click, not a question: acknowledged privately, outside the flood limit.
-      const recorded = context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote }) ?? false;
+      const recorded = (await context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote })) ?? false;
       const messages = ADAPTER_MESSAGES[language];
       await respond(interaction, { content: recorded ? messages.voteThanks : messages.voteNotRecorded, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;

@@ -30,7 +30,7 @@ export interface AdapterContext {
    */
   answered?(event: AnswerEvent): string | undefined;
   /** A user's thumbs up (1) or down (-1) on an answer; false when it could not be recorded. */
-  voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean;
+  voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean | Promise<boolean>;
   /** Flood buckets and button keys shared with other instances (Redis); absent, in this process's memory. */
   state?: SharedState;
   /** Told of what operators count (metrics); absent, nothing is counted. */

@@ -119,7 +119,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   async function onVote(ctx: Context, answerId: string, vote: 1 | -1): Promise<void> {
     const messages = ADAPTER_MESSAGES[languageOf(ctx)];
-    const recorded = context.voted?.({ platform: "telegram", userId: String(ctx.from!.id), answerId, vote }) ?? false;
+    const recorded = (await context.voted?.({ platform: "telegram", userId: String(ctx.from!.id), answerId, vote })) ?? false;
     await ctx.answerCbQuery(recorded ? messages.voteThanks : messages.voteNotRecorded);
   }
 
