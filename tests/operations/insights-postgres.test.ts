@@ -5,13 +5,13 @@
  * logged once, answering unaffected, recovery logged; `npm run report` reading it.
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAssistant } from "../../src/core/index.js";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 import { openInsights, type InsightsStore } from "../../src/operations/insights-store.js";
 import { SERVICE_URLS, shouldRun } from "../support/needs.js";
+import { createDatabase } from "../support/postgres.js";
 import { TcpProxy } from "../support/tcp-proxy.js";
 import { until } from "../support/until.js";
 
@@ -21,22 +21,10 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-/** A new empty database on the test server, dropped after the test. */
 async function freshDatabase(): Promise<string> {
-  const name = `insights_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVICE_URLS.postgres });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  cleanup.push(async () => {
-    const dropper = new pg.Client({ connectionString: SERVICE_URLS.postgres });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  });
-  const url = new URL(SERVICE_URLS.postgres);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const { url, drop } = await createDatabase();
+  cleanup.push(drop);
+  return url;
 }
 
 function logs() {
