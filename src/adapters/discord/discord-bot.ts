@@ -73,6 +73,9 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message: without this, DMs are dropped.
     partials: [Partials.Channel],
+    // As many gateway shards as Discord recommends (GET /gateway/bot), all in this process:
+    // required past 2,500 servers, and harmless below (one shard).
+    shards: "auto",
     // 5xx, timeouts and dropped connections are retried by discord.js; a few more tries than its
     // default 3 ride out a short outage instead of losing the answer.
     rest: { api: settings.apiRoot, retries: 5, ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
