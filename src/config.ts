@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   INSIGHTS_DB: optionalString,
   INSIGHTS_RETENTION_DAYS: z.coerce.number({ message: "expected a number of days" }).int({ message: "expected a whole number of days" }).min(1, { message: "expected at least 1 day" }).default(90),
   INSIGHTS_SALT: optionalMatching(/^.{16,}$/, "at least 16 characters (it keeps user hashes unguessable)"),
+
+  METRICS_PORT: optionalMatching(/^\d{1,5}$/, "a port number for /healthz and /metrics (0: any free port)").refine((value) => value === undefined || Number(value) <= 65535, { message: "expected a port number up to 65535" }),
+  REDIS_URL: optionalMatching(/^rediss?:\/\/\S+$/, "a redis:// or rediss:// URL such as redis://127.0.0.1:6379"),
+  METRICS_HOST: optionalMatching(/^[\w.:-]+$/, "an address to bind /healthz and /metrics to, such as 127.0.0.1 or 0.0.0.0"),
 });
 
 export interface Config {
@@ -56,11 +60,17 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Undefined when INSIGHTS=off. */
   insights: { path: string; retentionDays: number; salt: string | undefined } | undefined;
+  /** Set: flood buckets and button keys live in this Redis, shared by every instance. */
+  redisUrl: string | undefined;
+  /** Set: serve /healthz and /metrics on this port and host. */
+  metrics: { port: number; host: string } | undefined;
   /** Values that must never reach a log line: tokens and secrets. */
   secrets: string[];
 }
 
 export const DEFAULT_INSIGHTS_DB = "insights.db";
+/** Metrics stay on the machine unless the operator opens them up. */
+export const DEFAULT_METRICS_HOST = "127.0.0.1";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -101,6 +111,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.INSIGHTS === "on"
         ? { path: values.INSIGHTS_DB ?? DEFAULT_INSIGHTS_DB, retentionDays: values.INSIGHTS_RETENTION_DAYS, salt: values.INSIGHTS_SALT }
         : undefined,
-    secrets: [values.TELEGRAM_BOT_TOKEN, values.TELEGRAM_WEBHOOK_SECRET, values.DISCORD_TOKEN, values.INSIGHTS_SALT].filter((s): s is string => Boolean(s)),
+    redisUrl: values.REDIS_URL,
+    metrics: values.METRICS_PORT !== undefined ? { port: Number(values.METRICS_PORT), host: values.METRICS_HOST ?? DEFAULT_METRICS_HOST } : undefined,
+    secrets: [values.TELEGRAM_BOT_TOKEN, values.TELEGRAM_WEBHOOK_SECRET, values.DISCORD_TOKEN, values.INSIGHTS_SALT, passwordIn(values.REDIS_URL), passwordIn(values.INSIGHTS_DB)].filter((s): s is string => Boolean(s)),
   };
+}
+
+/** The password in a server URL (redis://:pw@host, postgres://user:pw@host): never to be logged. */
+function passwordIn(url: string | undefined): string | undefined {
+  if (!url || !/^\w+:\/\//.test(url)) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@
  * Each platform whose token is set is started; the console chat runs only when none is.
  * With a platform running: structured logs, one line per question; knowledge reloaded when
  * data/ changes or on SIGHUP; insights recorded unless INSIGHTS=off; SIGINT / SIGTERM stop every
- * adapter and close the database within a few seconds.
+ * adapter and close the database within a few seconds. With METRICS_PORT, /healthz and /metrics.
  */
 import { createAssistant } from "./core/index.js";
 import { runConsoleChat } from "./adapters/console/console-chat.js";
@@ -13,15 +13,20 @@ import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-a
 import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
 import type { Config } from "./config.js";
 import { KnowledgeError } from "./knowledge/load-knowledge.js";
-import { Insights } from "./operations/insights.js";
+import { openInsights } from "./operations/insights-store.js";
 import { liveKnowledge, type LiveKnowledge } from "./operations/live-knowledge.js";
 import { createLogger, type Logger } from "./operations/logger.js";
+import { startHealthServer } from "./operations/health-server.js";
+import { createMetrics } from "./operations/metrics.js";
+import { memoryState, redisState } from "./operations/shared-state.js";
 import { userHasher } from "./operations/user-hash.js";
 
 const STOP_DEADLINE_MS = 5_000;
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
 interface Platform {
+  /** As the adapter names itself, and /healthz lists it. */
+  name: string;
   /** The variable whose presence turns the platform on. */
   variable: string;
   configured(config: Config): boolean;
@@ -30,11 +35,13 @@ interface Platform {
 
 const PLATFORMS: Platform[] = [
   {
+    name: "telegram",
     variable: "TELEGRAM_BOT_TOKEN",
     configured: (config) => config.telegram !== undefined,
     start: (config, context) => startTelegram(config.telegram!, context, { defaultLanguage: config.defaultLanguage }),
   },
   {
+    name: "discord",
     variable: "DISCORD_TOKEN",
     configured: (config) => config.discord !== undefined,
     start: (config, context) => startDiscord(config.discord!, context, { defaultLanguage: config.defaultLanguage }),
@@ -55,46 +62,69 @@ async function main(): Promise<void> {
   };
   process.on("uncaughtException", crash("uncaught exception"));
   process.on("unhandledRejection", crash("unhandled promise rejection"));
+  const metrics = config.metrics ? createMetrics() : undefined;
   let knowledge: LiveKnowledge;
   try {
-    knowledge = liveKnowledge({ dataDir: config.dataDir, core: { defaultLanguage: config.defaultLanguage }, log });
+    knowledge = liveKnowledge({ dataDir: config.dataDir, core: { defaultLanguage: config.defaultLanguage }, log, onReload: metrics?.knowledgeReloaded });
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const insights = config.insights ? Insights.open({ ...config.insights, log }) : undefined;
+  const insights = config.insights ? await openInsights({ ...config.insights, log }) : undefined;
   const hashUser = insights ? insights.userHash.bind(insights) : userHasher();
 
+  // Served while the adapters connect: a load balancer sees 503 until every one is up.
+  let adapters: RunningAdapter[] = [];
+  const health = config.metrics && metrics
+    ? await startHealthServer({
+        ...config.metrics,
+        registry: metrics.registry,
+        health: () => ({
+          knowledge: true,
+          adapters: Object.fromEntries(configured.map((platform) => [platform.name, adapters.find((a) => a.name === platform.name)?.connected() ?? false])),
+        }),
+      }).catch((error: unknown) => {
+        process.stderr.write(`Invalid METRICS_PORT or METRICS_HOST: cannot listen there (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        process.exit(1);
+      })
+    : undefined;
+  if (health) logger.info(`metrics: /healthz and /metrics on http://${config.metrics!.host}:${health.port}`);
+
+  const state = config.redisUrl ? redisState(config.redisUrl, log) : memoryState();
   const context: AdapterContext = {
     assistant: knowledge.assistant,
     log,
+    state,
+    ...(metrics ? { observer: metrics } : {}),
     answered({ platform, userId, answer, latencyMs }) {
+      metrics?.question(platform, answer.kind, answer.language, latencyMs);
       logger.info(
         { platform, language: answer.language, kind: answer.kind, topic: answer.topic, service: answer.service, confidence: answer.confidence, latencyMs: round(latencyMs), user: hashUser(platform, userId) },
         "question",
       );
       return insights?.recordAnswer({ platform, userId, answer });
     },
-    voted: ({ platform, userId, answerId, vote }) => insights?.recordVote(platform, userId, answerId, vote) ?? false,
+    voted: async ({ platform, userId, answerId, vote }) => (await insights?.recordVote(platform, userId, answerId, vote)) ?? false,
   };
 
-  let adapters: RunningAdapter[];
   try {
     adapters = await Promise.all(configured.map((platform) => platform.start(config, context)));
   } catch (error) {
     // Adapters describe start-up failures without secrets (a bad token, an unreachable API).
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    insights?.close();
+    await insights?.close();
+    await health?.close();
+    await state.close();
     process.exit(1);
   }
   knowledge.watch();
   process.on("SIGHUP", () => knowledge.reload("SIGHUP"));
-  const purging = setInterval(() => insights?.purge(), PURGE_EVERY_MS).unref();
-  stopOnSignals(adapters, logger, () => {
+  const purging = setInterval(() => void insights?.purge(), PURGE_EVERY_MS).unref();
+  stopOnSignals(adapters, logger, async () => {
     clearInterval(purging);
     knowledge.close();
-    insights?.close();
+    await Promise.allSettled([insights?.close(), health?.close(), state.close()]);
   });
 }
 
@@ -111,7 +141,7 @@ async function runConsole(config: Config): Promise<void> {
   });
 }
 
-function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () => void): void {
+function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -120,11 +150,10 @@ function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () =
     // A stuck adapter must not keep the process alive past the deadline.
     setTimeout(() => {
       logger.warn(`adapters did not stop within ${STOP_DEADLINE_MS} ms: exiting`);
-      release();
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(() => {
-      release();
+    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(async () => {
+      await release();
       logger.info("stopped");
       process.exit(0);
     });

@@ -44,7 +44,15 @@ describe("readConfig", () => {
     expect(config.telegram?.webhook).toEqual({ url: "https://bot.example.org/tg", secret: "s3cret", port: 9000 });
   });
 
+  it("GIVEN METRICS_PORT THEN serves metrics on 127.0.0.1 unless METRICS_HOST says otherwise; unset, no server", () => {
+    expect(readConfig({}).metrics).toBeUndefined();
+    expect(readConfig({ METRICS_PORT: "9464" }).metrics).toEqual({ port: 9464, host: "127.0.0.1" });
+    expect(readConfig({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0" }).metrics).toEqual({ port: 9464, host: "0.0.0.0" });
+  });
+
   it.each([
+    ["METRICS_PORT", { METRICS_PORT: "99999" }, "99999"],
+    ["METRICS_HOST", { METRICS_PORT: "9464", METRICS_HOST: "http://x y" }, "x y"],
     ["TELEGRAM_BOT_TOKEN", { TELEGRAM_BOT_TOKEN: "123:short-and-wrong-secret-value" }, "123:short-and-wrong-secret-value"],
     ["DISCORD_TOKEN", { DISCORD_TOKEN: "not-a-discord-token-but-a-secret" }, "not-a-discord-token-but-a-secret"],
     ["TELEGRAM_WEBHOOK_SECRET", { TELEGRAM_BOT_TOKEN: TELEGRAM, TELEGRAM_WEBHOOK_SECRET: "has spaces and ünicode" }, "has spaces"],

@@ -1,24 +1,26 @@
 /**
  * `npm run report [-- --json] [-- --limit N]`: what users asked that the bot could not answer
  * (grouped by normalised text, with counts and languages), the most disliked answers, and the
- * answer rate per day, platform and language, from the insights database (INSIGHTS_DB).
+ * answer rate per day, platform and language, from the insights database (INSIGHTS_DB: a SQLite
+ * file or a postgres:// URL).
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configOrExit } from "./load-or-exit.js";
 import { DEFAULT_INSIGHTS_DB } from "../config.js";
-import { Insights, type Report } from "../operations/insights.js";
+import type { Report } from "../operations/insights.js";
+import { isPostgresUrl, openInsights } from "../operations/insights-store.js";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
 const config = configOrExit();
 const path = config.insights?.path ?? DEFAULT_INSIGHTS_DB;
-if (!existsSync(path)) {
+if (!isPostgresUrl(path) && !existsSync(path)) {
   process.stderr.write(`No insights database at ${path} yet: it is created when the bot runs with INSIGHTS=on.\n`);
   process.exit(1);
 }
-const insights = Insights.open({ path, retentionDays: config.insights?.retentionDays ?? 90, log: (_level, message) => process.stderr.write(`${message}\n`) });
-const report = insights.report(Number(values.limit) || 20);
-insights.close();
+const insights = await openInsights({ path, retentionDays: config.insights?.retentionDays ?? 90, log: (_level, message) => process.stderr.write(`${message}\n`) });
+const report = await insights.report(Number(values.limit) || 20);
+await insights.close();
 process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : format(report));
 
 function format({ unanswered, disliked, answerRate }: Report): string {

@@ -59,7 +59,7 @@ export class Insights {
       const db = new Database(options.path, { timeout: 100 });
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
-      db.exec(SCHEMA);
+      migrate(db);
       insights.db = db;
       insights.statements = insights.prepare(db);
       insights.hash = userHasher(options.salt ?? insights.storedSalt(db));
@@ -212,7 +212,15 @@ export class Insights {
   }
 }
 
-const SCHEMA = `
+/**
+ * Versioned like the PostgreSQL schema (insights-postgres.ts), with the same tables and columns:
+ * the version reached is kept in SQLite's user_version, and each later migration runs once, in a
+ * transaction. Version 1 uses IF NOT EXISTS: databases made before versioning started at 0.
+ */
+export const SQLITE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS questions (
   id TEXT PRIMARY KEY,
@@ -236,4 +244,16 @@ CREATE TABLE IF NOT EXISTS votes (
   at INTEGER NOT NULL,
   PRIMARY KEY (answer_id, user_hash)
 );
-`;
+`,
+  },
+];
+
+function migrate(db: Database.Database): void {
+  const reached = db.pragma("user_version", { simple: true }) as number;
+  for (const migration of SQLITE_MIGRATIONS.filter((m) => m.version > reached)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -22,6 +22,8 @@ export interface LiveKnowledgeOptions {
   dataDir?: string | undefined;
   core?: Partial<CoreOptions>;
   log: (level: "info" | "warn" | "error", message: string) => void;
+  /** Told of every reload attempt after the first load: true when new knowledge is serving. */
+  onReload?: (ok: boolean) => void;
   debounceMs?: number;
 }
 
@@ -54,11 +56,13 @@ export function liveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge {
     } catch (error) {
       if (!(error instanceof KnowledgeError)) throw error;
       options.log("error", `knowledge not reloaded (${reason}), the previous knowledge keeps serving: ${error.message}`);
+      options.onReload?.(false);
       return false;
     }
     current = next;
     generation++;
     options.log("info", `knowledge reloaded (${reason}): ${next.stats.topics} topics, ${next.stats.phrasings} phrasings, ${next.stats.facts} facts`);
+    options.onReload?.(true);
     return true;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The command line as a user runs it: `npm run --silent ask`, and `npm start` with piped input.
- * Real processes; standard output must carry only answers.
+ * Real processes running the compiled JavaScript; standard output must carry only answers.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -8,9 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/core/index.js";
+import { compiled } from "../support/compiled.js";
 
 function run(script: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+  const result = spawnSync(process.execPath, [compiled(script), ...args], {
     input,
     encoding: "utf8",
     env: { ...process.env, DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "", ...env },

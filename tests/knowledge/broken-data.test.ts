@@ -85,7 +85,7 @@ describe("GIVEN a broken knowledge base THEN the error names file, path and reas
     let stderr = "";
     let status = 0;
     try {
-      execFileSync(process.execPath, ["--import", "tsx", "src/cli/check-data.ts", "--data", folder], { encoding: "utf8", stdio: "pipe" });
+      execFileSync(process.execPath, ["dist/cli/check-data.js", "--data", folder], { encoding: "utf8", stdio: "pipe" });
     } catch (error) {
       ({ stderr, status } = error as { stderr: string; status: number });
     }

@@ -1,5 +1,5 @@
 /**
- * `npm start` as a real process, for end-to-end tests: no platform token but those given, its
+ * `npm start` as a real process (the compiled dist/main.js), for end-to-end tests: no platform token but those given, its
  * insights in a fresh temporary database, standard output and error collected together.
  */
 import { spawn } from "node:child_process";
@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export function startMain(env: NodeJS.ProcessEnv, insightsDb = join(mkdtempSync(join(tmpdir(), "insights-")), "insights.db")) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     env: { ...process.env, INSIGHTS_DB: insightsDb, TELEGRAM_BOT_TOKEN: "", DISCORD_TOKEN: "", TELEGRAM_WEBHOOK_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

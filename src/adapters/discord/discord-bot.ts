@@ -20,6 +20,7 @@ import {
   Partials,
   REST,
   Routes,
+  Status,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -31,7 +32,8 @@ import { redact } from "../../operations/redact.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
 import { QuestionKeys } from "../shared/question-keys.js";
-import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
+import { memoryState } from "../../operations/shared-state.js";
+import type { RateLimitSettings } from "../shared/rate-limiter.js";
 import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
 import { choicesFor, COMMAND_DEFINITIONS, LIMITS, NO_PINGS, questionButtons, renderAnswer, renderServices, renderText, type DiscordButtonRow, type DiscordReply } from "./render-discord.js";
 
@@ -63,13 +65,17 @@ const EXPIRED_BUTTON = {
 export function createDiscordClient(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}) {
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token]);
-  const limiter = new RateLimiter(options.rateLimit);
-  const keys = new QuestionKeys(LIMITS.customId);
+  const state = context.state ?? memoryState();
+  const limiter = state.floodGate("discord", options.rateLimit);
+  const keys = new QuestionKeys(LIMITS.customId, undefined, state.store("question-keys:discord"));
   const defaultLanguage = options.defaultLanguage ?? "it";
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message: without this, DMs are dropped.
     partials: [Partials.Channel],
+    // As many gateway shards as Discord recommends (GET /gateway/bot), all in this process:
+    // required past 2,500 servers, and harmless below (one shard).
+    shards: "auto",
     // 5xx, timeouts and dropped connections are retried by discord.js; a few more tries than its
     // default 3 ride out a short outage instead of losing the answer.
     rest: { api: settings.apiRoot, retries: 5, ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
@@ -130,13 +136,13 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     const vote = parseVoteKey(interaction.customId);
     if (vote) {
       // A vote is a click, not a question: acknowledged privately, outside the flood limit.
-      const recorded = context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote }) ?? false;
+      const recorded = (await context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote })) ?? false;
       const messages = ADAPTER_MESSAGES[language];
       await respond(interaction, { content: recorded ? messages.voteThanks : messages.voteNotRecorded, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
     if (!(await withinRateLimit(interaction.user.id, (notice) => respond(interaction, { content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }), language))) return;
-    const question = keys.questionFor(interaction.customId);
+    const question = await keys.resolve(interaction.customId);
     if (question === undefined) {
       await respond(interaction, { content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
@@ -160,12 +166,14 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   }
 
   async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {
-    const decision = limiter.check(userId);
+    const decision = await limiter.check(userId);
+    if (decision !== "allow") context.observer?.rateLimited("discord");
     if (decision === "notify") await notify(ADAPTER_MESSAGES[language].slowDown);
     return decision === "allow";
   }
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const started = performance.now();
     const handled = interaction.isChatInputCommand()
       ? onCommand(interaction)
       : interaction.isAutocomplete()
@@ -173,8 +181,9 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
         : interaction.isButton()
           ? onButton(interaction)
           : Promise.resolve();
-    void handled.catch(async (error: unknown) => {
+    void handled.then(() => context.observer?.handled("discord", performance.now() - started)).catch(async (error: unknown) => {
       log("error", `interaction ${interaction.id} failed: ${describeError(error)}`);
+      context.observer?.failed("discord");
       if (!interaction.isRepliable()) return;
       const apology = { content: ADAPTER_MESSAGES[languageOfLocale(interaction.locale)].apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
       try {
@@ -187,8 +196,10 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
-    void onMessage(message).catch(async (error: unknown) => {
+    const started = performance.now();
+    void onMessage(message).then(() => context.observer?.handled("discord", performance.now() - started)).catch(async (error: unknown) => {
       log("error", `message ${message.id} failed: ${describeError(error)}`);
+      context.observer?.failed("discord");
       try {
         await message.reply({ content: ADAPTER_MESSAGES[defaultLanguage].apology, allowedMentions: NO_PINGS });
       } catch (apologyError) {
@@ -200,6 +211,10 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   // Without an 'error' listener an emitted error crashes the process.
   client.on(Events.Error, (error) => log("error", `discord client: ${describeError(error)}`));
   client.on(Events.ShardDisconnect, (event, shardId) => log("warn", `discord gateway shard ${shardId} disconnected (${event.code})`));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    context.observer?.reconnecting("discord");
+    log("warn", `discord gateway shard ${shardId} lost its connection; reconnecting`);
+  });
   client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
 
   return { client, log };
@@ -261,6 +276,8 @@ export async function startDiscord(settings: DiscordSettings, context: AdapterCo
   log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}`);
   return {
     name: "discord",
+    // Every shard this process runs must be ready: a shard down is a share of the servers unanswered.
+    connected: () => client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     stop: async () => {
       await client.destroy();
     },

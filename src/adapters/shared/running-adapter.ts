@@ -1,14 +1,19 @@
 import type { Answer, Assistant } from "../../core/index.js";
+import type { SharedState } from "../../operations/shared-state.js";
+
+export type Platform = "telegram" | "discord";
 
 /** What a started platform adapter gives back to the composition root. */
 export interface RunningAdapter {
   name: string;
+  /** True while the adapter can receive updates: gateway shards ready, polling working, webhook served. */
+  connected(): boolean;
   /** Stops receiving, finishes or drops what is in flight, closes connections; resolves within seconds. */
   stop(reason: string): Promise<void>;
 }
 
 export interface AnswerEvent {
-  platform: "telegram" | "discord";
+  platform: Platform;
   /** The platform's user id: hashed before it is logged or stored. */
   userId: string;
   answer: Answer;
@@ -25,7 +30,23 @@ export interface AdapterContext {
    */
   answered?(event: AnswerEvent): string | undefined;
   /** A user's thumbs up (1) or down (-1) on an answer; false when it could not be recorded. */
-  voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean;
+  voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean | Promise<boolean>;
+  /** Flood buckets and button keys shared with other instances (Redis); absent, in this process's memory. */
+  state?: SharedState;
+  /** Told of what operators count (metrics); absent, nothing is counted. */
+  observer?: AdapterObserver;
+}
+
+/** Events an operator counts, reported by the adapters without knowing how they are counted. */
+export interface AdapterObserver {
+  /** An update or interaction was handled, reply included, in `ms`. */
+  handled(platform: Platform, ms: number): void;
+  /** A message was not answered because its user was flooding (the notice included). */
+  rateLimited(platform: Platform): void;
+  /** A handler failed and the user got an apology. */
+  failed(platform: Platform): void;
+  /** The connection to the platform was lost and is being re-established. */
+  reconnecting(platform: Platform): void;
 }
 
 /** Button data for a vote: short and self-describing, under every platform's limit. */

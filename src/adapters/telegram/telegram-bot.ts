@@ -14,7 +14,8 @@ import { localeToLanguage, type Assistant, type Language } from "../../core/inde
 import { redact } from "../../operations/redact.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
 import { ADAPTER_MESSAGES } from "../shared/messages.js";
-import { RateLimiter, type RateLimitSettings } from "../shared/rate-limiter.js";
+import { memoryState } from "../../operations/shared-state.js";
+import type { RateLimitSettings } from "../shared/rate-limiter.js";
 import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
 import { QuestionKeys } from "../shared/question-keys.js";
 import { CALLBACK_DATA_LIMIT, escapeHtml, packIntoMessages, questionButton, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
@@ -62,8 +63,9 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token, settings.webhook?.secret]);
   const retry = { ...RETRY_DEFAULTS, ...options.retry };
-  const limiter = new RateLimiter(options.rateLimit);
-  const questionKeys = new QuestionKeys(CALLBACK_DATA_LIMIT);
+  const state = context.state ?? memoryState();
+  const limiter = state.floodGate("telegram", options.rateLimit);
+  const questionKeys = new QuestionKeys(CALLBACK_DATA_LIMIT, undefined, state.store("question-keys:telegram"));
   const defaultLanguage = options.defaultLanguage ?? "it";
   // The bot's own replies are best-effort; the update's webhook response is not used for them,
   // so every call goes through the same retry path.
@@ -71,13 +73,19 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   const languageOf = (ctx: Context): Language => localeToLanguage(ctx.from?.language_code) ?? defaultLanguage;
 
-  bot.use((ctx, next) => {
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
     withRetries(ctx, retry, log);
-    return next();
+    try {
+      await next();
+    } finally {
+      context.observer?.handled("telegram", performance.now() - started);
+    }
   });
 
   bot.catch(async (error, ctx) => {
     log("error", `update ${ctx.update.update_id} failed: ${describeError(error)}`);
+    context.observer?.failed("telegram");
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery(ADAPTER_MESSAGES[languageOf(ctx)].apology);
       else if (ctx.chat) await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].apology);
@@ -88,8 +96,9 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   /** False when this user is flooding: the first excess message gets one notice, the rest nothing. */
   async function withinRateLimit(ctx: Context): Promise<boolean> {
-    const decision = limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
+    const decision = await limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
     if (decision === "allow") return true;
+    context.observer?.rateLimited("telegram");
     if (decision === "notify") {
       const notice = ADAPTER_MESSAGES[languageOf(ctx)].slowDown;
       if (ctx.callbackQuery) await ctx.answerCbQuery(notice);
@@ -110,7 +119,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   async function onVote(ctx: Context, answerId: string, vote: 1 | -1): Promise<void> {
     const messages = ADAPTER_MESSAGES[languageOf(ctx)];
-    const recorded = context.voted?.({ platform: "telegram", userId: String(ctx.from!.id), answerId, vote }) ?? false;
+    const recorded = (await context.voted?.({ platform: "telegram", userId: String(ctx.from!.id), answerId, vote })) ?? false;
     await ctx.answerCbQuery(recorded ? messages.voteThanks : messages.voteNotRecorded);
   }
 
@@ -181,7 +190,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
     const vote = data === undefined ? undefined : parseVoteKey(data);
     // A vote is a tap, not a question: it is acknowledged without touching the flood limit.
     if (vote) return onVote(ctx, vote.answerId, vote.vote);
-    const question = data === undefined ? undefined : questionKeys.questionFor(data);
+    const question = data === undefined ? undefined : await questionKeys.resolve(data);
     if (!(await withinRateLimit(ctx))) return;
     if (question === undefined) {
       await ctx.answerCbQuery(EXPIRED_BUTTON[languageOf(ctx)]);
@@ -331,6 +340,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
     return {
       name: "telegram",
       webhookPort: port,
+      connected: () => server.listening,
       stop: async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -338,10 +348,12 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
     };
   }
 
+  const pollingHealth = watchPolling(bot, log, context.observer);
   let polling!: Promise<void>;
   // launch() resolves only when polling ends; its callback says when it begins.
   await new Promise<void>((resolve, reject) => {
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
+      pollingHealth.stopped = true;
       log("error", `telegram: polling stopped: ${describeError(error)}`);
       reject(error);
     });
@@ -349,6 +361,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
   log("info", `telegram: @${bot.botInfo.username} polling for updates`);
   return {
     name: "telegram",
+    connected: () => !pollingHealth.stopped && !pollingHealth.failing,
     stop: async (reason) => {
       // launch() reports the start before its polling exists; a stop in between must wait for it.
       for (let waited = 0; ; waited += 20) {
@@ -363,6 +376,36 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
       await polling;
     },
   };
+}
+
+/**
+ * Follows long polling through its getUpdates calls: telegraf retries a failed one by itself
+ * (after retry_after, 5 s by default) and tells nobody, so the failure and the recovery are
+ * observed here, for /healthz, the reconnect counter and one log line each way. Recovery is known
+ * when a long poll returns: at once with updates waiting, else after its 50-second timeout.
+ */
+function watchPolling(bot: Telegraf<Context<Update>>, log: AdapterContext["log"], observer: AdapterContext["observer"]) {
+  const health = { failing: false, stopped: false };
+  const callApi = bot.telegram.callApi.bind(bot.telegram);
+  bot.telegram.callApi = (async (method: string, payload: object, extra?: object) => {
+    if (method !== "getUpdates") return callApi(method as never, payload as never, extra as never);
+    try {
+      const result = await callApi(method as never, payload as never, extra as never);
+      if (health.failing) {
+        health.failing = false;
+        log("info", "telegram: polling works again");
+      }
+      return result;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === "AbortError") && !health.failing) {
+        health.failing = true;
+        observer?.reconnecting("telegram");
+        log("warn", `telegram: polling failed (${describeError(error)}); retrying`);
+      }
+      throw error;
+    }
+  }) as typeof bot.telegram.callApi;
+  return health;
 }
 
 async function registerCommands(bot: Telegraf<Context<Update>>, log: AdapterContext["log"]): Promise<void> {
