@@ -20,6 +20,7 @@ import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
+import { SortedWordList, type WordSet } from "./word-list.js";
 import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions } from "./defaults.js";
@@ -77,8 +78,8 @@ export const COMPOSED_TOPICS = Object.freeze({
 } as const);
 const COMPOSED = COMPOSED_TOPICS;
 
-/** Built once per process: ~275,000 words, ~40 ms. */
-const ENGLISH_WORDS: ReadonlySet<string> = new Set(englishWordList as string[]);
+/** ~275,000 words, searched in the sorted array the package ships (no Set to build at start). */
+const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
 
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
@@ -129,7 +130,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
-  const traits = topicTraits(topics, recognizer, concepts);
+  const traits = topicTraits(topics, matcher, concepts);
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
   const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
@@ -458,23 +459,22 @@ interface TopicTraits {
 // A topic is about a region, or a kind of question, when this share of its phrasings name it.
 const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
 
-function topicTraits(topics: readonly Topic[], recognizer: EntityRecognizer, concepts: ConceptLexicon): Map<string, TopicTraits> {
+function topicTraits(topics: readonly Topic[], matcher: Matcher, concepts: ConceptLexicon): Map<string, TopicTraits> {
   const traits = new Map<string, TopicTraits>();
-  for (const topic of topics) {
-    if (topic.kind !== "faq") continue;
+  topics.forEach((topic, topicIndex) => {
+    if (topic.kind !== "faq") return;
     const regionCounts = new Map<string, number>();
     const typeCounts = new Map<QuestionType, number>();
-    let phrasings = 0;
-    for (const language of ["it", "en"] as const) {
-      for (const text of topic.phrasings[language]) {
-        phrasings++;
-        for (const code of recognizer.recognise(text, language).regions) regionCounts.set(code, (regionCounts.get(code) ?? 0) + 1);
-        for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
-      }
+    const phrasings = matcher.indexedPhrasings(topicIndex);
+    for (const { text, terms } of phrasings) {
+      // The matcher has read every phrasing already: its region terms are the regions it names.
+      for (const term of terms) if (term.startsWith("@") && term !== ANY_REGION) regionCounts.set(term.slice(1), (regionCounts.get(term.slice(1)) ?? 0) + 1);
+      for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
     }
-    const shared = <T,>(counts: Map<T, number>, share: number) => new Set([...counts].filter(([, n]) => n >= share * phrasings).map(([k]) => k));
+    const shared = <T,>(counts: Map<T, number>, share: number) =>
+      new Set([...counts].filter(([, n]) => n >= share * phrasings.length).map(([k]) => k));
     traits.set(topic.id, { regions: shared(regionCounts, TRAIT_SHARE.region), types: shared(typeCounts, TRAIT_SHARE.type) });
-  }
+  });
   return traits;
 }
 

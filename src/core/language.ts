@@ -8,6 +8,7 @@ import { LANGUAGE_MARKERS } from "./lexicon.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { tokenize } from "./normalize.js";
 import type { Language } from "./schema.js";
+import type { WordSet } from "./word-list.js";
 
 const ITALIAN_ACCENTS = /[àèéìíòóù]/i;
 const ACCENT_WEIGHT = 1.5;
@@ -41,7 +42,7 @@ export class LanguageDetector {
   constructor(
     texts: { it: Iterable<string>; en: Iterable<string> },
     private readonly ignoredWords: ReadonlySet<string>,
-    private readonly englishWords: ReadonlySet<string> = new Set(),
+    private readonly englishWords: WordSet = new Set<string>(),
     ambiguousWords: ReadonlySet<string> = new Set(),
   ) {
     for (const code of ISO_3166_ALPHA2) {

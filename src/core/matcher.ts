@@ -15,6 +15,7 @@ import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { STEMMERS, type Stem } from "./stemmer.js";
 import type { Language } from "./schema.js";
+import type { WordSet } from "./word-list.js";
 
 export const ANY_SERVICE = "§*";
 export const ANY_REGION = "@*";
@@ -129,7 +130,7 @@ export class Matcher {
     readonly topics: readonly Topic[],
     private readonly recognizer: EntityRecognizer,
     private readonly options: CoreOptions,
-    private readonly realWords: ReadonlySet<string> = new Set(),
+    private readonly realWords: WordSet = new Set<string>(),
   ) {
     if (topics.length >= TOPIC_SLOTS) throw new Error(`Too many topics to index: ${topics.length} (at most ${TOPIC_SLOTS - 1})`);
     const topicsWithTerm = new Map<string, Set<number>>();
@@ -194,6 +195,11 @@ export class Matcher {
       phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
       phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
     }
+  }
+
+  /** A topic's phrasings as indexed: their text and terms (names as "§service", "@REGION"). */
+  indexedPhrasings(topicIndex: number): ReadonlyArray<{ text: string; terms: readonly string[] }> {
+    return this.phrasingsOfTopic[topicIndex]!.map((index) => this.phrasings[index]!);
   }
 
   get phrasingCount(): number {
