@@ -169,7 +169,9 @@ export class EntityRecognizer {
         continue;
       }
 
-      const region = this.regionAt(keys, input, i, shouted, language, result.words.at(-1)?.startsWith("§") ?? false);
+      const previous = result.words.at(-1);
+      const afterService = previous !== undefined && previous.startsWith("§") && previous !== serviceTerm(COMPANY_SERVICE_ID);
+      const region = this.regionAt(keys, input, i, shouted, language, afterService);
       if (region) {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);

@@ -393,7 +393,7 @@ export class Matcher {
     filled.set(bucketStarts);
     for (let i = 0; i < visited; i++) keys[filled[bucketOf(steps[i]!)]!++] = (CEILING_STEPS - steps[i]!) * TOPIC_SLOTS + visit[i]!;
 
-    const top: Array<{ topicIndex: number; score: number; phrasingIndex: number }> = [];
+    const top: Array<{ topicIndex: number; score: number; phrasingIndex: number; specificity: number }> = [];
     let sortedUpTo = 0;
     for (let next = 0, bucket = CEILING_BUCKETS; next < visited; next++) {
       if (next === sortedUpTo) {
@@ -424,10 +424,13 @@ export class Matcher {
         }
       }
       if (bestScore < 0) continue;
+      // On a tie the more specific phrasing wins: "il mio Xiaomi ha Gemini?" said as it is
+      // written beats a longer phrasing that happens to cover the same words.
+      const specificity = this.phrasings[bestPhrasing]!.terms.length;
       let at = top.length;
-      while (at > 0 && top[at - 1]!.score < bestScore) at--;
+      while (at > 0 && (top[at - 1]!.score < bestScore || (top[at - 1]!.score === bestScore && top[at - 1]!.specificity > specificity))) at--;
       if (at >= limit) continue;
-      top.splice(at, 0, { topicIndex, score: bestScore, phrasingIndex: bestPhrasing });
+      top.splice(at, 0, { topicIndex, score: bestScore, phrasingIndex: bestPhrasing, specificity });
       if (top.length > limit) top.pop();
     }
     return top.map(({ topicIndex, score, phrasingIndex }) => {
