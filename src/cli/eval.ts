@@ -6,14 +6,30 @@
  */
 import { parseArgs } from "node:util";
 import { createAssistant } from "../core/index.js";
-import { ACCURACY_TARGETS, EVAL_SETS, evaluate, formatReport, loadEvalSet, type EvalSetName } from "../evaluation/evaluate.js";
+import { existsSync } from "node:fs";
+import type { ConversationContext } from "../core/index.js";
+import {
+  ACCURACY_TARGETS,
+  DIALOGUE_SETS,
+  EVAL_SETS,
+  evaluate,
+  evaluateDialogues,
+  formatDialogueReport,
+  formatReport,
+  loadDialogueSet,
+  loadEvalSet,
+  type DialogueSetName,
+  type EvalSetName,
+} from "../evaluation/evaluate.js";
 import { loadKnowledgeOrExit } from "./load-or-exit.js";
 
 const { values } = parseArgs({ options: { set: { type: "string", default: "all" }, unseal: { type: "boolean", default: false } } });
 const known = Object.keys(EVAL_SETS) as EvalSetName[];
-const names = values.set === "all" ? known : [values.set as EvalSetName];
-if (!names.every((name) => known.includes(name))) {
-  process.stderr.write(`unknown set '${values.set}': use ${known.join(", ")} or all\n`);
+const knownDialogues = Object.keys(DIALOGUE_SETS) as DialogueSetName[];
+const names = values.set === "all" ? known : known.filter((name) => name === values.set);
+const dialogueNames = values.set === "all" ? knownDialogues : knownDialogues.filter((name) => name === values.set);
+if (names.length + dialogueNames.length === 0) {
+  process.stderr.write(`unknown set '${values.set}': use ${[...known, ...knownDialogues].join(", ")} or all\n`);
   process.exit(2);
 }
 
@@ -24,5 +40,17 @@ for (const name of names) {
   const sealed = name === "holdout" && !values.unseal;
   process.stdout.write(`${formatReport(report, `${name} set${sealed ? " (sealed: numbers only)" : ""}`, { sealed })}\n\n`);
   belowTarget ||= report.inScope.accuracy < ACCURACY_TARGETS.inScope || report.outOfScope.rejection < ACCURACY_TARGETS.outOfScopeRejection;
+}
+for (const name of dialogueNames) {
+  if (!existsSync(DIALOGUE_SETS[name])) continue;
+  const contexts = new Map<string, ConversationContext | null>();
+  const report = evaluateDialogues(loadDialogueSet(name), (question, conversation) => {
+    const turn = assistant.converse(question, contexts.get(conversation) ?? null);
+    contexts.set(conversation, turn.context);
+    return turn;
+  });
+  const sealed = name === "dialogue-holdout" && !values.unseal;
+  process.stdout.write(`${formatDialogueReport(report, `${name} set${sealed ? " (sealed: numbers only)" : ""}`, { sealed })}\n\n`);
+  belowTarget ||= report.turns.accuracy < ACCURACY_TARGETS.inScope;
 }
 process.exitCode = belowTarget ? 1 : 0;

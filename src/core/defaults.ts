@@ -19,6 +19,7 @@ export interface CoreOptions {
   questionTypeBonus: number;
   clauseReadingMinWords: number;
   maxClausesRead: number;
+  fragmentMaxWords: { service: number; region: number; question: number };
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -61,4 +62,10 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   clauseReadingMinWords: 14,
   /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */
   maxClausesRead: 6,
+  /**
+   * In a conversation, a message with no more content words than this beside a lone service,
+   * region or kind of question is a fragment of the previous one ("ok e il cloud?", "e in
+   * Grecia invece?", "quali carte vanno?").
+   */
+  fragmentMaxWords: { service: 1, region: 2, question: 3 },
 });

@@ -15,7 +15,7 @@ import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { clauses } from "./clauses.js";
 import { ConceptLexicon, type ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, serviceTerm, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
@@ -45,8 +45,29 @@ export interface Explanation {
   candidates: Array<{ topic: string; kind: string; score: number; phrasing: string }>;
 }
 
+/** What a conversation remembers between turns: plain JSON, so any store can keep it. */
+export interface ConversationContext {
+  service?: string;
+  region?: string;
+  questionType?: QuestionType;
+  topic?: string;
+  language: Language;
+}
+export type ContextSlot = "service" | "region" | "questionType";
+type FragmentShape = "complete" | "region" | "service" | "question";
+
 export interface Assistant {
   ask(question: string, options?: AskOptions): Answer;
+  /**
+   * A message in a conversation: `context` is what the previous turn returned (null: none). The
+   * answer comes with the slots it took from the context and the context for the next turn
+   * (null after a declined turn, so nothing carries over it).
+   */
+  converse(
+    question: string,
+    context: ConversationContext | null,
+    options?: AskOptions,
+  ): { answer: Answer; inherited: ContextSlot[]; context: ConversationContext | null };
   explain(question: string, options?: AskOptions): Explanation;
   /**
    * Answers a question as the given topic (null: as a fallback), filling services and regions
@@ -130,7 +151,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
-  const traits = topicTraits(topics, matcher, concepts);
+  const traits = topicTraits(topics, matcher, concepts, (topicId) => {
+    const entry = faqById.get(topicId);
+    return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
+  });
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
   const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
@@ -144,6 +168,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     guess: LanguageGuess;
     recognition: Recognition;
     terms: QueryTerm[];
+    /** What the answer was about, for the next turn of a conversation. */
+    slots?: { subject: string | undefined; region: string | undefined; types: readonly QuestionType[] };
+    inherited?: ContextSlot[];
   }
 
   /** Language and names: what every answer, ours or a baseline's, is built from. */
@@ -167,11 +194,27 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
   const answerDepth: RankDepth = { limit: Math.max(1, options.maxSuggestions), floor: options.suggestionThreshold, settledAt: options.answerThreshold };
 
-  function analyse(question: string, askOptions: AskOptions = {}): Analysis {
-    const reading = read(question, askOptions);
+  /**
+   * @param turn for a message in a conversation: what the previous turn left. A fragment ("e in
+   *   Grecia?", "and Youpin?", "perché?") takes the missing slots from it; a complete question
+   *   takes nothing; a fragment with nothing to take from is declined.
+   */
+  function analyse(question: string, askOptions: AskOptions = {}, turn?: { context: ConversationContext | null }): Analysis {
+    // A message with no language of its own ("Poland?") goes on in the conversation's language.
+    const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
+    let reading = read(question, hinted);
+    let terms = matcher.queryTerms(reading.recognition, reading.guess.language);
+    let inherited: ContextSlot[] = [];
+    if (turn) {
+      const shape = fragmentShape(reading, terms);
+      if (shape !== "complete" && !isSmalltalk(reading.recognition, terms)) {
+        if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
+        ({ reading, inherited } = inherit(reading, shape, turn.context));
+        terms = matcher.queryTerms(reading.recognition, reading.guess.language);
+      }
+    }
     const { recognition } = reading;
-    const terms = matcher.queryTerms(recognition, reading.guess.language);
-    const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
+    const guess = reconsiderLanguage(reading.guess, reading.text, terms, hinted);
     const language = guess.language;
     const base = { question, language };
 
@@ -232,7 +275,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       composer.serviceOverview(subject, language),
       overviewSuggestions,
     );
-    return { answer, guess, recognition, terms };
+    return { answer, guess, recognition, terms, slots: { subject, region, types }, inherited };
 
     function answered(topic: Topic, score: number, service?: string): Analysis {
       const { reply, service: answeredService } = replyFor(topic, recognition, language, service, region);
@@ -243,8 +286,68 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
       const answer = finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
-      return { answer, guess, recognition, terms };
+      return { answer, guess, recognition, terms, slots: { subject: service ?? subject, region, types }, inherited };
     }
+  }
+
+  /**
+   * Which slots a message leaves to its conversation. A complete question names a service and
+   * says something about it; a fragment names only a region ("e in Grecia?"), only a service
+   * ("and Youpin?") or only what is asked ("perché?", "quali carte?").
+   */
+  function fragmentShape(reading: ReturnType<typeof read>, terms: readonly QueryTerm[]): FragmentShape {
+    const { recognition, described } = reading;
+    const subject = subjectOf(recognition, described);
+    const region = askedRegion(reading.text, recognition, reading.guess.language);
+    const content = terms.filter((t) => t.reading === "known" || t.reading === "corrected" || t.reading === "unknown").length;
+    if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
+    if (subject !== undefined) {
+      if (region !== undefined) return "complete";
+      return described.types.length === 0 && content <= options.fragmentMaxWords.service ? "service" : "complete";
+    }
+    if (region !== undefined) return content <= options.fragmentMaxWords.region ? "region" : "complete";
+    return content <= options.fragmentMaxWords.question ? "question" : "complete";
+  }
+
+  function isSmalltalk(recognition: Recognition, terms: QueryTerm[]): boolean {
+    const top = matcher.rank(recognition, terms, answerDepth)[0];
+    return top !== undefined && top.topic.kind === "smalltalk" && top.score >= options.answerThreshold;
+  }
+
+  /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
+  function declinedFragment(question: string, reading: ReturnType<typeof read>, terms: QueryTerm[], askOptions: AskOptions): Analysis {
+    const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
+    const answer = finish(
+      { question, language: guess.language },
+      { kind: "fallback", topic: null, service: null, confidence: 0 },
+      fallbackReply(guess.language),
+      [],
+    );
+    return { answer, guess, recognition: reading.recognition, terms, inherited: [] };
+  }
+
+  /** The reading of a fragment with what it leaves out taken from the conversation. */
+  function inherit(
+    reading: ReturnType<typeof read>,
+    shape: Exclude<FragmentShape, "complete">,
+    context: ConversationContext,
+  ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
+    const wanted: ContextSlot[] =
+      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region"];
+    const inherited = wanted.filter((slot) => context[slot] !== undefined);
+    let { recognition, described } = reading;
+    for (const slot of inherited) {
+      if (slot === "service") {
+        const service = context.service!;
+        recognition = { ...recognition, services: [...recognition.services, service], words: [...recognition.words, serviceTerm(service)], origins: [...recognition.origins, -1] };
+      } else if (slot === "region") {
+        const region = context.region!;
+        recognition = { ...recognition, regions: [region, ...recognition.regions], words: [...recognition.words, regionTerm(region)], origins: [...recognition.origins, -1] };
+      } else {
+        described = { ...described, types: [context.questionType as QuestionType, ...described.types] };
+      }
+    }
+    return { reading: { ...reading, recognition, described }, inherited };
   }
 
   /**
@@ -385,6 +488,20 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
+    converse(question, context, askOptions) {
+      const { answer, slots, inherited = [] } = analyse(question, askOptions, { context });
+      if (answer.kind === "fallback") return { answer, inherited, context: null };
+      // Small talk ("grazie!") does not change what the conversation is about.
+      if (answer.kind === "smalltalk" || slots === undefined) return { answer, inherited, context: context ? { ...context, language: answer.language } : null };
+      const questionType = slots.types[0] ?? (answer.availability ? "availability" : [...(traits.get(answer.topic ?? "")?.types ?? [])][0]);
+      const next: ConversationContext = { language: answer.language };
+      const service = answer.service ?? slots.subject;
+      if (service) next.service = service;
+      if (slots.region) next.region = slots.region;
+      if (questionType) next.questionType = questionType;
+      if (answer.topic) next.topic = answer.topic;
+      return { answer, inherited, context: next };
+    },
     explain(question, askOptions) {
       const { answer, guess, recognition, terms } = analyse(question, askOptions);
       // The answer as `ask` gives it; the candidates ranked in full, near misses included.
@@ -459,7 +576,12 @@ interface TopicTraits {
 // A topic is about a region, or a kind of question, when this share of its phrasings name it.
 const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
 
-function topicTraits(topics: readonly Topic[], matcher: Matcher, concepts: ConceptLexicon): Map<string, TopicTraits> {
+function topicTraits(
+  topics: readonly Topic[],
+  matcher: Matcher,
+  concepts: ConceptLexicon,
+  answerRegions: (topicId: string) => readonly string[],
+): Map<string, TopicTraits> {
   const traits = new Map<string, TopicTraits>();
   topics.forEach((topic, topicIndex) => {
     if (topic.kind !== "faq") return;
@@ -473,7 +595,12 @@ function topicTraits(topics: readonly Topic[], matcher: Matcher, concepts: Conce
     }
     const shared = <T,>(counts: Map<T, number>, share: number) =>
       new Set([...counts].filter(([, n]) => n >= share * phrasings.length).map(([k]) => k));
-    traits.set(topic.id, { regions: shared(regionCounts, TRAIT_SHARE.region), types: shared(typeCounts, TRAIT_SHARE.type) });
+    const regions = shared(regionCounts, TRAIT_SHARE.region);
+    // "Which cards work?" may be asked without a place, but an answer that speaks of one country
+    // only ("In Italia Xiaomi Pay accetta…") is about that country.
+    const spoken = answerRegions(topic.id);
+    if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
+    traits.set(topic.id, { regions, types: shared(typeCounts, TRAIT_SHARE.type) });
   });
   return traits;
 }

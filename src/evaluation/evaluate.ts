@@ -55,6 +55,76 @@ export const EVAL_SETS = {
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
+const DialogueTurnSchema = z.strictObject({
+  question: z.string(),
+  language: LanguageSchema,
+  expect: EvalCaseSchema.shape.expect.extend({ inherited: z.array(z.enum(["service", "region", "questionType"])) }),
+});
+export const DialogueSchema = z.strictObject({ dialogue: z.string(), turns: z.array(DialogueTurnSchema).min(1) });
+export type Dialogue = z.infer<typeof DialogueSchema>;
+
+/** Dialogues (follow-up questions in context), graded turn by turn; the holdout is sealed like the single-message one. */
+export const DIALOGUE_SETS = {
+  "dialogue-dev": new URL("../../tests/eval/dialogue-dev-set.json", import.meta.url),
+  "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
+} as const;
+export type DialogueSetName = keyof typeof DIALOGUE_SETS;
+
+export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
+  return z.array(DialogueSchema).parse(JSON.parse(readFileSync(DIALOGUE_SETS[name], "utf8")));
+}
+
+export interface DialogueReport {
+  dialogues: number;
+  turns: { total: number; correct: number; accuracy: number };
+  /** Turns that took exactly the slots the label says from earlier turns. */
+  inherited: { total: number; correct: number; accuracy: number };
+  misses: Array<{ dialogue: string; turn: number; question: string; problems: string[] }>;
+}
+
+/**
+ * Plays each dialogue through `converse` (one conversation each) and grades every turn as a
+ * single message is graded; whether it inherited the labelled slots is counted apart.
+ */
+export function evaluateDialogues(
+  dialogues: readonly Dialogue[],
+  converse: (question: string, conversation: string) => { answer: Answer; inherited: readonly string[] },
+): DialogueReport {
+  let correct = 0;
+  let inheritedRight = 0;
+  let total = 0;
+  const misses: DialogueReport["misses"] = [];
+  for (const dialogue of dialogues) {
+    dialogue.turns.forEach((turn, index) => {
+      const { answer, inherited } = converse(turn.question, dialogue.dialogue);
+      const { inherited: expectedInherited, ...expect } = turn.expect;
+      const graded = grade({ question: turn.question, language: turn.language, category: "service-info", typo: false, expect }, answer);
+      const sameSlots = [...inherited].sort().join() === [...expectedInherited].sort().join();
+      total++;
+      if (graded.correct) correct++;
+      if (sameSlots) inheritedRight++;
+      const problems = [...graded.problems, ...(sameSlots ? [] : [`inherited [${inherited.join(", ")}], expected [${expectedInherited.join(", ")}]`])];
+      if (problems.length > 0) misses.push({ dialogue: dialogue.dialogue, turn: index + 1, question: turn.question, problems });
+    });
+  }
+  const ratio = (n: number) => ({ total, correct: n, accuracy: total === 0 ? 1 : n / total });
+  return { dialogues: dialogues.length, turns: ratio(correct), inherited: ratio(inheritedRight), misses };
+}
+
+export function formatDialogueReport(report: DialogueReport, title: string, { sealed = false }: { sealed?: boolean } = {}): string {
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+  const lines = [
+    `${title}: ${report.dialogues} dialogues, ${report.turns.total} turns`,
+    `  turns right        ${pct(report.turns.accuracy)}  (${report.turns.correct}/${report.turns.total})   target ${pct(ACCURACY_TARGETS.inScope)}`,
+    `  slots inherited    ${pct(report.inherited.accuracy)}  (${report.inherited.correct}/${report.inherited.total}) as labelled`,
+  ];
+  if (!sealed && report.misses.length > 0) {
+    lines.push("", `  misses (${report.misses.length}):`);
+    for (const miss of report.misses) lines.push(`    [${miss.dialogue}#${miss.turn}] ${JSON.stringify(miss.question)}`, `        ${miss.problems.join("; ")}`);
+  }
+  return lines.join("\n");
+}
+
 export function loadEvalSet(name: EvalSetName): EvalCase[] {
   return z.array(EvalCaseSchema).parse(JSON.parse(readFileSync(EVAL_SETS[name], "utf8")));
 }

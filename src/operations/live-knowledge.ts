@@ -35,6 +35,7 @@ export function liveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge {
 
   const assistant: Assistant = {
     ask: (question, askOptions) => current.ask(question, askOptions),
+    converse: (question, context, askOptions) => current.converse(question, context, askOptions),
     explain: (question, askOptions) => current.explain(question, askOptions),
     answerAs: (question, topicId, confidence, askOptions) => current.answerAs(question, topicId, confidence, askOptions),
     get topicIds() {
