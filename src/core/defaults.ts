@@ -19,7 +19,7 @@ export interface CoreOptions {
   questionTypeBonus: number;
   clauseReadingMinWords: number;
   maxClausesRead: number;
-  fragmentMaxWords: { service: number; region: number; question: number };
+  fragmentMaxWords: { service: number; region: number; question: number; referring: number };
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -67,5 +67,5 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
    * region or kind of question is a fragment of the previous one ("ok e il cloud?", "e in
    * Grecia invece?", "quali carte vanno?").
    */
-  fragmentMaxWords: { service: 1, region: 2, question: 3 },
+  fragmentMaxWords: { service: 1, region: 2, question: 3, referring: 6 },
 });

@@ -16,7 +16,7 @@ import { clauses } from "./clauses.js";
 import { ConceptLexicon, type ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
-import { FUNCTION_WORDS } from "./lexicon.js";
+import { FUNCTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { normalize, tokenize, words } from "./normalize.js";
@@ -55,6 +55,11 @@ export interface ConversationContext {
 }
 export type ContextSlot = "service" | "region" | "questionType";
 type FragmentShape = "complete" | "region" | "service" | "question";
+
+/** "How many users does it have?", "lo posso usare?": a word pointing back to what was asked before. */
+function refersBack(recognition: Recognition): boolean {
+  return recognition.words.some((word) => REFERRING_WORDS.has(word));
+}
 
 export interface Assistant {
   ask(question: string, options?: AskOptions): Answer;
@@ -206,7 +211,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language);
     let inherited: ContextSlot[] = [];
     if (turn) {
-      const shape = fragmentShape(reading, terms);
+      const shape = fragmentShape(reading, terms, turn.context);
       if (shape !== "complete" && !isSmalltalk(reading.recognition, terms)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
@@ -232,6 +237,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const region = askedRegion(reading.text, recognition, language);
     const types = reading.described.types;
     const hasFacts = subject !== undefined && book.factsOf(subject).length > 0;
+    // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
+    const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits);
     if (best && best.score >= options.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
@@ -250,8 +257,6 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
-    // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
-    const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
     const inRegion = topicById.get(COMPOSED.serviceInRegion)!;
     const confidenceFloor = options.serviceAnswerThreshold;
     if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
@@ -281,7 +286,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const { reply, service: answeredService } = replyFor(topic, recognition, language, service, region);
       // "Youpin c'è in India?" answered by the entry about India still states the status there,
       // so every platform shows it the same way as for any availability question.
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && types.includes("availability") && hasFacts) {
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && asksAvailability && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
@@ -295,12 +300,18 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
    * says something about it; a fragment names only a region ("e in Grecia?"), only a service
    * ("and Youpin?") or only what is asked ("perché?", "quali carte?").
    */
-  function fragmentShape(reading: ReturnType<typeof read>, terms: readonly QueryTerm[]): FragmentShape {
+  function fragmentShape(reading: ReturnType<typeof read>, terms: readonly QueryTerm[], context: ConversationContext | null): FragmentShape {
     const { recognition, described } = reading;
-    const subject = subjectOf(recognition, described);
+    const named = subjectOf(recognition, described);
+    // "e come faccio a pagare col telefono?" after a Xiaomi Pay answer describes the same service:
+    // it asks something more about it, it does not start over.
+    const subject = named !== undefined && named === context?.service && !recognition.services.includes(named) ? undefined : named;
     const region = askedRegion(reading.text, recognition, reading.guess.language);
     const content = terms.filter((t) => t.reading === "known" || t.reading === "corrected" || t.reading === "unknown").length;
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
+    // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
+    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return "complete";
+    if (subject === undefined && region === undefined && content <= options.fragmentMaxWords.referring && refersBack(recognition)) return "question";
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       return described.types.length === 0 && content <= options.fragmentMaxWords.service ? "service" : "complete";
@@ -615,7 +626,8 @@ function topicAgrees(topic: Topic, subject: string | undefined, region: string |
   if (topic.kind === "smalltalk") return false;
   // "What services are there in Italy?" is the company's; a question about one service is not it.
   if (topic.kind === "composed") return subject === COMPANY_SERVICE_ID || topic.service !== COMPANY_SERVICE_ID;
-  if (topic.service !== subject && topic.service !== COMPANY_SERVICE_ID) return false;
+  // A company-wide entry ("when did Xiaomi arrive in Italy?") does not answer a question about one of its services.
+  if (topic.service !== subject) return false;
   const regions = traits.get(topic.id)?.regions;
   if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;
   // A topic about Europe answers for a member country too; one about Italy does not answer for Greece.
@@ -643,7 +655,12 @@ function subjectOf(recognition: Recognition, described: ConceptReading): string 
  * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
  * of a Xiaomi question, not another company's.
  */
-function withDescriptions(named: Recognition, described: ConceptReading): Recognition {
+function withDescriptions(read: Recognition, described: ConceptReading): Recognition {
+  const home = described.homeRegion;
+  const named =
+    home === undefined || read.regions.length > 0
+      ? read
+      : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
   const recognition =
     described.offTopic.length === 0
       ? named

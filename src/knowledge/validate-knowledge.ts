@@ -141,6 +141,7 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   concepts.services.forEach((entry, i) => checkPhrases(entry, `$.services[${i}]`));
   concepts.questionTypes.forEach((entry, i) => checkPhrases(entry, `$.questionTypes[${i}]`));
   checkPhrases(concepts.offTopic, "$.offTopic");
+  checkPhrases(concepts.homeRegion, "$.homeRegion");
 
   checkDatedTexts(sources, services, faqFiles, issues);
 
