@@ -345,7 +345,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
     const wanted: ContextSlot[] =
       shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region"];
-    const inherited = wanted.filter((slot) => context[slot] !== undefined);
+    // "e in Italia da quando c'è?" asks its own kind of question: only what it leaves out is taken.
+    const inherited = wanted.filter((slot) => context[slot] !== undefined && !(slot === "questionType" && reading.described.types.length > 0));
     let { recognition, described } = reading;
     for (const slot of inherited) {
       if (slot === "service") {
@@ -354,8 +355,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       } else if (slot === "region") {
         const region = context.region!;
         recognition = { ...recognition, regions: [region, ...recognition.regions], words: [...recognition.words, regionTerm(region)], origins: [...recognition.origins, -1] };
-      } else {
-        described = { ...described, types: [context.questionType as QuestionType, ...described.types] };
+      } else if (described.types.length === 0) {
+        described = { ...described, types: [context.questionType!] };
       }
     }
     return { reading: { ...reading, recognition, described }, inherited };
