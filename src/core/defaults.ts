@@ -20,6 +20,7 @@ export interface CoreOptions {
   clauseReadingMinWords: number;
   maxClausesRead: number;
   fragmentMaxWords: { service: number; region: number; question: number; referring: number };
+  unknownAsksMaxWords: number;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -68,4 +69,9 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
    * Grecia invece?", "quali carte vanno?").
    */
   fragmentMaxWords: { service: 1, region: 2, question: 3, referring: 6 },
+  /**
+   * In a message about a service with at most this many content words, a word the knowledge never
+   * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.
+   */
+  unknownAsksMaxWords: 6,
 });

@@ -184,8 +184,14 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const input = words(text);
     const hint = localeToLanguage(askOptions.locale);
     const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
-    const described = concepts.read(input.map((w) => w.text));
-    return { text, guess, described, recognition: withDescriptions(recognizer.recogniseWords(input, text, guess.language), described) };
+    const named = recognizer.recogniseWords(input, text, guess.language);
+    // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
+    // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
+    // and its readings are kept for the matcher's own pass.
+    const readings = new Map<string, QueryTerm>();
+    matcher.queryTerms(named, guess.language, readings);
+    const described = concepts.read(input.map((w) => readings.get(w.text)?.correctedTo ?? w.text));
+    return { text, guess, described, readings, recognition: withDescriptions(named, described) };
   }
 
   /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
@@ -208,14 +214,14 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
     let reading = read(question, hinted);
-    let terms = matcher.queryTerms(reading.recognition, reading.guess.language);
+    let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];
     if (turn) {
       const shape = fragmentShape(reading, terms, turn.context);
       if (shape !== "complete" && !isSmalltalk(reading.recognition, terms)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
-        terms = matcher.queryTerms(reading.recognition, reading.guess.language);
+        terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
       }
     }
     const { recognition } = reading;
@@ -268,7 +274,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const close = own[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
     // topic that only shares the service's name would answer another question.
-    const asksUnknown = focus.terms.some((term) => term.reading === "unknown");
+    // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks.
+    const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
+    const asksUnknown = contentWords <= options.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown");
     if (close && close.score >= options.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
