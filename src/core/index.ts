@@ -294,7 +294,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const { reply, service: answeredService } = replyFor(topic, recognition, language, service, region);
       // "Youpin c'è in India?" answered by the entry about India still states the status there,
       // so every platform shows it the same way as for any availability question.
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && asksAvailability && hasFacts) {
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && (types.length === 0 || types.includes("availability")) && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
@@ -419,7 +419,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
    * tipo in Austria?") is not the one asked.
    */
   function askedRegion(text: string, recognition: Recognition, language: Language): string | undefined {
-    const regions = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
+    const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
+    const regions = asked.length > 0 ? asked : kept;
     if (regions.length <= 1) return regions[0];
     for (const part of clauses(text).filter((c) => c.asks).reverse()) {
       const inPart = recognizer.recognise(part.text, language).regions.find((code) => regions.includes(code));
