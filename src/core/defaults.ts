@@ -19,6 +19,7 @@ export interface CoreOptions {
   questionTypeBonus: number;
   clauseReadingMinWords: number;
   maxClausesRead: number;
+  clauseMinKnownWords: number;
   fragmentMaxWords: { service: number; region: number; question: number; referring: number };
   unknownAsksMaxWords: number;
 }
@@ -63,6 +64,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   clauseReadingMinWords: 14,
   /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */
   maxClausesRead: 6,
+  /** A clause is read alone only when it has this many words of its own that the knowledge uses. */
+  clauseMinKnownWords: 2,
   /**
    * In a conversation, a message with no more content words than this beside a lone service,
    * region or kind of question is a fragment of the previous one ("ok e il cloud?", "e in

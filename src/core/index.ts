@@ -404,6 +404,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       });
       const partRecognition = { ...recognition, words: inPart, origins: [] };
       const partTerms = matcher.queryTerms(partRecognition, language, readings);
+      // A clause that is little more than a name ("'in the Mi Cloud' since 2019") would match the
+      // service's "what is" entry perfectly and say nothing about what is asked.
+      if (partTerms.filter((t) => t.reading === "known" || t.reading === "corrected").length < options.clauseMinKnownWords) continue;
       const ranked = matcher.rank(partRecognition, partTerms, answerDepth);
       const top = ranked[0];
       // "Salve," or "grazie mille!" around a question frame it; they are not what it asks.
