@@ -110,23 +110,31 @@ const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
-const FALLBACK = {
-  it: {
-    noMatch:
-      "Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili, in Italia e nel mondo.",
-    otherProduct: (names: string) =>
-      `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili.`,
-  },
-  en: {
-    noMatch:
-      "I don't have an answer to that. I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available, in Italy and worldwide.",
-    otherProduct: (names: string) =>
-      `I have no information about ${names}: I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available.`,
-  },
-} as const;
+/** What the bot says it knows when it declines: the services' names come from the knowledge. */
+function fallbackTexts(serviceNames: string) {
+  return {
+    it: {
+      noMatch: `Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (${serviceNames}) e dove sono disponibili, in Italia e nel mondo.`,
+      otherProduct: (names: string) =>
+        `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (${serviceNames}) e dove sono disponibili.`,
+    },
+    en: {
+      noMatch: `I don't have an answer to that. I only know about Xiaomi services (${serviceNames}) and where they are available, in Italy and worldwide.`,
+      otherProduct: (names: string) =>
+        `I have no information about ${names}: I only know about Xiaomi services (${serviceNames}) and where they are available.`,
+    },
+  } as const;
+}
 
 export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOptions> = {}): Assistant {
   const options: CoreOptions = { ...DEFAULTS, ...overrides };
+  const FALLBACK = fallbackTexts(
+    knowledge.services
+      .filter((service) => service.id !== COMPANY_SERVICE_ID)
+      .map((service) => service.name)
+      .join(", "),
+  );
+  const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });
   const placeholders = new Map([
     [SERVICE_SLOT, ANY_SERVICE],
     [REGION_SLOT, ANY_REGION],
@@ -699,7 +707,6 @@ function withDescriptions(read: Recognition, described: ConceptReading): Recogni
   };
 }
 
-const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });
 
 /** Whether the question names what a composed topic needs: a service, a region, or both. */
 function canFill(topic: Topic, recognition: Recognition): boolean {
