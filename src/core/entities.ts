@@ -254,8 +254,9 @@ export class EntityRecognizer {
   ): { code: string; length: number } | undefined {
     const first = input[start]!;
     const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
-    // Right after a service's name a short word is where it is asked about: "mi cloud us?", "mi pay AT".
-    const placeContext = afterService || PLACE_WORDS.has(input[start - 1]?.text ?? "");
+    // Right after a service's name, at the end of the message, a short word is where it is asked
+    // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
+    const placeContext = (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "");
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length };
     }
