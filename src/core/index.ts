@@ -274,9 +274,17 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const inRegion = topicById.get(COMPOSED.serviceInRegion)!;
     const confidenceFloor = options.serviceAnswerThreshold;
     if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
-    const own = matcher
-      .rank(focus.recognition, focus.terms, { limit: options.maxSuggestions + 2, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
-      .filter((candidate) => agrees(candidate.topic))
+    // The subject's topics are usually among the best overall already (its name weighs on them);
+    // only when none is does the search run again over the subject's topics alone.
+    const ofSubject = (candidate: Candidate) => candidate.topic.service === subject && agrees(candidate.topic);
+    const overall = ranked.filter(ofSubject);
+    const own = (
+      overall.length > 0
+        ? overall
+        : matcher
+            .rank(focus.recognition, focus.terms, { limit: options.maxSuggestions, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
+            .filter(ofSubject)
+    )
       .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.questionTypeBonus : 0) }))
       .sort((a, b) => b.score - a.score);
     const close = own[0];
