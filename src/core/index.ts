@@ -95,14 +95,60 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-/** Topic ids of the questions answered from availability facts, keyed like data/composed-questions.json. */
-export const COMPOSED_TOPICS = Object.freeze({
-  serviceInRegion: "service-in-region",
-  serviceWhere: "service-where",
-  servicesInRegion: "services-in-region",
-  servicesList: "services-list",
-} as const);
-const COMPOSED = COMPOSED_TOPICS;
+type ComposedKey = keyof Knowledge["composed"];
+
+/**
+ * The questions answered from availability facts, keyed like data/composed-questions.json: each
+ * with its topic id, the slots it needs, whose topic it is, and how it is composed. The one place
+ * that knows them: topics, answers and `answerAs` all read this table.
+ */
+const COMPOSED_INTENTS: Record<
+  ComposedKey,
+  {
+    id: string;
+    needs: { service: boolean; region: boolean };
+    /** The company's own topic ("which services are in Italy?"), or one about the service asked. */
+    companyTopic: boolean;
+    compose: (composer: Composer, slots: { service: string; region: string }, language: Language) => Reply;
+  }
+> = {
+  serviceInRegion: {
+    id: "service-in-region",
+    needs: { service: true, region: true },
+    companyTopic: false,
+    compose: (composer, { service, region }, language) => composer.serviceInRegion(service, region, language),
+  },
+  serviceWhere: {
+    id: "service-where",
+    needs: { service: true, region: false },
+    companyTopic: false,
+    compose: (composer, { service }, language) => composer.serviceWhere(service, language),
+  },
+  servicesInRegion: {
+    id: "services-in-region",
+    needs: { service: false, region: true },
+    companyTopic: true,
+    compose: (composer, { region }, language) => composer.servicesInRegion(region, language),
+  },
+  servicesList: {
+    id: "services-list",
+    needs: { service: false, region: false },
+    companyTopic: true,
+    compose: (composer, _slots, language) => composer.servicesList(language),
+  },
+};
+const COMPOSED_KEYS = Object.keys(COMPOSED_INTENTS) as ComposedKey[];
+const composedIntentOf = (topicId: string) => COMPOSED_KEYS.find((key) => COMPOSED_INTENTS[key].id === topicId);
+
+/** The slots each composed question needs, for validating its phrasings' placeholders. */
+export const COMPOSED_SLOTS = Object.freeze(
+  Object.fromEntries(COMPOSED_KEYS.map((key) => [key, COMPOSED_INTENTS[key].needs])) as Record<ComposedKey, { service: boolean; region: boolean }>,
+);
+
+/** Topic ids of the composed questions, keyed like data/composed-questions.json. */
+export const COMPOSED_TOPICS = Object.freeze(
+  Object.fromEntries(COMPOSED_KEYS.map((key) => [key, COMPOSED_INTENTS[key].id])) as Record<ComposedKey, string>,
+);
 
 /** ~275,000 words, searched in the sorted array the package ships (no Set to build at start). */
 const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
@@ -152,11 +198,11 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const topics: Topic[] = [
     ...knowledge.faq.map((entry): Topic => ({ id: entry.id, kind: "faq", service: entry.service, phrasings: entry.questions })),
     ...knowledge.smalltalk.map((entry): Topic => ({ id: entry.id, kind: "smalltalk", service: null, phrasings: entry.questions })),
-    ...(Object.keys(COMPOSED) as Array<keyof typeof COMPOSED>).map(
+    ...COMPOSED_KEYS.map(
       (key): Topic => ({
-        id: COMPOSED[key],
+        id: COMPOSED_INTENTS[key].id,
         kind: "composed",
-        service: key === "servicesInRegion" || key === "servicesList" ? COMPANY_SERVICE_ID : null,
+        service: COMPOSED_INTENTS[key].companyTopic ? COMPANY_SERVICE_ID : null,
         phrasings: { it: withSlots(knowledge.composed[key].it), en: withSlots(knowledge.composed[key].en) },
       }),
     ),
@@ -271,7 +317,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
-    const inRegion = topicById.get(COMPOSED.serviceInRegion)!;
+    const inRegion = topicById.get(COMPOSED_INTENTS.serviceInRegion.id)!;
     const confidenceFloor = options.serviceAnswerThreshold;
     if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
     // The subject's topics are usually among the best overall already (its name weighs on them);
@@ -459,18 +505,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   ): { reply: Reply; service: string | null } {
     if (topic.kind === "faq") return { reply: composer.faq(faqById.get(topic.id)!, language), service: topic.service };
     if (topic.kind === "smalltalk") return { reply: composer.smalltalk(smalltalkById.get(topic.id)!, language), service: null };
-    const service = subject ?? namedService(recognition);
-    const region = askedRegion ?? recognition.regions[0];
-    switch (topic.id) {
-      case COMPOSED.serviceInRegion:
-        return { reply: composer.serviceInRegion(service!, region!, language), service: service! };
-      case COMPOSED.serviceWhere:
-        return { reply: composer.serviceWhere(service!, language), service: service! };
-      case COMPOSED.servicesInRegion:
-        return { reply: composer.servicesInRegion(region!, language), service: COMPANY_SERVICE_ID };
-      default:
-        return { reply: composer.servicesList(language), service: COMPANY_SERVICE_ID };
-    }
+    const intent = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
+    // Only reached when the slots the intent needs are filled (canFill, or the slots read).
+    const slots = { service: subject ?? namedService(recognition) ?? "", region: askedRegion ?? recognition.regions[0] ?? "" };
+    return { reply: intent.compose(composer, slots, language), service: intent.companyTopic ? COMPANY_SERVICE_ID : slots.service };
   }
 
   function suggestionFor(topic: Topic, recognition: Recognition, language: Language): Suggestion {
@@ -485,8 +523,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
   function knowledgeTopicQuestions(topic: Topic) {
     if (topic.kind !== "composed") return undefined;
-    const key = (Object.keys(COMPOSED) as Array<keyof typeof COMPOSED>).find((k) => COMPOSED[k] === topic.id)!;
-    return knowledge.composed[key];
+    return knowledge.composed[composedIntentOf(topic.id)!];
   }
 
   function finish(
@@ -719,18 +756,8 @@ function withDescriptions(read: Recognition, described: ConceptReading): Recogni
 /** Whether the question names what a composed topic needs: a service, a region, or both. */
 function canFill(topic: Topic, recognition: Recognition): boolean {
   if (topic.kind !== "composed") return true;
-  const hasService = namedService(recognition) !== undefined;
-  const hasRegion = recognition.regions.length > 0;
-  switch (topic.id) {
-    case COMPOSED.serviceInRegion:
-      return hasService && hasRegion;
-    case COMPOSED.serviceWhere:
-      return hasService;
-    case COMPOSED.servicesInRegion:
-      return hasRegion;
-    default:
-      return true;
-  }
+  const { needs } = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
+  return (!needs.service || namedService(recognition) !== undefined) && (!needs.region || recognition.regions.length > 0);
 }
 
 /** The service a question is about: a named one first, then one guessed from a generic word. */
