@@ -1,25 +1,32 @@
 /**
- * The core's public surface: `createAssistant(knowledge)` → `{ ask, explain, searchQuestions }`.
+ * The core's public surface and its wiring: `createAssistant(knowledge)` → `{ ask, converse,
+ * explain, searchQuestions, … }`.
  *
- *   question → normalise → detect language → recognise services/regions/other products
- *            → rank topics (matcher) → Answer (text per language, availability, sources, suggestions)
+ *   question → normalise → language → slots: service (named, misspelt or described), region,
+ *            kind of question (entities, concepts, slots) → rank topics (matcher) → choose:
+ *            a confident topic that fits the slots, the service's availability, closest topic or
+ *            overview, or "I don't know" → Answer (answers, compose)
  *
- * Pure: no I/O, no platform, no environment. Expected outcomes, "I don't know" included, are
- * values; it throws only when handed knowledge that was never validated.
+ * A conversation's follow-ups ("e in Grecia?") take the slots they leave out from the previous
+ * turn (conversation). Pure: no I/O, no platform, no environment. Expected outcomes, "I don't
+ * know" included, are values; it throws only when handed knowledge that was never validated.
  */
-import Fuse from "fuse.js";
 import englishWordList from "an-array-of-english-words" with { type: "json" };
+import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
-import { Composer, type Reply } from "./compose.js";
-import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { clauses } from "./clauses.js";
-import { ConceptLexicon, type ConceptReading } from "./concepts.js";
-import { EU_MEMBERS } from "./countries.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
-import { FUNCTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
+import { Composer, type Reply } from "./compose.js";
+import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
+import { ConceptLexicon } from "./concepts.js";
+import { refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { DEFAULTS, type CoreOptions } from "./defaults.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
+import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
-import { normalize, tokenize, words } from "./normalize.js";
+import { tokenize, words } from "./normalize.js";
+import { QuestionSearch } from "./question-search.js";
+import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { SortedWordList, type WordSet } from "./word-list.js";
 import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -28,6 +35,9 @@ export { localeToLanguage } from "./language.js";
 export { normalize } from "./normalize.js";
 export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
 export * from "./schema.js";
+export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
+export type { ContextSlot, ConversationContext } from "./conversation.js";
+export { SERVICE_OVERVIEW } from "./slots.js";
 
 export interface AskOptions {
   /** The platform's user language ("it", "en-GB", ...): decides when the question itself does not. */
@@ -43,22 +53,6 @@ export interface Explanation {
   otherProducts: string[];
   terms: QueryTerm[];
   candidates: Array<{ topic: string; kind: string; score: number; phrasing: string }>;
-}
-
-/** What a conversation remembers between turns: plain JSON, so any store can keep it. */
-export interface ConversationContext {
-  service?: string;
-  region?: string;
-  questionType?: QuestionType;
-  topic?: string;
-  language: Language;
-}
-export type ContextSlot = "service" | "region" | "questionType";
-type FragmentShape = "complete" | "region" | "service" | "question";
-
-/** "How many users does it have?", "lo posso usare?": a word pointing back to what was asked before. */
-function refersBack(recognition: Recognition): boolean {
-  return recognition.words.some((word) => REFERRING_WORDS.has(word));
 }
 
 export interface Assistant {
@@ -94,61 +88,6 @@ export interface Assistant {
   searchQuestions(partial: string, language: Language, limit?: number): Suggestion[];
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
-
-type ComposedKey = keyof Knowledge["composed"];
-
-/**
- * The questions answered from availability facts, keyed like data/composed-questions.json: each
- * with its topic id, the slots it needs, whose topic it is, and how it is composed. The one place
- * that knows them: topics, answers and `answerAs` all read this table.
- */
-const COMPOSED_INTENTS: Record<
-  ComposedKey,
-  {
-    id: string;
-    needs: { service: boolean; region: boolean };
-    /** The company's own topic ("which services are in Italy?"), or one about the service asked. */
-    companyTopic: boolean;
-    compose: (composer: Composer, slots: { service: string; region: string }, language: Language) => Reply;
-  }
-> = {
-  serviceInRegion: {
-    id: "service-in-region",
-    needs: { service: true, region: true },
-    companyTopic: false,
-    compose: (composer, { service, region }, language) => composer.serviceInRegion(service, region, language),
-  },
-  serviceWhere: {
-    id: "service-where",
-    needs: { service: true, region: false },
-    companyTopic: false,
-    compose: (composer, { service }, language) => composer.serviceWhere(service, language),
-  },
-  servicesInRegion: {
-    id: "services-in-region",
-    needs: { service: false, region: true },
-    companyTopic: true,
-    compose: (composer, { region }, language) => composer.servicesInRegion(region, language),
-  },
-  servicesList: {
-    id: "services-list",
-    needs: { service: false, region: false },
-    companyTopic: true,
-    compose: (composer, _slots, language) => composer.servicesList(language),
-  },
-};
-const COMPOSED_KEYS = Object.keys(COMPOSED_INTENTS) as ComposedKey[];
-const composedIntentOf = (topicId: string) => COMPOSED_KEYS.find((key) => COMPOSED_INTENTS[key].id === topicId);
-
-/** The slots each composed question needs, for validating its phrasings' placeholders. */
-export const COMPOSED_SLOTS = Object.freeze(
-  Object.fromEntries(COMPOSED_KEYS.map((key) => [key, COMPOSED_INTENTS[key].needs])) as Record<ComposedKey, { service: boolean; region: boolean }>,
-);
-
-/** Topic ids of the composed questions, keyed like data/composed-questions.json. */
-export const COMPOSED_TOPICS = Object.freeze(
-  Object.fromEntries(COMPOSED_KEYS.map((key) => [key, COMPOSED_INTENTS[key].id])) as Record<ComposedKey, string>,
-);
 
 /** ~275,000 words, searched in the sorted array the package ships (no Set to build at start). */
 const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
@@ -190,6 +129,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book);
+  const answers = new AnswerBuilder(knowledge, composer);
 
   const faqById = new Map<string, FaqEntry>(knowledge.faq.map((entry) => [entry.id, entry]));
   const smalltalkById = new Map<string, SmalltalkEntry>(knowledge.smalltalk.map((entry) => [entry.id, entry]));
@@ -286,7 +226,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const namesXiaomi = recognition.services.length > 0;
     if (recognition.otherProducts.length > 0 && !namesXiaomi) {
       const body = FALLBACK[language].otherProduct(recognition.otherProducts.join(", "));
-      const answer = finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
+      const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
 
@@ -305,8 +245,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.suggestionThreshold)
         .slice(0, options.maxSuggestions)
-        .map((candidate) => suggestionFor(candidate.topic, recognition, language));
-      const answer = finish(
+        .map((candidate) => answers.suggestionFor(candidate.topic, recognition, language));
+      const answer = answers.finish(
         base,
         { kind: "fallback", topic: null, service: null, confidence: best?.score ?? 0 },
         fallbackReply(language),
@@ -343,8 +283,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
       .slice(0, options.maxSuggestions)
-      .map((topic) => suggestionFor(topic, recognition, language));
-    const answer = finish(
+      .map((topic) => answers.suggestionFor(topic, recognition, language));
+    const answer = answers.finish(
       base,
       { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },
       composer.serviceOverview(subject, language),
@@ -353,14 +293,14 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     return { answer, guess, recognition, terms, slots: { subject, region, types }, inherited };
 
     function answered(topic: Topic, score: number, service?: string): Analysis {
-      const { reply, service: answeredService } = replyFor(topic, recognition, language, service, region);
+      const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
       // "Youpin c'è in India?" answered by the entry about India still states the status there,
       // so every platform shows it the same way as for any availability question.
       if (topic.kind === "faq" && subject !== undefined && region !== undefined && (types.length === 0 || types.includes("availability")) && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
-      const answer = finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
+      const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
       return { answer, guess, recognition, terms, slots: { subject: service ?? subject, region, types }, inherited };
     }
   }
@@ -398,7 +338,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
   function declinedFragment(question: string, reading: ReturnType<typeof read>, terms: QueryTerm[], askOptions: AskOptions): Analysis {
     const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
-    const answer = finish(
+    const answer = answers.finish(
       { question, language: guess.language },
       { kind: "fallback", topic: null, service: null, confidence: 0 },
       fallbackReply(guess.language),
@@ -496,74 +436,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     return regions[0];
   }
 
-  function replyFor(
-    topic: Topic,
-    recognition: Recognition,
-    language: Language,
-    subject?: string,
-    askedRegion?: string,
-  ): { reply: Reply; service: string | null } {
-    if (topic.kind === "faq") return { reply: composer.faq(faqById.get(topic.id)!, language), service: topic.service };
-    if (topic.kind === "smalltalk") return { reply: composer.smalltalk(smalltalkById.get(topic.id)!, language), service: null };
-    const intent = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
-    // Only reached when the slots the intent needs are filled (canFill, or the slots read).
-    const slots = { service: subject ?? namedService(recognition) ?? "", region: askedRegion ?? recognition.regions[0] ?? "" };
-    return { reply: intent.compose(composer, slots, language), service: intent.companyTopic ? COMPANY_SERVICE_ID : slots.service };
-  }
-
-  function suggestionFor(topic: Topic, recognition: Recognition, language: Language): Suggestion {
-    const template = (knowledgeTopicQuestions(topic) ?? topic.phrasings)[language][0]!;
-    const service = namedService(recognition);
-    const region = recognition.regions[0];
-    const question = template
-      .replaceAll("{service}", service ? composer.serviceName(service) : "")
-      .replaceAll("{region}", region ? composer.regionName(region, language) : "");
-    return { question, service: topic.kind === "composed" ? (service ?? topic.service) : topic.service };
-  }
-
-  function knowledgeTopicQuestions(topic: Topic) {
-    if (topic.kind !== "composed") return undefined;
-    return knowledge.composed[composedIntentOf(topic.id)!];
-  }
-
-  function finish(
-    base: { question: string; language: Language },
-    outcome: Pick<Answer, "kind" | "topic" | "service" | "confidence">,
-    reply: Reply,
-    suggestions: Suggestion[],
-  ): Answer {
-    const sourceLine = composer.sourceLine(reply, base.language);
-    return {
-      question: base.question,
-      kind: outcome.kind,
-      matched: outcome.kind !== "fallback",
-      topic: outcome.topic,
-      service: outcome.service,
-      language: base.language,
-      confidence: Math.round(Math.min(1, Math.max(0, outcome.confidence)) * 1000) / 1000,
-      answer: sourceLine ? `${reply.body}\n${sourceLine}` : reply.body,
-      body: reply.body,
-      sourceLine,
-      sources: reply.sources,
-      asOf: reply.asOf,
-      ...(reply.availability ? { availability: reply.availability } : {}),
-      suggestions,
-    };
-  }
-
-  const searchable = [
-    ...knowledge.faq.flatMap((entry) =>
-      (["it", "en"] as const).flatMap((language) =>
-        entry.questions[language].map((question) => ({ question, language, service: entry.service, normalized: normalize(question) })),
-      ),
-    ),
-  ];
-  // Extended search ANDs a fuzzy match per word, which suits a question typed halfway with typos.
-  // Normalised text has no operator characters (' ! ^ $ = |), so a query cannot inject one.
-  const questionSearch = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
-  // One question per service in turn, so a short list of examples shows the range of topics.
-  const popularOrder = roundRobin(knowledge.faq, (entry) => entry.service);
-  const popular = (language: Language) => popularOrder.map((entry) => ({ question: entry.questions[language][0]!, service: entry.service }));
+  const questionSearch = new QuestionSearch(knowledge);
 
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
@@ -603,36 +476,24 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const topic = topics.find((t) => t.id === topicId);
       const base = { question, language: guess.language };
       if (!topic || !canFill(topic, recognition)) {
-        return finish(base, { kind: "fallback", topic: null, service: null, confidence }, fallbackReply(guess.language), []);
+        return answers.finish(base, { kind: "fallback", topic: null, service: null, confidence }, fallbackReply(guess.language), []);
       }
-      const { reply, service } = replyFor(topic, recognition, guess.language);
-      return finish(base, { kind: topic.kind === "smalltalk" ? "smalltalk" : "answer", topic: topic.id, service, confidence }, reply, []);
+      const { reply, service } = answers.replyFor(topic, recognition, guess.language);
+      return answers.finish(base, { kind: topic.kind === "smalltalk" ? "smalltalk" : "answer", topic: topic.id, service, confidence }, reply, []);
     },
     topicIds: topics.map((topic) => topic.id),
     smalltalk(intent, language) {
       const entry = smalltalkById.get(intent);
       if (!entry) throw new Error(`Knowledge has no small-talk entry '${intent}' (data/smalltalk.json)`);
       const question = entry.questions[language][0]!;
-      return finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
+      return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
     },
     regionName: (code, language) => composer.regionName(code, language),
     services: (language) =>
       knowledge.services
         .filter((service) => service.id !== COMPANY_SERVICE_ID)
         .map((service) => ({ id: service.id, name: service.name, summary: service.summary[language] })),
-    searchQuestions(partial, language, limit = 25) {
-      const query = normalize(partial);
-      if (query === "") return popular(language).slice(0, limit);
-      const seen = new Set<string>();
-      const results: Suggestion[] = [];
-      for (const { item } of questionSearch.search(query)) {
-        if (item.language !== language || seen.has(item.question)) continue;
-        seen.add(item.question);
-        results.push({ question: item.question, service: item.service });
-        if (results.length === limit) break;
-      }
-      return results;
-    },
+    searchQuestions: (partial, language, limit = 25) => questionSearch.search(partial, language, limit),
     stats: {
       topics: topics.length,
       phrasings: matcher.phrasingCount,
@@ -640,129 +501,6 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       facts: knowledge.availability.length,
     },
   };
-}
-
-/** Topic id of the answer that presents a service and its topics when no topic fits closely. */
-export const SERVICE_OVERVIEW = "service-overview";
-
-interface TopicTraits {
-  /** Regions most of the topic's phrasings name: the topic is about them ("Xiaomi Pay in Polonia"). */
-  regions: ReadonlySet<string>;
-  /** Kinds of question many of its phrasings ask. */
-  types: ReadonlySet<QuestionType>;
-}
-
-// A topic is about a region, or a kind of question, when this share of its phrasings name it.
-const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
-
-function topicTraits(
-  topics: readonly Topic[],
-  matcher: Matcher,
-  concepts: ConceptLexicon,
-  answerRegions: (topicId: string) => readonly string[],
-): Map<string, TopicTraits> {
-  const traits = new Map<string, TopicTraits>();
-  topics.forEach((topic, topicIndex) => {
-    if (topic.kind !== "faq") return;
-    const regionCounts = new Map<string, number>();
-    const typeCounts = new Map<QuestionType, number>();
-    const phrasings = matcher.indexedPhrasings(topicIndex);
-    for (const { text, terms } of phrasings) {
-      // The matcher has read every phrasing already: its region terms are the regions it names.
-      for (const term of terms) if (term.startsWith("@") && term !== ANY_REGION) regionCounts.set(term.slice(1), (regionCounts.get(term.slice(1)) ?? 0) + 1);
-      for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
-    }
-    const shared = <T,>(counts: Map<T, number>, share: number) =>
-      new Set([...counts].filter(([, n]) => n >= share * phrasings.length).map(([k]) => k));
-    const regions = shared(regionCounts, TRAIT_SHARE.region);
-    // "Which cards work?" may be asked without a place, but an answer that speaks of one country
-    // only ("In Italia Xiaomi Pay accetta…") is about that country.
-    const spoken = answerRegions(topic.id);
-    if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
-    traits.set(topic.id, { regions, types: shared(typeCounts, TRAIT_SHARE.type) });
-  });
-  return traits;
-}
-
-/**
- * Whether a topic can answer a message about `subject` in `region`: a topic of another service
- * cannot, nor a topic about another region ("Xiaomi Pay in Italia" for a question about Greece),
- * nor small talk when a service is asked about.
- */
-function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>): boolean {
-  if (subject === undefined) return true;
-  if (topic.kind === "smalltalk") return false;
-  // "What services are there in Italy?" is the company's; a question about one service is not it.
-  if (topic.kind === "composed") return subject === COMPANY_SERVICE_ID || topic.service !== COMPANY_SERVICE_ID;
-  // A company-wide entry ("when did Xiaomi arrive in Italy?") does not answer a question about one of its services.
-  if (topic.service !== subject) return false;
-  const regions = traits.get(topic.id)?.regions;
-  if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;
-  // A topic about Europe answers for a member country too; one about Italy does not answer for Greece.
-  return regions.has("EU") && EU_MEMBERS.has(region);
-}
-
-function sharesType(topicTypes: ReadonlySet<QuestionType> | undefined, asked: readonly QuestionType[]): boolean {
-  return topicTypes !== undefined && asked.some((type) => topicTypes.has(type));
-}
-
-/**
- * The service a message is about: named, guessed from a word of its name, or described. A
- * description beside a topic we do not cover ("quando arriva HyperOS 3 sul Redmi?") is that
- * topic's context, not a question about the service.
- */
-function subjectOf(recognition: Recognition, described: ConceptReading): string | undefined {
-  const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
-  if (named !== undefined) return named;
-  if (recognition.offTopic.length > 0) return undefined;
-  return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
-}
-
-/**
- * Adds what the message describes to what it names: a described service counts as guessed when
- * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
- * of a Xiaomi question, not another company's.
- */
-function withDescriptions(read: Recognition, described: ConceptReading): Recognition {
-  const home = described.homeRegion;
-  const named =
-    home === undefined || read.regions.length > 0
-      ? read
-      : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
-  const recognition =
-    described.offTopic.length === 0
-      ? named
-      : {
-          ...named,
-          offTopic: [...named.offTopic, ...described.offTopic],
-          words: [...named.words, ...described.offTopic.map(offTopicTerm)],
-          origins: [...named.origins, ...described.offTopic.map(() => -1)],
-        };
-  const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
-  const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
-  const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);
-  if (namesService || first === undefined) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
-  return {
-    ...recognition,
-    otherProducts,
-    guessedServices: [first],
-    describedServices: [first],
-    words: [...recognition.words, serviceTerm(first)],
-    origins: [...recognition.origins, -1],
-  };
-}
-
-
-/** Whether the question names what a composed topic needs: a service, a region, or both. */
-function canFill(topic: Topic, recognition: Recognition): boolean {
-  if (topic.kind !== "composed") return true;
-  const { needs } = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
-  return (!needs.service || namedService(recognition) !== undefined) && (!needs.region || recognition.regions.length > 0);
-}
-
-/** The service a question is about: a named one first, then one guessed from a generic word. */
-function namedService(recognition: Recognition): string | undefined {
-  return recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices[0];
 }
 
 function languageCorpus(knowledge: Knowledge): { it: string[]; en: string[] } {
@@ -783,17 +521,3 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** Items grouped by key, then taken one per group in turn, groups in order of first appearance. */
-function roundRobin<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  const result: T[] = [];
-  for (let round = 0; result.length < items.length; round++) {
-    for (const group of groups.values()) if (round < group.length) result.push(group[round]!);
-  }
-  return result;
-}
