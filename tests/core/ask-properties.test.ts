@@ -4,11 +4,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AnswerSchema, createAssistant } from "../../src/core/index.js";
-import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { AnswerSchema } from "../../src/core/index.js";
+import { assistant } from "../fixtures/assistant.js";
 import { messages } from "../fuzz/arbitrary-messages.js";
 
-const assistant = createAssistant(loadKnowledge());
 
 describe("ask", () => {
   it("GIVEN any text up to 10,000 characters THEN returns a valid Answer", () => {

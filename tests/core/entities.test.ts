@@ -2,10 +2,8 @@
  * Services and regions as users write them: typos, spacing, both languages, codes and flags.
  */
 import { describe, expect, it } from "vitest";
-import { createAssistant } from "../../src/core/index.js";
-import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { assistant } from "../fixtures/assistant.js";
 
-const assistant = createAssistant(loadKnowledge());
 const read = (question: string) => assistant.explain(question);
 
 describe("services", () => {

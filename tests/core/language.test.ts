@@ -3,11 +3,9 @@
  * decides only when the question does not.
  */
 import { describe, expect, it } from "vitest";
-import { createAssistant } from "../../src/core/index.js";
 import { localeToLanguage } from "../../src/core/language.js";
-import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { assistant } from "../fixtures/assistant.js";
 
-const assistant = createAssistant(loadKnowledge());
 
 describe("language", () => {
   it.each([

@@ -3,10 +3,9 @@
  * chatty context around the question, and follow-ups in a conversation.
  */
 import { describe, expect, it } from "vitest";
-import { createAssistant, type ConversationContext } from "../../src/core/index.js";
-import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { type ConversationContext } from "../../src/core/index.js";
+import { assistant } from "../fixtures/assistant.js";
 
-const assistant = createAssistant(loadKnowledge());
 
 describe("a service described, not named", () => {
   it.each([
