@@ -99,6 +99,18 @@ export class ConceptLexicon {
   }
 }
 
+/** What two readings of one message describe together; the first one's order comes first. */
+export function mergeReadings(first: ConceptReading, second: ConceptReading): ConceptReading {
+  const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
+  return {
+    services: union(first.services, second.services),
+    types: union(first.types, second.types),
+    phrases: union(first.phrases, second.phrases),
+    offTopic: union(first.offTopic, second.offTopic),
+    homeRegion: first.homeRegion ?? second.homeRegion,
+  };
+}
+
 /** Whether the phrase's stems follow in order from `start`, at most MAX_GAP words between two. */
 function matchesFrom(phrase: readonly string[], message: readonly string[], start: number): boolean {
   let at = start;

@@ -17,7 +17,7 @@ import { AvailabilityBook } from "./availability.js";
 import { clauses } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
-import { ConceptLexicon } from "./concepts.js";
+import { ConceptLexicon, mergeReadings } from "./concepts.js";
 import { refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
 import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
@@ -184,7 +184,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     // and its readings are kept for the matcher's own pass.
     const readings = new Map<string, QueryTerm>();
     matcher.queryTerms(named, guess.language, readings);
-    const described = concepts.read(input.map((w) => readings.get(w.text)?.correctedTo ?? w.text));
+    const typed = input.map((w) => w.text);
+    const corrected = typed.map((word) => readings.get(word)?.correctedTo ?? word);
+    // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
+    const described = corrected.some((word, i) => word !== typed[i]) ? mergeReadings(concepts.read(typed), concepts.read(corrected)) : concepts.read(typed);
     return { text, guess, described, readings, recognition: withDescriptions(named, described) };
   }
 
