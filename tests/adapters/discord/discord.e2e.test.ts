@@ -219,7 +219,10 @@ describe("Discord bot", () => {
   });
 
   it("GIVEN a failing handler THEN logs it, apologises ephemerally and keeps serving", async () => {
-    const broken: Assistant = { ...assistant, ask: (question, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.ask(question, options)) };
+    const broken: Assistant = {
+      ...assistant,
+      converse: (question, context, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.converse(question, context, options)),
+    };
     const { emulator, logs } = await startBot({}, broken);
     const failing = commandInteraction(giulia, "ask", [{ name: "question", value: "boom" }], "it");
     emulator.dispatch("INTERACTION_CREATE", failing);

@@ -241,7 +241,10 @@ describe("Telegram bot, long polling", () => {
   }, 25_000);
 
   it("GIVEN the user blocked the bot (403) or a handler failing THEN logs it, apologises where it can and keeps serving", async () => {
-    const broken: Assistant = { ...assistant, ask: (question, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.ask(question, options)) };
+    const broken: Assistant = {
+      ...assistant,
+      converse: (question, context, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.converse(question, context, options)),
+    };
     const { emulator, logs } = await startBot({}, { bot: broken });
     emulator.failNext("sendMessage", { status: 403, description: "Forbidden: bot was blocked by the user" });
     emulator.pushUpdate(textMessage(jane, "what is youpin?"));
