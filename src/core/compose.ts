@@ -3,7 +3,7 @@
  * sources and the date the facts are true as of. Platform-free plain text: adapters decide how
  * it looks (embed, HTML, terminal).
  */
-import { countryName } from "./countries.js";
+import { countryName, EU_MEMBERS } from "./countries.js";
 import { compareDates, type AvailabilityBook, type Timeline } from "./availability.js";
 import type {
   AvailabilityAnswer,
@@ -60,6 +60,8 @@ const TEXTS = {
     unknownIn: (service: string, region: string) =>
       `${service} – ${region}: nessuna delle mie fonti ne parla, quindi non so dire se sia disponibile.`,
     knownPlaces: "Dove ho dati",
+    knownInEurope: "In Europa ho dati su",
+    knownElsewhere: "Altrove",
     where: (service: string) => `Dove funziona ${service} (ultimo stato noto):`,
     inRegion: (region: string) => `Servizi Xiaomi – ${region} (ultimo stato noto):`,
     noSource: "nessuna fonte",
@@ -77,6 +79,8 @@ const TEXTS = {
     unknownIn: (service: string, region: string) =>
       `${service} – ${region}: none of my sources covers it, so I cannot say whether it is available.`,
     knownPlaces: "Where I have data",
+    knownInEurope: "In Europe I have data on",
+    knownElsewhere: "Elsewhere",
     where: (service: string) => `Where ${service} works (latest known status):`,
     inRegion: (region: string) => `Xiaomi services – ${region} (latest known status):`,
     noSource: "no source",
@@ -125,10 +129,12 @@ export class Composer {
     if (timeline.facts.length === 0) {
       const known = this.book.latestPerPlace(service);
       const lines = [TEXTS[language].unknownIn(name, regionName)];
-      if (known.length > 0) {
-        const places = known.map((fact) => `${this.placeName(fact, language)} (${STATUS_WORDS[language][fact.status]})`);
-        lines.push(`${TEXTS[language].knownPlaces}: ${places.join(", ")}.`);
-      }
+      // For a European country, what is known in Europe comes first: the nearest useful answer.
+      const nearby = EU_MEMBERS.has(region) ? known.filter((fact) => fact.region === "EU" || EU_MEMBERS.has(fact.region)) : [];
+      const elsewhere = known.filter((fact) => !nearby.includes(fact));
+      const describe = (facts: AvailabilityFact[]) => facts.map((fact) => `${this.placeName(fact, language)} (${STATUS_WORDS[language][fact.status]})`).join(", ");
+      if (nearby.length > 0) lines.push(`${TEXTS[language].knownInEurope}: ${describe(nearby)}.`);
+      if (elsewhere.length > 0) lines.push(`${nearby.length > 0 ? TEXTS[language].knownElsewhere : TEXTS[language].knownPlaces}: ${describe(elsewhere)}.`);
       return { ...this.withSources(lines.join("\n"), known.map((f) => f.source), latestDate(known), language), availability };
     }
     const [current, ...earlierNewestFirst] = [...timeline.facts].reverse();

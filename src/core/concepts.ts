@@ -25,6 +25,8 @@ export interface ConceptReading {
   phrases: string[];
   /** Phrases of topics we do not cover ("hyperos 3", "release date"). */
   offTopic: string[];
+  /** The community's own country, when the message says "da noi" or "qui". */
+  homeRegion: string | undefined;
 }
 
 interface Phrase {
@@ -33,6 +35,7 @@ interface Phrase {
   service?: string;
   type?: QuestionType;
   offTopic?: true;
+  home?: true;
 }
 
 /** Why a phrase cannot be used, or undefined when it can: for data validation. */
@@ -48,8 +51,11 @@ export class ConceptLexicon {
   /** Phrases by language and first stem, so a message only tries the phrases its words can start. */
   private readonly byFirstStem = new Map<string, Phrase[]>();
 
+  private readonly home: string;
+
   constructor(concepts: Concepts) {
-    const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type" | "offTopic">) => {
+    this.home = concepts.homeRegion.region;
+    const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type" | "offTopic" | "home">) => {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
       const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
@@ -62,6 +68,7 @@ export class ConceptLexicon {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
       for (const entry of concepts.questionTypes) for (const text of entry[language]) add(language, text, { type: entry.type });
       for (const text of concepts.offTopic[language]) add(language, text, { offTopic: true });
+      for (const text of concepts.homeRegion[language]) add(language, text, { home: true });
     }
   }
 
@@ -70,6 +77,7 @@ export class ConceptLexicon {
     const types: QuestionType[] = [];
     const phrases: string[] = [];
     const offTopic: string[] = [];
+    let homeRegion: string | undefined;
     const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
     for (let i = 0; i < words.length; i++) {
       for (const language of ["it", "en"] as const) {
@@ -79,6 +87,7 @@ export class ConceptLexicon {
           if (!matchesFrom(phrase.stems, stems[language], i)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
+          if (phrase.home) homeRegion = this.home;
           if (phrase.type !== undefined && !types.includes(phrase.type)) types.push(phrase.type);
           // A longer description is stronger evidence: "pagare con la band" over "nfc".
           if (phrase.service !== undefined) serviceWeight.set(phrase.service, (serviceWeight.get(phrase.service) ?? 0) + phrase.stems.length);
@@ -86,7 +95,7 @@ export class ConceptLexicon {
       }
     }
     const services = [...serviceWeight].sort((a, b) => b[1] - a[1]).map(([service]) => service);
-    return { services, types, phrases, offTopic };
+    return { services, types, phrases, offTopic, homeRegion };
   }
 }
 

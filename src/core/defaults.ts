@@ -19,7 +19,9 @@ export interface CoreOptions {
   questionTypeBonus: number;
   clauseReadingMinWords: number;
   maxClausesRead: number;
-  fragmentMaxWords: { service: number; region: number; question: number };
+  clauseMinKnownWords: number;
+  fragmentMaxWords: { service: number; region: number; question: number; referring: number };
+  unknownAsksMaxWords: number;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
@@ -62,10 +64,17 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   clauseReadingMinWords: 14,
   /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */
   maxClausesRead: 6,
+  /** A clause is read alone only when it has this many words of its own that the knowledge uses. */
+  clauseMinKnownWords: 2,
   /**
    * In a conversation, a message with no more content words than this beside a lone service,
    * region or kind of question is a fragment of the previous one ("ok e il cloud?", "e in
    * Grecia invece?", "quali carte vanno?").
    */
-  fragmentMaxWords: { service: 1, region: 2, question: 3 },
+  fragmentMaxWords: { service: 1, region: 2, question: 3, referring: 6 },
+  /**
+   * In a message about a service with at most this many content words, a word the knowledge never
+   * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.
+   */
+  unknownAsksMaxWords: 6,
 });

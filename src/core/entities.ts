@@ -31,6 +31,7 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = { it: new Set(["us
 const PLACE_WORDS = new Set(["the", "in", "from", "across", "negli", "dagli", "agli"]);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = new Set(["fuori", "outside", "tranne", "eccetto", "except", "oltre", "beyond", "besides"]);
+const ONLY_WORDS = new Set(["only", "solo", "soltanto", "solamente"]);
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
 const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
@@ -53,6 +54,8 @@ export interface Recognition {
   describedServices: string[];
   /** Regions the message looks beyond ("fuori dall'Italia", "outside China"): named, but not asked about. */
   excludedRegions: string[];
+  /** Regions set against another ("or is it China only?", "solo per i cinesi"): asked about only when alone. */
+  contrastRegions: string[];
   /** Regions named, in order of first mention, each once. */
   regions: string[];
   /** Display names of non-Xiaomi products named. */
@@ -139,7 +142,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], regions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0 };
     const adjectiveRegions: string[] = [];
     const push = (term: string, origin: number) => {
       result.words.push(term);
@@ -174,6 +177,8 @@ export class EntityRecognizer {
       const region = this.regionAt(keys, input, i, shouted, language, afterService);
       if (region) {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
+        const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
+        if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
         pushOnce(adjective || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
         push(regionTerm(region.code), i);
@@ -249,8 +254,9 @@ export class EntityRecognizer {
   ): { code: string; length: number } | undefined {
     const first = input[start]!;
     const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
-    // Right after a service's name a short word is where it is asked about: "mi cloud us?", "mi pay AT".
-    const placeContext = afterService || PLACE_WORDS.has(input[start - 1]?.text ?? "");
+    // Right after a service's name, at the end of the message, a short word is where it is asked
+    // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
+    const placeContext = (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "");
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length };
     }

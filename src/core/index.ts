@@ -1,25 +1,32 @@
 /**
- * The core's public surface: `createAssistant(knowledge)` → `{ ask, explain, searchQuestions }`.
+ * The core's public surface and its wiring: `createAssistant(knowledge)` → `{ ask, converse,
+ * explain, searchQuestions, … }`.
  *
- *   question → normalise → detect language → recognise services/regions/other products
- *            → rank topics (matcher) → Answer (text per language, availability, sources, suggestions)
+ *   question → normalise → language → slots: service (named, misspelt or described), region,
+ *            kind of question (entities, concepts, slots) → rank topics (matcher) → choose:
+ *            a confident topic that fits the slots, the service's availability, closest topic or
+ *            overview, or "I don't know" → Answer (answers, compose)
  *
- * Pure: no I/O, no platform, no environment. Expected outcomes, "I don't know" included, are
- * values; it throws only when handed knowledge that was never validated.
+ * A conversation's follow-ups ("e in Grecia?") take the slots they leave out from the previous
+ * turn (conversation). Pure: no I/O, no platform, no environment. Expected outcomes, "I don't
+ * know" included, are values; it throws only when handed knowledge that was never validated.
  */
-import Fuse from "fuse.js";
 import englishWordList from "an-array-of-english-words" with { type: "json" };
+import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
-import { Composer, type Reply } from "./compose.js";
-import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { clauses } from "./clauses.js";
-import { ConceptLexicon, type ConceptReading } from "./concepts.js";
-import { EU_MEMBERS } from "./countries.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
+import { Composer, type Reply } from "./compose.js";
+import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
+import { ConceptLexicon } from "./concepts.js";
+import { refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { DEFAULTS, type CoreOptions } from "./defaults.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
-import { normalize, tokenize, words } from "./normalize.js";
+import { tokenize, words } from "./normalize.js";
+import { QuestionSearch } from "./question-search.js";
+import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { SortedWordList, type WordSet } from "./word-list.js";
 import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -28,6 +35,9 @@ export { localeToLanguage } from "./language.js";
 export { normalize } from "./normalize.js";
 export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
 export * from "./schema.js";
+export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
+export type { ContextSlot, ConversationContext } from "./conversation.js";
+export { SERVICE_OVERVIEW } from "./slots.js";
 
 export interface AskOptions {
   /** The platform's user language ("it", "en-GB", ...): decides when the question itself does not. */
@@ -44,17 +54,6 @@ export interface Explanation {
   terms: QueryTerm[];
   candidates: Array<{ topic: string; kind: string; score: number; phrasing: string }>;
 }
-
-/** What a conversation remembers between turns: plain JSON, so any store can keep it. */
-export interface ConversationContext {
-  service?: string;
-  region?: string;
-  questionType?: QuestionType;
-  topic?: string;
-  language: Language;
-}
-export type ContextSlot = "service" | "region" | "questionType";
-type FragmentShape = "complete" | "region" | "service" | "question";
 
 export interface Assistant {
   ask(question: string, options?: AskOptions): Answer;
@@ -90,38 +89,37 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-/** Topic ids of the questions answered from availability facts, keyed like data/composed-questions.json. */
-export const COMPOSED_TOPICS = Object.freeze({
-  serviceInRegion: "service-in-region",
-  serviceWhere: "service-where",
-  servicesInRegion: "services-in-region",
-  servicesList: "services-list",
-} as const);
-const COMPOSED = COMPOSED_TOPICS;
-
 /** ~275,000 words, searched in the sorted array the package ships (no Set to build at start). */
 const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
 
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
-const FALLBACK = {
-  it: {
-    noMatch:
-      "Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili, in Italia e nel mondo.",
-    otherProduct: (names: string) =>
-      `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) e dove sono disponibili.`,
-  },
-  en: {
-    noMatch:
-      "I don't have an answer to that. I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available, in Italy and worldwide.",
-    otherProduct: (names: string) =>
-      `I have no information about ${names}: I only know about Xiaomi services (Xiaomi Pay, XiaoAI, Youpin, Xiaomi Cloud) and where they are available.`,
-  },
-} as const;
+/** What the bot says it knows when it declines: the services' names come from the knowledge. */
+function fallbackTexts(serviceNames: string) {
+  return {
+    it: {
+      noMatch: `Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (${serviceNames}) e dove sono disponibili, in Italia e nel mondo.`,
+      otherProduct: (names: string) =>
+        `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (${serviceNames}) e dove sono disponibili.`,
+    },
+    en: {
+      noMatch: `I don't have an answer to that. I only know about Xiaomi services (${serviceNames}) and where they are available, in Italy and worldwide.`,
+      otherProduct: (names: string) =>
+        `I have no information about ${names}: I only know about Xiaomi services (${serviceNames}) and where they are available.`,
+    },
+  } as const;
+}
 
 export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOptions> = {}): Assistant {
   const options: CoreOptions = { ...DEFAULTS, ...overrides };
+  const FALLBACK = fallbackTexts(
+    knowledge.services
+      .filter((service) => service.id !== COMPANY_SERVICE_ID)
+      .map((service) => service.name)
+      .join(", "),
+  );
+  const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });
   const placeholders = new Map([
     [SERVICE_SLOT, ANY_SERVICE],
     [REGION_SLOT, ANY_REGION],
@@ -131,6 +129,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book);
+  const answers = new AnswerBuilder(knowledge, composer);
 
   const faqById = new Map<string, FaqEntry>(knowledge.faq.map((entry) => [entry.id, entry]));
   const smalltalkById = new Map<string, SmalltalkEntry>(knowledge.smalltalk.map((entry) => [entry.id, entry]));
@@ -139,11 +138,11 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const topics: Topic[] = [
     ...knowledge.faq.map((entry): Topic => ({ id: entry.id, kind: "faq", service: entry.service, phrasings: entry.questions })),
     ...knowledge.smalltalk.map((entry): Topic => ({ id: entry.id, kind: "smalltalk", service: null, phrasings: entry.questions })),
-    ...(Object.keys(COMPOSED) as Array<keyof typeof COMPOSED>).map(
+    ...COMPOSED_KEYS.map(
       (key): Topic => ({
-        id: COMPOSED[key],
+        id: COMPOSED_INTENTS[key].id,
         kind: "composed",
-        service: key === "servicesInRegion" || key === "servicesList" ? COMPANY_SERVICE_ID : null,
+        service: COMPOSED_INTENTS[key].companyTopic ? COMPANY_SERVICE_ID : null,
         phrasings: { it: withSlots(knowledge.composed[key].it), en: withSlots(knowledge.composed[key].en) },
       }),
     ),
@@ -179,8 +178,14 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const input = words(text);
     const hint = localeToLanguage(askOptions.locale);
     const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
-    const described = concepts.read(input.map((w) => w.text));
-    return { text, guess, described, recognition: withDescriptions(recognizer.recogniseWords(input, text, guess.language), described) };
+    const named = recognizer.recogniseWords(input, text, guess.language);
+    // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
+    // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
+    // and its readings are kept for the matcher's own pass.
+    const readings = new Map<string, QueryTerm>();
+    matcher.queryTerms(named, guess.language, readings);
+    const described = concepts.read(input.map((w) => readings.get(w.text)?.correctedTo ?? w.text));
+    return { text, guess, described, readings, recognition: withDescriptions(named, described) };
   }
 
   /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
@@ -203,14 +208,14 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
     let reading = read(question, hinted);
-    let terms = matcher.queryTerms(reading.recognition, reading.guess.language);
+    let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];
     if (turn) {
-      const shape = fragmentShape(reading, terms);
+      const shape = fragmentShape(reading, terms, turn.context);
       if (shape !== "complete" && !isSmalltalk(reading.recognition, terms)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
-        terms = matcher.queryTerms(reading.recognition, reading.guess.language);
+        terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
       }
     }
     const { recognition } = reading;
@@ -221,7 +226,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const namesXiaomi = recognition.services.length > 0;
     if (recognition.otherProducts.length > 0 && !namesXiaomi) {
       const body = FALLBACK[language].otherProduct(recognition.otherProducts.join(", "));
-      const answer = finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
+      const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
 
@@ -232,14 +237,16 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const region = askedRegion(reading.text, recognition, language);
     const types = reading.described.types;
     const hasFacts = subject !== undefined && book.factsOf(subject).length > 0;
+    // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
+    const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits);
     if (best && best.score >= options.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.suggestionThreshold)
         .slice(0, options.maxSuggestions)
-        .map((candidate) => suggestionFor(candidate.topic, recognition, language));
-      const answer = finish(
+        .map((candidate) => answers.suggestionFor(candidate.topic, recognition, language));
+      const answer = answers.finish(
         base,
         { kind: "fallback", topic: null, service: null, confidence: best?.score ?? 0 },
         fallbackReply(language),
@@ -250,26 +257,34 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
-    // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
-    const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
-    const inRegion = topicById.get(COMPOSED.serviceInRegion)!;
+    const inRegion = topicById.get(COMPOSED_INTENTS.serviceInRegion.id)!;
     const confidenceFloor = options.serviceAnswerThreshold;
     if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
-    const own = matcher
-      .rank(focus.recognition, focus.terms, { limit: options.maxSuggestions + 2, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
-      .filter((candidate) => agrees(candidate.topic))
+    // The subject's topics are usually among the best overall already (its name weighs on them);
+    // only when none is does the search run again over the subject's topics alone.
+    const ofSubject = (candidate: Candidate) => candidate.topic.service === subject && agrees(candidate.topic);
+    const overall = ranked.filter(ofSubject);
+    const own = (
+      overall.length > 0
+        ? overall
+        : matcher
+            .rank(focus.recognition, focus.terms, { limit: options.maxSuggestions, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
+            .filter(ofSubject)
+    )
       .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.questionTypeBonus : 0) }))
       .sort((a, b) => b.score - a.score);
     const close = own[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
     // topic that only shares the service's name would answer another question.
-    const asksUnknown = focus.terms.some((term) => term.reading === "unknown");
+    // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks.
+    const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
+    const asksUnknown = contentWords <= options.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown");
     if (close && close.score >= options.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
       .slice(0, options.maxSuggestions)
-      .map((topic) => suggestionFor(topic, recognition, language));
-    const answer = finish(
+      .map((topic) => answers.suggestionFor(topic, recognition, language));
+    const answer = answers.finish(
       base,
       { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },
       composer.serviceOverview(subject, language),
@@ -278,14 +293,14 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     return { answer, guess, recognition, terms, slots: { subject, region, types }, inherited };
 
     function answered(topic: Topic, score: number, service?: string): Analysis {
-      const { reply, service: answeredService } = replyFor(topic, recognition, language, service, region);
+      const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
       // "Youpin c'è in India?" answered by the entry about India still states the status there,
       // so every platform shows it the same way as for any availability question.
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && types.includes("availability") && hasFacts) {
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && (types.length === 0 || types.includes("availability")) && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
-      const answer = finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
+      const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
       return { answer, guess, recognition, terms, slots: { subject: service ?? subject, region, types }, inherited };
     }
   }
@@ -295,12 +310,18 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
    * says something about it; a fragment names only a region ("e in Grecia?"), only a service
    * ("and Youpin?") or only what is asked ("perché?", "quali carte?").
    */
-  function fragmentShape(reading: ReturnType<typeof read>, terms: readonly QueryTerm[]): FragmentShape {
+  function fragmentShape(reading: ReturnType<typeof read>, terms: readonly QueryTerm[], context: ConversationContext | null): FragmentShape {
     const { recognition, described } = reading;
-    const subject = subjectOf(recognition, described);
+    const named = subjectOf(recognition, described);
+    // "e come faccio a pagare col telefono?" after a Xiaomi Pay answer describes the same service:
+    // it asks something more about it, it does not start over.
+    const subject = named !== undefined && named === context?.service && !recognition.services.includes(named) ? undefined : named;
     const region = askedRegion(reading.text, recognition, reading.guess.language);
     const content = terms.filter((t) => t.reading === "known" || t.reading === "corrected" || t.reading === "unknown").length;
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
+    // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
+    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return "complete";
+    if (subject === undefined && region === undefined && content <= options.fragmentMaxWords.referring && refersBack(recognition)) return "question";
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       return described.types.length === 0 && content <= options.fragmentMaxWords.service ? "service" : "complete";
@@ -317,7 +338,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
   function declinedFragment(question: string, reading: ReturnType<typeof read>, terms: QueryTerm[], askOptions: AskOptions): Analysis {
     const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
-    const answer = finish(
+    const answer = answers.finish(
       { question, language: guess.language },
       { kind: "fallback", topic: null, service: null, confidence: 0 },
       fallbackReply(guess.language),
@@ -334,7 +355,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
     const wanted: ContextSlot[] =
       shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region"];
-    const inherited = wanted.filter((slot) => context[slot] !== undefined);
+    // "e in Italia da quando c'è?" asks its own kind of question: only what it leaves out is taken.
+    const inherited = wanted.filter((slot) => context[slot] !== undefined && !(slot === "questionType" && reading.described.types.length > 0));
     let { recognition, described } = reading;
     for (const slot of inherited) {
       if (slot === "service") {
@@ -343,8 +365,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       } else if (slot === "region") {
         const region = context.region!;
         recognition = { ...recognition, regions: [region, ...recognition.regions], words: [...recognition.words, regionTerm(region)], origins: [...recognition.origins, -1] };
-      } else {
-        described = { ...described, types: [context.questionType as QuestionType, ...described.types] };
+      } else if (described.types.length === 0) {
+        described = { ...described, types: [context.questionType!] };
       }
     }
     return { reading: { ...reading, recognition, described }, inherited };
@@ -384,6 +406,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       });
       const partRecognition = { ...recognition, words: inPart, origins: [] };
       const partTerms = matcher.queryTerms(partRecognition, language, readings);
+      // A clause that is little more than a name ("'in the Mi Cloud' since 2019") would match the
+      // service's "what is" entry perfectly and say nothing about what is asked.
+      if (partTerms.filter((t) => t.reading === "known" || t.reading === "corrected").length < options.clauseMinKnownWords) continue;
       const ranked = matcher.rank(partRecognition, partTerms, answerDepth);
       const top = ranked[0];
       // "Salve," or "grazie mille!" around a question frame it; they are not what it asks.
@@ -399,7 +424,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
    * tipo in Austria?") is not the one asked.
    */
   function askedRegion(text: string, recognition: Recognition, language: Language): string | undefined {
-    const regions = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
+    const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
+    const regions = asked.length > 0 ? asked : kept;
     if (regions.length <= 1) return regions[0];
     for (const part of clauses(text).filter((c) => c.asks).reverse()) {
       const inPart = recognizer.recognise(part.text, language).regions.find((code) => regions.includes(code));
@@ -408,83 +436,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     return regions[0];
   }
 
-  function replyFor(
-    topic: Topic,
-    recognition: Recognition,
-    language: Language,
-    subject?: string,
-    askedRegion?: string,
-  ): { reply: Reply; service: string | null } {
-    if (topic.kind === "faq") return { reply: composer.faq(faqById.get(topic.id)!, language), service: topic.service };
-    if (topic.kind === "smalltalk") return { reply: composer.smalltalk(smalltalkById.get(topic.id)!, language), service: null };
-    const service = subject ?? namedService(recognition);
-    const region = askedRegion ?? recognition.regions[0];
-    switch (topic.id) {
-      case COMPOSED.serviceInRegion:
-        return { reply: composer.serviceInRegion(service!, region!, language), service: service! };
-      case COMPOSED.serviceWhere:
-        return { reply: composer.serviceWhere(service!, language), service: service! };
-      case COMPOSED.servicesInRegion:
-        return { reply: composer.servicesInRegion(region!, language), service: COMPANY_SERVICE_ID };
-      default:
-        return { reply: composer.servicesList(language), service: COMPANY_SERVICE_ID };
-    }
-  }
-
-  function suggestionFor(topic: Topic, recognition: Recognition, language: Language): Suggestion {
-    const template = (knowledgeTopicQuestions(topic) ?? topic.phrasings)[language][0]!;
-    const service = namedService(recognition);
-    const region = recognition.regions[0];
-    const question = template
-      .replaceAll("{service}", service ? composer.serviceName(service) : "")
-      .replaceAll("{region}", region ? composer.regionName(region, language) : "");
-    return { question, service: topic.kind === "composed" ? (service ?? topic.service) : topic.service };
-  }
-
-  function knowledgeTopicQuestions(topic: Topic) {
-    if (topic.kind !== "composed") return undefined;
-    const key = (Object.keys(COMPOSED) as Array<keyof typeof COMPOSED>).find((k) => COMPOSED[k] === topic.id)!;
-    return knowledge.composed[key];
-  }
-
-  function finish(
-    base: { question: string; language: Language },
-    outcome: Pick<Answer, "kind" | "topic" | "service" | "confidence">,
-    reply: Reply,
-    suggestions: Suggestion[],
-  ): Answer {
-    const sourceLine = composer.sourceLine(reply, base.language);
-    return {
-      question: base.question,
-      kind: outcome.kind,
-      matched: outcome.kind !== "fallback",
-      topic: outcome.topic,
-      service: outcome.service,
-      language: base.language,
-      confidence: Math.round(Math.min(1, Math.max(0, outcome.confidence)) * 1000) / 1000,
-      answer: sourceLine ? `${reply.body}\n${sourceLine}` : reply.body,
-      body: reply.body,
-      sourceLine,
-      sources: reply.sources,
-      asOf: reply.asOf,
-      ...(reply.availability ? { availability: reply.availability } : {}),
-      suggestions,
-    };
-  }
-
-  const searchable = [
-    ...knowledge.faq.flatMap((entry) =>
-      (["it", "en"] as const).flatMap((language) =>
-        entry.questions[language].map((question) => ({ question, language, service: entry.service, normalized: normalize(question) })),
-      ),
-    ),
-  ];
-  // Extended search ANDs a fuzzy match per word, which suits a question typed halfway with typos.
-  // Normalised text has no operator characters (' ! ^ $ = |), so a query cannot inject one.
-  const questionSearch = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
-  // One question per service in turn, so a short list of examples shows the range of topics.
-  const popularOrder = roundRobin(knowledge.faq, (entry) => entry.service);
-  const popular = (language: Language) => popularOrder.map((entry) => ({ question: entry.questions[language][0]!, service: entry.service }));
+  const questionSearch = new QuestionSearch(knowledge);
 
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
@@ -524,36 +476,24 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const topic = topics.find((t) => t.id === topicId);
       const base = { question, language: guess.language };
       if (!topic || !canFill(topic, recognition)) {
-        return finish(base, { kind: "fallback", topic: null, service: null, confidence }, fallbackReply(guess.language), []);
+        return answers.finish(base, { kind: "fallback", topic: null, service: null, confidence }, fallbackReply(guess.language), []);
       }
-      const { reply, service } = replyFor(topic, recognition, guess.language);
-      return finish(base, { kind: topic.kind === "smalltalk" ? "smalltalk" : "answer", topic: topic.id, service, confidence }, reply, []);
+      const { reply, service } = answers.replyFor(topic, recognition, guess.language);
+      return answers.finish(base, { kind: topic.kind === "smalltalk" ? "smalltalk" : "answer", topic: topic.id, service, confidence }, reply, []);
     },
     topicIds: topics.map((topic) => topic.id),
     smalltalk(intent, language) {
       const entry = smalltalkById.get(intent);
       if (!entry) throw new Error(`Knowledge has no small-talk entry '${intent}' (data/smalltalk.json)`);
       const question = entry.questions[language][0]!;
-      return finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
+      return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
     },
     regionName: (code, language) => composer.regionName(code, language),
     services: (language) =>
       knowledge.services
         .filter((service) => service.id !== COMPANY_SERVICE_ID)
         .map((service) => ({ id: service.id, name: service.name, summary: service.summary[language] })),
-    searchQuestions(partial, language, limit = 25) {
-      const query = normalize(partial);
-      if (query === "") return popular(language).slice(0, limit);
-      const seen = new Set<string>();
-      const results: Suggestion[] = [];
-      for (const { item } of questionSearch.search(query)) {
-        if (item.language !== language || seen.has(item.question)) continue;
-        seen.add(item.question);
-        results.push({ question: item.question, service: item.service });
-        if (results.length === limit) break;
-      }
-      return results;
-    },
+    searchQuestions: (partial, language, limit = 25) => questionSearch.search(partial, language, limit),
     stats: {
       topics: topics.length,
       phrasings: matcher.phrasingCount,
@@ -561,134 +501,6 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       facts: knowledge.availability.length,
     },
   };
-}
-
-/** Topic id of the answer that presents a service and its topics when no topic fits closely. */
-export const SERVICE_OVERVIEW = "service-overview";
-
-interface TopicTraits {
-  /** Regions most of the topic's phrasings name: the topic is about them ("Xiaomi Pay in Polonia"). */
-  regions: ReadonlySet<string>;
-  /** Kinds of question many of its phrasings ask. */
-  types: ReadonlySet<QuestionType>;
-}
-
-// A topic is about a region, or a kind of question, when this share of its phrasings name it.
-const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
-
-function topicTraits(
-  topics: readonly Topic[],
-  matcher: Matcher,
-  concepts: ConceptLexicon,
-  answerRegions: (topicId: string) => readonly string[],
-): Map<string, TopicTraits> {
-  const traits = new Map<string, TopicTraits>();
-  topics.forEach((topic, topicIndex) => {
-    if (topic.kind !== "faq") return;
-    const regionCounts = new Map<string, number>();
-    const typeCounts = new Map<QuestionType, number>();
-    const phrasings = matcher.indexedPhrasings(topicIndex);
-    for (const { text, terms } of phrasings) {
-      // The matcher has read every phrasing already: its region terms are the regions it names.
-      for (const term of terms) if (term.startsWith("@") && term !== ANY_REGION) regionCounts.set(term.slice(1), (regionCounts.get(term.slice(1)) ?? 0) + 1);
-      for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
-    }
-    const shared = <T,>(counts: Map<T, number>, share: number) =>
-      new Set([...counts].filter(([, n]) => n >= share * phrasings.length).map(([k]) => k));
-    const regions = shared(regionCounts, TRAIT_SHARE.region);
-    // "Which cards work?" may be asked without a place, but an answer that speaks of one country
-    // only ("In Italia Xiaomi Pay accetta…") is about that country.
-    const spoken = answerRegions(topic.id);
-    if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
-    traits.set(topic.id, { regions, types: shared(typeCounts, TRAIT_SHARE.type) });
-  });
-  return traits;
-}
-
-/**
- * Whether a topic can answer a message about `subject` in `region`: a topic of another service
- * cannot, nor a topic about another region ("Xiaomi Pay in Italia" for a question about Greece),
- * nor small talk when a service is asked about.
- */
-function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>): boolean {
-  if (subject === undefined) return true;
-  if (topic.kind === "smalltalk") return false;
-  // "What services are there in Italy?" is the company's; a question about one service is not it.
-  if (topic.kind === "composed") return subject === COMPANY_SERVICE_ID || topic.service !== COMPANY_SERVICE_ID;
-  if (topic.service !== subject && topic.service !== COMPANY_SERVICE_ID) return false;
-  const regions = traits.get(topic.id)?.regions;
-  if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;
-  // A topic about Europe answers for a member country too; one about Italy does not answer for Greece.
-  return regions.has("EU") && EU_MEMBERS.has(region);
-}
-
-function sharesType(topicTypes: ReadonlySet<QuestionType> | undefined, asked: readonly QuestionType[]): boolean {
-  return topicTypes !== undefined && asked.some((type) => topicTypes.has(type));
-}
-
-/**
- * The service a message is about: named, guessed from a word of its name, or described. A
- * description beside a topic we do not cover ("quando arriva HyperOS 3 sul Redmi?") is that
- * topic's context, not a question about the service.
- */
-function subjectOf(recognition: Recognition, described: ConceptReading): string | undefined {
-  const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
-  if (named !== undefined) return named;
-  if (recognition.offTopic.length > 0) return undefined;
-  return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
-}
-
-/**
- * Adds what the message describes to what it names: a described service counts as guessed when
- * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
- * of a Xiaomi question, not another company's.
- */
-function withDescriptions(named: Recognition, described: ConceptReading): Recognition {
-  const recognition =
-    described.offTopic.length === 0
-      ? named
-      : {
-          ...named,
-          offTopic: [...named.offTopic, ...described.offTopic],
-          words: [...named.words, ...described.offTopic.map(offTopicTerm)],
-          origins: [...named.origins, ...described.offTopic.map(() => -1)],
-        };
-  const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
-  const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
-  const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);
-  if (namesService || first === undefined) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
-  return {
-    ...recognition,
-    otherProducts,
-    guessedServices: [first],
-    describedServices: [first],
-    words: [...recognition.words, serviceTerm(first)],
-    origins: [...recognition.origins, -1],
-  };
-}
-
-const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });
-
-/** Whether the question names what a composed topic needs: a service, a region, or both. */
-function canFill(topic: Topic, recognition: Recognition): boolean {
-  if (topic.kind !== "composed") return true;
-  const hasService = namedService(recognition) !== undefined;
-  const hasRegion = recognition.regions.length > 0;
-  switch (topic.id) {
-    case COMPOSED.serviceInRegion:
-      return hasService && hasRegion;
-    case COMPOSED.serviceWhere:
-      return hasService;
-    case COMPOSED.servicesInRegion:
-      return hasRegion;
-    default:
-      return true;
-  }
-}
-
-/** The service a question is about: a named one first, then one guessed from a generic word. */
-function namedService(recognition: Recognition): string | undefined {
-  return recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices[0];
 }
 
 function languageCorpus(knowledge: Knowledge): { it: string[]; en: string[] } {
@@ -709,17 +521,3 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** Items grouped by key, then taken one per group in turn, groups in order of first appearance. */
-function roundRobin<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  const result: T[] = [];
-  for (let round = 0; result.length < items.length; round++) {
-    for (const group of groups.values()) if (round < group.length) result.push(group[round]!);
-  }
-  return result;
-}

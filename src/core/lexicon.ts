@@ -44,3 +44,8 @@ export const LANGUAGE_MARKERS: ReadonlyMap<string, number> = new Map<string, num
   ...[..."the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get yo thx cya bye bro".split(" ")]
     .map((w) => [w, -1] as [string, number]),
 ]);
+
+/** Pronouns that point back to the last thing asked about, in a conversation's follow-ups. */
+export const REFERRING_WORDS: ReadonlySet<string> = new Set(
+  "it its they them their there that this lo la li gli ne ci esso essa questo questa quello quella".split(" "),
+);

@@ -10,7 +10,7 @@
  * threshold can separate answers from fallbacks.
  */
 import type { CoreOptions } from "./defaults.js";
-import { COMPANY_SERVICE_ID, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, type EntityRecognizer, type Recognition } from "./entities.js";
 import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { STEMMERS, type Stem } from "./stemmer.js";

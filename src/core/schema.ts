@@ -141,6 +141,8 @@ export const ConceptsSchema = z.strictObject({
   questionTypes: z.array(z.strictObject({ type: QuestionTypeSchema, ...conceptPhrases.shape })),
   /** Questions about things we do not cover, however they name a service ("quando arriva HyperOS 3?"). */
   offTopic: conceptPhrases,
+  /** "Da noi", "qui": the community's own country, when the message names no other. */
+  homeRegion: z.strictObject({ region: RegionCodeSchema, ...conceptPhrases.shape }),
 });
 export type Concepts = z.infer<typeof ConceptsSchema>;
 

@@ -19,6 +19,7 @@ import {
 } from "../core/schema.js";
 import { COMPANY_SERVICE_ID } from "../core/entities.js";
 import { conceptPhraseProblem } from "../core/concepts.js";
+import { COMPOSED_SLOTS } from "../core/index.js";
 import { STALE_AFTER_MONTHS, isDated, monthsBetween, newestDate, newestSourceDate } from "./freshness.js";
 
 /** The files of the knowledge base, relative to its folder. FAQ entries may span several files. */
@@ -141,19 +142,18 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   concepts.services.forEach((entry, i) => checkPhrases(entry, `$.services[${i}]`));
   concepts.questionTypes.forEach((entry, i) => checkPhrases(entry, `$.questionTypes[${i}]`));
   checkPhrases(concepts.offTopic, "$.offTopic");
+  checkPhrases(concepts.homeRegion, "$.homeRegion");
 
   checkDatedTexts(sources, services, faqFiles, issues);
 
-  const requiredSlots: Record<keyof typeof composed, string[]> = {
-    serviceInRegion: ["{service}", "{region}"],
-    serviceWhere: ["{service}"],
-    servicesInRegion: ["{region}"],
-    servicesList: [],
-  };
-  for (const key of Object.keys(requiredSlots) as Array<keyof typeof composed>) {
+  const requiredSlots = (key: keyof typeof composed) => [
+    ...(COMPOSED_SLOTS[key].service ? ["{service}"] : []),
+    ...(COMPOSED_SLOTS[key].region ? ["{region}"] : []),
+  ];
+  for (const key of Object.keys(COMPOSED_SLOTS) as Array<keyof typeof composed>) {
     for (const language of ["it", "en"] as const) {
       composed[key][language].forEach((phrasing, i) => {
-        const missing = requiredSlots[key].filter((slot) => !phrasing.includes(slot));
+        const missing = requiredSlots(key).filter((slot) => !phrasing.includes(slot));
         if (missing.length > 0) {
           issues.push({ file: KNOWLEDGE_FILES.composed, path: `$.${key}.${language}[${i}]`, message: `phrasing must contain ${missing.join(" and ")}` });
         }

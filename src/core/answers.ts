@@ -1,0 +1,78 @@
+/**
+ * Turns what was chosen (a topic, its slots, a confidence) into an Answer: the reply composed in
+ * the question's language, its source line, and suggestions worded from the knowledge.
+ */
+import type { Composer, Reply } from "./compose.js";
+import { COMPOSED_INTENTS, composedIntentOf } from "./composed-intents.js";
+import { COMPANY_SERVICE_ID, type Recognition } from "./entities.js";
+import type { Topic } from "./matcher.js";
+import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion } from "./schema.js";
+import { namedService } from "./slots.js";
+
+export class AnswerBuilder {
+  private readonly faqById: ReadonlyMap<string, FaqEntry>;
+  private readonly smalltalkById: ReadonlyMap<string, SmalltalkEntry>;
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly composer: Composer,
+  ) {
+    this.faqById = new Map(knowledge.faq.map((entry) => [entry.id, entry]));
+    this.smalltalkById = new Map(knowledge.smalltalk.map((entry) => [entry.id, entry]));
+  }
+
+  replyFor(
+    topic: Topic,
+    recognition: Recognition,
+    language: Language,
+    subject?: string,
+    askedRegion?: string,
+  ): { reply: Reply; service: string | null } {
+    if (topic.kind === "faq") return { reply: this.composer.faq(this.faqById.get(topic.id)!, language), service: topic.service };
+    if (topic.kind === "smalltalk") return { reply: this.composer.smalltalk(this.smalltalkById.get(topic.id)!, language), service: null };
+    const intent = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
+    // Only reached when the slots the intent needs are filled (canFill, or the slots read).
+    const slots = { service: subject ?? namedService(recognition) ?? "", region: askedRegion ?? recognition.regions[0] ?? "" };
+    return { reply: intent.compose(this.composer, slots, language), service: intent.companyTopic ? COMPANY_SERVICE_ID : slots.service };
+  }
+
+  suggestionFor(topic: Topic, recognition: Recognition, language: Language): Suggestion {
+    const template = (this.knowledgeTopicQuestions(topic) ?? topic.phrasings)[language][0]!;
+    const service = namedService(recognition);
+    const region = recognition.regions[0];
+    const question = template
+      .replaceAll("{service}", service ? this.composer.serviceName(service) : "")
+      .replaceAll("{region}", region ? this.composer.regionName(region, language) : "");
+    return { question, service: topic.kind === "composed" ? (service ?? topic.service) : topic.service };
+  }
+
+  private knowledgeTopicQuestions(topic: Topic) {
+    if (topic.kind !== "composed") return undefined;
+    return this.knowledge.composed[composedIntentOf(topic.id)!];
+  }
+
+  finish(
+    base: { question: string; language: Language },
+    outcome: Pick<Answer, "kind" | "topic" | "service" | "confidence">,
+    reply: Reply,
+    suggestions: Suggestion[],
+  ): Answer {
+    const sourceLine = this.composer.sourceLine(reply, base.language);
+    return {
+      question: base.question,
+      kind: outcome.kind,
+      matched: outcome.kind !== "fallback",
+      topic: outcome.topic,
+      service: outcome.service,
+      language: base.language,
+      confidence: Math.round(Math.min(1, Math.max(0, outcome.confidence)) * 1000) / 1000,
+      answer: sourceLine ? `${reply.body}\n${sourceLine}` : reply.body,
+      body: reply.body,
+      sourceLine,
+      sources: reply.sources,
+      asOf: reply.asOf,
+      ...(reply.availability ? { availability: reply.availability } : {}),
+      suggestions,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/** What a conversation carries from one message to the next, and how a follow-up points back. */
+import type { Recognition } from "./entities.js";
+import { REFERRING_WORDS } from "./lexicon.js";
+import type { Language, QuestionType } from "./schema.js";
+
+/** What a conversation remembers between turns: plain JSON, so any store can keep it. */
+export interface ConversationContext {
+  service?: string;
+  region?: string;
+  questionType?: QuestionType;
+  topic?: string;
+  language: Language;
+}
+export type ContextSlot = "service" | "region" | "questionType";
+export type FragmentShape = "complete" | "region" | "service" | "question";
+
+/** "How many users does it have?", "lo posso usare?": a word pointing back to what was asked before. */
+export function refersBack(recognition: Recognition): boolean {
+  return recognition.words.some((word) => REFERRING_WORDS.has(word));
+}

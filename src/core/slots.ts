@@ -1,0 +1,126 @@
+/**
+ * What a message is about, beyond its words: the service it names or describes (its subject),
+ * what each topic is about (its regions and kinds of question), and whether a topic can answer a
+ * message about a given service in a given region.
+ */
+import type { ConceptLexicon, ConceptReading } from "./concepts.js";
+import { EU_MEMBERS } from "./countries.js";
+import { COMPANY_SERVICE_ID, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
+import { ANY_REGION, type Matcher, type Topic } from "./matcher.js";
+import { normalize, tokenize } from "./normalize.js";
+import type { QuestionType } from "./schema.js";
+
+/** Topic id of the answer that presents a service and its topics when no topic fits closely. */
+export const SERVICE_OVERVIEW = "service-overview";
+
+export interface TopicTraits {
+  /** Regions most of the topic's phrasings name: the topic is about them ("Xiaomi Pay in Polonia"). */
+  regions: ReadonlySet<string>;
+  /** Kinds of question many of its phrasings ask. */
+  types: ReadonlySet<QuestionType>;
+}
+
+// A topic is about a region, or a kind of question, when this share of its phrasings name it.
+const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
+
+export function topicTraits(
+  topics: readonly Topic[],
+  matcher: Matcher,
+  concepts: ConceptLexicon,
+  answerRegions: (topicId: string) => readonly string[],
+): Map<string, TopicTraits> {
+  const traits = new Map<string, TopicTraits>();
+  topics.forEach((topic, topicIndex) => {
+    if (topic.kind !== "faq") return;
+    const regionCounts = new Map<string, number>();
+    const typeCounts = new Map<QuestionType, number>();
+    const phrasings = matcher.indexedPhrasings(topicIndex);
+    for (const { text, terms } of phrasings) {
+      // The matcher has read every phrasing already: its region terms are the regions it names.
+      for (const term of terms) if (term.startsWith("@") && term !== ANY_REGION) regionCounts.set(term.slice(1), (regionCounts.get(term.slice(1)) ?? 0) + 1);
+      for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
+    }
+    const shared = <T,>(counts: Map<T, number>, share: number) =>
+      new Set([...counts].filter(([, n]) => n >= share * phrasings.length).map(([k]) => k));
+    const regions = shared(regionCounts, TRAIT_SHARE.region);
+    // "Which cards work?" may be asked without a place, but an answer that speaks of one country
+    // only ("In Italia Xiaomi Pay accetta…") is about that country.
+    const spoken = answerRegions(topic.id);
+    if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
+    traits.set(topic.id, { regions, types: shared(typeCounts, TRAIT_SHARE.type) });
+  });
+  return traits;
+}
+
+/**
+ * Whether a topic can answer a message about `subject` in `region`: a topic of another service
+ * cannot, nor a topic about another region ("Xiaomi Pay in Italia" for a question about Greece),
+ * nor small talk when a service is asked about.
+ */
+export function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>): boolean {
+  if (subject === undefined) return true;
+  if (topic.kind === "smalltalk") return false;
+  // "What services are there in Italy?" is the company's; a question about one service is not it.
+  if (topic.kind === "composed") return subject === COMPANY_SERVICE_ID || topic.service !== COMPANY_SERVICE_ID;
+  // A company-wide entry ("when did Xiaomi arrive in Italy?") does not answer a question about one of its services.
+  if (topic.service !== subject) return false;
+  const regions = traits.get(topic.id)?.regions;
+  if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;
+  // A topic about Europe answers for a member country too; one about Italy does not answer for Greece.
+  return regions.has("EU") && EU_MEMBERS.has(region);
+}
+
+export function sharesType(topicTypes: ReadonlySet<QuestionType> | undefined, asked: readonly QuestionType[]): boolean {
+  return topicTypes !== undefined && asked.some((type) => topicTypes.has(type));
+}
+
+/**
+ * The service a message is about: named, guessed from a word of its name, or described. A
+ * description beside a topic we do not cover ("quando arriva HyperOS 3 sul Redmi?") is that
+ * topic's context, not a question about the service.
+ */
+export function subjectOf(recognition: Recognition, described: ConceptReading): string | undefined {
+  const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
+  if (named !== undefined) return named;
+  if (recognition.offTopic.length > 0) return undefined;
+  return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
+}
+
+/**
+ * Adds what the message describes to what it names: a described service counts as guessed when
+ * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
+ * of a Xiaomi question, not another company's.
+ */
+export function withDescriptions(read: Recognition, described: ConceptReading): Recognition {
+  const home = described.homeRegion;
+  const named =
+    home === undefined || read.regions.length > 0
+      ? read
+      : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
+  const recognition =
+    described.offTopic.length === 0
+      ? named
+      : {
+          ...named,
+          offTopic: [...named.offTopic, ...described.offTopic],
+          words: [...named.words, ...described.offTopic.map(offTopicTerm)],
+          origins: [...named.origins, ...described.offTopic.map(() => -1)],
+        };
+  const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
+  const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
+  const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);
+  if (namesService || first === undefined) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
+  return {
+    ...recognition,
+    otherProducts,
+    guessedServices: [first],
+    describedServices: [first],
+    words: [...recognition.words, serviceTerm(first)],
+    origins: [...recognition.origins, -1],
+  };
+}
+
+/** The service a question is about: a named one first, then one guessed from a generic word. */
+export function namedService(recognition: Recognition): string | undefined {
+  return recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices[0];
+}

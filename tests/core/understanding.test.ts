@@ -1,0 +1,97 @@
+/**
+ * Messages as people write them: services described instead of named, countries of every kind,
+ * chatty context around the question, and follow-ups in a conversation.
+ */
+import { describe, expect, it } from "vitest";
+import { createAssistant, type ConversationContext } from "../../src/core/index.js";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+
+const assistant = createAssistant(loadKnowledge());
+
+describe("a service described, not named", () => {
+  it.each([
+    ["posso pagare con la band al pos?", "mi-pay"],
+    ["can i tap my xiaomi watch at the checkout to pay?", "mi-pay"],
+    ["le mie foto non si salvano più sul telefono", "mi-cloud"],
+    ["ho perso il telefono, come lo ritrovo?", "mi-cloud"],
+    ["l'assistente vocale degli speaker xiaomi parla italiano?", "xiaoai"],
+    ["whats that chinese app where xiaomi sells partner gadgets and does crowdfunding", "youpin"],
+  ])("GIVEN %j THEN answers about %s", (question, service) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "answer", service });
+  });
+
+  it("GIVEN another company's product alone THEN still declines it", () => {
+    expect(assistant.ask("Samsung Pay funziona in Italia?").kind).toBe("fallback");
+    expect(assistant.ask("google drive quanto spazio gratis?").kind).toBe("fallback");
+    expect(assistant.ask("apple pay funziona con la band?").kind).toBe("fallback");
+  });
+
+  it("GIVEN an OS update question beside a Xiaomi name THEN declines it", () => {
+    expect(assistant.ask("quando arriva hyperos 3 sul redmi note 13?").kind).toBe("fallback");
+  });
+});
+
+describe("countries", () => {
+  it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
+    const answer = assistant.ask("xiaomi pay c'è in olanda?");
+    expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
+    expect(answer.body).toMatch(/In Europa ho dati su: .*Italia/);
+  });
+
+  it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
+    expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
+  });
+
+  it.each([
+    ["in polonia xiaomi pay va con tante banche, e in italia?", "IT"],
+    ["si può usare xiaomi pay fuori dall'italia, tipo in austria?", "AT"],
+    ["i'm in the uk, can i order from youpin or is it china only?", "GB"],
+  ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
+    expect(assistant.ask(question).availability?.region).toBe(region);
+  });
+});
+
+describe("chatty messages", () => {
+  it("GIVEN greetings and context around the question THEN answers the question", () => {
+    const answer = assistant.ask(
+      "ciao a tutti 👋 scusate la domanda, mia madre ha la smart band 6 nfc e vorrebbe pagare al supermercato, ma xiaomi pay in italia c'è o no?",
+    );
+    expect(answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(answer.availability?.region).toBe("IT");
+  });
+
+  it("GIVEN a greeting clause THEN it never answers the message by itself", () => {
+    expect(assistant.ask("Salve, mi sapreste dire quanto dura la batteria del Redmi Watch 4? è per mio padre").kind).toBe("fallback");
+  });
+});
+
+describe("a conversation", () => {
+  const play = (questions: string[]) => {
+    let context: ConversationContext | null = null;
+    return questions.map((question) => {
+      const turn = assistant.converse(question, context);
+      context = turn.context;
+      return turn;
+    });
+  };
+
+  it("GIVEN a region, then a kind of question, then a service THEN each follow-up takes what it leaves out", () => {
+    const [, greece, cards, cloud] = play(["Xiaomi Pay funziona in Italia?", "e in Grecia invece?", "quali carte vanno?", "ok e il cloud?"]);
+    expect(greece!.answer.availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    expect(greece!.inherited).toEqual(["service", "questionType"]);
+    expect(cards!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(cards!.answer.topic).not.toBe("mi-pay-italy-cards");
+    expect(cloud!.answer.availability).toMatchObject({ service: "mi-cloud", region: "GR" });
+  });
+
+  it("GIVEN a fragment with nothing before it, or after a declined question THEN declines it", () => {
+    expect(play(["e in Grecia?"])[0]!.answer.kind).toBe("fallback");
+    expect(play(["quanto costa il redmi note 13?", "e in italia?"])[1]!.answer.kind).toBe("fallback");
+  });
+
+  it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
+    const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
+    expect(english!.inherited).toEqual([]);
+    expect(english!.answer).toMatchObject({ service: "youpin", language: "en" });
+  });
+});
