@@ -9,6 +9,7 @@ import { createAssistant } from "./core/index.js";
 import { runConsoleChat } from "./adapters/console/console-chat.js";
 import { startDiscord } from "./adapters/discord/discord-bot.js";
 import { startTelegram } from "./adapters/telegram/telegram-bot.js";
+import { memoryContextStore, sharedContextStore } from "./adapters/shared/context-store.js";
 import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-adapter.js";
 import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
 import type { Config } from "./config.js";
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
     assistant: knowledge.assistant,
     log,
     state,
+    // In Redis a follow-up finds its context whichever instance it reaches; Redis expires it.
+    contexts: state.kind === "redis" ? sharedContextStore(state.store("context")) : memoryContextStore(),
     ...(metrics ? { observer: metrics } : {}),
     answered({ platform, userId, answer, latencyMs }) {
       metrics?.question(platform, answer.kind, answer.language, latencyMs);

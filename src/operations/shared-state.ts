@@ -1,6 +1,6 @@
 /**
- * State that several instances of the bot must share: flood-control buckets and the long keys
- * behind question buttons (and, later, conversation context, through the same key/value store).
+ * State that several instances of the bot must share: flood-control buckets, the long keys
+ * behind question buttons, and conversation context (the last two through one key/value store).
  * Without REDIS_URL it lives in this process's memory, as one instance needs. With it, in Redis
  * (ioredis, a maintained client with reconnection built in): a bucket is checked and updated by
  * one Lua script, so two instances seeing one user's flood count it once.
@@ -13,12 +13,14 @@ import { Redis } from "ioredis";
 import type { Platform } from "../adapters/shared/running-adapter.js";
 import { RATE_LIMIT_DEFAULTS, RateLimiter, type RateDecision, type RateLimitSettings } from "../adapters/shared/rate-limiter.js";
 
-/** A string store with expiry: what question keys need, and what conversation context will. */
+/** A string store with expiry: what question keys and conversation context need. */
 export interface KeyValueStore {
   /** Undefined when absent, expired, or the store cannot be reached. */
   get(key: string): Promise<string | undefined>;
   /** Best effort: a store that cannot be reached keeps nothing, and says so in the log once. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Best effort, as `set`. */
+  delete(key: string): Promise<void>;
 }
 
 export interface FloodGate {
@@ -76,6 +78,9 @@ export function memoryStore(capacity = 5_000, now: () => number = Date.now): Key
       entries.delete(key);
       entries.set(key, { value, expiresAt: now() + ttlMs });
       if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+    },
+    delete: async (key) => {
+      entries.delete(key);
     },
   };
 }
@@ -174,6 +179,7 @@ export function redisState(url: string, log: (level: "info" | "warn" | "error", 
     store: (namespace) => ({
       get: (key) => attempt(async () => (await redis.get(`${namespace}:${key}`)) ?? undefined, () => undefined),
       set: (key, value, ttlMs) => attempt(async () => void (await redis.set(`${namespace}:${key}`, value, "PX", Math.max(1, Math.round(ttlMs)))), () => undefined),
+      delete: (key) => attempt(async () => void (await redis.del(`${namespace}:${key}`)), () => undefined),
     }),
     close: async () => {
       redis.removeAllListeners("close");

@@ -46,7 +46,7 @@ describe("console chat", () => {
   });
 
   it("GIVEN a fallback with suggestions THEN typing a number answers that suggestion", async () => {
-    const vague = "when did xiaomi partner with mastercard";
+    const vague = "youpin spedizione";
     const suggestions = assistant.ask(vague).suggestions;
     expect(suggestions.length).toBeGreaterThan(1);
     const { text } = await chat([vague, "2"], { interactive: true });
@@ -66,13 +66,19 @@ describe("console chat", () => {
     expect(text).toContain(assistant.ask("grazie").body);
   });
 
+  it("GIVEN a follow-up THEN it is read in the context of the question before it, and nothing crosses a declined turn", async () => {
+    const { text } = await chat(["Xiaomi Pay funziona in Italia?", "e in Grecia?", "Apple Pay funziona in Italia?", "e in Francia?"], { interactive: false });
+    expect(text).toContain("Xiaomi Pay – Grecia");
+    expect(text).not.toContain("– Francia");
+  });
+
   it("GIVEN an answer that fails THEN apologises, logs, and keeps answering", async () => {
     let calls = 0;
     const flaky: Assistant = {
       ...assistant,
-      ask: (question, options) => {
+      converse: (question, context, options) => {
         if (calls++ === 0) throw new Error("boom");
-        return assistant.ask(question, options);
+        return assistant.converse(question, context, options);
       },
     };
     const { text, logged } = await chat(["first", "ciao"], { interactive: false, assistant: flaky });

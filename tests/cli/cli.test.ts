@@ -39,6 +39,59 @@ describe("ask", () => {
     expect(answers.map((a) => a.kind)).toEqual(["answer", "answer", "fallback"]);
   });
 
+  it("GIVEN --json --dialogue THEN each line is read in the context of its own conversation's earlier lines, with what it inherited", () => {
+    const lines = [
+      { conversation: "a", question: "Xiaomi Pay funziona in Italia?" },
+      { conversation: "b", question: "what is Youpin?" },
+      { conversation: "a", question: "e in Grecia?" },
+      { conversation: "b", question: "and in Poland?" },
+      { conversation: "c", question: "e in Grecia?" },
+    ];
+    const { stdout, status } = run("src/cli/ask.ts", ["--json", "--dialogue"], lines.map((line) => JSON.stringify(line)).join("\n"));
+    expect(status).toBe(0);
+    const answers = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(answers).toHaveLength(5);
+    for (const { inherited, ...answer } of answers) {
+      AnswerSchema.parse(answer);
+      expect(inherited).toEqual(expect.any(Array));
+    }
+    expect(answers.map((a) => a.question)).toEqual(lines.map((line) => line.question));
+    expect(answers[0].inherited).toEqual([]);
+    expect(answers[2]).toMatchObject({ kind: "answer", service: "mi-pay", availability: { region: "GR" } });
+    expect(answers[2].inherited).toContain("service");
+    expect(answers[3]).toMatchObject({ service: "youpin", language: "en", availability: { region: "PL" } });
+    // A conversation of its own has nothing to inherit: the lone fragment is declined.
+    expect(answers[4]).toMatchObject({ kind: "fallback", inherited: [] });
+  });
+
+  it("GIVEN --dialogue and bad lines THEN each bad line gets a JSON error object on its own line and the rest go on", () => {
+    const input = [
+      JSON.stringify({ conversation: "a", question: "Xiaomi Pay funziona in Italia?" }),
+      "not json",
+      JSON.stringify({ conversation: "a" }),
+      JSON.stringify({ conversation: 7, question: "e in Grecia?" }),
+      JSON.stringify(["a", "e in Grecia?"]),
+      JSON.stringify({ conversation: "a", question: "e in Grecia?" }),
+    ].join("\n");
+    const { stdout, status } = run("src/cli/ask.ts", ["--json", "--dialogue"], input);
+    expect(status).toBe(0);
+    const out = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(out).toHaveLength(6);
+    expect(out.slice(1, 5).map((o) => o.line)).toEqual([2, 3, 4, 5]);
+    for (const error of out.slice(1, 5)) expect(error.error).toEqual(expect.any(String));
+    expect(out[2].error).toMatch(/question/);
+    expect(out[3].error).toMatch(/conversation/);
+    // The bad lines left conversation "a" as it was.
+    expect(out[5]).toMatchObject({ kind: "answer", availability: { region: "GR" } });
+  });
+
+  it("GIVEN plain --json on stdin THEN every line stays a conversation of its own", () => {
+    const { stdout } = run("src/cli/ask.ts", ["--json"], "Xiaomi Pay funziona in Italia?\ne in Grecia?\n");
+    const [, fragment] = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(fragment.availability?.region).not.toBe("GR");
+    expect(fragment.inherited).toBeUndefined();
+  });
+
   it("GIVEN --explain THEN shows why: language, names and scored candidates", () => {
     const { stdout } = run("src/cli/ask.ts", ["--json", "--explain", "xaioai parla italiano?"]);
     const answer = JSON.parse(stdout);

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { sharedContextStore } from "../../src/adapters/shared/context-store.js";
 import { QuestionKeys } from "../../src/adapters/shared/question-keys.js";
 import { memoryState, redisState, type SharedState } from "../../src/operations/shared-state.js";
 import { SERVICE_URLS, shouldRun } from "../support/needs.js";
@@ -67,6 +68,17 @@ describe.runIf(shouldRun("redis"))("shared state in Redis", () => {
       if (found === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(found).toBe(question); // …but in Redis
+  });
+
+  it("GIVEN a conversation's context written by instance A THEN instance B reads it, and a reset on B is seen by A", async () => {
+    const [a, b] = [await connected(SERVICE_URLS.redis), await connected(SERVICE_URLS.redis)];
+    const key = `telegram:${randomBytes(6).toString("hex")}`;
+    const onA = sharedContextStore(a.store("context"));
+    const onB = sharedContextStore(b.store("context"));
+    await onA.set(key, { service: "mi-pay", region: "IT", questionType: "availability", language: "it" }, 60_000);
+    expect(await onB.get(key)).toEqual({ service: "mi-pay", region: "IT", questionType: "availability", language: "it" });
+    await onB.delete(key);
+    expect(await onA.get(key)).toBeUndefined();
   });
 
   it("GIVEN Redis going away THEN limits carry on in memory, logged once; WHEN it is back THEN recovery is logged and state is shared again", async () => {

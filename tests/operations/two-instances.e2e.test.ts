@@ -1,7 +1,8 @@
 /**
  * Two `npm start` processes in Telegram webhook mode behind a round-robin balancer, sharing one
  * Redis and one PostgreSQL, as a busy bot is deployed: a flood split across them is limited as
- * by one instance; a button made by A works on B; `npm run report` counts both; SIGKILL of A in
+ * by one instance; a button made by A works on B; a follow-up on B uses the context A left;
+ * `npm run report` counts both; SIGKILL of A in
  * the middle of a flood loses none of B's recorded answers, and B keeps answering.
  */
 import { spawnSync } from "node:child_process";
@@ -95,15 +96,27 @@ describe.runIf(shouldRun("redis") && shouldRun("postgres"))("two instances behin
     expect(balancer.answeredBy.get(press)).toBe(1);
     expect(repliesTo(asker)[1]!.body.text).toMatch(/Youpin/);
 
-    // 3. npm run report counts what both recorded: 5 flood answers, the near miss, the pressed question.
+    // 2b. A answers a question; the follow-up reaches B, which reads it in the context A left in Redis.
+    const talker = base + 2;
+    balancer.pin(0);
+    const question = telegram.pushUpdate(textMessage(user(talker), "Xiaomi Pay funziona in Italia?"));
+    await until(() => repliesTo(talker).length === 1 && balancer.answeredBy.has(question), 10_000);
+    balancer.pin(1);
+    const followUp = telegram.pushUpdate(textMessage(user(talker), "e in Grecia?"));
+    await until(() => repliesTo(talker).length === 2 && balancer.answeredBy.has(followUp), 10_000);
+    expect([balancer.answeredBy.get(question), balancer.answeredBy.get(followUp)]).toEqual([0, 1]);
+    expect(repliesTo(talker)[1]!.body.text).toMatch(/^Xiaomi Pay – Grecia/);
+
+    // 3. npm run report counts what both recorded: 5 flood answers, the near miss, the pressed
+    // question, the question and its follow-up.
     let total = 0;
-    for (let i = 0; i < 50 && total < 7; i++) {
+    for (let i = 0; i < 50 && total < 9; i++) {
       const report = spawnSync(process.execPath, ["dist/cli/report.js", "--json"], { encoding: "utf8", env: { ...process.env, INSIGHTS_DB: database.url } });
       expect(report.status).toBe(0);
       total = (JSON.parse(report.stdout).answerRate as Array<{ questions: number }>).reduce((sum, row) => sum + row.questions, 0);
-      if (total < 7) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (total < 9) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(total).toBe(7);
+    expect(total).toBe(9);
 
     // 4. Forty users ask; A is killed while their messages are in flight.
     const askerOf = new Map<number, number>(); // update_id → user

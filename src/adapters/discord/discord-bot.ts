@@ -1,9 +1,11 @@
 /**
- * The Discord adapter: discord.js in, core answers out. `/ask` (with autocomplete), `/services`,
- * `/help`, "did you mean" buttons, and answers to mentions and DMs. Only the Guilds,
- * GuildMessages and DirectMessages intents: Discord delivers message content for mentions and
- * DMs without the privileged Message Content intent. Every handler runs inside a boundary that
- * logs, apologises (ephemerally where it can) and keeps the bot serving.
+ * The Discord adapter: discord.js events in, the shared conversation layer's replies out as
+ * embeds and buttons. `/ask` (with autocomplete), `/services`, `/help`, "did you mean" buttons,
+ * and answers to mentions and DMs; one conversation per channel and member (the DM channel for
+ * DMs). Only the Guilds, GuildMessages and DirectMessages intents: Discord delivers message
+ * content for mentions and DMs without the privileged Message Content intent. Every handler runs
+ * inside the conversation layer's boundary, which logs, apologises (ephemerally where it can)
+ * and keeps the bot serving.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -27,14 +29,13 @@ import {
   type Interaction,
   type Message,
 } from "discord.js";
-import { localeToLanguage, type Language } from "../../core/index.js";
+import type { Language } from "../../core/index.js";
 import { redact } from "../../operations/redact.js";
+import { createConversations } from "../shared/conversation.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
-import { ADAPTER_MESSAGES } from "../shared/messages.js";
-import { QuestionKeys } from "../shared/question-keys.js";
-import { memoryState } from "../../operations/shared-state.js";
 import type { RateLimitSettings } from "../shared/rate-limiter.js";
-import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
+import { retry } from "../shared/retry.js";
+import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
 import { choicesFor, COMMAND_DEFINITIONS, LIMITS, NO_PINGS, questionButtons, renderAnswer, renderServices, renderText, type DiscordButtonRow, type DiscordReply } from "./render-discord.js";
 
 export interface DiscordSettings {
@@ -50,25 +51,16 @@ export interface DiscordOptions {
   defaultLanguage?: Language;
 }
 
-const EXAMPLE_QUESTIONS = 3;
-
 const UNKNOWN_COMMAND = {
   it: "Non conosco questo comando: prova /ask, /services o /help.",
   en: "I don't know that command: try /ask, /services or /help.",
 } as const;
 
-const EXPIRED_BUTTON = {
-  it: "Questo pulsante è scaduto: fammi di nuovo la domanda con /ask.",
-  en: "This button has expired: please ask again with /ask.",
-} as const;
-
 export function createDiscordClient(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}) {
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token]);
-  const state = context.state ?? memoryState();
-  const limiter = state.floodGate("discord", options.rateLimit);
-  const keys = new QuestionKeys(LIMITS.customId, undefined, state.store("question-keys:discord"));
-  const defaultLanguage = options.defaultLanguage ?? "it";
+  const conversations = createConversations("discord", { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: LIMITS.customId });
+  const keys = conversations.questionKeys;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message: without this, DMs are dropped.
@@ -82,72 +74,66 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     allowedMentions: NO_PINGS,
   });
 
-  const languageOfLocale = (locale: string | undefined): Language => localeToLanguage(locale) ?? defaultLanguage;
-  function answerFor(question: string, locale: string | undefined, userId: string): DiscordReply {
-    const started = performance.now();
-    const answer = assistant.ask(question, { locale });
-    const answerId = context.answered?.({ platform: "discord", userId, answer, latencyMs: performance.now() - started });
+  const privately = (content: string): InteractionReplyOptions => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+
+  /**
+   * One conversation per channel and member (a DM channel has one member), so in a server one
+   * member's follow-up never reads another's context.
+   */
+  async function answerFor(channelId: string | null, userId: string, question: string, locale: string | undefined): Promise<DiscordReply> {
+    const { answer, voteId } = await conversations.answer(channelId === null ? null : `${channelId}:${userId}`, userId, question, locale);
     const reply = renderAnswer(answer, keys, assistant.regionName);
-    if (!answerId || answer.kind !== "answer") return reply;
-    const messages = ADAPTER_MESSAGES[answer.language];
+    if (!voteId) return reply;
     const votes: DiscordButtonRow = {
       type: 1,
-      components: [
-        { type: 2, style: 2, label: `👍 ${messages.helpful}`, custom_id: voteKey(answerId, 1) },
-        { type: 2, style: 2, label: `👎 ${messages.notHelpful}`, custom_id: voteKey(answerId, -1) },
-      ],
+      components: conversations.voteButtons(voteId, answer.language).map((button) => ({ type: 2, style: 2, label: button.label, custom_id: button.data })),
     };
     return { ...reply, components: [...reply.components, votes] };
   }
 
+  /** False when this member is flooding; the first refused interaction or message gets the notice. */
+  async function withinRateLimit(userId: string, language: Language, notify: (notice: string) => Promise<unknown>): Promise<boolean> {
+    const admission = await conversations.admit(userId, language);
+    if (!admission.admitted && admission.notice) await notify(admission.notice);
+    return admission.admitted;
+  }
+
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const language = languageOfLocale(interaction.locale);
-    if (!(await withinRateLimit(interaction.user.id, (notice) => respond(interaction, { content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }), language))) return;
+    const language = conversations.languageOf(interaction.locale);
+    if (!(await withinRateLimit(interaction.user.id, language, (notice) => respond(interaction, privately(notice))))) return;
     switch (interaction.commandName) {
       case "ask": {
         const question = interaction.options.getString("question", true);
-        await respond(interaction, answerFor(question, interaction.locale, interaction.user.id));
+        await respond(interaction, await answerFor(interaction.channelId, interaction.user.id, question, interaction.locale));
         return;
       }
       case "services":
-        await respond(interaction, renderServices(assistant.services(language), language));
+        await respond(interaction, renderServices(conversations.services(language), language));
         return;
-      case "help": {
-        const help = assistant.smalltalk("help", language);
-        const examples = assistant.searchQuestions("", language, EXAMPLE_QUESTIONS).map((s) => s.question);
-        await respond(interaction, { ...renderText("Xiaomi Services Bot", help.body), components: questionButtons(examples, keys) });
+      case "help":
+        await respond(interaction, { ...renderText("Xiaomi Services Bot", conversations.help(language)), components: questionButtons(conversations.examples(language), keys) });
         return;
-      }
       default:
         // A command from an older registration: say so rather than leave the user waiting.
-        await respond(interaction, { content: UNKNOWN_COMMAND[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+        await respond(interaction, privately(UNKNOWN_COMMAND[language]));
     }
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     // Typing is not flooding: autocomplete is cheap and never rate limited.
     const typed = interaction.options.getFocused();
-    const language = languageOfLocale(interaction.locale);
+    const language = conversations.languageOf(interaction.locale);
     await interaction.respond(choicesFor(assistant.searchQuestions(typed, language, LIMITS.choices).map((s) => s.question)));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const language = languageOfLocale(interaction.locale);
-    const vote = parseVoteKey(interaction.customId);
-    if (vote) {
-      // A vote is a click, not a question: acknowledged privately, outside the flood limit.
-      const recorded = (await context.voted?.({ platform: "discord", userId: interaction.user.id, answerId: vote.answerId, vote: vote.vote })) ?? false;
-      const messages = ADAPTER_MESSAGES[language];
-      await respond(interaction, { content: recorded ? messages.voteThanks : messages.voteNotRecorded, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-      return;
-    }
-    if (!(await withinRateLimit(interaction.user.id, (notice) => respond(interaction, { content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }), language))) return;
-    const question = await keys.resolve(interaction.customId);
-    if (question === undefined) {
-      await respond(interaction, { content: EXPIRED_BUTTON[language], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-      return;
-    }
-    await respond(interaction, answerFor(question, interaction.locale, interaction.user.id));
+    const language = conversations.languageOf(interaction.locale);
+    const voted = await conversations.vote(interaction.user.id, interaction.customId, language);
+    if (voted !== undefined) return respond(interaction, privately(voted));
+    if (!(await withinRateLimit(interaction.user.id, language, (notice) => respond(interaction, privately(notice))))) return;
+    const question = await conversations.pressed(interaction.customId);
+    if (question === undefined) return respond(interaction, privately(conversations.texts(language).expiredButton));
+    await respond(interaction, await answerFor(interaction.channelId, interaction.user.id, question, interaction.locale));
   }
 
   async function onMessage(message: Message): Promise<void> {
@@ -155,57 +141,31 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     const isDm = message.guildId === null;
     if (!isDm && !message.mentions.users.has(client.user.id)) return;
     const question = message.content.replace(new RegExp(`<@!?${client.user.id}>`, "g"), " ").replace(/\s+/g, " ").trim();
-    const language = languageOfLocale(undefined);
-    if (!(await withinRateLimit(message.author.id, (notice) => replyTo(message, { content: notice, allowedMentions: NO_PINGS }), language))) return;
-    if (question === "") {
-      const help = assistant.smalltalk("help", language);
-      await replyTo(message, renderText("Xiaomi Services Bot", help.body));
-      return;
-    }
-    await replyTo(message, answerFor(question, undefined, message.author.id));
-  }
-
-  async function withinRateLimit(userId: string, notify: (notice: string) => Promise<unknown>, language: Language): Promise<boolean> {
-    const decision = await limiter.check(userId);
-    if (decision !== "allow") context.observer?.rateLimited("discord");
-    if (decision === "notify") await notify(ADAPTER_MESSAGES[language].slowDown);
-    return decision === "allow";
+    const language = conversations.languageOf(undefined);
+    if (!(await withinRateLimit(message.author.id, language, (notice) => replyTo(message, { content: notice, allowedMentions: NO_PINGS })))) return;
+    if (question === "") await replyTo(message, renderText("Xiaomi Services Bot", conversations.help(language)));
+    else await replyTo(message, await answerFor(message.channelId, message.author.id, question, undefined));
   }
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const started = performance.now();
-    const handled = interaction.isChatInputCommand()
-      ? onCommand(interaction)
+    const handle = interaction.isChatInputCommand()
+      ? () => onCommand(interaction)
       : interaction.isAutocomplete()
-        ? onAutocomplete(interaction)
+        ? () => onAutocomplete(interaction)
         : interaction.isButton()
-          ? onButton(interaction)
-          : Promise.resolve();
-    void handled.then(() => context.observer?.handled("discord", performance.now() - started)).catch(async (error: unknown) => {
-      log("error", `interaction ${interaction.id} failed: ${describeError(error)}`);
-      context.observer?.failed("discord");
+          ? () => onButton(interaction)
+          : async () => {};
+    void conversations.guard(`interaction ${interaction.id}`, conversations.languageOf(interaction.locale), handle, async (apology) => {
       if (!interaction.isRepliable()) return;
-      const apology = { content: ADAPTER_MESSAGES[languageOfLocale(interaction.locale)].apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
-      try {
-        if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
-        else await interaction.reply(apology);
-      } catch (apologyError) {
-        log("warn", `could not apologise for interaction ${interaction.id}: ${describeError(apologyError)}`);
-      }
+      if (interaction.replied || interaction.deferred) await interaction.followUp(privately(apology));
+      else await interaction.reply(privately(apology));
     });
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
-    const started = performance.now();
-    void onMessage(message).then(() => context.observer?.handled("discord", performance.now() - started)).catch(async (error: unknown) => {
-      log("error", `message ${message.id} failed: ${describeError(error)}`);
-      context.observer?.failed("discord");
-      try {
-        await message.reply({ content: ADAPTER_MESSAGES[defaultLanguage].apology, allowedMentions: NO_PINGS });
-      } catch (apologyError) {
-        log("warn", `could not apologise for message ${message.id}: ${describeError(apologyError)}`);
-      }
-    });
+    void conversations.guard(`message ${message.id}`, conversations.languageOf(undefined), () => onMessage(message), (apology) =>
+      message.reply({ content: apology, allowedMentions: NO_PINGS }),
+    );
   });
 
   // Without an 'error' listener an emitted error crashes the process.
@@ -217,7 +177,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   });
   client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
 
-  return { client, log };
+  return { client, log, conversations };
 }
 
 const RESEND_ATTEMPTS = 4;
@@ -239,16 +199,17 @@ async function replyTo(message: Message, payload: MessageReplyOptions): Promise<
 }
 
 async function resend(send: () => Promise<unknown>, arrivedEarlier: (error: unknown) => boolean): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await send();
-      return;
-    } catch (error) {
-      if (attempt > 1 && arrivedEarlier(error)) return;
-      if (attempt >= RESEND_ATTEMPTS || !isTransient(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
+  await retry(
+    async (attempt) => {
+      try {
+        await send();
+      } catch (error) {
+        if (attempt > 1 && arrivedEarlier(error)) return;
+        throw error;
+      }
+    },
+    { attempts: RESEND_ATTEMPTS, delayFor: (error, attempt) => (isTransient(error) ? 100 * 2 ** attempt : undefined) },
+  );
 }
 
 /** Lost on the way (socket closed, reset, refused) or a server error discord.js gave up on. */

@@ -15,6 +15,7 @@ export const ADAPTER_MESSAGES = {
     voteNotRecorded: "Non riesco a registrare il voto adesso, grazie comunque.",
     helpful: "Utile",
     notHelpful: "Non utile",
+    expiredButton: "Questo pulsante è scaduto: scrivimi di nuovo la domanda.",
   },
   en: {
     apology: "Sorry, something went wrong while answering. Please try again shortly.",
@@ -26,5 +27,6 @@ export const ADAPTER_MESSAGES = {
     voteNotRecorded: "I can't record votes right now, thanks anyway.",
     helpful: "Helpful",
     notHelpful: "Not helpful",
+    expiredButton: "This button has expired: please ask the question again.",
   },
 } as const satisfies Record<Language, Record<string, string>>;

@@ -1,5 +1,6 @@
 import type { Answer, Assistant } from "../../core/index.js";
 import type { SharedState } from "../../operations/shared-state.js";
+import type { ContextStore } from "./context-store.js";
 
 export type Platform = "telegram" | "discord";
 
@@ -33,6 +34,8 @@ export interface AdapterContext {
   voted?(event: { platform: AnswerEvent["platform"]; userId: string; answerId: string; vote: 1 | -1 }): boolean | Promise<boolean>;
   /** Flood buckets and button keys shared with other instances (Redis); absent, in this process's memory. */
   state?: SharedState;
+  /** What each conversation's last turn left; absent, a store in this process's memory. */
+  contexts?: ContextStore;
   /** Told of what operators count (metrics); absent, nothing is counted. */
   observer?: AdapterObserver;
 }

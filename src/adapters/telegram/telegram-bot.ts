@@ -1,8 +1,9 @@
 /**
- * The Telegram adapter: telegraf in, core answers out. Private chats answer every text; groups
- * answer only when addressed (/ask, @mention, reply to the bot); inline mode offers answers in
- * any chat. Everything the bot says goes through `safeCall`, which honours 429 retry_after,
- * retries server and network errors, and gives up quietly on users who blocked the bot.
+ * The Telegram adapter: telegraf updates in, the shared conversation layer's replies out as HTML.
+ * Private chats answer every text; groups answer only when addressed (/ask, @mention, reply to
+ * the bot); inline mode offers answers in any chat. A private chat is one conversation, a group
+ * one per member. Every call to the API goes through `withRetries`, which honours 429
+ * retry_after, retries server and network errors, and gives up quietly on users who blocked the bot.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -12,12 +13,12 @@ import { message } from "telegraf/filters";
 import type { InlineQueryResult, Update, UserFromGetMe } from "telegraf/types";
 import { localeToLanguage, type Assistant, type Language } from "../../core/index.js";
 import { redact } from "../../operations/redact.js";
+import { createConversations, type Button } from "../shared/conversation.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
-import { ADAPTER_MESSAGES } from "../shared/messages.js";
-import { memoryState } from "../../operations/shared-state.js";
+import type { QuestionKeys } from "../shared/question-keys.js";
 import type { RateLimitSettings } from "../shared/rate-limiter.js";
-import { parseVoteKey, voteKey, type AdapterContext, type RunningAdapter } from "../shared/running-adapter.js";
-import { QuestionKeys } from "../shared/question-keys.js";
+import { retry } from "../shared/retry.js";
+import type { AdapterContext, RunningAdapter } from "../shared/running-adapter.js";
 import { CALLBACK_DATA_LIMIT, escapeHtml, packIntoMessages, questionButton, renderAnswer, renderServices, type InlineButton } from "./render-telegram.js";
 
 export interface TelegramSettings {
@@ -36,7 +37,6 @@ export interface TelegramOptions {
 
 const RETRY_DEFAULTS = { maxWaitMs: 60_000, attempts: 4, backoffMs: 500, timeoutMs: 15_000 };
 const INLINE_RESULTS = 5;
-const EXAMPLE_QUESTIONS = 3;
 const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
 
 const COMMANDS = {
@@ -54,74 +54,50 @@ const COMMANDS = {
   ],
 } as const;
 
-const EXPIRED_BUTTON = {
-  it: "Questo pulsante è scaduto: scrivimi di nuovo la domanda.",
-  en: "This button has expired: please type the question again.",
-} as const;
-
 export function createTelegramBot(settings: TelegramSettings, context: AdapterContext, options: TelegramOptions = {}) {
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token, settings.webhook?.secret]);
-  const retry = { ...RETRY_DEFAULTS, ...options.retry };
-  const state = context.state ?? memoryState();
-  const limiter = state.floodGate("telegram", options.rateLimit);
-  const questionKeys = new QuestionKeys(CALLBACK_DATA_LIMIT, undefined, state.store("question-keys:telegram"));
+  const retrySettings = { ...RETRY_DEFAULTS, ...options.retry };
+  const conversations = createConversations("telegram", { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: CALLBACK_DATA_LIMIT });
+  const { questionKeys } = conversations;
   const defaultLanguage = options.defaultLanguage ?? "it";
   // The bot's own replies are best-effort; the update's webhook response is not used for them,
   // so every call goes through the same retry path.
   const bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
 
-  const languageOf = (ctx: Context): Language => localeToLanguage(ctx.from?.language_code) ?? defaultLanguage;
+  const languageOf = (ctx: Context): Language => conversations.languageOf(ctx.from?.language_code);
+  const userOf = (ctx: Context) => String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous");
 
   bot.use(async (ctx, next) => {
-    const started = performance.now();
-    withRetries(ctx, retry, log);
-    try {
-      await next();
-    } finally {
-      context.observer?.handled("telegram", performance.now() - started);
-    }
+    withRetries(ctx, retrySettings, log);
+    await conversations.guard(`update ${ctx.update.update_id}`, languageOf(ctx), next, async (apology) => {
+      if (ctx.callbackQuery) await ctx.answerCbQuery(apology);
+      else if (ctx.chat) await ctx.reply(apology);
+    });
   });
 
-  bot.catch(async (error, ctx) => {
-    log("error", `update ${ctx.update.update_id} failed: ${describeError(error)}`);
-    context.observer?.failed("telegram");
-    try {
-      if (ctx.callbackQuery) await ctx.answerCbQuery(ADAPTER_MESSAGES[languageOf(ctx)].apology);
-      else if (ctx.chat) await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].apology);
-    } catch (apologyError) {
-      log("warn", `could not apologise for update ${ctx.update.update_id}: ${describeError(apologyError)}`);
-    }
-  });
+  // The last boundary: `guard` above catches handler failures; this one whatever escapes it, so
+  // that polling never stops on an error.
+  bot.catch((error, ctx) => log("error", `update ${ctx.update.update_id} failed outside its handler: ${describeError(error)}`));
 
-  /** False when this user is flooding: the first excess message gets one notice, the rest nothing. */
   async function withinRateLimit(ctx: Context): Promise<boolean> {
-    const decision = await limiter.check(String(ctx.from?.id ?? ctx.chat?.id ?? "anonymous"));
-    if (decision === "allow") return true;
-    context.observer?.rateLimited("telegram");
-    if (decision === "notify") {
-      const notice = ADAPTER_MESSAGES[languageOf(ctx)].slowDown;
-      if (ctx.callbackQuery) await ctx.answerCbQuery(notice);
-      else if (ctx.chat) await ctx.reply(notice);
+    const admission = await conversations.admit(userOf(ctx), languageOf(ctx));
+    if (!admission.admitted && admission.notice) {
+      if (ctx.callbackQuery) await ctx.answerCbQuery(admission.notice);
+      else if (ctx.chat) await ctx.reply(admission.notice);
     }
-    return false;
+    return admission.admitted;
   }
 
   async function replyWithAnswer(ctx: Context, question: string): Promise<void> {
-    const started = performance.now();
-    const answer = assistant.ask(question, { locale: ctx.from?.language_code });
-    const answerId = context.answered?.({ platform: "telegram", userId: String(ctx.from?.id ?? ctx.chat?.id), answer, latencyMs: performance.now() - started });
+    const { answer, voteId } = await conversations.answer(conversationKey(ctx), userOf(ctx), question, ctx.from?.language_code);
     const rendered = renderAnswer(answer, questionKeys);
     const rows = rendered.buttons.map((button) => [button]);
-    if (answerId && answer.kind === "answer") rows.push(voteButtons(answerId, answer.language));
+    if (voteId) rows.push(conversations.voteButtons(voteId, answer.language).map(inlineButton));
     await sendParts(ctx, rendered.parts, rows, replyTarget(ctx));
   }
 
-  async function onVote(ctx: Context, answerId: string, vote: 1 | -1): Promise<void> {
-    const messages = ADAPTER_MESSAGES[languageOf(ctx)];
-    const recorded = (await context.voted?.({ platform: "telegram", userId: String(ctx.from!.id), answerId, vote })) ?? false;
-    await ctx.answerCbQuery(recorded ? messages.voteThanks : messages.voteNotRecorded);
-  }
+  const replyWithText = (ctx: Context, text: string) => sendParts(ctx, packIntoMessages([escapeHtml(text)]), []);
 
   async function sendParts(ctx: Context, parts: string[], rows: InlineButton[][], replyToMessageId?: number): Promise<void> {
     for (const [i, part] of parts.entries()) {
@@ -138,30 +114,26 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   bot.start(async (ctx) => {
     if (!(await withinRateLimit(ctx))) return;
     const language = languageOf(ctx);
-    const greeting = assistant.smalltalk("greeting", language);
-    const examples = assistant.searchQuestions("", language, EXAMPLE_QUESTIONS).map((s) => questionButton(s.question, questionKeys));
-    await sendParts(ctx, packIntoMessages([escapeHtml(greeting.body)]), examples.map((button) => [button]));
+    const examples = conversations.examples(language).map((question) => [questionButton(question, questionKeys)]);
+    await sendParts(ctx, packIntoMessages([escapeHtml(conversations.greeting(language))]), examples);
   });
 
   bot.help(async (ctx) => {
     if (!(await withinRateLimit(ctx))) return;
-    await sendParts(ctx, packIntoMessages([escapeHtml(assistant.smalltalk("help", languageOf(ctx)).body)]), []);
+    await replyWithText(ctx, conversations.help(languageOf(ctx)));
   });
 
   bot.command("services", async (ctx) => {
     if (!(await withinRateLimit(ctx))) return;
     const language = languageOf(ctx);
-    await sendParts(ctx, packIntoMessages([renderServices(assistant.services(language), language)]), []);
+    await sendParts(ctx, packIntoMessages([renderServices(conversations.services(language), language)]), []);
   });
 
   bot.command("ask", async (ctx) => {
     const question = ctx.payload.trim();
     if (!(await withinRateLimit(ctx))) return;
-    if (question === "") {
-      await sendParts(ctx, packIntoMessages([escapeHtml(assistant.smalltalk("help", languageOf(ctx)).body)]), []);
-      return;
-    }
-    await replyWithAnswer(ctx, question);
+    if (question === "") await replyWithText(ctx, conversations.help(languageOf(ctx)));
+    else await replyWithAnswer(ctx, question);
   });
 
   bot.on(message("text"), async (ctx) => {
@@ -171,31 +143,25 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
     // In a group a command we do not know is someone else's; in private it deserves the help text.
     if (question.startsWith("/") && !isPrivate) return;
     if (!(await withinRateLimit(ctx))) return;
-    if (question.trim() === "" || question.startsWith("/")) {
-      await sendParts(ctx, packIntoMessages([escapeHtml(assistant.smalltalk("help", languageOf(ctx)).body)]), []);
-      return;
-    }
-    await replyWithAnswer(ctx, question);
+    if (question.trim() === "" || question.startsWith("/")) await replyWithText(ctx, conversations.help(languageOf(ctx)));
+    else await replyWithAnswer(ctx, question);
   });
 
   // Stickers, photos, voice: only worth a word in a private chat.
   bot.on("message", async (ctx) => {
     if (ctx.chat.type !== "private") return;
     if (!(await withinRateLimit(ctx))) return;
-    await ctx.reply(ADAPTER_MESSAGES[languageOf(ctx)].textOnly);
+    await ctx.reply(conversations.texts(languageOf(ctx)).textOnly);
   });
 
   bot.on("callback_query", async (ctx) => {
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-    const vote = data === undefined ? undefined : parseVoteKey(data);
-    // A vote is a tap, not a question: it is acknowledged without touching the flood limit.
-    if (vote) return onVote(ctx, vote.answerId, vote.vote);
-    const question = data === undefined ? undefined : await questionKeys.resolve(data);
+    if (data === undefined) return ctx.answerCbQuery();
+    const voted = await conversations.vote(userOf(ctx), data, languageOf(ctx));
+    if (voted !== undefined) return ctx.answerCbQuery(voted);
+    const question = await conversations.pressed(data);
     if (!(await withinRateLimit(ctx))) return;
-    if (question === undefined) {
-      await ctx.answerCbQuery(EXPIRED_BUTTON[languageOf(ctx)]);
-      return;
-    }
+    if (question === undefined) return ctx.answerCbQuery(conversations.texts(languageOf(ctx)).expiredButton);
     await ctx.answerCbQuery();
     if (ctx.chat) await replyWithAnswer(ctx, question);
   });
@@ -207,15 +173,19 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
     });
   });
 
-  return { bot, log };
+  return { bot, log, conversations };
 }
 
-function voteButtons(answerId: string, language: Language): InlineButton[] {
-  const messages = ADAPTER_MESSAGES[language];
-  return [
-    { text: `👍 ${messages.helpful}`, callback_data: voteKey(answerId, 1) },
-    { text: `👎 ${messages.notHelpful}`, callback_data: voteKey(answerId, -1) },
-  ];
+const inlineButton = (button: Button): InlineButton => ({ text: button.label, callback_data: button.data });
+
+/**
+ * A private chat is one conversation; in a group each member has their own, so one member's
+ * follow-up never reads another's context. No chat (an inline query): no conversation.
+ */
+function conversationKey(ctx: Context): string | null {
+  if (!ctx.chat) return null;
+  if (ctx.chat.type === "private") return String(ctx.chat.id);
+  return ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : null;
 }
 
 /** The question in a group message, when it is addressed to the bot; undefined otherwise. */
@@ -264,28 +234,31 @@ function inlineResults(assistant: Assistant, query: string, locale: string | und
  * Outgoing calls of one update, retried: a 429 waits its retry_after, a 5xx or a dropped
  * connection backs off and tries again, a 403 (the user blocked the bot) is logged and dropped.
  */
-function withRetries(ctx: Context, retry: typeof RETRY_DEFAULTS, log: AdapterContext["log"]): void {
+function withRetries(ctx: Context, settings: typeof RETRY_DEFAULTS, log: AdapterContext["log"]): void {
   const telegram = ctx.telegram;
   const callApi = telegram.callApi.bind(telegram);
-  telegram.callApi = (async (method: string, payload: object, extra?: object) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // A request that hangs is abandoned and retried: the user is still waiting for an answer.
-        return await callApi(method as never, payload as never, { ...extra, signal: AbortSignal.timeout(retry.timeoutMs) } as never);
-      } catch (error) {
-        if (error instanceof TelegramError && error.code === 403) {
-          // Blocked by the user or removed from the group: nobody is left to tell. No handler
-          // uses what a send returns, so the update simply ends here.
-          log("info", `${method}: ${error.description}; not retried`);
-          return true as never;
+  telegram.callApi = ((method: string, payload: object, extra?: object) =>
+    retry(
+      async () => {
+        try {
+          // A request that hangs is abandoned and retried: the user is still waiting for an answer.
+          return await callApi(method as never, payload as never, { ...extra, signal: AbortSignal.timeout(settings.timeoutMs) } as never);
+        } catch (error) {
+          if (error instanceof TelegramError && error.code === 403) {
+            // Blocked by the user or removed from the group: nobody is left to tell. No handler
+            // uses what a send returns, so the update simply ends here.
+            log("info", `${method}: ${error.description}; not retried`);
+            return true as never;
+          }
+          throw error;
         }
-        const waitMs = retryDelay(error, attempt, retry);
-        if (waitMs === undefined || attempt >= retry.attempts) throw error;
-        log("warn", `${method} failed (${describeError(error)}); retry ${attempt} in ${waitMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-      }
-    }
-  }) as typeof telegram.callApi;
+      },
+      {
+        attempts: settings.attempts,
+        delayFor: (error, attempt) => retryDelay(error, attempt, settings),
+        onRetry: (error, attempt, waitMs) => log("warn", `${method} failed (${describeError(error)}); retry ${attempt} in ${waitMs} ms`),
+      },
+    )) as typeof telegram.callApi;
 }
 
 function retryDelay(error: unknown, attempt: number, retry: typeof RETRY_DEFAULTS): number | undefined {

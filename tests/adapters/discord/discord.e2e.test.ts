@@ -9,6 +9,7 @@ import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
 import { registerCommands, startDiscord, type DiscordOptions } from "../../../src/adapters/discord/discord-bot.js";
 import { COMMAND_DEFINITIONS } from "../../../src/adapters/discord/render-discord.js";
 import type { AnswerEvent, RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import { memoryContextStore, type ContextStore } from "../../../src/adapters/shared/context-store.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,12 +43,13 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function startBot(options: DiscordOptions = {}, bot: Assistant = assistant, insights?: Insights) {
+async function startBot(options: DiscordOptions = {}, bot: Assistant = assistant, insights?: Insights, contexts?: ContextStore) {
   const emulator = await new DiscordEmulator(TOKEN).start();
   const logs: string[] = [];
   const context = {
     assistant: bot,
     log: (level: string, message: string) => logs.push(`${level} ${message}`),
+    ...(contexts ? { contexts } : {}),
     ...(insights
       ? {
           answered: ({ platform, userId, answer }: AnswerEvent) => insights.recordAnswer({ platform, userId, answer }),
@@ -69,6 +71,49 @@ async function callbackData(emulator: DiscordEmulator, interaction: { id: string
 
 const channelReplies = (emulator: DiscordEmulator, channelId: string) =>
   emulator.rest.filter((c) => c.method === "POST" && c.path === `/channels/${channelId}/messages` && c.status < 300);
+
+describe("Discord bot, conversations", () => {
+  /** A DM, or a mention in the guild channel, and the embed the bot replied with. */
+  async function say(emulator: DiscordEmulator, user: TestUser, text: string, where: "dm" | "channel"): Promise<{ title: string; description: string }> {
+    const message = where === "dm" ? messageCreate(user, text, { dm: true }) : messageCreate(user, `<@${BOT_ID}> ${text}`, { mentionsBot: true });
+    emulator.dispatch("MESSAGE_CREATE", message);
+    const reply = await emulator.waitForRest((c) => c.method === "POST" && c.path.endsWith("/messages") && c.body.message_reference?.message_id === message.id);
+    return reply.body.embeds[0];
+  }
+  async function ask(emulator: DiscordEmulator, user: TestUser, question: string): Promise<{ title: string; description: string }> {
+    const interaction = commandInteraction(user, "ask", [{ name: "question", value: question }], "it");
+    emulator.dispatch("INTERACTION_CREATE", interaction);
+    return (await callbackData(emulator, interaction)).embeds[0];
+  }
+
+  it("GIVEN a question in a DM THEN a follow-up fragment is answered in its context, and the embed says what it understood", async () => {
+    const { emulator } = await startBot();
+    expect((await say(emulator, giulia, "Xiaomi Pay funziona in Italia?", "dm")).description).toMatch(/^Xiaomi Pay – Italia/);
+    const followUp = await say(emulator, giulia, "e in Grecia?", "dm");
+    expect(followUp.title).toBe("e in Grecia?");
+    expect(followUp.description).toMatch(/^Xiaomi Pay – Grecia/);
+  });
+
+  it("GIVEN two members in a channel THEN B's fragment does not use A's context, and A's own does", async () => {
+    const { emulator } = await startBot();
+    expect((await ask(emulator, giulia, "Xiaomi Pay funziona in Italia?")).description).toMatch(/^Xiaomi Pay – Italia/);
+    const toms = await ask(emulator, tom, "e in Grecia?");
+    expect(toms.description).not.toMatch(/Xiaomi Pay –/);
+    expect(toms.description).toMatch(/^Non ho una risposta/);
+    // Giulia follows up by mentioning the bot: the same channel, the same conversation as her /ask.
+    expect((await say(emulator, giulia, "e in Grecia?", "channel")).description).toMatch(/^Xiaomi Pay – Grecia/);
+  });
+
+  it("GIVEN 15 minutes without a message THEN the context has expired and a fragment is declined", async () => {
+    let now = Date.parse("2026-11-30T10:00:00Z");
+    const { emulator } = await startBot({}, assistant, undefined, memoryContextStore({ now: () => now }));
+    await say(emulator, tom, "does Xiaomi Pay work in Italy?", "dm");
+    now += 14 * 60_000;
+    expect((await say(emulator, tom, "and in Greece?", "dm")).description).toMatch(/^Xiaomi Pay – Greece/);
+    now += 15 * 60_000;
+    expect((await say(emulator, tom, "and in France?", "dm")).description).toMatch(/^I don't have an answer/);
+  });
+});
 
 describe("Discord bot", () => {
   it("GIVEN it logs in THEN it identifies with only the intents it uses, no privileged Message Content", async () => {
@@ -219,7 +264,10 @@ describe("Discord bot", () => {
   });
 
   it("GIVEN a failing handler THEN logs it, apologises ephemerally and keeps serving", async () => {
-    const broken: Assistant = { ...assistant, ask: (question, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.ask(question, options)) };
+    const broken: Assistant = {
+      ...assistant,
+      converse: (question, context, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.converse(question, context, options)),
+    };
     const { emulator, logs } = await startBot({}, broken);
     const failing = commandInteraction(giulia, "ask", [{ name: "question", value: "boom" }], "it");
     emulator.dispatch("INTERACTION_CREATE", failing);

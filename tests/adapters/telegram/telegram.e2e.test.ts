@@ -7,10 +7,12 @@ import { createAssistant, type Assistant, type Knowledge } from "../../../src/co
 import { loadKnowledge } from "../../../src/knowledge/load-knowledge.js";
 import { startTelegram, type TelegramOptions } from "../../../src/adapters/telegram/telegram-bot.js";
 import type { RunningAdapter } from "../../../src/adapters/shared/running-adapter.js";
+import { memoryContextStore, type ContextStore } from "../../../src/adapters/shared/context-store.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Insights } from "../../../src/operations/insights.js";
+import { until } from "../../support/until.js";
 import { BOT_USER, BotApiEmulator, groupChat, post, textMessage, type TestUser } from "./bot-api-emulator.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-x";
@@ -37,7 +39,7 @@ afterEach(async () => {
 
 async function startBot(
   options: TelegramOptions = {},
-  { bot = assistant, webhook, insights }: { bot?: Assistant; webhook?: { url: string; secret: string | undefined }; insights?: Insights } = {},
+  { bot = assistant, webhook, insights, contexts }: { bot?: Assistant; webhook?: { url: string; secret: string | undefined }; insights?: Insights; contexts?: ContextStore } = {},
 ): Promise<Harness> {
   const emulator = await new BotApiEmulator(TOKEN).start();
   const logs: string[] = [];
@@ -46,6 +48,7 @@ async function startBot(
     {
       assistant: bot,
       log: (level, message) => logs.push(`${level} ${message}`),
+      ...(contexts ? { contexts } : {}),
       ...(insights
         ? {
             answered: ({ platform, userId, answer }) => insights.recordAnswer({ platform, userId, answer }),
@@ -241,7 +244,10 @@ describe("Telegram bot, long polling", () => {
   }, 25_000);
 
   it("GIVEN the user blocked the bot (403) or a handler failing THEN logs it, apologises where it can and keeps serving", async () => {
-    const broken: Assistant = { ...assistant, ask: (question, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.ask(question, options)) };
+    const broken: Assistant = {
+      ...assistant,
+      converse: (question, context, options) => (question.includes("boom") ? (() => { throw new Error("boom"); })() : assistant.converse(question, context, options)),
+    };
     const { emulator, logs } = await startBot({}, { bot: broken });
     emulator.failNext("sendMessage", { status: 403, description: "Forbidden: bot was blocked by the user" });
     emulator.pushUpdate(textMessage(jane, "what is youpin?"));
@@ -255,6 +261,58 @@ describe("Telegram bot, long polling", () => {
     expect(logs.some((line) => line.startsWith("error") && line.includes("boom"))).toBe(true);
     expect(logs.some((line) => line.includes("blocked by the user"))).toBe(true);
     expect(sentTo(emulator, jane.id)).toHaveLength(0); // not retried
+  });
+});
+
+describe("Telegram bot, conversations", () => {
+  /** Says `text` and waits for the bot's answer to it (the message after the ones before). */
+  async function say(emulator: BotApiEmulator, from: TestUser, text: string, chat?: object): Promise<string> {
+    const chatId = (chat as { id?: number } | undefined)?.id ?? from.id;
+    const before = sentTo(emulator, chatId).length;
+    emulator.pushUpdate(textMessage(from, text, chat));
+    await until(() => sentTo(emulator, chatId).length > before);
+    return sentTo(emulator, chatId)[before]!.body.text as string;
+  }
+  const mention = (text: string) => `@${BOT_USER.username} ${text}`;
+
+  it("GIVEN a question in a private chat THEN a follow-up fragment is answered in its context", async () => {
+    const { emulator } = await startBot();
+    expect(await say(emulator, mario, "Xiaomi Pay funziona in Italia?")).toMatch(/^Xiaomi Pay – Italia/);
+    expect(await say(emulator, mario, "e in Grecia?")).toMatch(/^Xiaomi Pay – Grecia/);
+    // The language follows each message, not the conversation.
+    expect(await say(emulator, mario, "and in Poland?")).toMatch(/^Xiaomi Pay – Poland/);
+  });
+
+  it("GIVEN two members in a group THEN B's fragment does not use A's context, and A's own does", async () => {
+    const { emulator } = await startBot();
+    expect(await say(emulator, mario, "/ask Xiaomi Pay funziona in Italia?", groupChat)).toMatch(/Xiaomi Pay – Italia/);
+    const janes = await say(emulator, jane, mention("e in Grecia?"), groupChat);
+    expect(janes).not.toMatch(/Xiaomi Pay –/);
+    expect(janes).toMatch(/Non ho una risposta|I don't have an answer/);
+    expect(await say(emulator, mario, mention("e in Grecia?"), groupChat)).toMatch(/Xiaomi Pay – Grecia/);
+  });
+
+  it("GIVEN 15 minutes without a message THEN the context has expired and a fragment is declined", async () => {
+    let now = Date.parse("2026-11-30T10:00:00Z");
+    const { emulator } = await startBot({}, { contexts: memoryContextStore({ now: () => now }) });
+    await say(emulator, mario, "Xiaomi Pay funziona in Italia?");
+    now += 14 * 60_000;
+    expect(await say(emulator, mario, "e in Grecia?")).toMatch(/^Xiaomi Pay – Grecia/);
+    now += 15 * 60_000; // 15 minutes after the last message, not the first
+    expect(await say(emulator, mario, "e in Francia?")).toMatch(/^Non ho una risposta/);
+  });
+
+  it("GIVEN an inline query THEN it neither uses nor leaves a context", async () => {
+    const { emulator } = await startBot();
+    await say(emulator, mario, "Xiaomi Pay funziona in Italia?");
+    emulator.pushUpdate({ inline_query: { id: "iq-ctx", from: mario, query: "e in Grecia?", offset: "" } });
+    const inline = await emulator.waitForCall("answerInlineQuery", (body) => body.inline_query_id === "iq-ctx");
+    const texts = inline.body.results.map((r: { input_message_content: { message_text: string } }) => r.input_message_content.message_text).join("\n");
+    expect(texts).not.toMatch(/Xiaomi Pay – Grecia/);
+    emulator.pushUpdate({ inline_query: { id: "iq-ctx2", from: jane, query: "what is youpin?", offset: "" } });
+    await emulator.waitForCall("answerInlineQuery", (body) => body.inline_query_id === "iq-ctx2");
+    // Jane's inline query left her nothing to follow up on in her private chat.
+    expect(await say(emulator, jane, "and in Italy?")).toMatch(/^I don't have an answer/);
   });
 });
 
