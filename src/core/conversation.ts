@@ -18,3 +18,11 @@ export type FragmentShape = "complete" | "region" | "service" | "question";
 export function refersBack(recognition: Recognition): boolean {
   return recognition.words.some((word) => REFERRING_WORDS.has(word));
 }
+
+// "e", "and", "what about", "ok e", "invece": openings that only make sense after something else.
+const CONTINUATION = /^\s*(?:ok(?:ay)?\s*[,.!]?\s*)?(?:e|ed|and|what about|how about|invece|anche|also|but|ma|then|allora)\b/i;
+
+/** Whether a message opens as a follow-up ("e Youpin?", "and in Poland?", "what about the cloud?"). */
+export function continuesConversation(text: string): boolean {
+  return CONTINUATION.test(text);
+}

@@ -18,7 +18,7 @@ import { clauses } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
-import { refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { continuesConversation, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
 import { DEFAULTS, type CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
@@ -215,7 +215,16 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     let inherited: ContextSlot[] = [];
     if (turn) {
       const shape = fragmentShape(reading, terms, turn.context);
-      if (shape !== "complete" && !isSmalltalk(reading.recognition, terms)) {
+      // "Youpin?" alone is a question about Youpin; "e Youpin?" or "e in Grecia?" alone say nothing.
+      // A short question that the knowledge answers confidently on its own ("posso fare il backup
+      // del mio Poco?") stands alone too, unless it opens as a follow-up.
+      const standsAlone =
+        !continuesConversation(reading.text) &&
+        (shape === "service" ||
+          (shape === "question" &&
+            terms.filter((t) => t.reading === "known").length >= options.fragmentMaxWords.question &&
+            (matcher.rank(reading.recognition, terms, answerDepth)[0]?.score ?? 0) >= options.answerThreshold));
+      if (shape !== "complete" && !isSmalltalk(reading.recognition, terms) && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
@@ -330,7 +339,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       return described.types.length === 0 && content <= options.fragmentMaxWords.service ? "service" : "complete";
     }
     if (region !== undefined) return content <= options.fragmentMaxWords.region ? "region" : "complete";
-    return content <= options.fragmentMaxWords.question ? "question" : "complete";
+    // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
+    // Roma?" says something the knowledge never speaks of, and starts over.
+    const asksAboutIt = described.types.length > 0 || (content > 0 && terms.every((t) => t.reading !== "unknown"));
+    return content <= options.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }
 
   function isSmalltalk(recognition: Recognition, terms: QueryTerm[]): boolean {
