@@ -61,6 +61,7 @@ const TEXTS = {
       `${service} – ${region}: nessuna delle mie fonti ne parla, quindi non so dire se sia disponibile.`,
     knownPlaces: "Dove ho dati",
     knownInEurope: "In Europa ho dati su",
+    yearsAgo: (years: number) => `${years === 1 ? "un anno" : `${years} anni`} fa: potrebbe essere cambiato`,
     knownElsewhere: "Altrove",
     where: (service: string) => `Dove funziona ${service} (ultimo stato noto):`,
     inRegion: (region: string) => `Servizi Xiaomi – ${region} (ultimo stato noto):`,
@@ -80,6 +81,7 @@ const TEXTS = {
       `${service} – ${region}: none of my sources covers it, so I cannot say whether it is available.`,
     knownPlaces: "Where I have data",
     knownInEurope: "In Europe I have data on",
+    yearsAgo: (years: number) => `${years === 1 ? "a year" : `${years} years`} ago: it may have changed`,
     knownElsewhere: "Elsewhere",
     where: (service: string) => `Where ${service} works (latest known status):`,
     inRegion: (region: string) => `Xiaomi services – ${region} (latest known status):`,
@@ -96,9 +98,14 @@ export class Composer {
   private readonly sources: Map<string, Knowledge["sources"][number]>;
   private readonly services: Map<string, Service>;
 
+  /**
+   * @param today the date answers are given on (YYYY-MM-DD): an answer resting on an old source
+   *   says how old it is, so a 2022 fact is never read as today's.
+   */
   constructor(
     private readonly knowledge: Knowledge,
     private readonly book: AvailabilityBook,
+    private readonly today: string,
   ) {
     this.sources = new Map(knowledge.sources.map((source) => [source.id, source]));
     this.services = new Map(knowledge.services.map((service) => [service.id, service]));
@@ -238,8 +245,22 @@ export class Composer {
     const texts = TEXTS[language];
     const list = reply.sources.map((source) => `${source.title} (${formatDate(source.date, language)})`).join("; ");
     const label = reply.sources.length === 1 ? texts.source : texts.sources;
-    return reply.asOf ? `${label}: ${list} – ${texts.asOf} ${formatDate(reply.asOf, language)}` : `${label}: ${list}`;
+    if (!reply.asOf) return `${label}: ${list}`;
+    const years = wholeYearsBetween(reply.asOf, this.today);
+    const age = years >= OLD_SOURCE_YEARS ? ` (${texts.yearsAgo(years)})` : "";
+    return `${label}: ${list} – ${texts.asOf} ${formatDate(reply.asOf, language)}${age}`;
   }
+}
+
+// From this age on, a source's age is said beside its date.
+const OLD_SOURCE_YEARS = 2;
+
+/** Whole years from a source date ("2022", "2022-02", "2022-02-14": its earliest day) to `today`. */
+export function wholeYearsBetween(date: string, today: string): number {
+  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
+  const [toYear = 0, toMonth = 1, toDay = 1] = today.split("-").map(Number);
+  const beforeAnniversary = toMonth < month || (toMonth === month && toDay < day);
+  return Math.max(0, toYear - year - (beforeAnniversary ? 1 : 0));
 }
 
 function latestDate(items: ReadonlyArray<{ date: string }>): string | null {

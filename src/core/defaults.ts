@@ -22,6 +22,8 @@ export interface CoreOptions {
   clauseMinKnownWords: number;
   fragmentMaxWords: { service: number; region: number; question: number; referring: number };
   unknownAsksMaxWords: number;
+  /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
+  today?: string;
 }
 
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({

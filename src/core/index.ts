@@ -128,7 +128,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const knownWords = new Set([...FUNCTION_WORDS, ...[...corpus.it, ...corpus.en].flatMap(tokenize)]);
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
-  const composer = new Composer(knowledge, book);
+  const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));
   const answers = new AnswerBuilder(knowledge, composer);
 
   const faqById = new Map<string, FaqEntry>(knowledge.faq.map((entry) => [entry.id, entry]));

@@ -94,3 +94,10 @@ describe("a conversation", () => {
     expect(english!.answer).toMatchObject({ service: "youpin", language: "en" });
   });
 });
+
+describe("how old an answer's facts are", () => {
+  it("GIVEN an answer resting on a source more than two years old THEN its source line says how old, in the answer's language", () => {
+    expect(assistant.ask("quali carte vanno con xiaomi pay in italia?").sourceLine).toMatch(/14 febbraio 2022 \(4 anni fa: potrebbe essere cambiato\)$/);
+    expect(assistant.ask("which cards work with xiaomi pay in italy?").sourceLine).toMatch(/14 February 2022 \(4 years ago: it may have changed\)$/);
+  });
+});
