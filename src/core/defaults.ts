@@ -22,6 +22,7 @@ export interface CoreOptions {
   clauseMinKnownWords: number;
   fragmentMaxWords: { service: number; region: number; question: number; referring: number };
   unknownAsksMaxWords: number;
+  standaloneMinKnownWords: number;
   /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
   today?: string;
 }
@@ -73,7 +74,9 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
    * region or kind of question is a fragment of the previous one ("ok e il cloud?", "e in
    * Grecia invece?", "quali carte vanno?").
    */
-  fragmentMaxWords: { service: 1, region: 2, question: 3, referring: 6 },
+  fragmentMaxWords: { service: 1, region: 2, question: 4, referring: 6 },
+  /** A short question with no earlier turn is answered on its own when it has this many known words and a confident match. */
+  standaloneMinKnownWords: 3,
   /**
    * In a message about a service with at most this many content words, a word the knowledge never
    * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.

@@ -222,7 +222,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
         !continuesConversation(reading.text) &&
         (shape === "service" ||
           (shape === "question" &&
-            terms.filter((t) => t.reading === "known").length >= options.fragmentMaxWords.question &&
+            terms.filter((t) => t.reading === "known").length >= options.standaloneMinKnownWords &&
             (matcher.rank(reading.recognition, terms, answerDepth)[0]?.score ?? 0) >= options.answerThreshold));
       if (shape !== "complete" && !isSmalltalk(reading.recognition, terms) && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
@@ -327,7 +327,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const named = subjectOf(recognition, described);
     // "e come faccio a pagare col telefono?" after a Xiaomi Pay answer describes the same service:
     // it asks something more about it, it does not start over.
-    const subject = named !== undefined && named === context?.service && !recognition.services.includes(named) ? undefined : named;
+    // A company-level name ("GetApps", "HyperOS") is a name, not a description, even unnamed as Xiaomi.
+    const describedOnly = named !== undefined && named !== COMPANY_SERVICE_ID && !recognition.services.includes(named);
+    const subject = describedOnly && named === context?.service ? undefined : named;
     const region = askedRegion(reading.text, recognition, reading.guess.language);
     const content = terms.filter((t) => t.reading === "known" || t.reading === "corrected" || t.reading === "unknown").length;
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
@@ -369,7 +371,9 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     context: ConversationContext,
   ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
     const wanted: ContextSlot[] =
-      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region"];
+      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region", "questionType"];
+    // A new region asks the same as before, and "whether" when nothing more was asked.
+    if (shape === "region" && context.questionType === undefined) context = { ...context, questionType: "availability" };
     // "e in Italia da quando c'è?" asks its own kind of question: only what it leaves out is taken.
     const inherited = wanted.filter((slot) => context[slot] !== undefined && !(slot === "questionType" && reading.described.types.length > 0));
     let { recognition, described } = reading;
