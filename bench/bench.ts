@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     const ask = (c: EvalCase) => assistant.ask(c.question, c.locale ? { locale: c.locale } : {});
     const report = summarize(cases.map((c) => grade(c, ask(c))));
     const timing = await latency(cases, ask, rounds);
-    rows.push(row("our core", report, { buildMs, ...timing, heapMb, note: `threshold ${DEFAULTS.answerThreshold} (DEFAULTS)` }));
+    rows.push(row("our core", report, { buildMs, ...timing, heapMb, note: `threshold ${DEFAULTS.answering.answerThreshold} (DEFAULTS)` }));
   }
 
   // Long chatty messages (greetings, context, several clauses) cost more than the dev set's short

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const metrics = config.metrics ? createMetrics() : undefined;
   let knowledge: LiveKnowledge;
   try {
-    knowledge = liveKnowledge({ dataDir: config.dataDir, core: { defaultLanguage: config.defaultLanguage }, log, onReload: metrics?.knowledgeReloaded });
+    knowledge = liveKnowledge({ dataDir: config.dataDir, core: { reading: { defaultLanguage: config.defaultLanguage } }, log, onReload: metrics?.knowledgeReloaded });
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
 }
 
 async function runConsole(config: Config): Promise<void> {
-  const assistant = createAssistant(loadKnowledgeOrExit(config.dataDir), { defaultLanguage: config.defaultLanguage });
+  const assistant = createAssistant(loadKnowledgeOrExit(config.dataDir), { reading: { defaultLanguage: config.defaultLanguage } });
   await runConsoleChat({
     assistant,
     input: process.stdin,

@@ -1,85 +1,135 @@
 /**
- * Every tuning number of the core in one frozen object, merged as `{ ...DEFAULTS, ...options }`.
- * Tests and benchmarks import the same object, so nobody tunes against a private copy.
+ * Every tuning number of the core in one frozen object, grouped by what it tunes, merged group by
+ * group with the caller's overrides. Tests and benchmarks import the same object, so nobody
+ * tunes against a private copy.
  */
 export interface CoreOptions {
-  maxQuestionChars: number;
-  answerThreshold: number;
-  suggestionThreshold: number;
-  maxSuggestions: number;
-  languageTieMargin: number;
-  defaultLanguage: "it" | "en";
-  unknownTokenWeight: number;
-  offTopicTokenWeight: number;
-  correctedTokenFactor: number;
-  queryCoverageWeight: number;
-  entryCoverageFactor: number;
-  otherServicePenalty: number;
-  serviceAnswerThreshold: number;
-  questionTypeBonus: number;
-  clauseReadingMinWords: number;
-  maxClausesRead: number;
-  clauseMinKnownWords: number;
-  fragmentMaxWords: { service: number; region: number; question: number; referring: number };
-  unknownAsksMaxWords: number;
-  standaloneMinKnownWords: number;
+  /** How a message is read. */
+  reading: {
+    maxQuestionChars: number;
+    defaultLanguage: "it" | "en";
+    languageTieMargin: number;
+    clauseReadingMinWords: number;
+    maxClausesRead: number;
+    clauseMinKnownWords: number;
+  };
+  /** How much each kind of word counts when a message is matched against a phrasing. */
+  weights: {
+    unknownToken: number;
+    offTopicToken: number;
+    correctedTokenFactor: number;
+    queryCoverage: number;
+    entryCoverageFactor: number;
+    otherServicePenalty: number;
+    companyTerm: number;
+    nameTerm: number;
+    guessedServiceFactor: number;
+    courtesyChatterFactor: number;
+  };
+  /** When to answer, what, and what to suggest. */
+  answering: {
+    answerThreshold: number;
+    suggestionThreshold: number;
+    maxSuggestions: number;
+    serviceAnswerThreshold: number;
+    questionTypeBonus: number;
+    unknownAsksMaxWords: number;
+    topicTraitShare: { region: number; type: number };
+  };
+  /** What a follow-up takes from the previous turn. */
+  conversation: {
+    fragmentMaxWords: { service: number; region: number; question: number; referring: number };
+    standaloneMinKnownWords: number;
+  };
   /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
   today?: string;
 }
 
+/** What a caller may override: any group in part, and the date. */
+export type CoreOverrides = { [G in Exclude<keyof CoreOptions, "today">]?: Partial<CoreOptions[G]> } & { today?: string };
+
 export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
-  /** Only the start of a very long message is read: no FAQ question is longer, and it bounds latency. */
-  maxQuestionChars: 600,
-  /** Confidence from which the best candidate is answered (chosen on the dev set, see README). */
-  answerThreshold: 0.6,
-  /** Candidates from this confidence are offered as "did you mean" when nothing is answered. */
-  suggestionThreshold: 0.22,
-  maxSuggestions: 3,
-  /** Language score within which the platform's locale (or the default) decides. */
-  languageTieMargin: 0.75,
-  defaultLanguage: "it",
-  /**
-   * Weight of a content word the knowledge never uses: about a moderately rare known word, since
-   * such a word usually carries what the question is really about ("commissioni", "cashback").
-   */
-  unknownTokenWeight: 3,
-  /** Weight of a name of a topic we do not cover (prices, updates, Xiaomi's cars): outweighs any match. */
-  offTopicTokenWeight: 8,
-  /** A typo-corrected word counts a little less than a word spelt right. */
-  correctedTokenFactor: 0.85,
-  /**
-   * How much the question's own coverage matters against the phrasing's (0..1): what the user
-   * asked must be answered; a phrasing may say more than the question.
-   */
-  queryCoverageWeight: 0.8,
-  /** How much a question word counts when the entry uses it only in another of its phrasings. */
-  entryCoverageFactor: 0.5,
-  /** Factor on an entry about another service than the one the question names. */
-  otherServicePenalty: 0.6,
-  /**
-   * When a message names or describes a service, its best topic is answered from this confidence
-   * (below, the service's overview with its topics): the subject is known, only the topic is uncertain.
-   */
-  serviceAnswerThreshold: 0.35,
-  /** Added to a topic of the service that asks the same kind of question ("when", "which banks"). */
-  questionTypeBonus: 0.1,
-  /** A message of this many words or more is also read clause by clause (chatty context around the question). */
-  clauseReadingMinWords: 14,
-  /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */
-  maxClausesRead: 6,
-  /** A clause is read alone only when it has this many words of its own that the knowledge uses. */
-  clauseMinKnownWords: 2,
-  /**
-   * In a conversation, a message with no more content words than this beside a lone service,
-   * region or kind of question is a fragment of the previous one ("ok e il cloud?", "e in
-   * Grecia invece?", "quali carte vanno?").
-   */
-  fragmentMaxWords: { service: 1, region: 2, question: 4, referring: 6 },
-  /** A short question with no earlier turn is answered on its own when it has this many known words and a confident match. */
-  standaloneMinKnownWords: 3,
-  /**
-   * In a message about a service with at most this many content words, a word the knowledge never
-   * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.
-   */
-  unknownAsksMaxWords: 6,
+  reading: {
+    /** Only the start of a very long message is read: no question is longer, and it bounds latency. */
+    maxQuestionChars: 600,
+    defaultLanguage: "it" as "it" | "en",
+    /** Language score within which the platform's locale (or the default) decides. */
+    languageTieMargin: 0.75,
+    /** A message of this many words or more is also read clause by clause (chatty context around the question). */
+    clauseReadingMinWords: 14,
+    /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */
+    maxClausesRead: 6,
+    /** A clause is read alone only when it has this many words of its own that the knowledge uses. */
+    clauseMinKnownWords: 2,
+  },
+  weights: {
+    /**
+     * A content word the knowledge never uses: about a moderately rare known word, since such a
+     * word usually carries what the question is really about ("commissioni", "cashback").
+     */
+    unknownToken: 3,
+    /** A name of a topic we do not cover (prices, updates, Xiaomi's cars): outweighs any match. */
+    offTopicToken: 8,
+    /** A typo-corrected word counts a little less than a word spelt right. */
+    correctedTokenFactor: 0.85,
+    /**
+     * How much the question's own coverage matters against the phrasing's (0..1): what the user
+     * asked must be answered; a phrasing may say more than the question.
+     */
+    queryCoverage: 0.8,
+    /** How much a question word counts when the entry uses it only in another of its phrasings. */
+    entryCoverageFactor: 0.5,
+    /** Factor on an entry about another service than the one the question names. */
+    otherServicePenalty: 0.6,
+    /** The company's name is in almost every question and covered by every topic: it barely counts. */
+    companyTerm: 0.3,
+    /** A named service or region decides most questions: it weighs like a rare word. */
+    nameTerm: 2.6,
+    /** A service guessed from a generic word ("cloud", "pay") is less certain than a named one. */
+    guessedServiceFactor: 0.75,
+    /** Around courtesy ("ciao bello!"), a word we do not know is a name or slang. */
+    courtesyChatterFactor: 0.3,
+  },
+  answering: {
+    /** Confidence from which the best candidate is answered (chosen on the dev set, see README). */
+    answerThreshold: 0.6,
+    /** Candidates from this confidence are offered as "did you mean" when nothing is answered. */
+    suggestionThreshold: 0.22,
+    maxSuggestions: 3,
+    /**
+     * When a message names or describes a service, its best topic is answered from this confidence
+     * (below, the service's overview with its topics): the subject is known, only the topic is uncertain.
+     */
+    serviceAnswerThreshold: 0.35,
+    /** Added to a topic of the service that asks the same kind of question ("when", "which banks"). */
+    questionTypeBonus: 0.1,
+    /**
+     * In a message about a service with at most this many content words, a word the knowledge never
+     * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.
+     */
+    unknownAsksMaxWords: 6,
+    /** A topic is about a region, or a kind of question, when this share of its phrasings name it. */
+    topicTraitShare: { region: 0.4, type: 0.3 },
+  },
+  conversation: {
+    /**
+     * A message with no more content words than this beside a lone service, region or kind of
+     * question is a fragment of the previous one ("ok e il cloud?", "e in Grecia invece?",
+     * "quali carte vanno?").
+     */
+    fragmentMaxWords: { service: 1, region: 2, question: 4, referring: 6 },
+    /** A short question with no earlier turn is answered on its own when it has this many known words and a confident match. */
+    standaloneMinKnownWords: 3,
+  },
 });
+
+/** The defaults with the caller's overrides, group by group. */
+export function withOverrides(overrides: CoreOverrides = {}): CoreOptions {
+  return {
+    reading: { ...DEFAULTS.reading, ...overrides.reading },
+    weights: { ...DEFAULTS.weights, ...overrides.weights },
+    answering: { ...DEFAULTS.answering, ...overrides.answering },
+    conversation: { ...DEFAULTS.conversation, ...overrides.conversation },
+    ...(overrides.today === undefined ? {} : { today: overrides.today }),
+  };
+}

@@ -19,7 +19,7 @@ import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
 import { continuesConversation, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
-import { DEFAULTS, type CoreOptions } from "./defaults.js";
+import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
@@ -30,7 +30,7 @@ import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, with
 import { SortedWordList, type WordSet } from "./word-list.js";
 import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
-export { DEFAULTS, type CoreOptions } from "./defaults.js";
+export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
 export { localeToLanguage } from "./language.js";
 export { normalize } from "./normalize.js";
 export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
@@ -111,8 +111,8 @@ function fallbackTexts(serviceNames: string) {
   } as const;
 }
 
-export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOptions> = {}): Assistant {
-  const options: CoreOptions = { ...DEFAULTS, ...overrides };
+export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides = {}): Assistant {
+  const options: CoreOptions = withOverrides(overrides);
   const FALLBACK = fallbackTexts(
     knowledge.services
       .filter((service) => service.id !== COMPANY_SERVICE_ID)
@@ -150,7 +150,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
-  const traits = topicTraits(topics, matcher, concepts, (topicId) => {
+  const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
     const entry = faqById.get(topicId);
     return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
   });
@@ -174,10 +174,10 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
 
   /** Language and names: what every answer, ours or a baseline's, is built from. */
   function read(question: string, askOptions: AskOptions) {
-    const text = question.slice(0, options.maxQuestionChars);
+    const text = question.slice(0, options.reading.maxQuestionChars);
     const input = words(text);
     const hint = localeToLanguage(askOptions.locale);
-    const guess = detector.detect(input.map((w) => w.text), text, hint, options.languageTieMargin, options.defaultLanguage);
+    const guess = detector.detect(input.map((w) => w.text), text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
     const named = recognizer.recogniseWords(input, text, guess.language);
     // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
     // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
@@ -195,12 +195,12 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
   function reconsiderLanguage(guess: LanguageGuess, text: string, terms: QueryTerm[], askOptions: AskOptions): LanguageGuess {
     if (guess.decidedBy === "text" || !terms.some((t) => t.correctedTo)) return guess;
     const corrected = words(text).map((w) => terms.find((t) => t.from === w.text)?.correctedTo ?? w.text);
-    const second = detector.detect(corrected, text, localeToLanguage(askOptions.locale), options.languageTieMargin, options.defaultLanguage);
+    const second = detector.detect(corrected, text, localeToLanguage(askOptions.locale), options.reading.languageTieMargin, options.reading.defaultLanguage);
     return second.decidedBy === "text" ? second : guess;
   }
 
   // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
-  const answerDepth: RankDepth = { limit: Math.max(1, options.maxSuggestions), floor: options.suggestionThreshold, settledAt: options.answerThreshold };
+  const answerDepth: RankDepth = { limit: Math.max(1, options.answering.maxSuggestions), floor: options.answering.suggestionThreshold, settledAt: options.answering.answerThreshold };
 
   /**
    * @param turn for a message in a conversation: what the previous turn left. A fragment ("e in
@@ -222,8 +222,8 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
         !continuesConversation(reading.text) &&
         (shape === "service" ||
           (shape === "question" &&
-            terms.filter((t) => t.reading === "known").length >= options.standaloneMinKnownWords &&
-            (matcher.rank(reading.recognition, terms, answerDepth)[0]?.score ?? 0) >= options.answerThreshold));
+            terms.filter((t) => t.reading === "known").length >= options.conversation.standaloneMinKnownWords &&
+            (matcher.rank(reading.recognition, terms, answerDepth)[0]?.score ?? 0) >= options.answering.answerThreshold));
       if (shape !== "complete" && !isSmalltalk(reading.recognition, terms) && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
@@ -252,11 +252,11 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
     const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits);
-    if (best && best.score >= options.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
+    if (best && best.score >= options.answering.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked
-        .filter((candidate) => candidate.score >= options.suggestionThreshold)
-        .slice(0, options.maxSuggestions)
+        .filter((candidate) => candidate.score >= options.answering.suggestionThreshold)
+        .slice(0, options.answering.maxSuggestions)
         .map((candidate) => answers.suggestionFor(candidate.topic, recognition, language));
       const answer = answers.finish(
         base,
@@ -270,7 +270,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
     const inRegion = topicById.get(COMPOSED_INTENTS.serviceInRegion.id)!;
-    const confidenceFloor = options.serviceAnswerThreshold;
+    const confidenceFloor = options.answering.serviceAnswerThreshold;
     if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
     // The subject's topics are usually among the best overall already (its name weighs on them);
     // only when none is does the search run again over the subject's topics alone.
@@ -280,21 +280,21 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       overall.length > 0
         ? overall
         : matcher
-            .rank(focus.recognition, focus.terms, { limit: options.maxSuggestions, floor: options.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
+            .rank(focus.recognition, focus.terms, { limit: options.answering.maxSuggestions, floor: options.answering.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
             .filter(ofSubject)
     )
-      .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.questionTypeBonus : 0) }))
+      .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.answering.questionTypeBonus : 0) }))
       .sort((a, b) => b.score - a.score);
     const close = own[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
     // topic that only shares the service's name would answer another question.
     // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks.
     const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
-    const asksUnknown = contentWords <= options.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown");
-    if (close && close.score >= options.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
+    const asksUnknown = contentWords <= options.answering.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown");
+    if (close && close.score >= options.answering.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
-      .slice(0, options.maxSuggestions)
+      .slice(0, options.answering.maxSuggestions)
       .map((topic) => answers.suggestionFor(topic, recognition, language));
     const answer = answers.finish(
       base,
@@ -335,21 +335,21 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return "complete";
-    if (subject === undefined && region === undefined && content <= options.fragmentMaxWords.referring && refersBack(recognition)) return "question";
+    if (subject === undefined && region === undefined && content <= options.conversation.fragmentMaxWords.referring && refersBack(recognition)) return "question";
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
-      return described.types.length === 0 && content <= options.fragmentMaxWords.service ? "service" : "complete";
+      return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";
     }
-    if (region !== undefined) return content <= options.fragmentMaxWords.region ? "region" : "complete";
+    if (region !== undefined) return content <= options.conversation.fragmentMaxWords.region ? "region" : "complete";
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
     // Roma?" says something the knowledge never speaks of, and starts over.
     const asksAboutIt = described.types.length > 0 || (content > 0 && terms.every((t) => t.reading !== "unknown"));
-    return content <= options.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
+    return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }
 
   function isSmalltalk(recognition: Recognition, terms: QueryTerm[]): boolean {
     const top = matcher.rank(recognition, terms, answerDepth)[0];
-    return top !== undefined && top.topic.kind === "smalltalk" && top.score >= options.answerThreshold;
+    return top !== undefined && top.topic.kind === "smalltalk" && top.score >= options.answering.answerThreshold;
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
@@ -403,7 +403,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     language: Language,
   ): { recognition: Recognition; terms: QueryTerm[]; ranked: Candidate[] } {
     const whole = { recognition, terms, ranked: matcher.rank(recognition, terms, answerDepth) };
-    if (recognition.words.length < options.clauseReadingMinWords || (whole.ranked[0]?.score ?? 0) >= options.answerThreshold) return whole;
+    if (recognition.words.length < options.reading.clauseReadingMinWords || (whole.ranked[0]?.score ?? 0) >= options.answering.answerThreshold) return whole;
     const parts = clauses(text);
     if (parts.length < 2) return whole;
     // Clauses are cut at punctuation, which never falls inside a word: each is a run of the message's words.
@@ -416,7 +416,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
     const isName = (word: string) => word.startsWith("§") || word.startsWith("@");
     const readings = new Map<string, QueryTerm>();
     let best = { ...whole, score: whole.ranked[0]?.score ?? 0 };
-    for (const { from, to } of spans.slice(-options.maxClausesRead)) {
+    for (const { from, to } of spans.slice(-options.reading.maxClausesRead)) {
       const inPart = recognition.words.filter((word, k) => {
         const origin = recognition.origins[k]!;
         // Names, and what was read from the message as a whole (flags, descriptions, topics we
@@ -427,7 +427,7 @@ export function createAssistant(knowledge: Knowledge, overrides: Partial<CoreOpt
       const partTerms = matcher.queryTerms(partRecognition, language, readings);
       // A clause that is little more than a name ("'in the Mi Cloud' since 2019") would match the
       // service's "what is" entry perfectly and say nothing about what is asked.
-      if (partTerms.filter((t) => t.reading === "known" || t.reading === "corrected").length < options.clauseMinKnownWords) continue;
+      if (partTerms.filter((t) => t.reading === "known" || t.reading === "corrected").length < options.reading.clauseMinKnownWords) continue;
       const ranked = matcher.rank(partRecognition, partTerms, answerDepth);
       const top = ranked[0];
       // "Salve," or "grazie mille!" around a question frame it; they are not what it asks.

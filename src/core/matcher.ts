@@ -63,14 +63,7 @@ export interface QueryTerm {
   correctedTo?: string;
 }
 
-// The company name is in almost every question and covered by every topic: it barely counts.
-const COMPANY_TERM_WEIGHT = 0.3;
-// A named service or region decides most questions: weigh it like a rare word.
-const NAME_TERM_WEIGHT = 2.6;
-// A service guessed from a generic word ("cloud", "pay") is less certain than a named one.
-const GUESSED_SERVICE_FACTOR = 0.75;
 
-const COURTESY_CHATTER_FACTOR = 0.3;
 
 /**
  * How much of the ranking a caller needs: the best `limit` topics scoring at least `floor`, and
@@ -183,7 +176,7 @@ export class Matcher {
     this.regionSlotTopics = [...new Set(this.phrasings.filter((p) => p.needsRegion).map((p) => p.topic))];
     for (const [term, seenIn] of topicsWithTerm) {
       this.topicPostings.set(term, Int32Array.from(seenIn));
-      this.idf.set(term, isNameTerm(term) ? NAME_TERM_WEIGHT : Math.log(1 + topics.length / seenIn.size));
+      this.idf.set(term, isNameTerm(term) ? this.options.weights.nameTerm : Math.log(1 + topics.length / seenIn.size));
       if ([...seenIn].every((topicIndex) => topics[topicIndex]!.kind === "smalltalk")) this.courtesyTerms.add(term);
     }
     for (const term of [ANY_SERVICE, ANY_REGION, ...this.idf.keys()]) if (!this.termIds.has(term)) this.termIds.set(term, this.termIds.size);
@@ -221,10 +214,10 @@ export class Matcher {
     // does ("change"): correcting it would answer a question nobody asked.
     const corrected = /^\d+$/.test(word) || this.realWords.has(word) ? undefined : this.vocabulary.find(word);
     if (corrected) {
-      const weight = this.idf.get(corrected.value)! * this.options.correctedTokenFactor;
+      const weight = this.idf.get(corrected.value)! * this.options.weights.correctedTokenFactor;
       return { term: corrected.value, weight, reading: "corrected", from: word, correctedTo: corrected.key };
     }
-    return { term: stems[0](word), weight: this.options.unknownTokenWeight, reading: "unknown", from: word };
+    return { term: stems[0](word), weight: this.options.weights.unknownToken, reading: "unknown", from: word };
   }
 
   private knownStem(word: string, stems: readonly [Stem, Stem]): string | undefined {
@@ -254,18 +247,18 @@ export class Matcher {
         const serviceId = word.slice(1);
         const weight =
           serviceId === COMPANY_SERVICE_ID
-            ? COMPANY_TERM_WEIGHT
-            : NAME_TERM_WEIGHT * (recognition.services.includes(serviceId) ? 1 : GUESSED_SERVICE_FACTOR);
+            ? this.options.weights.companyTerm
+            : this.options.weights.nameTerm * (recognition.services.includes(serviceId) ? 1 : this.options.weights.guessedServiceFactor);
         add({ term: word, weight, reading: "name", from: word });
         continue;
       }
       if (word.startsWith("@")) {
-        add({ term: word, weight: NAME_TERM_WEIGHT, reading: "name", from: word });
+        add({ term: word, weight: this.options.weights.nameTerm, reading: "name", from: word });
         continue;
       }
       if (FUNCTION_WORDS.has(word)) continue;
       if (word.startsWith("!")) {
-        add({ term: word, weight: this.options.offTopicTokenWeight, reading: "off-topic", from: word.slice(1) });
+        add({ term: word, weight: this.options.weights.offTopicToken, reading: "off-topic", from: word.slice(1) });
         continue;
       }
       let reading = readings?.get(word);
@@ -280,7 +273,7 @@ export class Matcher {
     if (hasSubject) return terms.filter((t) => !this.courtesyTerms.has(t.term));
     // "Ciao bello!", "thanks a lot mate": around courtesy, a word we do not know is a name or slang.
     const courteous = terms.some((t) => this.courtesyTerms.has(t.term));
-    return courteous ? terms.map((t) => (t.reading === "unknown" ? { ...t, weight: t.weight * COURTESY_CHATTER_FACTOR } : t)) : terms;
+    return courteous ? terms.map((t) => (t.reading === "unknown" ? { ...t, weight: t.weight * this.options.weights.courtesyChatterFactor } : t)) : terms;
   }
 
   /**
@@ -376,8 +369,8 @@ export class Matcher {
     // digits and the topic index in the low ones: a native numeric sort orders by ceiling, then
     // by knowledge order. A topic of another named service has its score cut by the penalty, so
     // its share is cut by penalty^(1/alpha) and the ceiling stays share^alpha.
-    const alpha = this.options.queryCoverageWeight;
-    const penalisedShare = Math.pow(this.options.otherServicePenalty, 1 / alpha);
+    const alpha = this.options.weights.queryCoverage;
+    const penalisedShare = Math.pow(this.options.weights.otherServicePenalty, 1 / alpha);
     const penalised = namedServices.size > 0 ? this.servicesOtherThan(namedServices) : undefined;
     const { steps, keys, bucketSizes, bucketStarts, filled } = scratch;
     bucketSizes.fill(0);
@@ -412,7 +405,7 @@ export class Matcher {
       // What depends on the topic alone is worked out once for all its phrasings.
       const topicTerms = this.topicTerms[topicIndex]!;
       for (let k = 0; k < classified.length; k++) context.inTopic[k] = topicTerms.has(classified[k]!.term) ? 1 : 0;
-      const penalty = penalised?.[this.topicServiceIndex[topicIndex]!] ? this.options.otherServicePenalty : 1;
+      const penalty = penalised?.[this.topicServiceIndex[topicIndex]!] ? this.options.weights.otherServicePenalty : 1;
       let bestScore = -1;
       let bestPhrasing = -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
@@ -497,8 +490,8 @@ export class Matcher {
     }
     if (queryTotal === 0 || phrasingTotal === 0) return 0;
     // A word the entry uses in another phrasing counts half: the entry is about it, this phrasing is not.
-    const questionCoverage = (queryCovered + coveredByTopic * this.options.entryCoverageFactor) / queryTotal;
-    const alpha = this.options.queryCoverageWeight;
+    const questionCoverage = (queryCovered + coveredByTopic * this.options.weights.entryCoverageFactor) / queryTotal;
+    const alpha = this.options.weights.queryCoverage;
     return Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
   }
 }

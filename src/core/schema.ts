@@ -4,6 +4,7 @@
  * never disagree about a field.
  */
 import { z } from "zod";
+import { DEFAULTS } from "./defaults.js";
 import { ISO_3166_ALPHA2 } from "./countries.js";
 
 export const LANGUAGES = ["it", "en"] as const;
@@ -208,7 +209,7 @@ export const AnswerSchema = z.strictObject({
   /** The date the answer is true as of, when it states facts. */
   asOf: DateSchema.nullable(),
   availability: AvailabilityAnswerSchema.optional(),
-  suggestions: z.array(SuggestionSchema).max(3),
+  suggestions: z.array(SuggestionSchema).max(DEFAULTS.answering.maxSuggestions),
 });
 
 export type Answer = z.infer<typeof AnswerSchema>;

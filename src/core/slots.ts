@@ -20,13 +20,12 @@ export interface TopicTraits {
   types: ReadonlySet<QuestionType>;
 }
 
-// A topic is about a region, or a kind of question, when this share of its phrasings name it.
-const TRAIT_SHARE = { region: 0.4, type: 0.3 } as const;
 
 export function topicTraits(
   topics: readonly Topic[],
   matcher: Matcher,
   concepts: ConceptLexicon,
+  share: { region: number; type: number },
   answerRegions: (topicId: string) => readonly string[],
 ): Map<string, TopicTraits> {
   const traits = new Map<string, TopicTraits>();
@@ -42,12 +41,12 @@ export function topicTraits(
     }
     const shared = <T,>(counts: Map<T, number>, share: number) =>
       new Set([...counts].filter(([, n]) => n >= share * phrasings.length).map(([k]) => k));
-    const regions = shared(regionCounts, TRAIT_SHARE.region);
+    const regions = shared(regionCounts, share.region);
     // "Which cards work?" may be asked without a place, but an answer that speaks of one country
     // only ("In Italia Xiaomi Pay accetta…") is about that country.
     const spoken = answerRegions(topic.id);
     if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
-    traits.set(topic.id, { regions, types: shared(typeCounts, TRAIT_SHARE.type) });
+    traits.set(topic.id, { regions, types: shared(typeCounts, share.type) });
   });
   return traits;
 }

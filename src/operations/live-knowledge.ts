@@ -5,7 +5,7 @@
  * is logged with its precise error and the previous knowledge keeps serving.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { createAssistant, type Assistant, type CoreOptions } from "../core/index.js";
+import { createAssistant, type Assistant, type CoreOverrides } from "../core/index.js";
 import { DEFAULT_DATA_DIR, KnowledgeError, loadKnowledge } from "../knowledge/load-knowledge.js";
 
 export interface LiveKnowledge {
@@ -20,7 +20,7 @@ export interface LiveKnowledge {
 
 export interface LiveKnowledgeOptions {
   dataDir?: string | undefined;
-  core?: Partial<CoreOptions>;
+  core?: CoreOverrides;
   log: (level: "info" | "warn" | "error", message: string) => void;
   /** Told of every reload attempt after the first load: true when new knowledge is serving. */
   onReload?: (ok: boolean) => void;
