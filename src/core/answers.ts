@@ -21,6 +21,19 @@ export class AnswerBuilder {
     this.smalltalkById = new Map(knowledge.smalltalk.map((entry) => [entry.id, entry]));
   }
 
+  /** An entry's reply never changes while the knowledge does not: composed once per language. */
+  private readonly faqReplies = new Map<string, Reply>();
+
+  private faqReply(id: string, language: Language): Reply {
+    const key = `${language}:${id}`;
+    let reply = this.faqReplies.get(key);
+    if (reply === undefined) {
+      reply = this.composer.faq(this.faqById.get(id)!, language);
+      this.faqReplies.set(key, reply);
+    }
+    return reply;
+  }
+
   replyFor(
     topic: Topic,
     recognition: Recognition,
@@ -28,7 +41,7 @@ export class AnswerBuilder {
     subject?: string,
     askedRegion?: string,
   ): { reply: Reply; service: string | null } {
-    if (topic.kind === "faq") return { reply: this.composer.faq(this.faqById.get(topic.id)!, language), service: topic.service };
+    if (topic.kind === "faq") return { reply: { ...this.faqReply(topic.id, language) }, service: topic.service };
     if (topic.kind === "smalltalk") return { reply: this.composer.smalltalk(this.smalltalkById.get(topic.id)!, language), service: null };
     const intent = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
     // Only reached when the slots the intent needs are filled (canFill, or the slots read).

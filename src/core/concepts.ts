@@ -49,7 +49,7 @@ export function conceptPhraseProblem(phrase: string): string | undefined {
 
 export class ConceptLexicon {
   /** Phrases by language and first stem, so a message only tries the phrases its words can start. */
-  private readonly byFirstStem = new Map<string, Phrase[]>();
+  private readonly byFirstStem: Record<Language, Map<string, Phrase[]>> = { it: new Map(), en: new Map() };
 
   private readonly home: string;
 
@@ -59,10 +59,10 @@ export class ConceptLexicon {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
       const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
-      const key = `${language}:${phrase.stems[0]}`;
-      const list = this.byFirstStem.get(key);
+      const first = phrase.stems[0]!;
+      const list = this.byFirstStem[language].get(first);
       if (list) list.push(phrase);
-      else this.byFirstStem.set(key, [phrase]);
+      else this.byFirstStem[language].set(first, [phrase]);
     };
     for (const language of ["it", "en"] as const) {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
@@ -81,7 +81,7 @@ export class ConceptLexicon {
     const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
     for (let i = 0; i < words.length; i++) {
       for (const language of ["it", "en"] as const) {
-        const starting = this.byFirstStem.get(`${language}:${stems[language][i]}`);
+        const starting = this.byFirstStem[language].get(stems[language][i]!);
         if (!starting) continue;
         for (const phrase of starting) {
           if (!matchesFrom(phrase.stems, stems[language], i)) continue;
@@ -94,7 +94,7 @@ export class ConceptLexicon {
         }
       }
     }
-    const services = [...serviceWeight].sort((a, b) => b[1] - a[1]).map(([service]) => service);
+    const services = serviceWeight.size <= 1 ? [...serviceWeight.keys()] : [...serviceWeight].sort((a, b) => b[1] - a[1]).map(([service]) => service);
     return { services, types, phrases, offTopic, homeRegion };
   }
 }
