@@ -4,9 +4,17 @@
  * the matcher until it passes. `npm run eval` shows every miss.
  */
 import { describe, expect, it } from "vitest";
-import { createAssistant, normalize } from "../../src/core/index.js";
+import { createAssistant, normalize, type ConversationContext } from "../../src/core/index.js";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
-import { ACCURACY_TARGETS, evaluate, formatReport, loadEvalSet } from "../../src/evaluation/evaluate.js";
+import {
+  ACCURACY_TARGETS,
+  evaluate,
+  evaluateDialogues,
+  formatDialogueReport,
+  formatReport,
+  loadDialogueSet,
+  loadEvalSet,
+} from "../../src/evaluation/evaluate.js";
 
 const knowledge = loadKnowledge();
 const assistant = createAssistant(knowledge);
@@ -30,7 +38,7 @@ describe.each(["holdout", "textbook", "chat-dev"] as const)("the blind %s set", 
 
 // The blind chat-style set's tuning part is far from the targets yet: this floor, raised as the
 // matcher improves, keeps any change from losing what was won. The targets are in the README.
-const CHAT_DEV_FLOOR = Object.freeze({ inScope: 0.57, outOfScopeRejection: 0.95 });
+const CHAT_DEV_FLOOR = Object.freeze({ inScope: 0.88, outOfScopeRejection: 0.95 });
 
 describe("the blind chat-style tuning set", () => {
   it(`GIVEN every message THEN in-scope accuracy is at least ${CHAT_DEV_FLOOR.inScope * 100}% and out-of-scope rejection ${CHAT_DEV_FLOOR.outOfScopeRejection * 100}%`, () => {
@@ -39,6 +47,18 @@ describe("the blind chat-style tuning set", () => {
     expect(report.inScope.accuracy, summary).toBeGreaterThanOrEqual(CHAT_DEV_FLOOR.inScope);
     expect(report.outOfScope.rejection, summary).toBeGreaterThanOrEqual(CHAT_DEV_FLOOR.outOfScopeRejection);
     expect(report.otherRegion, summary).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("the dialogue tuning set", () => {
+  it("GIVEN every dialogue, each its own conversation THEN at least 90% of turns are answered right", () => {
+    const contexts = new Map<string, ConversationContext | null>();
+    const report = evaluateDialogues(loadDialogueSet("dialogue-dev"), (question, conversation) => {
+      const turn = assistant.converse(question, contexts.get(conversation) ?? null);
+      contexts.set(conversation, turn.context);
+      return turn;
+    });
+    expect(report.turns.accuracy, formatDialogueReport(report, "dialogue-dev set")).toBeGreaterThanOrEqual(0.9);
   });
 });
 
