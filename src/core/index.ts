@@ -251,7 +251,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const hasFacts = subject !== undefined && book.factsOf(subject).length > 0;
     // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
     const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
-    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits);
+    // "Which cards work in Greece?": an entry about cards in general that never speaks of Greece
+    // knows less about it than Greece's own facts, which name its banks and devices.
+    const silentOnRegion = (topic: Topic) =>
+      region !== undefined &&
+      hasFacts &&
+      topic.kind === "faq" &&
+      types.some((type) => type === "banks-cards" || type === "devices") &&
+      !(traits.get(topic.id)?.mentions.has(region) ?? false);
+    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
     if (best && best.score >= options.answering.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked
@@ -343,7 +351,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (region !== undefined) return content <= options.conversation.fragmentMaxWords.region ? "region" : "complete";
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
     // Roma?" says something the knowledge never speaks of, and starts over.
-    const asksAboutIt = described.types.length > 0 || (content > 0 && terms.every((t) => t.reading !== "unknown"));
+    // A year or a number ("e nel 2023?") narrows what was asked; it is not a new subject.
+    const asksAboutIt = described.types.length > 0 || (content > 0 && terms.every((t) => t.reading !== "unknown" || /^\d+$/.test(t.from)));
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }
 

@@ -18,6 +18,8 @@ export interface TopicTraits {
   regions: ReadonlySet<string>;
   /** Kinds of question many of its phrasings ask. */
   types: ReadonlySet<QuestionType>;
+  /** Every region its answer speaks of. */
+  mentions: ReadonlySet<string>;
 }
 
 
@@ -46,7 +48,7 @@ export function topicTraits(
     // only ("In Italia Xiaomi Pay accetta…") is about that country.
     const spoken = answerRegions(topic.id);
     if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
-    traits.set(topic.id, { regions, types: shared(typeCounts, share.type) });
+    traits.set(topic.id, { regions, types: shared(typeCounts, share.type), mentions: new Set(spoken) });
   });
   return traits;
 }
