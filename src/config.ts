@@ -44,6 +44,12 @@ const EnvSchema = z.object({
   METRICS_PORT: optionalMatching(/^\d{1,5}$/, "a port number for /healthz and /metrics (0: any free port)").refine((value) => value === undefined || Number(value) <= 65535, { message: "expected a port number up to 65535" }),
   REDIS_URL: optionalMatching(/^rediss?:\/\/\S+$/, "a redis:// or rediss:// URL such as redis://127.0.0.1:6379"),
   METRICS_HOST: optionalMatching(/^[\w.:-]+$/, "an address to bind /healthz and /metrics to, such as 127.0.0.1 or 0.0.0.0"),
+
+  // Set by discord.js's ShardingManager (`npm run start:sharded`) in each shard process it forks.
+  SHARDING_MANAGER: optionalString,
+  // Read only with SHARDING_MANAGER: elsewhere these names may mean something else.
+  SHARDS: optionalString,
+  SHARD_COUNT: optionalString,
 });
 
 export interface Config {
@@ -66,6 +72,11 @@ export interface Config {
   metrics: { port: number; host: string } | undefined;
   /** Values that must never reach a log line: tokens and secrets. */
   secrets: string[];
+  /**
+   * Set in a process forked by `npm run start:sharded`: the one Discord shard it runs. Such a
+   * process runs only Discord, and serves metrics on METRICS_PORT + id.
+   */
+  shard: { id: number; count: number } | undefined;
 }
 
 export const DEFAULT_INSIGHTS_DB = "insights.db";
@@ -87,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid ${String(issue.path[0])}: ${issue.message}`);
   }
   const values = result.data;
+  const shard = shardOf(values);
   if (values.TELEGRAM_WEBHOOK_URL && !values.TELEGRAM_BOT_TOKEN) {
     throw new ConfigError("Invalid TELEGRAM_WEBHOOK_URL: it needs TELEGRAM_BOT_TOKEN to be set too");
   }
@@ -112,9 +124,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { path: values.INSIGHTS_DB ?? DEFAULT_INSIGHTS_DB, retentionDays: values.INSIGHTS_RETENTION_DAYS, salt: values.INSIGHTS_SALT }
         : undefined,
     redisUrl: values.REDIS_URL,
-    metrics: values.METRICS_PORT !== undefined ? { port: Number(values.METRICS_PORT), host: values.METRICS_HOST ?? DEFAULT_METRICS_HOST } : undefined,
+    metrics: values.METRICS_PORT !== undefined ? { port: metricsPort(Number(values.METRICS_PORT), shard), host: values.METRICS_HOST ?? DEFAULT_METRICS_HOST } : undefined,
     secrets: [values.TELEGRAM_BOT_TOKEN, values.TELEGRAM_WEBHOOK_SECRET, values.DISCORD_TOKEN, values.INSIGHTS_SALT, passwordIn(values.REDIS_URL), passwordIn(values.INSIGHTS_DB)].filter((s): s is string => Boolean(s)),
+    shard,
   };
+}
+
+/** The shard a `npm run start:sharded` child runs. */
+function shardOf(values: z.infer<typeof EnvSchema>): Config["shard"] {
+  if (values.SHARDING_MANAGER !== "true" || values.SHARDS === undefined || values.SHARD_COUNT === undefined) return undefined;
+  if (!/^\d+$/.test(values.SHARDS)) throw new ConfigError("Invalid SHARDS: expected one shard id (set by npm run start:sharded)");
+  if (!/^[1-9]\d*$/.test(values.SHARD_COUNT)) throw new ConfigError("Invalid SHARD_COUNT: expected the number of shards (set by npm run start:sharded)");
+  const shard = { id: Number(values.SHARDS), count: Number(values.SHARD_COUNT) };
+  if (shard.id >= shard.count) throw new ConfigError("Invalid SHARDS: expected a shard id below SHARD_COUNT");
+  return shard;
+}
+
+/**
+ * Each shard process is a server of its own, with its own counters: one port per shard (base +
+ * shard id) lets Prometheus scrape every one and a health check watch every one. 0 stays "any free port".
+ */
+function metricsPort(port: number, shard: Config["shard"]): number {
+  if (!shard || port === 0) return port;
+  if (port + shard.id > 65535) throw new ConfigError(`Invalid METRICS_PORT: shard ${shard.id} would listen on ${port + shard.id}, above 65535`);
+  return port + shard.id;
 }
 
 /** The password in a server URL (redis://:pw@host, postgres://user:pw@host): never to be logged. */

@@ -38,14 +38,16 @@ const PLATFORMS: Platform[] = [
   {
     name: "telegram",
     variable: "TELEGRAM_BOT_TOKEN",
-    configured: (config) => config.telegram !== undefined,
+    // A shard process of `npm run start:sharded` runs its Discord shard only: one Telegram bot per
+    // shard would poll the same updates N times (409) or bind the webhook port N times.
+    configured: (config) => config.telegram !== undefined && config.shard === undefined,
     start: (config, context) => startTelegram(config.telegram!, context, { defaultLanguage: config.defaultLanguage }),
   },
   {
     name: "discord",
     variable: "DISCORD_TOKEN",
     configured: (config) => config.discord !== undefined,
-    start: (config, context) => startDiscord(config.discord!, context, { defaultLanguage: config.defaultLanguage }),
+    start: (config, context) => startDiscord({ ...config.discord!, shard: config.shard }, context, { defaultLanguage: config.defaultLanguage }),
   },
 ];
 
@@ -163,6 +165,9 @@ function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () =
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // A shard process whose manager is gone (even by SIGKILL) would answer on, unseen and unstoppable
+  // by the operator's next start: it stops as on SIGTERM when the IPC channel closes.
+  if (process.send) process.once("disconnect", () => stop("SIGTERM"));
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -84,4 +84,21 @@ describe("loadDotEnv", () => {
       delete process.env.BOT_LANGUAGE;
     }
   });
+
+  describe("GIVEN a shard process of npm run start:sharded", () => {
+    const shardEnv = { DISCORD_TOKEN: DISCORD, TELEGRAM_BOT_TOKEN: TELEGRAM, SHARDING_MANAGER: "true", SHARDS: "1", SHARD_COUNT: "2" };
+
+    it("THEN it runs that one shard, and its metrics listen on METRICS_PORT + shard id so shards never collide", () => {
+      const config = readConfig({ ...shardEnv, METRICS_PORT: "9464" });
+      expect(config.shard).toEqual({ id: 1, count: 2 });
+      expect(config.metrics?.port).toBe(9465);
+      expect(readConfig({ ...shardEnv, METRICS_PORT: "0" }).metrics?.port).toBe(0); // any free port stays any free port
+    });
+
+    it("THEN SHARDS without the manager is ignored, and a shard id beyond the count is refused", () => {
+      expect(readConfig({ SHARDS: "whatever" }).shard).toBeUndefined();
+      expect(errorOf({ ...shardEnv, SHARDS: "2" })).toMatch(/^Invalid SHARDS/);
+      expect(errorOf({ ...shardEnv, METRICS_PORT: "65535" })).toMatch(/^Invalid METRICS_PORT/);
+    });
+  });
 });

@@ -42,6 +42,8 @@ export interface DiscordSettings {
   token: string;
   apiRoot: string;
   guildId?: string | undefined;
+  /** The one shard this process runs (`npm run start:sharded`); unset: every shard, here. */
+  shard?: { id: number; count: number } | undefined;
 }
 
 export interface DiscordOptions {
@@ -66,8 +68,9 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
     // DM channels are not cached before their first message: without this, DMs are dropped.
     partials: [Partials.Channel],
     // As many gateway shards as Discord recommends (GET /gateway/bot), all in this process:
-    // required past 2,500 servers, and harmless below (one shard).
-    shards: "auto",
+    // required past 2,500 servers, and harmless below (one shard). Under `npm run start:sharded`
+    // the manager has already asked, and gives this process its one shard.
+    ...(settings.shard ? { shards: [settings.shard.id], shardCount: settings.shard.count } : { shards: "auto" as const }),
     // 5xx, timeouts and dropped connections are retried by discord.js; a few more tries than its
     // default 3 ride out a short outage instead of losing the answer.
     rest: { api: settings.apiRoot, retries: 5, ...(options.restTimeoutMs ? { timeout: options.restTimeoutMs } : {}) },
@@ -234,7 +237,8 @@ export async function startDiscord(settings: DiscordSettings, context: AdapterCo
     const reason = rejected ? "DISCORD_TOKEN was rejected by Discord" : describeError(error);
     throw new Error(redact(`discord: could not start: ${reason} (API root ${settings.apiRoot})`, [settings.token]));
   }
-  log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}`);
+  const shards = settings.shard ? `shard ${settings.shard.id} of ${settings.shard.count}` : `${client.ws.shards.size} shard(s)`;
+  log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}, ${shards}`);
   return {
     name: "discord",
     // Every shard this process runs must be ready: a shard down is a share of the servers unanswered.

@@ -3,6 +3,12 @@
  * discord.js client: login (GET /gateway/bot, HELLO, IDENTIFY, READY, GUILD_CREATE), heartbeats,
  * resume after a dropped connection, dispatched events, and the REST calls a bot makes, recorded.
  * REST faults (status codes, 429 with retry_after) can be injected per route.
+ *
+ * Sharding as Discord does it: `GET /gateway/bot` recommends `shards`; one websocket per shard,
+ * whose IDENTIFY must carry `shard: [id, count]` with that count (4010 otherwise, 4011 when it is
+ * missing and more than one shard is needed); each shard gets READY and GUILD_CREATE for its own
+ * guilds only (`(guild_id >> 22) % count`), and each event goes to the shard of its guild (DMs to
+ * shard 0).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,6 +34,9 @@ export const APPLICATION_ID = "1100000000000000001";
 export const BOT_ID = APPLICATION_ID;
 export const GUILD_ID = "1200000000000000001";
 export const CHANNEL_ID = "1300000000000000001";
+/** A second server, on the other shard of two: GUILD_ID is on shard 1, this one on shard 0. */
+export const SECOND_GUILD_ID = "1200000000004194305";
+export const SECOND_CHANNEL_ID = "1300000000000000003";
 export const DM_CHANNEL_ID = "1300000000000000002";
 
 let snowflake = 1_400_000_000_000_000_000n;
@@ -35,6 +44,31 @@ export const nextId = () => String(snowflake++);
 
 /** Recorded status of a message the emulator did not create again because its nonce was seen. */
 export const DEDUPLICATED = 208;
+
+export interface TestGuild {
+  id: string;
+  channelId: string;
+  name: string;
+}
+export const MAIN_GUILD: TestGuild = { id: GUILD_ID, channelId: CHANNEL_ID, name: "Xiaomi Italia" };
+export const SECOND_GUILD: TestGuild = { id: SECOND_GUILD_ID, channelId: SECOND_CHANNEL_ID, name: "Xiaomi Community" };
+const GUILDS = [MAIN_GUILD, SECOND_GUILD];
+
+/** The shard Discord routes a guild's events to. */
+export const shardOf = (guildId: string, count: number): number => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
+export interface EmulatorOptions {
+  /** Shards recommended by GET /gateway/bot (default 1). */
+  shards?: number;
+  /** session_start_limit.max_concurrency: how many shards may identify in the same 5 s (default 1). */
+  maxConcurrency?: number;
+}
+
+interface GatewaySession {
+  socket: WebSocket;
+  sequence: number;
+  ready: boolean;
+}
 
 export interface TestUser {
   id: string;
@@ -47,10 +81,14 @@ export class DiscordEmulator {
   readonly identifies: any[] = [];
   /** When each dispatched event was written to the gateway socket, by event id. */
   readonly dispatchedAt = new Map<string, number>();
+  /** The guild ids each shard was sent GUILD_CREATE for, by shard id. */
+  readonly guildsSent = new Map<number, string[]>();
   private readonly server: Server;
   private readonly gateway: WebSocketServer;
-  private socket: WebSocket | undefined;
-  private sequence = 0;
+  /** Identified (or resumed) connections, by shard id. */
+  private readonly sessions = new Map<number, GatewaySession>();
+  readonly shardCount: number;
+  private readonly maxConcurrency: number;
   private readonly faults = new Map<string, Array<DiscordFault>>();
   private readonly listeners = new Set<(call: RestCall) => void>();
   private readonly connectedListeners = new Set<() => void>();
@@ -59,7 +97,12 @@ export class DiscordEmulator {
   private readonly acknowledged = new Set<string>();
   private readonly byNonce = new Map<string, object>();
 
-  constructor(readonly token: string) {
+  constructor(
+    readonly token: string,
+    options: EmulatorOptions = {},
+  ) {
+    this.shardCount = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     this.server = createServer((req, res) => void this.handleRest(req, res));
     this.gateway = new WebSocketServer({ server: this.server });
     this.gateway.on("connection", (socket) => this.onConnection(socket));
@@ -90,28 +133,37 @@ export class DiscordEmulator {
   }
   private readonly faultRoutes = new Map<string, RegExp>();
 
-  /** Cuts the gateway connection as a network failure would (no close frame). */
+  /** Cuts every gateway connection as a network failure would (no close frame). */
   dropGateway(): void {
-    this.socket?.terminate();
-    this.socket = undefined;
+    for (const session of this.sessions.values()) session.socket.terminate();
+    this.sessions.clear();
   }
 
-  /** Resolves once a client is identified (or resumed) on the gateway. */
+  /** Resolves once every shard is identified (or resumed) on the gateway. */
   whenConnected(timeoutMs = 10_000): Promise<void> {
-    if (this.socket && this.ready) return Promise.resolve();
+    if (this.allConnected()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("gateway: no client connected in time")), timeoutMs);
-      this.connectedListeners.add(() => {
+      const timer = setTimeout(() => reject(new Error(`gateway: ${this.sessions.size} of ${this.shardCount} shard(s) connected in time`)), timeoutMs);
+      const listener = () => {
+        if (!this.allConnected()) return;
         clearTimeout(timer);
+        this.connectedListeners.delete(listener);
         resolve();
-      });
+      };
+      this.connectedListeners.add(listener);
     });
   }
-  private ready = false;
 
+  private allConnected(): boolean {
+    return [...Array(this.shardCount).keys()].every((id) => this.sessions.get(id)?.ready);
+  }
+
+  /** Sent to the shard Discord would route it to: its guild's shard, or shard 0 for a DM. */
   dispatch(type: string, data: Record<string, any>): void {
-    if (!this.socket) throw new Error(`gateway: no client to send ${type} to`);
-    this.socket.send(JSON.stringify({ op: 0, t: type, s: ++this.sequence, d: data }));
+    const shard = typeof data.guild_id === "string" ? shardOf(data.guild_id, this.shardCount) : 0;
+    const session = this.sessions.get(shard);
+    if (!session) throw new Error(`gateway: no client on shard ${shard} to send ${type} to`);
+    session.socket.send(JSON.stringify({ op: 0, t: type, s: ++session.sequence, d: data }));
     if (typeof data.id === "string") this.dispatchedAt.set(data.id, performance.now());
   }
 
@@ -141,9 +193,10 @@ export class DiscordEmulator {
   // ---- gateway -------------------------------------------------------------------------------
 
   private onConnection(socket: WebSocket): void {
-    this.socket = socket;
-    this.ready = false;
+    let session: GatewaySession | undefined;
+    let shardId = 0;
     const send = (payload: object) => socket.send(JSON.stringify(payload));
+    const dispatch = (t: string, d: object) => send({ op: 0, t, s: ++session!.sequence, d });
     send({ op: 10, d: { heartbeat_interval: 45_000 } });
     socket.on("message", (raw) => {
       const payload = JSON.parse(String(raw));
@@ -156,44 +209,61 @@ export class DiscordEmulator {
             socket.close(4004, "Authentication failed.");
             return;
           }
+          const refusal = this.shardRefusal(payload.d.shard);
+          if (refusal) {
+            socket.close(refusal.code, refusal.reason);
+            return;
+          }
           this.identifies.push(payload.d);
-          this.sequence = 0;
-          send({
-            op: 0,
-            t: "READY",
-            s: ++this.sequence,
-            d: {
-              v: 10,
-              user: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null, global_name: null },
-              guilds: [{ id: GUILD_ID, unavailable: true }],
-              session_id: "session-1",
-              resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-              application: { id: APPLICATION_ID, flags: 0 },
-              private_channels: [],
-            },
+          shardId = payload.d.shard?.[0] ?? 0;
+          session = { socket, sequence: 0, ready: false };
+          this.sessions.set(shardId, session);
+          const own = GUILDS.filter((guild) => shardOf(guild.id, this.shardCount) === shardId);
+          dispatch("READY", {
+            v: 10,
+            user: { id: BOT_ID, username: "Xiaomi Services Bot", discriminator: "0", bot: true, avatar: null, global_name: null },
+            guilds: own.map((guild) => ({ id: guild.id, unavailable: true })),
+            session_id: `session-${shardId}`,
+            resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+            application: { id: APPLICATION_ID, flags: 0 },
+            private_channels: [],
+            ...(payload.d.shard ? { shard: payload.d.shard } : {}),
           });
-          send({ op: 0, t: "GUILD_CREATE", s: ++this.sequence, d: guildCreate() });
-          this.markConnected();
+          for (const guild of own) dispatch("GUILD_CREATE", guildCreate(guild));
+          this.guildsSent.set(shardId, [...(this.guildsSent.get(shardId) ?? []), ...own.map((guild) => guild.id)]);
+          this.markConnected(session);
           break;
         }
-        case 6:
+        case 6: {
+          // The session id names the shard it was opened for.
+          shardId = Number(/^session-(\d+)$/.exec(String(payload.d.session_id))?.[1] ?? 0);
+          session = { socket, sequence: this.sessions.get(shardId)?.sequence ?? 0, ready: false };
+          this.sessions.set(shardId, session);
           this.resumes++;
-          send({ op: 0, t: "RESUMED", s: ++this.sequence, d: {} });
-          this.markConnected();
+          dispatch("RESUMED", {});
+          this.markConnected(session);
           break;
+        }
         default:
           break;
       }
     });
     socket.on("close", () => {
-      if (this.socket === socket) this.socket = undefined;
+      if (this.sessions.get(shardId)?.socket === socket) this.sessions.delete(shardId);
     });
   }
 
-  private markConnected(): void {
-    this.ready = true;
+  /** Discord's close code for an IDENTIFY whose `shard` does not fit what /gateway/bot recommended. */
+  private shardRefusal(shard: unknown): { code: number; reason: string } | undefined {
+    if (shard === undefined) return this.shardCount > 1 ? { code: 4011, reason: "Sharding required." } : undefined;
+    const valid = Array.isArray(shard) && shard.length === 2 && shard.every(Number.isInteger) && shard[1] === this.shardCount && shard[0] >= 0 && shard[0] < shard[1];
+    if (!valid) return { code: 4010, reason: "Invalid shard." };
+    return undefined;
+  }
+
+  private markConnected(session: GatewaySession): void {
+    session.ready = true;
     for (const listener of [...this.connectedListeners]) listener();
-    this.connectedListeners.clear();
   }
 
   // ---- REST ----------------------------------------------------------------------------------
@@ -245,7 +315,7 @@ export class DiscordEmulator {
     const route = `${call.method} ${path}`;
     let match: RegExpMatchArray | null;
     if (route === "GET /gateway/bot" || route === "GET /gateway") {
-      return respond(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return respond(200, { url: `ws://127.0.0.1:${this.port}`, shards: this.shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } });
     }
     if (route === "GET /applications/@me" || route === "GET /oauth2/applications/@me") {
       return respond(200, { id: APPLICATION_ID, name: "Xiaomi Services Bot", flags: 0, bot_public: true, bot_require_code_grant: false, verify_key: "x", description: "", icon: null, summary: "", team: null });
@@ -278,12 +348,13 @@ export class DiscordEmulator {
       return respond(200, created);
     }
     if ((match = route.match(/^GET \/channels\/(\d+)$/))) {
-      return respond(200, match[1] === DM_CHANNEL_ID ? { id: DM_CHANNEL_ID, type: 1, recipients: [] } : { id: match[1], type: 0, guild_id: GUILD_ID, name: "generale" });
+      const guild = GUILDS.find((g) => g.channelId === match![1]) ?? MAIN_GUILD;
+      return respond(200, match[1] === DM_CHANNEL_ID ? { id: DM_CHANNEL_ID, type: 1, recipients: [] } : { id: match[1], type: 0, guild_id: guild.id, name: "generale" });
     }
     if ((match = route.match(/^PUT \/applications\/(\d+)(\/guilds\/\d+)?\/commands$/))) {
       return respond(200, (body as any[]).map((command) => ({ id: nextId(), application_id: APPLICATION_ID, version: "1", ...command })));
     }
-    if (route === "POST /channels/" + CHANNEL_ID + "/typing" || route === "POST /channels/" + DM_CHANNEL_ID + "/typing") return respond(204);
+    if ((match = route.match(/^POST \/channels\/(\d+)\/typing$/)) && [CHANNEL_ID, SECOND_CHANNEL_ID, DM_CHANNEL_ID].includes(match[1]!)) return respond(204);
     return respond(404, { message: `Unknown route ${route}`, code: 0 });
   }
 
@@ -331,10 +402,10 @@ function botMessage(body: any, channelId: string): object {
   };
 }
 
-function guildCreate(): object {
+function guildCreate(guild: TestGuild): object {
   return {
-    id: GUILD_ID,
-    name: "Xiaomi Italia",
+    id: guild.id,
+    name: guild.name,
     icon: null,
     owner_id: "1500000000000000001",
     unavailable: false,
@@ -342,11 +413,11 @@ function guildCreate(): object {
     large: false,
     features: [],
     preferred_locale: "it",
-    roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [{ id: guild.id, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
     emojis: [],
     stickers: [],
     members: [],
-    channels: [{ id: CHANNEL_ID, type: 0, name: "generale", guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+    channels: [{ id: guild.channelId, type: 0, name: "generale", guild_id: guild.id, position: 0, permission_overwrites: [] }],
     threads: [],
     presences: [],
     voice_states: [],
@@ -362,28 +433,28 @@ function guildCreate(): object {
 
 const member = (user: TestUser) => ({ user: { discriminator: "0", avatar: null, global_name: null, ...user }, roles: [], permissions: "1024", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 });
 
-function interactionBase(user: TestUser, locale: string, type: number) {
+function interactionBase(user: TestUser, locale: string, type: number, guild = MAIN_GUILD) {
   return {
     id: nextId(),
     token: `interaction-token-${nextId()}`,
     application_id: APPLICATION_ID,
     type,
-    guild_id: GUILD_ID,
-    channel_id: CHANNEL_ID,
-    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "generale" },
+    guild_id: guild.id,
+    channel_id: guild.channelId,
+    channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: "generale" },
     member: member(user),
     locale,
     guild_locale: "it",
     app_permissions: "2147483647",
     entitlements: [],
-    authorizing_integration_owners: { "0": GUILD_ID },
+    authorizing_integration_owners: { "0": guild.id },
     context: 0,
     version: 1,
   };
 }
 
-export function commandInteraction(user: TestUser, name: string, options: Array<{ name: string; value: string }> = [], locale = "en-US") {
-  return { ...interactionBase(user, locale, 2), data: { id: nextId(), name, type: 1, options: options.map((o) => ({ ...o, type: 3 })) } };
+export function commandInteraction(user: TestUser, name: string, options: Array<{ name: string; value: string }> = [], locale = "en-US", guild = MAIN_GUILD) {
+  return { ...interactionBase(user, locale, 2, guild), data: { id: nextId(), name, type: 1, options: options.map((o) => ({ ...o, type: 3 })) } };
 }
 
 export function autocompleteInteraction(user: TestUser, typed: string, locale = "en-US") {
@@ -399,11 +470,11 @@ export function buttonInteraction(user: TestUser, customId: string, locale = "en
 }
 
 /** A message in the guild channel, or a DM; `mentionsBot` adds the bot to `mentions` as Discord does. */
-export function messageCreate(user: TestUser, content: string, { dm = false, mentionsBot = false } = {}) {
+export function messageCreate(user: TestUser, content: string, { dm = false, mentionsBot = false, guild = MAIN_GUILD } = {}) {
   return {
     id: nextId(),
-    channel_id: dm ? DM_CHANNEL_ID : CHANNEL_ID,
-    ...(dm ? { channel_type: 1 } : { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+    channel_id: dm ? DM_CHANNEL_ID : guild.channelId,
+    ...(dm ? { channel_type: 1 } : { guild_id: guild.id, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
     author: { discriminator: "0", avatar: null, global_name: null, ...user },
     content,
     type: 0,
