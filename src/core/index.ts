@@ -298,7 +298,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // topic that only shares the service's name would answer another question.
     // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks.
     const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
-    const asksUnknown = contentWords <= options.answering.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown");
+    const asksUnknown =
+      contentWords <= options.answering.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown" && !/^\d+$/.test(term.from));
     if (close && close.score >= options.answering.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
@@ -389,6 +390,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     for (const slot of inherited) {
       if (slot === "service") {
         const service = context.service!;
+        // The company is a subject only when something about it is asked: inherited, it is.
+        if (service === COMPANY_SERVICE_ID) described = { ...described, services: [...described.services, service] };
         recognition = { ...recognition, services: [...recognition.services, service], words: [...recognition.words, serviceTerm(service)], origins: [...recognition.origins, -1] };
       } else if (slot === "region") {
         const region = context.region!;
