@@ -49,7 +49,7 @@ for (const name of dialogueNames) {
     contexts.set(conversation, turn.context);
     return turn;
   });
-  const sealed = name === "dialogue-holdout" && !values.unseal;
+  const sealed = name.startsWith("dialogue-holdout") && !values.unseal;
   process.stdout.write(`${formatDialogueReport(report, `${name} set${sealed ? " (sealed: numbers only)" : ""}`, { sealed })}\n\n`);
   belowTarget ||= report.turns.accuracy < ACCURACY_TARGETS.inScope;
 }

@@ -67,6 +67,8 @@ export type Dialogue = z.infer<typeof DialogueSchema>;
 export const DIALOGUE_SETS = {
   "dialogue-dev": new URL("../../tests/eval/dialogue-dev-set.json", import.meta.url),
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
+  /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
+  "dialogue-holdout-2": new URL("../../tests/eval/dialogue-holdout-2-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 
