@@ -414,6 +414,9 @@ export class Matcher {
         if (score > bestScore) {
           bestScore = score;
           bestPhrasing = phrasingIndex;
+          // No phrasing of the topic can score above its ceiling: once one reaches it, the rest
+          // cannot change the topic's score (entries have dozens of phrasings).
+          if (bestScore >= ceiling - 2e-9) break;
         }
       }
       if (bestScore < 0) continue;
