@@ -7,7 +7,6 @@
 import { parseArgs } from "node:util";
 import { createAssistant } from "../core/index.js";
 import { existsSync } from "node:fs";
-import type { ConversationContext } from "../core/index.js";
 import {
   ACCURACY_TARGETS,
   DIALOGUE_SETS,
@@ -43,12 +42,7 @@ for (const name of names) {
 }
 for (const name of dialogueNames) {
   if (!existsSync(DIALOGUE_SETS[name])) continue;
-  const contexts = new Map<string, ConversationContext | null>();
-  const report = evaluateDialogues(loadDialogueSet(name), (question, conversation) => {
-    const turn = assistant.converse(question, contexts.get(conversation) ?? null);
-    contexts.set(conversation, turn.context);
-    return turn;
-  });
+  const report = evaluateDialogues(loadDialogueSet(name), assistant);
   const sealed = name.startsWith("dialogue-holdout") && !values.unseal;
   process.stdout.write(`${formatDialogueReport(report, `${name} set${sealed ? " (sealed: numbers only)" : ""}`, { sealed })}\n\n`);
   belowTarget ||= report.turns.accuracy < ACCURACY_TARGETS.inScope;

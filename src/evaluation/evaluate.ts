@@ -4,7 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { normalize, type Answer, AvailabilityStatusSchema, LanguageSchema, SmalltalkIntentSchema } from "../core/index.js";
+import {
+  normalize,
+  type Answer,
+  type Assistant,
+  AvailabilityStatusSchema,
+  type ConversationContext,
+  LanguageSchema,
+  SmalltalkIntentSchema,
+} from "../core/index.js";
 
 /** The kinds of message the blind sets were written to cover (issue 9's classes of misses). */
 export const MESSAGE_CLASSES = [
@@ -85,20 +93,21 @@ export interface DialogueReport {
 }
 
 /**
- * Plays each dialogue through `converse` (one conversation each) and grades every turn as a
- * single message is graded; whether it inherited the labelled slots is counted apart.
+ * Plays each dialogue as a conversation of its own, each turn in the context the previous one
+ * left, and grades every turn as a single message is graded; whether it inherited the labelled
+ * slots is counted apart.
  */
-export function evaluateDialogues(
-  dialogues: readonly Dialogue[],
-  converse: (question: string, conversation: string) => { answer: Answer; inherited: readonly string[] },
-): DialogueReport {
+export function evaluateDialogues(dialogues: readonly Dialogue[], assistant: Pick<Assistant, "converse">): DialogueReport {
   let correct = 0;
   let inheritedRight = 0;
   let total = 0;
   const misses: DialogueReport["misses"] = [];
   for (const dialogue of dialogues) {
+    let context: ConversationContext | null = null;
     dialogue.turns.forEach((turn, index) => {
-      const { answer, inherited } = converse(turn.question, dialogue.dialogue);
+      const played = assistant.converse(turn.question, context);
+      context = played.context;
+      const { answer, inherited } = played;
       const { inherited: expectedInherited, ...expect } = turn.expect;
       const graded = grade({ question: turn.question, language: turn.language, category: "service-info", typo: false, expect }, answer);
       const sameSlots = [...inherited].sort().join() === [...expectedInherited].sort().join();

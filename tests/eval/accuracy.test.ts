@@ -4,7 +4,7 @@
  * the matcher until it passes. `npm run eval` shows every miss.
  */
 import { describe, expect, it } from "vitest";
-import { createAssistant, normalize, type ConversationContext } from "../../src/core/index.js";
+import { createAssistant, normalize } from "../../src/core/index.js";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 import {
   ACCURACY_TARGETS,
@@ -52,12 +52,7 @@ describe("the blind chat-style tuning set", () => {
 
 describe("the dialogue tuning set", () => {
   it("GIVEN every dialogue, each its own conversation THEN at least 90% of turns are answered right", () => {
-    const contexts = new Map<string, ConversationContext | null>();
-    const report = evaluateDialogues(loadDialogueSet("dialogue-dev"), (question, conversation) => {
-      const turn = assistant.converse(question, contexts.get(conversation) ?? null);
-      contexts.set(conversation, turn.context);
-      return turn;
-    });
+    const report = evaluateDialogues(loadDialogueSet("dialogue-dev"), assistant);
     expect(report.turns.accuracy, formatDialogueReport(report, "dialogue-dev set")).toBeGreaterThanOrEqual(0.9);
   });
 });
