@@ -213,8 +213,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     let reading = read(question, hinted);
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];
+    // The message ranked as it stands: computed at most once, for the fragment checks and,
+    // when nothing is inherited, for the answer itself.
+    let standing: Candidate[] | undefined;
+    const rankStanding = () => (standing ??= matcher.rank(reading.recognition, terms, answerDepth));
     if (turn) {
       const shape = fragmentShape(reading, terms, turn.context);
+      const top = () => rankStanding()[0];
       // "Youpin?" alone is a question about Youpin; "e Youpin?" or "e in Grecia?" alone say nothing.
       // A short question that the knowledge answers confidently on its own ("posso fare il backup
       // del mio Poco?") stands alone too, unless it opens as a follow-up.
@@ -223,11 +228,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         (shape === "service" ||
           (shape === "question" &&
             terms.filter((t) => t.reading === "known").length >= options.conversation.standaloneMinKnownWords &&
-            (matcher.rank(reading.recognition, terms, answerDepth)[0]?.score ?? 0) >= options.answering.answerThreshold));
-      if (shape !== "complete" && !isSmalltalk(reading.recognition, terms) && !(standsAlone && turn.context === null)) {
+            (top()?.score ?? 0) >= options.answering.answerThreshold));
+      const isSmalltalk = () => top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.answerThreshold;
+      if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
+        standing = undefined;
       }
     }
     const { recognition } = reading;
@@ -242,7 +249,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       return { answer, guess, recognition, terms: [] };
     }
 
-    const focus = focusOf(reading.text, recognition, terms, language);
+    const focus = focusOf(reading.text, recognition, terms, language, rankStanding());
     const ranked = focus.ranked;
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
@@ -357,11 +364,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }
 
-  function isSmalltalk(recognition: Recognition, terms: QueryTerm[]): boolean {
-    const top = matcher.rank(recognition, terms, answerDepth)[0];
-    return top !== undefined && top.topic.kind === "smalltalk" && top.score >= options.answering.answerThreshold;
-  }
-
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
   function declinedFragment(question: string, reading: ReturnType<typeof read>, terms: QueryTerm[], askOptions: AskOptions): Analysis {
     const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
@@ -406,15 +408,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   /**
    * What to rank a long message by: the whole of it, or the one clause that matches a topic best
    * ("ciao a tutti, ho la band 6 nfc da mia madre, ogni quanto chiede il pin?"), read with the
-   * names the whole message gives, since the clause that asks often leaves them out.
+   * names the whole message gives, since the clause that asks often leaves them out. `ranked` is
+   * the whole message ranked already.
    */
   function focusOf(
     text: string,
     recognition: Recognition,
     terms: QueryTerm[],
     language: Language,
+    ranked: Candidate[],
   ): { recognition: Recognition; terms: QueryTerm[]; ranked: Candidate[] } {
-    const whole = { recognition, terms, ranked: matcher.rank(recognition, terms, answerDepth) };
+    const whole = { recognition, terms, ranked };
     if (recognition.words.length < options.reading.clauseReadingMinWords || (whole.ranked[0]?.score ?? 0) >= options.answering.answerThreshold) return whole;
     const parts = clauses(text);
     if (parts.length < 2) return whole;
