@@ -10,8 +10,8 @@ import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion 
 import { namedService } from "./slots.js";
 
 export class AnswerBuilder {
-  private readonly faqById: ReadonlyMap<string, FaqEntry>;
-  private readonly smalltalkById: ReadonlyMap<string, SmalltalkEntry>;
+  readonly faqById: ReadonlyMap<string, FaqEntry>;
+  readonly smalltalkById: ReadonlyMap<string, SmalltalkEntry>;
 
   constructor(
     private readonly knowledge: Knowledge,

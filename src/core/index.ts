@@ -28,7 +28,7 @@ import { tokenize, words } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { SortedWordList, type WordSet } from "./word-list.js";
-import type { Answer, FaqEntry, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
+import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
 export { localeToLanguage } from "./language.js";
@@ -131,8 +131,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));
   const answers = new AnswerBuilder(knowledge, composer);
 
-  const faqById = new Map<string, FaqEntry>(knowledge.faq.map((entry) => [entry.id, entry]));
-  const smalltalkById = new Map<string, SmalltalkEntry>(knowledge.smalltalk.map((entry) => [entry.id, entry]));
   const withSlots = (list: readonly string[]) =>
     list.map((text) => text.replaceAll("{service}", ` ${SERVICE_SLOT} `).replaceAll("{region}", ` ${REGION_SLOT} `));
   const topics: Topic[] = [
@@ -151,7 +149,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
-    const entry = faqById.get(topicId);
+    const entry = answers.faqById.get(topicId);
     return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
   });
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
@@ -518,7 +516,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     },
     topicIds: topics.map((topic) => topic.id),
     smalltalk(intent, language) {
-      const entry = smalltalkById.get(intent);
+      const entry = answers.smalltalkById.get(intent);
       if (!entry) throw new Error(`Knowledge has no small-talk entry '${intent}' (data/smalltalk.json)`);
       const question = entry.questions[language][0]!;
       return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
