@@ -70,9 +70,14 @@ describe.runIf(shouldRun("postgres"))("insights in PostgreSQL", () => {
     let now = Date.now();
     const insights = await open(await freshDatabase(), { now: () => now });
     const old = insights.recordAnswer({ platform: "telegram", userId: "1", answer: assistant.ask("cos'è youpin?"), at: now - 100 * DAY_MS })!;
-    insights.recordAnswer({ platform: "telegram", userId: "1", answer: assistant.ask("cos'è xiaoai?") });
-    let voted = false;
-    for (let i = 0; i < 50 && !voted; i++) voted = await insights.recordVote("telegram", "2", old, 1);
+    const recent = insights.recordAnswer({ platform: "telegram", userId: "1", answer: assistant.ask("cos'è xiaoai?") })!;
+    // Both rows are written in the background, on different connections: wait until each is
+    // there (a vote is accepted once its question's row is), or the report could miss the recent one.
+    for (const id of [old, recent]) {
+      let voted = false;
+      for (let i = 0; i < 50 && !voted; i++) voted = await insights.recordVote("telegram", "2", id, 1);
+      expect(voted).toBe(true);
+    }
     expect(await insights.purge()).toBe(2);
     now += 1;
     expect((await insights.report()).answerRate.reduce((sum, row) => sum + row.questions, 0)).toBe(1);
