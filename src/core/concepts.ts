@@ -52,9 +52,11 @@ export class ConceptLexicon {
   private readonly byFirstStem: Record<Language, Map<string, Phrase[]>> = { it: new Map(), en: new Map() };
 
   private readonly home: string;
+  readonly origin: string;
 
   constructor(concepts: Concepts) {
     this.home = concepts.homeRegion.region;
+    this.origin = concepts.originRegion;
     const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type" | "offTopic" | "home">) => {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;

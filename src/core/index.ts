@@ -21,7 +21,7 @@ import { ConceptLexicon, mergeReadings } from "./concepts.js";
 import { continuesConversation, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
-import { FUNCTION_WORDS } from "./lexicon.js";
+import { FUNCTION_WORDS, LANGUAGE_MARKERS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, words } from "./normalize.js";
@@ -154,7 +154,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   });
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
-  const serviceNameWords = new Set(knowledge.services.flatMap((s) => [s.name, ...s.aliases]).flatMap(tokenize));
+  // "cloud di Xiaomi" and "assistente XiaoAI" are aliases, but "di" still says Italian.
+  const serviceNameWords = new Set(
+    knowledge.services
+      .flatMap((s) => [s.name, ...s.aliases])
+      .flatMap(tokenize)
+      .filter((word) => !LANGUAGE_MARKERS.has(word) && !FUNCTION_WORDS.has(word)),
+  );
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
@@ -186,7 +192,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const corrected = typed.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
     const described = corrected.some((word, i) => word !== typed[i]) ? mergeReadings(concepts.read(typed), concepts.read(corrected)) : concepts.read(typed);
-    return { text, guess, described, readings, recognition: withDescriptions(named, described) };
+    return { text, guess, described, readings, recognition: withDescriptions(named, described, concepts.origin) };
   }
 
   /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
@@ -460,7 +466,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
     const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
-    const regions = asked.length > 0 ? asked : kept;
+    const candidates = asked.length > 0 ? asked : kept;
+    // Beside another region, the services' origin is where they are known to be, not what is asked.
+    const regions = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
     if (regions.length <= 1) return regions[0];
     for (const part of clauses(text).filter((c) => c.asks).reverse()) {
       const inPart = recognizer.recognise(part.text, language).regions.find((code) => regions.includes(code));

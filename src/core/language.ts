@@ -11,6 +11,8 @@ import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
 
 const ITALIAN_ACCENTS = /[àèéìíòóù]/i;
+const MODEL_NAME = /\p{L}\d/u;
+const MODEL_NAMES = /\p{L}+(?=\d)/gu;
 const ACCENT_WEIGHT = 1.5;
 // A word seen a handful of times must not outvote a marker word: its evidence is capped.
 const MAX_LEARNED_WEIGHT = 0.8;
@@ -82,9 +84,11 @@ export class LanguageDetector {
 
   detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
     let score = ITALIAN_ACCENTS.test(rawText) ? ACCENT_WEIGHT : 0;
+    // Letters glued to a number name a model ("SU7", "Watch S3"): "su" there is not Italian.
+    const modelNames = MODEL_NAME.test(rawText) ? new Set(rawText.toLowerCase().match(MODEL_NAMES)) : undefined;
     for (const word of words) {
       // Product names ("Xiaomi Pay", "Mi Cloud") are the same in both languages.
-      if (this.ignoredWords.has(word)) continue;
+      if (this.ignoredWords.has(word) || modelNames?.has(word)) continue;
       score += LANGUAGE_MARKERS.get(word) ?? this.countryMarkers.get(word) ?? this.learned.get(word) ?? this.dictionaryEvidence(word);
     }
     if (Math.abs(score) >= tieMargin) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };

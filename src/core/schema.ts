@@ -144,6 +144,11 @@ export const ConceptsSchema = z.strictObject({
   offTopic: conceptPhrases,
   /** "Da noi", "qui": the community's own country, when the message names no other. */
   homeRegion: z.strictObject({ region: RegionCodeSchema, ...conceptPhrases.shape }),
+  /**
+   * Where the services come from: named beside another region it is the background, not the
+   * region asked ("in Cina ce l'hanno, arriverà da noi?", "works in China but in Poland?").
+   */
+  originRegion: RegionCodeSchema,
 });
 export type Concepts = z.infer<typeof ConceptsSchema>;
 

@@ -92,10 +92,12 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
  * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
  * of a Xiaomi question, not another company's.
  */
-export function withDescriptions(read: Recognition, described: ConceptReading): Recognition {
+export function withDescriptions(read: Recognition, described: ConceptReading, origin: string): Recognition {
   const home = described.homeRegion;
+  // "Da noi" is the asker's country unless they name another ("sono in Germania, va qui?"); the
+  // services' origin named beside it is background ("in Cina c'è, arriverà da noi?").
   const named =
-    home === undefined || read.regions.length > 0
+    home === undefined || read.regions.some((code) => code !== origin)
       ? read
       : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
   const recognition =
