@@ -53,13 +53,17 @@ export type EvalCase = z.infer<typeof EvalCaseSchema>;
  * - dev: written by the matcher's author and tuned on (2026-10).
  * - textbook: an earlier blind set of 80 textbook-style questions; its misses have been read.
  * - chat-dev: the tuning part of the blind chat-style set (three writers, 2026-11).
- * - holdout: the sealed part of that set, never tuned on: `npm run eval` prints its numbers, not its questions.
+ * - chat-dev-2: the sealed part of that set until 2026-11-30, when its misses were studied before
+ *   writing a fresh holdout: now tuned on like chat-dev.
+ * - holdout: a fresh blind set (three new writers, 330 messages, 2026-11-30), sealed: `npm run
+ *   eval` prints its numbers, never its questions, and nothing is tuned on it.
  */
 export const EVAL_SETS = {
   dev: new URL("../../tests/eval/dev-set.json", import.meta.url),
   textbook: new URL("../../tests/eval/holdout-set.json", import.meta.url),
   "chat-dev": new URL("../../tests/eval/chat-dev-set.json", import.meta.url),
-  holdout: new URL("../../tests/eval/chat-holdout-set.json", import.meta.url),
+  "chat-dev-2": new URL("../../tests/eval/chat-dev-2-set.json", import.meta.url),
+  holdout: new URL("../../tests/eval/chat-holdout-2-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
