@@ -27,6 +27,7 @@ import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type Query
 import { tokenize, words } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
+import { SmalltalkReader } from "./smalltalk.js";
 import { SortedWordList, type WordSet } from "./word-list.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -148,6 +149,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, knowledge.concepts.chatter);
   const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
     const entry = answers.faqById.get(topicId);
     return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
@@ -215,6 +217,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
     let reading = read(question, hinted);
+    const chat = smalltalkReader.read(reading.text);
+    if (chat) {
+      const guess = chat.language ? { ...reading.guess, language: chat.language } : reading.guess;
+      return { answer: smalltalkAnswer(question, chat.intent, guess.language), guess, recognition: reading.recognition, terms: [] };
+    }
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];
     // The message ranked as it stands: computed at most once, for the fragment checks and,
@@ -477,6 +484,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     return regions[0];
   }
 
+  function smalltalkAnswer(question: string, intent: SmalltalkEntry["id"], language: Language): Answer {
+    const entry = answers.smalltalkById.get(intent)!;
+    return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
+  }
+
   const questionSearch = new QuestionSearch(knowledge);
 
   return {
@@ -526,8 +538,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     smalltalk(intent, language) {
       const entry = answers.smalltalkById.get(intent);
       if (!entry) throw new Error(`Knowledge has no small-talk entry '${intent}' (data/smalltalk.json)`);
-      const question = entry.questions[language][0]!;
-      return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
+      return smalltalkAnswer(entry.questions[language][0]!, intent, language);
     },
     regionName: (code, language) => composer.regionName(code, language),
     services: (language) =>

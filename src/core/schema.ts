@@ -95,6 +95,11 @@ export const SmalltalkIntentSchema = z.enum(SMALLTALK_INTENTS);
 export const SmalltalkEntrySchema = z.strictObject({
   id: SmalltalkIntentSchema,
   questions: LocalizedListSchema,
+  /**
+   * Words and phrases that say this on their own ("grz", "cya", "cosa sai fare"): a message
+   * made only of them and of chatter (concepts.json) is this small talk, whatever their order.
+   */
+  cues: LocalizedListSchema,
   answer: LocalizedTextSchema,
 });
 
@@ -149,6 +154,8 @@ export const ConceptsSchema = z.strictObject({
    * region asked ("in Cina ce l'hanno, arriverà da noi?", "works in China but in Poland?").
    */
   originRegion: RegionCodeSchema,
+  /** Words that say nothing in a small-talk message ("ok", "raga", "really", "bot"). */
+  chatter: conceptPhrases,
 });
 export type Concepts = z.infer<typeof ConceptsSchema>;
 

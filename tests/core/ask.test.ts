@@ -148,6 +148,25 @@ describe("small talk", () => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });
 
+  it.each([
+    ["ok capito grazie", "thanks", "it"],
+    ["grazie mille sei stato utilissimo", "thanks", "it"],
+    ["notte raga", "goodbye", "it"],
+    ["a domani", "goodbye", "it"],
+    ["@XiaomiServicesBot what can u do", "help", "en"],
+    ["thank you so much, really useful 🙏", "thanks", "en"],
+    ["ciao bot! che domande posso fare?", "help", "it"],
+    ["sup", "greeting", "en"],
+  ])("GIVEN small talk in other words, %j THEN %s in %s, not a topic its words resemble", (question, intent, language) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
+  });
+
+  it("GIVEN small-talk words around anything else THEN it is not small talk", () => {
+    expect(assistant.ask("grazie, e in Germania Xiaomi Pay c'è?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("help, my photos stopped backing up")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+    expect(assistant.ask("ciao, che tempo fa a Roma?").kind).toBe("fallback");
+  });
+
   it("GIVEN a greeting around a real question THEN answers the question", () => {
     expect(assistant.ask("ciao a tutti, qualcuno sa se Xiaomi Pay funziona in Italia? grazie").topic).toBe("service-in-region");
   });
