@@ -5,6 +5,7 @@
  */
 import { countryName, EU_MEMBERS } from "./countries.js";
 import { compareDates, type AvailabilityBook, type Timeline } from "./availability.js";
+import { COMPANY_SERVICE_ID } from "./entities.js";
 import type {
   AvailabilityAnswer,
   AvailabilityFact,
@@ -177,7 +178,8 @@ export class Composer {
     const lines = [TEXTS[language].inRegion(this.regionName(region, language))];
     const used: AvailabilityFact[] = [];
     for (const service of this.knowledge.services) {
-      if (this.book.factsOf(service.id).length === 0) continue;
+      // The company's own presence (where it sells phones) is not one of its services there.
+      if (service.id === COMPANY_SERVICE_ID || this.book.factsOf(service.id).length === 0) continue;
       const timeline = this.book.timeline(service.id, region);
       const current = timeline.facts.at(-1);
       if (!current) {

@@ -266,7 +266,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const subject = subjectOf(recognition, reading.described);
     const region = askedRegion(reading.text, recognition, language);
     const types = reading.described.types;
-    const hasFacts = subject !== undefined && book.factsOf(subject).length > 0;
+    // The company's own facts (where it sells phones) answer only the topics about that place:
+    // "Mi Credit c'è in Italia?" is not answered by "Xiaomi is in Italy".
+    const hasFacts = subject !== undefined && subject !== COMPANY_SERVICE_ID && book.factsOf(subject).length > 0;
     // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
     const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
     // "Which cards work in Greece?": an entry about cards in general that never speaks of Greece
@@ -335,8 +337,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
       // "Youpin c'è in India?" answered by the entry about India still states the status there,
       // so every platform shows it the same way as for any availability question.
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && (types.length === 0 || types.includes("availability")) && hasFacts) {
+      const asksWhether = types.length === 0 || types.includes("availability");
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && asksWhether && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
+      } else if (topic.kind === "faq" && topic.service === COMPANY_SERVICE_ID && region !== undefined && traits.get(topic.id)?.regions.has(region)) {
+        // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there.
+        if (book.timeline(COMPANY_SERVICE_ID, region).facts.length > 0) reply.availability = composer.availability(COMPANY_SERVICE_ID, region, language);
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
       const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);

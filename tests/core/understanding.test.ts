@@ -31,6 +31,17 @@ describe("a service described, not named", () => {
 });
 
 describe("countries", () => {
+  it("GIVEN where Xiaomi sells its phones THEN the entry about that country states the company's status there, and a topic of the company elsewhere does not", () => {
+    expect(assistant.ask("Xiaomi vende i telefoni negli Stati Uniti?")).toMatchObject({ topic: "xiaomi-usa", availability: { service: "xiaomi", region: "US", status: "unavailable" } });
+    expect(assistant.ask("quali servizi Xiaomi ci sono in Italia?").answer).not.toMatch(/^• Xiaomi:/m);
+  });
+
+  it("GIVEN China named beside another region THEN the other one is asked", () => {
+    expect(assistant.ask("in cina xiaoai c'è, arriverà anche da noi?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    expect(assistant.ask("xiaomi pay works in china, what about poland?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
+    expect(assistant.ask("sono in germania, xiaomi pay funziona qui?").availability).toMatchObject({ region: "DE" });
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
