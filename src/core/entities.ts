@@ -130,7 +130,7 @@ export class EntityRecognizer {
         for (const name of countryNames(code, language)) this.countryNames.add(tokenize(name).join(""), code);
       }
     }
-    for (const brand of knowledge.otherProducts.brands) this.otherProducts.add(tokenize(brand).join(""), brand);
+    for (const brand of [...knowledge.otherProducts.brands, ...knowledge.otherProducts.shops]) this.otherProducts.add(tokenize(brand).join(""), brand);
     for (const topic of [...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en]) {
       this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
     }
@@ -229,7 +229,8 @@ export class EntityRecognizer {
       const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) exact = { value, length: n, distance: 0 };
     }
-    if (!allowTypos) return exact;
+    // A lone letter ("x" for "per", "e", "a") glued to a name by a typo's slack is not part of it.
+    if (!allowTypos || input[start]!.text.length === 1) return exact;
     const shortest = exact ? exact.length + 1 : 1;
     for (let n = keys.length; n >= shortest; n--) {
       if (!this.mayHoldTypo(input, exact ? start + exact.length : start, exact ? n - exact.length : n)) continue;

@@ -150,6 +150,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, knowledge.concepts.chatter);
+  const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
     const entry = answers.faqById.get(topicId);
     return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
@@ -254,8 +255,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const base = { question, language };
 
     const namesXiaomi = recognition.services.length > 0;
-    if (recognition.otherProducts.length > 0 && !namesXiaomi) {
-      const body = FALLBACK[language].otherProduct(recognition.otherProducts.join(", "));
+    const otherBusiness = recognition.describedServices.length > 0 ? recognition.otherProducts.filter((product) => !shops.has(product)) : recognition.otherProducts;
+    if (otherBusiness.length > 0 && !namesXiaomi) {
+      const body = FALLBACK[language].otherProduct(otherBusiness.join(", "));
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }

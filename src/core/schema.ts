@@ -117,6 +117,11 @@ export const ComposedIntentSchema = z.strictObject({
 /** Names of products that are not Xiaomi services: questions about them are refused, not mis-answered. */
 export const OtherProductsSchema = z.strictObject({
   brands: z.array(nonEmpty).min(1),
+  /**
+   * Where people buy things: asked about alone, another company's business (declined); beside a
+   * described Xiaomi service, only where the device came from ("la band presa su Amazon").
+   */
+  shops: z.array(nonEmpty),
   topics: LocalizedListSchema,
 });
 

@@ -19,6 +19,15 @@ describe("a service described, not named", () => {
     expect(assistant.ask(question)).toMatchObject({ kind: "answer", service });
   });
 
+  it("GIVEN a shop beside a described service THEN it is where the device came from; alone it is still declined", () => {
+    expect(assistant.ask("mia zia ha preso la mi band 7 nfc su amazon, può pagare alla cassa con la carta nexi?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("aliexpress spedisce in italia?").kind).toBe("fallback");
+  });
+
+  it("GIVEN a lone letter before a misspelt name THEN the name is still read ('x xiaomi pya')", () => {
+    expect(assistant.ask("curve si può usare x xiaomi pya?")).toMatchObject({ kind: "answer", service: "mi-pay", topic: "mi-pay-curve" });
+  });
+
   it("GIVEN another company's product alone THEN still declines it", () => {
     expect(assistant.ask("Samsung Pay funziona in Italia?").kind).toBe("fallback");
     expect(assistant.ask("google drive quanto spazio gratis?").kind).toBe("fallback");
