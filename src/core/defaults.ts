@@ -29,6 +29,7 @@ export interface CoreOptions {
   /** When to answer, what, and what to suggest. */
   answering: {
     answerThreshold: number;
+    smalltalkMatchThreshold: number;
     suggestionThreshold: number;
     maxSuggestions: number;
     serviceAnswerThreshold: number;
@@ -93,6 +94,11 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   answering: {
     /** Confidence from which the best candidate is answered (chosen on the dev set, see README). */
     answerThreshold: 0.6,
+    /**
+     * Small talk in its own words is read before matching; a message only resembling a small-talk
+     * phrasing ("can u recommend a good anime" and "how are you") needs to resemble it closely.
+     */
+    smalltalkMatchThreshold: 0.8,
     /** Candidates from this confidence are offered as "did you mean" when nothing is answered. */
     suggestionThreshold: 0.22,
     maxSuggestions: 3,

@@ -27,7 +27,7 @@ import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type Query
 import { tokenize, words } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
-import { SmalltalkReader } from "./smalltalk.js";
+import { chatterWords, SmalltalkReader } from "./smalltalk.js";
 import { SortedWordList, type WordSet } from "./word-list.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -149,7 +149,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, knowledge.concepts.chatter);
+  const chatter = chatterWords(knowledge.concepts.chatter);
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter);
+  const abbreviations = new Map(
+    (["it", "en"] as const).flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
+  );
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
     const entry = answers.faqById.get(topicId);
@@ -182,7 +186,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   /** Language and names: what every answer, ours or a baseline's, is built from. */
   function read(question: string, askOptions: AskOptions) {
     const text = question.slice(0, options.reading.maxQuestionChars);
-    const input = words(text);
+    // "nn va", "xke", "u": chat shorthand is read as the words it stands for, but not a model's
+    // letter ("Poco X6" is not "Poco per 6").
+    const modelLetters = /\p{L}\d/u.test(text) ? new Set(text.toLowerCase().match(/\p{L}+(?=\d)/gu)) : undefined;
+    const input = words(text).flatMap((word) =>
+      modelLetters?.has(word.text) ? [word] : (abbreviations.get(word.text)?.map((full) => ({ text: full, capitalised: false })) ?? [word]),
+    );
     const hint = localeToLanguage(askOptions.locale);
     const guess = detector.detect(input.map((w) => w.text), text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
     const named = recognizer.recogniseWords(input, text, guess.language);
@@ -282,7 +291,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       types.some((type) => type === "banks-cards" || type === "devices") &&
       !(traits.get(topic.id)?.mentions.has(region) ?? false);
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
-    if (best && best.score >= options.answering.answerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
+    const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
+    if (best && best.score >= threshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.answering.suggestionThreshold)
@@ -321,7 +331,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks.
     const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
     const asksUnknown =
-      contentWords <= options.answering.unknownAsksMaxWords && focus.terms.some((term) => term.reading === "unknown" && !/^\d+$/.test(term.from));
+      contentWords <= options.answering.unknownAsksMaxWords &&
+      focus.terms.some((term) => term.reading === "unknown" && !/^\d+$/.test(term.from) && !chatter.has(term.from));
     if (close && close.score >= options.answering.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))

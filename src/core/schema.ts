@@ -159,8 +159,10 @@ export const ConceptsSchema = z.strictObject({
    * region asked ("in Cina ce l'hanno, arriverà da noi?", "works in China but in Poland?").
    */
   originRegion: RegionCodeSchema,
-  /** Words that say nothing in a small-talk message ("ok", "raga", "really", "bot"). */
+  /** Words that say nothing in a chat message ("ok", "raga", "lol", "wtf"): never what it asks. */
   chatter: conceptPhrases,
+  /** Chat shorthand and the words it stands for ("nn": "non", "xke": "perché", "u": "you"). */
+  abbreviations: z.strictObject({ it: z.record(z.string().regex(/^[a-z0-9]+$/, "one lower-case word"), nonEmpty), en: z.record(z.string().regex(/^[a-z0-9]+$/, "one lower-case word"), nonEmpty) }),
 });
 export type Concepts = z.infer<typeof ConceptsSchema>;
 

@@ -28,9 +28,11 @@ export interface SmalltalkReading {
 export class SmalltalkReader {
   /** Cues by their first word, longest first, so "ciao ciao" (goodbye) wins over "ciao". */
   private readonly cuesByFirstWord = new Map<string, Cue[]>();
-  private readonly chatter: ReadonlySet<string>;
 
-  constructor(entries: readonly SmalltalkEntry[], chatter: { it: readonly string[]; en: readonly string[] }) {
+  constructor(
+    entries: readonly SmalltalkEntry[],
+    private readonly chatter: ReadonlySet<string>,
+  ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
       for (const language of ["it", "en"] as const) {
@@ -50,7 +52,6 @@ export class SmalltalkReader {
       this.cuesByFirstWord.set(cue.words[0]!, list);
     }
     for (const list of this.cuesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-    this.chatter = new Set([...chatter.it, ...chatter.en].flatMap(tokenize).map(unstretched));
   }
 
   read(text: string): SmalltalkReading | undefined {
@@ -75,6 +76,11 @@ export class SmalltalkReader {
     if (intent === undefined) return undefined;
     return { intent, language: languages.size === 1 ? [...languages][0] : undefined };
   }
+}
+
+/** Words that say nothing in a chat message ("ok", "lol", "raga"), as the small-talk reader compares them. */
+export function chatterWords(chatter: { it: readonly string[]; en: readonly string[] }): ReadonlySet<string> {
+  return new Set([...chatter.it, ...chatter.en].flatMap(tokenize).map(unstretched));
 }
 
 const MENTION = /@([\p{L}\p{N}_]+)/gu;

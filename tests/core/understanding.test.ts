@@ -71,6 +71,11 @@ describe("countries", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN chat shorthand and interjections THEN they are read as the words they stand for, not as what is asked", () => {
+    expect(assistant.ask("goolge pay nn va sul mio redmi, nfc attivo ma niente 😤")).toMatchObject({ service: "mi-pay", topic: "mi-pay-hce-wallet" });
+    expect(assistant.ask("can u use xiaomi pay w a visa card?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-visa" });
+  });
+
   it("GIVEN greetings and context around the question THEN answers the question", () => {
     const answer = assistant.ask(
       "ciao a tutti 👋 scusate la domanda, mia madre ha la smart band 6 nfc e vorrebbe pagare al supermercato, ma xiaomi pay in italia c'è o no?",
