@@ -57,7 +57,7 @@ export async function serve(platforms: readonly AnyPlatform[]): Promise<void> {
   };
   process.on("uncaughtException", crash("uncaught exception"));
   process.on("unhandledRejection", crash("unhandled promise rejection"));
-  const metrics = config.metrics ? createMetrics() : undefined;
+  const metrics = config.metrics ? createMetrics(platforms.map((platform) => platform.name)) : undefined;
   let knowledge: LiveKnowledge;
   try {
     knowledge = liveKnowledge({ dataDir: config.dataDir, core: { reading: { defaultLanguage: config.defaultLanguage } }, log, onReload: metrics?.knowledgeReloaded });
