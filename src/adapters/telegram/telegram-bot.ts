@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineQueryResult, Update, UserFromGetMe } from "telegraf/types";
-import { localeToLanguage, type Assistant, type Language } from "../../core/index.js";
+import type { Assistant, Language } from "../../core/index.js";
 import type { PlatformName } from "../../main.js";
 import { redact } from "../../operations/redact.js";
 import { createConversations, type Button } from "../shared/conversation.js";
@@ -64,7 +64,6 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   const retrySettings = { ...RETRY_DEFAULTS, ...options.retry };
   const conversations = createConversations(PLATFORM, { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: CALLBACK_DATA_LIMIT });
   const { questionKeys } = conversations;
-  const defaultLanguage = options.defaultLanguage ?? "it";
   // The bot's own replies are best-effort; the update's webhook response is not used for them,
   // so every call goes through the same retry path.
   const bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
@@ -172,7 +171,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   bot.on("inline_query", async (ctx) => {
     if (!(await withinRateLimit(ctx))) return;
-    await ctx.answerInlineQuery(inlineResults(assistant, ctx.inlineQuery.query, ctx.from.language_code, defaultLanguage, questionKeys), {
+    await ctx.answerInlineQuery(inlineResults(assistant, ctx.inlineQuery.query, ctx.from.language_code, conversations.languageOf, questionKeys), {
       cache_time: 300,
     });
   });
@@ -208,10 +207,10 @@ function replyTarget(ctx: Context): number | undefined {
 }
 
 /** The typed question's own answer first, then answers to the knowledge's closest questions. */
-function inlineResults(assistant: Assistant, query: string, locale: string | undefined, defaultLanguage: Language, keys: QuestionKeys): InlineQueryResult[] {
+function inlineResults(assistant: Assistant, query: string, locale: string | undefined, languageOf: (locale: string | undefined) => Language, keys: QuestionKeys): InlineQueryResult[] {
   const typed = query.trim();
   const typedAnswer = typed === "" ? undefined : assistant.ask(typed, { locale });
-  const language = typedAnswer?.language ?? localeToLanguage(locale) ?? defaultLanguage;
+  const language = typedAnswer?.language ?? languageOf(locale);
   const candidates = [
     ...(typedAnswer ? [{ question: typed, answer: typedAnswer }] : []),
     ...assistant.searchQuestions(typed, language, INLINE_RESULTS).map((s) => ({ question: s.question, answer: assistant.ask(s.question, { locale }) })),
