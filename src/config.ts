@@ -1,40 +1,25 @@
 /**
  * The only reader of process.env. Values are parsed with zod because environment variables are
  * always strings; a bad value stops the start with one line naming the variable and what is
- * expected — never the value itself, which may be a secret.
+ * expected — never the value itself, which may be a secret. Each platform's variables are the
+ * ones its entry in `PLATFORMS` (src/main.ts) declares; its settings are `config[<its name>]`.
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { localeToLanguage, type Language } from "./core/index.js";
+import { PLATFORMS } from "./main.js";
+import { optionalMatching, optionalString, type AnyPlatform, type SettingsOf } from "./adapters/shared/platform.js";
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
-
-/** An optional value that, when set, must match `pattern`; the message says what was expected. */
-const optionalMatching = (pattern: RegExp, expected: string) =>
-  optionalString.refine((value) => value === undefined || pattern.test(value), { message: `expected ${expected}` });
-
-const optionalUrl = (expected: string) => optionalMatching(/^https?:\/\/[^\s/]+(\/\S*)?$/, expected);
-
-const EnvSchema = z.object({
+/** Read before the platforms' variables: the language and where the knowledge is. */
+const GENERAL = {
   DATA_DIR: optionalString,
   BOT_LANGUAGE: z.enum(["it", "en"], { message: "expected it or en" }).default("it"),
   // The terminal's locale ("it_IT.UTF-8") is the console chat's language hint.
   LANG: optionalString,
+};
 
-  TELEGRAM_BOT_TOKEN: optionalMatching(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, "<bot id>:<secret> as given by @BotFather"),
-  TELEGRAM_API_ROOT: optionalUrl("an http(s) URL such as https://api.telegram.org"),
-  TELEGRAM_WEBHOOK_URL: optionalMatching(/^https:\/\/\S+$/, "the public https:// URL Telegram should post updates to"),
-  TELEGRAM_WEBHOOK_SECRET: optionalMatching(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -"),
-  PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(8080),
-
-  DISCORD_TOKEN: optionalMatching(/^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, "a bot token: three dot-separated parts, from the Developer Portal"),
-  DISCORD_GUILD_ID: optionalMatching(/^\d{17,20}$/, "a server (guild) id: 17-20 digits"),
-  DISCORD_API_ROOT: optionalUrl("an http(s) URL such as https://discord.com/api"),
-
+/** Read after the platforms' variables: logs, insights, metrics, shared state, shards. */
+const OPERATIONS = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "expected fatal, error, warn, info, debug, trace or silent" }).default("info"),
   INSIGHTS: z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
   INSIGHTS_DB: optionalString,
@@ -50,19 +35,15 @@ const EnvSchema = z.object({
   // Read only with SHARDING_MANAGER: elsewhere these names may mean something else.
   SHARDS: optionalString,
   SHARD_COUNT: optionalString,
-});
+};
 
-export interface Config {
+type BaseValues = z.output<z.ZodObject<typeof GENERAL & typeof OPERATIONS>>;
+
+/** What every part of the bot reads, whichever platforms run. */
+export interface BaseConfig {
   dataDir: string | undefined;
   defaultLanguage: Language;
   consoleLocale: Language | undefined;
-  telegram: {
-    token: string;
-    apiRoot: string;
-    /** Set: serve a webhook on `port` instead of long polling. */
-    webhook: { url: string; secret: string | undefined; port: number } | undefined;
-  } | undefined;
-  discord: { token: string; guildId: string | undefined; apiRoot: string } | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Undefined when INSIGHTS=off. */
   insights: { path: string; retentionDays: number; salt: string | undefined } | undefined;
@@ -79,6 +60,11 @@ export interface Config {
   shard: { id: number; count: number } | undefined;
 }
 
+/** The configuration with each platform's settings under its name: undefined when its token is unset. */
+export type Config<Platforms extends readonly AnyPlatform[] = typeof PLATFORMS> = BaseConfig & {
+  [P in Platforms[number] as P["name"]]: SettingsOf<P> | undefined;
+};
+
 export const DEFAULT_INSIGHTS_DB = "insights.db";
 /** Metrics stay on the machine unless the operator opens them up. */
 export const DEFAULT_METRICS_HOST = "127.0.0.1";
@@ -91,33 +77,27 @@ export function loadDotEnv(path = ".env"): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = EnvSchema.safeParse(env);
+export function readConfig(env?: NodeJS.ProcessEnv): Config;
+export function readConfig<const Platforms extends readonly AnyPlatform[]>(env: NodeJS.ProcessEnv, platforms: Platforms): Config<Platforms>;
+export function readConfig(env: NodeJS.ProcessEnv = process.env, platforms: readonly AnyPlatform[] = PLATFORMS): Config<readonly AnyPlatform[]> {
+  const result = envSchema(platforms).safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`Invalid ${String(issue.path[0])}: ${issue.message}`);
   }
-  const values = result.data;
+  const values = result.data as BaseValues & Record<string, unknown>;
   const shard = shardOf(values);
-  if (values.TELEGRAM_WEBHOOK_URL && !values.TELEGRAM_BOT_TOKEN) {
-    throw new ConfigError("Invalid TELEGRAM_WEBHOOK_URL: it needs TELEGRAM_BOT_TOKEN to be set too");
+  for (const platform of platforms) {
+    const needless = platform.needToken?.find((variable) => values[variable] !== undefined);
+    if (needless && values[platform.token] === undefined) {
+      throw new ConfigError(`Invalid ${needless}: it needs ${platform.token} to be set too`);
+    }
   }
-  return {
+  const platformSecrets = platforms.flatMap((platform) => platform.secrets.map((variable) => values[variable]));
+  const base: BaseConfig = {
     dataDir: values.DATA_DIR,
     defaultLanguage: values.BOT_LANGUAGE,
     consoleLocale: localeToLanguage(values.LANG),
-    telegram: values.TELEGRAM_BOT_TOKEN
-      ? {
-          token: values.TELEGRAM_BOT_TOKEN,
-          apiRoot: values.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
-          webhook: values.TELEGRAM_WEBHOOK_URL
-            ? { url: values.TELEGRAM_WEBHOOK_URL, secret: values.TELEGRAM_WEBHOOK_SECRET, port: values.PORT }
-            : undefined,
-        }
-      : undefined,
-    discord: values.DISCORD_TOKEN
-      ? { token: values.DISCORD_TOKEN, guildId: values.DISCORD_GUILD_ID, apiRoot: values.DISCORD_API_ROOT ?? "https://discord.com/api" }
-      : undefined,
     logLevel: values.LOG_LEVEL,
     insights:
       values.INSIGHTS === "on"
@@ -125,13 +105,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     redisUrl: values.REDIS_URL,
     metrics: values.METRICS_PORT !== undefined ? { port: metricsPort(Number(values.METRICS_PORT), shard), host: values.METRICS_HOST ?? DEFAULT_METRICS_HOST } : undefined,
-    secrets: [values.TELEGRAM_BOT_TOKEN, values.TELEGRAM_WEBHOOK_SECRET, values.DISCORD_TOKEN, values.INSIGHTS_SALT, passwordIn(values.REDIS_URL), passwordIn(values.INSIGHTS_DB)].filter((s): s is string => Boolean(s)),
+    secrets: [...platformSecrets, values.INSIGHTS_SALT, passwordIn(values.REDIS_URL), passwordIn(values.INSIGHTS_DB)].filter((s): s is string => typeof s === "string" && s !== ""),
     shard,
   };
+  const config: BaseConfig & Record<string, unknown> = { ...base };
+  for (const platform of platforms) {
+    if (platform.name in config) throw new Error(`platform name ${platform.name} is taken by another platform or a configuration field`);
+    config[platform.name] = values[platform.token] === undefined ? undefined : platform.settings(values as never);
+  }
+  return config as Config<readonly AnyPlatform[]>;
+}
+
+/**
+ * Every variable in one schema, in the order the first bad one is reported: general, each
+ * platform's in the order of PLATFORMS, then operations. A variable declared twice is a bug.
+ */
+function envSchema(platforms: readonly AnyPlatform[]) {
+  const shape: Record<string, z.core.$ZodType> = { ...GENERAL };
+  for (const env of [...platforms.map((platform) => platform.env as z.ZodRawShape), OPERATIONS]) {
+    for (const [variable, schema] of Object.entries(env)) {
+      if (variable in shape) throw new Error(`${variable} is declared twice (platform entries in src/main.ts and config.ts)`);
+      shape[variable] = schema;
+    }
+  }
+  return z.object(shape);
 }
 
 /** The shard a `npm run start:sharded` child runs. */
-function shardOf(values: z.infer<typeof EnvSchema>): Config["shard"] {
+function shardOf(values: BaseValues): BaseConfig["shard"] {
   if (values.SHARDING_MANAGER !== "true" || values.SHARDS === undefined || values.SHARD_COUNT === undefined) return undefined;
   if (!/^\d+$/.test(values.SHARDS)) throw new ConfigError("Invalid SHARDS: expected one shard id (set by npm run start:sharded)");
   if (!/^[1-9]\d*$/.test(values.SHARD_COUNT)) throw new ConfigError("Invalid SHARD_COUNT: expected the number of shards (set by npm run start:sharded)");
@@ -144,7 +145,7 @@ function shardOf(values: z.infer<typeof EnvSchema>): Config["shard"] {
  * Each shard process is a server of its own, with its own counters: one port per shard (base +
  * shard id) lets Prometheus scrape every one and a health check watch every one. 0 stays "any free port".
  */
-function metricsPort(port: number, shard: Config["shard"]): number {
+function metricsPort(port: number, shard: BaseConfig["shard"]): number {
   if (!shard || port === 0) return port;
   if (port + shard.id > 65535) throw new ConfigError(`Invalid METRICS_PORT: shard ${shard.id} would listen on ${port + shard.id}, above 65535`);
   return port + shard.id;

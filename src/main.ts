@@ -1,175 +1,74 @@
 /**
- * Composition root: configuration → knowledge → assistant → adapters. `npm start`.
- * Each platform whose token is set is started; the console chat runs only when none is.
- * With a platform running: structured logs, one line per question; knowledge reloaded when
- * data/ changes or on SIGHUP; insights recorded unless INSIGHTS=off; SIGINT / SIGTERM stop every
- * adapter and close the database within a few seconds. With METRICS_PORT, /healthz and /metrics.
+ * `npm start`, and the platforms it runs: each chat platform is one entry in `PLATFORMS`, which
+ * declares its name, its variables (validated by config.ts), its settings and how to start it.
+ * Nothing else lists the platforms: configuration, /healthz, metrics, logs, insights and
+ * conversation keys all take them from here. What `npm start` does with them is in serve.ts.
+ *
+ * Imported by config.ts for the entries: this module loads no platform library (each entry
+ * imports its adapter when it starts) and starts the bot only when it is the program run.
  */
-import { createAssistant } from "./core/index.js";
-import { runConsoleChat } from "./adapters/console/console-chat.js";
-import { startDiscord } from "./adapters/discord/discord-bot.js";
-import { startTelegram } from "./adapters/telegram/telegram-bot.js";
-import { memoryContextStore, sharedContextStore } from "./adapters/shared/context-store.js";
-import type { AdapterContext, RunningAdapter } from "./adapters/shared/running-adapter.js";
-import { configOrExit, loadKnowledgeOrExit } from "./cli/load-or-exit.js";
-import type { Config } from "./config.js";
-import { KnowledgeError } from "./knowledge/load-knowledge.js";
-import { openInsights } from "./operations/insights-store.js";
-import { liveKnowledge, type LiveKnowledge } from "./operations/live-knowledge.js";
-import { createLogger, type Logger } from "./operations/logger.js";
-import { startHealthServer } from "./operations/health-server.js";
-import { createMetrics } from "./operations/metrics.js";
-import { memoryState, redisState } from "./operations/shared-state.js";
-import { userHasher } from "./operations/user-hash.js";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { definePlatform, optionalMatching, optionalUrl } from "./adapters/shared/platform.js";
 
-const STOP_DEADLINE_MS = 5_000;
-const PURGE_EVERY_MS = 6 * 3_600_000;
-
-interface Platform {
-  /** As the adapter names itself, and /healthz lists it. */
-  name: string;
-  /** The variable whose presence turns the platform on. */
-  variable: string;
-  configured(config: Config): boolean;
-  start: (config: Config, context: AdapterContext) => Promise<RunningAdapter>;
-}
-
-const PLATFORMS: Platform[] = [
-  {
+export const PLATFORMS = [
+  definePlatform({
     name: "telegram",
-    variable: "TELEGRAM_BOT_TOKEN",
+    env: {
+      TELEGRAM_BOT_TOKEN: optionalMatching(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, "<bot id>:<secret> as given by @BotFather"),
+      TELEGRAM_API_ROOT: optionalUrl("an http(s) URL such as https://api.telegram.org"),
+      TELEGRAM_WEBHOOK_URL: optionalMatching(/^https:\/\/\S+$/, "the public https:// URL Telegram should post updates to"),
+      TELEGRAM_WEBHOOK_SECRET: optionalMatching(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -"),
+      PORT: z.coerce.number({ message: "expected a port number" }).int().min(0).max(65535).default(8080),
+    },
+    token: "TELEGRAM_BOT_TOKEN",
+    secrets: ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"],
+    needToken: ["TELEGRAM_WEBHOOK_URL"],
+    settings: (values) => ({
+      token: values.TELEGRAM_BOT_TOKEN,
+      apiRoot: values.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
+      /** Set: serve a webhook on `port` instead of long polling. */
+      webhook: values.TELEGRAM_WEBHOOK_URL ? { url: values.TELEGRAM_WEBHOOK_URL, secret: values.TELEGRAM_WEBHOOK_SECRET, port: values.PORT } : undefined,
+    }),
     // A shard process of `npm run start:sharded` runs its Discord shard only: one Telegram bot per
     // shard would poll the same updates N times (409) or bind the webhook port N times.
-    configured: (config) => config.telegram !== undefined && config.shard === undefined,
-    start: (config, context) => startTelegram(config.telegram!, context, { defaultLanguage: config.defaultLanguage }),
-  },
-  {
+    runs: (config) => config.shard === undefined,
+    start: async (settings, context, config) => (await import("./adapters/telegram/telegram-bot.js")).startTelegram(settings, context, { defaultLanguage: config.defaultLanguage }),
+  }),
+  definePlatform({
     name: "discord",
-    variable: "DISCORD_TOKEN",
-    configured: (config) => config.discord !== undefined,
-    start: (config, context) => startDiscord({ ...config.discord!, shard: config.shard }, context, { defaultLanguage: config.defaultLanguage }),
-  },
-];
-
-async function main(): Promise<void> {
-  const config = configOrExit();
-  const configured = PLATFORMS.filter((platform) => platform.configured(config));
-  if (configured.length === 0) return runConsole(config);
-
-  const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
-  const log: AdapterContext["log"] = (level, message) => logger[level](message);
-  // A crash is reported through the same filter as every log line: no token in a stack trace.
-  const crash = (kind: string) => (error: unknown) => {
-    logger.fatal({ err: error }, kind);
-    process.exit(1);
-  };
-  process.on("uncaughtException", crash("uncaught exception"));
-  process.on("unhandledRejection", crash("unhandled promise rejection"));
-  const metrics = config.metrics ? createMetrics() : undefined;
-  let knowledge: LiveKnowledge;
-  try {
-    knowledge = liveKnowledge({ dataDir: config.dataDir, core: { reading: { defaultLanguage: config.defaultLanguage } }, log, onReload: metrics?.knowledgeReloaded });
-  } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const insights = config.insights ? await openInsights({ ...config.insights, log }) : undefined;
-  const hashUser = insights ? insights.userHash.bind(insights) : userHasher();
-
-  // Served while the adapters connect: a load balancer sees 503 until every one is up.
-  let adapters: RunningAdapter[] = [];
-  const health = config.metrics && metrics
-    ? await startHealthServer({
-        ...config.metrics,
-        registry: metrics.registry,
-        health: () => ({
-          knowledge: true,
-          adapters: Object.fromEntries(configured.map((platform) => [platform.name, adapters.find((a) => a.name === platform.name)?.connected() ?? false])),
-        }),
-      }).catch((error: unknown) => {
-        process.stderr.write(`Invalid METRICS_PORT or METRICS_HOST: cannot listen there (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-        process.exit(1);
-      })
-    : undefined;
-  if (health) logger.info(`metrics: /healthz and /metrics on http://${config.metrics!.host}:${health.port}`);
-
-  const state = config.redisUrl ? redisState(config.redisUrl, log) : memoryState();
-  const context: AdapterContext = {
-    assistant: knowledge.assistant,
-    log,
-    state,
-    // In Redis a follow-up finds its context whichever instance it reaches; Redis expires it.
-    contexts: state.kind === "redis" ? sharedContextStore(state.store("context")) : memoryContextStore(),
-    ...(metrics ? { observer: metrics } : {}),
-    answered({ platform, userId, answer, latencyMs }) {
-      metrics?.question(platform, answer.kind, answer.language, latencyMs);
-      logger.info(
-        { platform, language: answer.language, kind: answer.kind, topic: answer.topic, service: answer.service, confidence: answer.confidence, latencyMs: round(latencyMs), user: hashUser(platform, userId) },
-        "question",
-      );
-      return insights?.recordAnswer({ platform, userId, answer });
+    env: {
+      DISCORD_TOKEN: optionalMatching(/^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, "a bot token: three dot-separated parts, from the Developer Portal"),
+      DISCORD_GUILD_ID: optionalMatching(/^\d{17,20}$/, "a server (guild) id: 17-20 digits"),
+      DISCORD_API_ROOT: optionalUrl("an http(s) URL such as https://discord.com/api"),
     },
-    voted: async ({ platform, userId, answerId, vote }) => (await insights?.recordVote(platform, userId, answerId, vote)) ?? false,
-  };
+    token: "DISCORD_TOKEN",
+    secrets: ["DISCORD_TOKEN"],
+    settings: (values) => ({ token: values.DISCORD_TOKEN, guildId: values.DISCORD_GUILD_ID, apiRoot: values.DISCORD_API_ROOT ?? "https://discord.com/api" }),
+    start: async (settings, context, config) =>
+      (await import("./adapters/discord/discord-bot.js")).startDiscord({ ...settings, shard: config.shard }, context, { defaultLanguage: config.defaultLanguage }),
+  }),
+] as const;
 
-  try {
-    adapters = await Promise.all(configured.map((platform) => platform.start(config, context)));
-  } catch (error) {
-    // Adapters describe start-up failures without secrets (a bad token, an unreachable API).
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    await insights?.close();
-    await health?.close();
-    await state.close();
-    process.exit(1);
+/** The name of a platform in `PLATFORMS`. */
+export type PlatformName = (typeof PLATFORMS)[number]["name"];
+
+// Not awaited: serve.ts reads the configuration, whose module imports this one, which must have
+// finished evaluating by then (a top-level await here would wait for itself).
+if (isProgram(import.meta.url)) void import("./serve.js").then(({ serve }) => serve(PLATFORMS));
+
+/** Whether this module is the one `node` was told to run (dist/main.js; `node dist/main` too). */
+function isProgram(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  const self = fileURLToPath(moduleUrl);
+  for (const candidate of [script, `${script}.js`]) {
+    try {
+      if (realpathSync(candidate) === realpathSync(self)) return true;
+    } catch {
+      // not a file: the next candidate
+    }
   }
-  knowledge.watch();
-  process.on("SIGHUP", () => knowledge.reload("SIGHUP"));
-  const purging = setInterval(() => void insights?.purge(), PURGE_EVERY_MS).unref();
-  stopOnSignals(adapters, logger, async () => {
-    clearInterval(purging);
-    knowledge.close();
-    await Promise.allSettled([insights?.close(), health?.close(), state.close()]);
-  });
+  return false;
 }
-
-async function runConsole(config: Config): Promise<void> {
-  const assistant = createAssistant(loadKnowledgeOrExit(config.dataDir), { reading: { defaultLanguage: config.defaultLanguage } });
-  await runConsoleChat({
-    assistant,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    locale: config.consoleLocale,
-    defaultLanguage: config.defaultLanguage,
-    log: (message) => process.stderr.write(`${message}\n`),
-  });
-}
-
-function stopOnSignals(adapters: RunningAdapter[], logger: Logger, release: () => Promise<void>): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: stopping ${adapters.map((a) => a.name).join(", ")}`);
-    // A stuck adapter must not keep the process alive past the deadline.
-    setTimeout(() => {
-      logger.warn(`adapters did not stop within ${STOP_DEADLINE_MS} ms: exiting`);
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    void Promise.allSettled(adapters.map((adapter) => adapter.stop(signal))).then(async () => {
-      await release();
-      logger.info("stopped");
-      process.exit(0);
-    });
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  // A shard process whose manager is gone (even by SIGKILL) would answer on, unseen and unstoppable
-  // by the operator's next start: it stops as on SIGTERM when the IPC channel closes.
-  if (process.send) process.once("disconnect", () => stop("SIGTERM"));
-}
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-await main();

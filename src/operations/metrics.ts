@@ -18,7 +18,8 @@ const ANSWER_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.0
 /** Handling an update includes sending the reply to the platform: network round trips. */
 const UPDATE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function createMetrics(): BotMetrics {
+/** `platforms`: the names in `PLATFORMS` (src/main.ts), each given zero-valued series from the start. */
+export function createMetrics(platforms: readonly Platform[]): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const questions = new Counter({ name: "bot_questions_total", help: "Questions answered, by platform, kind (answer, smalltalk, fallback) and language", labelNames: ["platform", "kind", "language"], registers: [registry] });
@@ -30,7 +31,7 @@ export function createMetrics(): BotMetrics {
   const reloads = new Counter({ name: "bot_knowledge_reloads_total", help: "Knowledge reloads that put new knowledge in service", registers: [registry] });
   const failedReloads = new Counter({ name: "bot_knowledge_reload_failures_total", help: "Knowledge reloads refused (invalid data); the previous knowledge kept serving", registers: [registry] });
   // Zero-valued series exist from the start, so a rate() over them is defined before the first event.
-  for (const platform of ["telegram", "discord"] as const) {
+  for (const platform of platforms) {
     for (const counter of [rateLimited, handlerErrors, reconnects]) counter.inc({ platform }, 0);
   }
 

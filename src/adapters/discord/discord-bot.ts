@@ -30,6 +30,7 @@ import {
   type Message,
 } from "discord.js";
 import type { Language } from "../../core/index.js";
+import type { PlatformName } from "../../main.js";
 import { redact } from "../../operations/redact.js";
 import { createConversations } from "../shared/conversation.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
@@ -53,6 +54,9 @@ export interface DiscordOptions {
   defaultLanguage?: Language;
 }
 
+/** Its entry's name in `PLATFORMS`: the label of its metrics, insights and conversation keys. */
+const PLATFORM = "discord" satisfies PlatformName;
+
 const UNKNOWN_COMMAND = {
   it: "Non conosco questo comando: prova /ask, /services o /help.",
   en: "I don't know that command: try /ask, /services or /help.",
@@ -61,7 +65,7 @@ const UNKNOWN_COMMAND = {
 export function createDiscordClient(settings: DiscordSettings, context: AdapterContext, options: DiscordOptions = {}) {
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token]);
-  const conversations = createConversations("discord", { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: LIMITS.customId });
+  const conversations = createConversations(PLATFORM, { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: LIMITS.customId });
   const keys = conversations.questionKeys;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -175,7 +179,7 @@ export function createDiscordClient(settings: DiscordSettings, context: AdapterC
   client.on(Events.Error, (error) => log("error", `discord client: ${describeError(error)}`));
   client.on(Events.ShardDisconnect, (event, shardId) => log("warn", `discord gateway shard ${shardId} disconnected (${event.code})`));
   client.on(Events.ShardReconnecting, (shardId) => {
-    context.observer?.reconnecting("discord");
+    context.observer?.reconnecting(PLATFORM);
     log("warn", `discord gateway shard ${shardId} lost its connection; reconnecting`);
   });
   client.on(Events.ShardResume, (shardId) => log("info", `discord gateway shard ${shardId} resumed`));
@@ -240,7 +244,7 @@ export async function startDiscord(settings: DiscordSettings, context: AdapterCo
   const shards = settings.shard ? `shard ${settings.shard.id} of ${settings.shard.count}` : `${client.ws.shards.size} shard(s)`;
   log("info", `discord: logged in as ${client.user?.tag ?? "the bot"}, ${shards}`);
   return {
-    name: "discord",
+    name: PLATFORM,
     // Every shard this process runs must be ready: a shard down is a share of the servers unanswered.
     connected: () => client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     stop: async () => {

@@ -2,7 +2,11 @@ import type { Answer, Assistant } from "../../core/index.js";
 import type { SharedState } from "../../operations/shared-state.js";
 import type { ContextStore } from "./context-store.js";
 
-export type Platform = "telegram" | "discord";
+/**
+ * A platform's name, as its entry in `PLATFORMS` (src/main.ts) declares it (`PlatformName` there
+ * is the union of the names). The shared layer, metrics and insights serve any name.
+ */
+export type Platform = string;
 
 /** What a started platform adapter gives back to the composition root. */
 export interface RunningAdapter {

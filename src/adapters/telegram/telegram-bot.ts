@@ -11,7 +11,8 @@ import type { AddressInfo } from "node:net";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineQueryResult, Update, UserFromGetMe } from "telegraf/types";
-import { localeToLanguage, type Assistant, type Language } from "../../core/index.js";
+import type { Assistant, Language } from "../../core/index.js";
+import type { PlatformName } from "../../main.js";
 import { redact } from "../../operations/redact.js";
 import { createConversations, type Button } from "../shared/conversation.js";
 import { describeError, redactingLog } from "../shared/log-safety.js";
@@ -34,6 +35,9 @@ export interface TelegramOptions {
   retry?: Partial<typeof RETRY_DEFAULTS>;
   defaultLanguage?: Language;
 }
+
+/** Its entry's name in `PLATFORMS`: the label of its metrics, insights and conversation keys. */
+const PLATFORM = "telegram" satisfies PlatformName;
 
 const RETRY_DEFAULTS = { maxWaitMs: 60_000, attempts: 4, backoffMs: 500, timeoutMs: 15_000 };
 const INLINE_RESULTS = 5;
@@ -58,9 +62,8 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
   const { assistant } = context;
   const log = redactingLog(context.log, [settings.token, settings.webhook?.secret]);
   const retrySettings = { ...RETRY_DEFAULTS, ...options.retry };
-  const conversations = createConversations("telegram", { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: CALLBACK_DATA_LIMIT });
+  const conversations = createConversations(PLATFORM, { ...context, log }, { rateLimit: options.rateLimit, defaultLanguage: options.defaultLanguage, buttonDataLimit: CALLBACK_DATA_LIMIT });
   const { questionKeys } = conversations;
-  const defaultLanguage = options.defaultLanguage ?? "it";
   // The bot's own replies are best-effort; the update's webhook response is not used for them,
   // so every call goes through the same retry path.
   const bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
@@ -168,7 +171,7 @@ export function createTelegramBot(settings: TelegramSettings, context: AdapterCo
 
   bot.on("inline_query", async (ctx) => {
     if (!(await withinRateLimit(ctx))) return;
-    await ctx.answerInlineQuery(inlineResults(assistant, ctx.inlineQuery.query, ctx.from.language_code, defaultLanguage, questionKeys), {
+    await ctx.answerInlineQuery(inlineResults(assistant, ctx.inlineQuery.query, ctx.from.language_code, conversations.languageOf, questionKeys), {
       cache_time: 300,
     });
   });
@@ -204,10 +207,10 @@ function replyTarget(ctx: Context): number | undefined {
 }
 
 /** The typed question's own answer first, then answers to the knowledge's closest questions. */
-function inlineResults(assistant: Assistant, query: string, locale: string | undefined, defaultLanguage: Language, keys: QuestionKeys): InlineQueryResult[] {
+function inlineResults(assistant: Assistant, query: string, locale: string | undefined, languageOf: (locale: string | undefined) => Language, keys: QuestionKeys): InlineQueryResult[] {
   const typed = query.trim();
   const typedAnswer = typed === "" ? undefined : assistant.ask(typed, { locale });
-  const language = typedAnswer?.language ?? localeToLanguage(locale) ?? defaultLanguage;
+  const language = typedAnswer?.language ?? languageOf(locale);
   const candidates = [
     ...(typedAnswer ? [{ question: typed, answer: typedAnswer }] : []),
     ...assistant.searchQuestions(typed, language, INLINE_RESULTS).map((s) => ({ question: s.question, answer: assistant.ask(s.question, { locale }) })),
@@ -311,7 +314,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
     const port = (server.address() as AddressInfo).port;
     log("info", `telegram: @${bot.botInfo.username} serving its webhook on port ${port}`);
     return {
-      name: "telegram",
+      name: PLATFORM,
       webhookPort: port,
       connected: () => server.listening,
       stop: async () => {
@@ -333,7 +336,7 @@ export async function startTelegram(settings: TelegramSettings, context: Adapter
   });
   log("info", `telegram: @${bot.botInfo.username} polling for updates`);
   return {
-    name: "telegram",
+    name: PLATFORM,
     connected: () => !pollingHealth.stopped && !pollingHealth.failing,
     stop: async (reason) => {
       // launch() reports the start before its polling exists; a stop in between must wait for it.
@@ -372,7 +375,7 @@ function watchPolling(bot: Telegraf<Context<Update>>, log: AdapterContext["log"]
     } catch (error) {
       if (!(error instanceof Error && error.name === "AbortError") && !health.failing) {
         health.failing = true;
-        observer?.reconnecting("telegram");
+        observer?.reconnecting(PLATFORM);
         log("warn", `telegram: polling failed (${describeError(error)}); retrying`);
       }
       throw error;
