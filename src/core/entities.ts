@@ -56,8 +56,10 @@ export interface Recognition {
   excludedRegions: string[];
   /** Regions set against another ("or is it China only?", "solo per i cinesi"): asked about only when alone. */
   contrastRegions: string[];
-  /** Regions named, in order of first mention, each once. */
+  /** Regions named, in order of first mention, each once; those only implied by an adjective come last. */
   regions: string[];
+  /** Regions only implied by an adjective or demonym ("carta italiana", "Polish banks"). */
+  impliedRegions: string[];
   /** Display names of non-Xiaomi products named. */
   otherProducts: string[];
   /** Topics the knowledge does not cover, as named in the question ("prezzo", "battery", "su 7"). */
@@ -142,7 +144,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0 };
     const adjectiveRegions: string[] = [];
     const push = (term: string, origin: number) => {
       result.words.push(term);
@@ -215,7 +217,10 @@ export class EntityRecognizer {
     }
     // "Can I use the Chinese assistant in the US?" asks about the US: a place named or flagged
     // comes before one only implied by an adjective.
-    for (const code of adjectiveRegions) pushOnce(result.regions, code);
+    for (const code of adjectiveRegions) {
+      if (!result.regions.includes(code)) pushOnce(result.impliedRegions, code);
+      pushOnce(result.regions, code);
+    }
     return result;
   }
 

@@ -494,7 +494,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
     // Beside another region, the services' origin is where they are known to be, not what is asked.
-    const regions = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
+    const places = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
+    // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
+    const named = places.filter((code) => !recognition.impliedRegions.includes(code));
+    const regions = named.length > 0 ? named : places;
     if (regions.length <= 1) return regions[0];
     for (const part of clauses(text).filter((c) => c.asks).reverse()) {
       const inPart = recognizer.recognise(part.text, language).regions.find((code) => regions.includes(code));

@@ -45,6 +45,11 @@ describe("countries", () => {
     expect(assistant.ask("quali servizi Xiaomi ci sono in Italia?").answer).not.toMatch(/^• Xiaomi:/m);
   });
 
+  it("GIVEN a place named and a card's nationality THEN the place is asked", () => {
+    expect(assistant.ask("vado in Grecia il mese prossimo, i pagamenti con l'orologio Xiaomi funzioneranno lì con la mia carta italiana?").availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    expect(assistant.ask("xiaomi pay con banche polacche?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-poland" });
+  });
+
   it("GIVEN China named beside another region THEN the other one is asked", () => {
     expect(assistant.ask("in cina xiaoai c'è, arriverà anche da noi?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
     expect(assistant.ask("xiaomi pay works in china, what about poland?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
