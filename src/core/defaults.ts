@@ -30,6 +30,7 @@ export interface CoreOptions {
   answering: {
     answerThreshold: number;
     smalltalkMatchThreshold: number;
+    coverageWithoutService: number;
     suggestionThreshold: number;
     maxSuggestions: number;
     serviceAnswerThreshold: number;
@@ -99,6 +100,11 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
      * phrasing ("can u recommend a good anime" and "how are you") needs to resemble it closely.
      */
     smalltalkMatchThreshold: 0.8,
+    /**
+     * A message naming and describing no service is answered only by a phrasing it covers this much
+     * of: "hi, I'm new here" shares one word with "what's new in HyperOS 2?" and no more.
+     */
+    coverageWithoutService: 0.5,
     /** Candidates from this confidence are offered as "did you mean" when nothing is answered. */
     suggestionThreshold: 0.22,
     maxSuggestions: 3,

@@ -292,7 +292,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       !(traits.get(topic.id)?.mentions.has(region) ?? false);
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
-    if (best && best.score >= threshold && agrees(best.topic)) return answered(best.topic, best.score);
+    // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names
+    // nor describes a service is answered only by a phrasing it covers well, else suggested.
+    const standsWithoutService = subject !== undefined || (best?.phrasingCoverage ?? 0) >= options.answering.coverageWithoutService;
+    if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.answering.suggestionThreshold)

@@ -51,6 +51,8 @@ export interface Candidate {
   score: number;
   phrasing: string;
   phrasingLanguage: Language;
+  /** How much of the phrasing's weight the question covers: "new" covers little of "what's new in HyperOS 2?". */
+  phrasingCoverage: number;
 }
 
 export interface QueryTerm {
@@ -317,6 +319,7 @@ export class Matcher {
       coveredMark: scratch.coveredMark,
       inTopic: scratch.inTopic,
       scored: 0,
+      phrasingCoverage: 0,
       fillsServiceSlot,
       fillsRegionSlot,
       namedServices,
@@ -386,7 +389,7 @@ export class Matcher {
     filled.set(bucketStarts);
     for (let i = 0; i < visited; i++) keys[filled[bucketOf(steps[i]!)]!++] = (CEILING_STEPS - steps[i]!) * TOPIC_SLOTS + visit[i]!;
 
-    const top: Array<{ topicIndex: number; score: number; phrasingIndex: number; specificity: number }> = [];
+    const top: Array<{ topicIndex: number; score: number; phrasingIndex: number; specificity: number; coverage: number }> = [];
     let sortedUpTo = 0;
     for (let next = 0, bucket = CEILING_BUCKETS; next < visited; next++) {
       if (next === sortedUpTo) {
@@ -408,12 +411,14 @@ export class Matcher {
       const penalty = penalised?.[this.topicServiceIndex[topicIndex]!] ? this.options.weights.otherServicePenalty : 1;
       let bestScore = -1;
       let bestPhrasing = -1;
+      let bestCoverage = 0;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
         const unpenalised = this.score(context, this.phrasings[phrasingIndex]!, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
         if (score > bestScore) {
           bestScore = score;
           bestPhrasing = phrasingIndex;
+          bestCoverage = context.phrasingCoverage;
           // No phrasing of the topic can score above its ceiling: once one reaches it, the rest
           // cannot change the topic's score (entries have dozens of phrasings).
           if (bestScore >= ceiling - 2e-9) break;
@@ -426,12 +431,12 @@ export class Matcher {
       let at = top.length;
       while (at > 0 && (top[at - 1]!.score < bestScore || (top[at - 1]!.score === bestScore && top[at - 1]!.specificity > specificity))) at--;
       if (at >= limit) continue;
-      top.splice(at, 0, { topicIndex, score: bestScore, phrasingIndex: bestPhrasing, specificity });
+      top.splice(at, 0, { topicIndex, score: bestScore, phrasingIndex: bestPhrasing, specificity, coverage: bestCoverage });
       if (top.length > limit) top.pop();
     }
-    return top.map(({ topicIndex, score, phrasingIndex }) => {
+    return top.map(({ topicIndex, score, phrasingIndex, coverage }) => {
       const phrasing = this.phrasings[phrasingIndex]!;
-      return { topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language };
+      return { topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language, phrasingCoverage: coverage };
     });
   }
 
@@ -495,7 +500,8 @@ export class Matcher {
     // A word the entry uses in another phrasing counts half: the entry is about it, this phrasing is not.
     const questionCoverage = (queryCovered + coveredByTopic * this.options.weights.entryCoverageFactor) / queryTotal;
     const alpha = this.options.weights.queryCoverage;
-    return Math.pow(questionCoverage, alpha) * Math.pow(phrasingCovered / phrasingTotal, 1 - alpha);
+    context.phrasingCoverage = phrasingCovered / phrasingTotal;
+    return Math.pow(questionCoverage, alpha) * Math.pow(context.phrasingCoverage, 1 - alpha);
   }
 }
 
@@ -545,6 +551,8 @@ interface QueryContext {
   inTopic: Uint8Array;
   /** Phrasings scored so far for this question: the mark of the current one. */
   scored: number;
+  /** The last scored phrasing's coverage by the question, kept with the topic's best phrasing. */
+  phrasingCoverage: number;
   fillsServiceSlot: boolean;
   fillsRegionSlot: boolean;
   namedServices: ReadonlySet<string>;

@@ -92,7 +92,7 @@ describe("honest fallbacks", () => {
   });
 
   it("GIVEN a question close to known ones but naming no service THEN declines and suggests up to three in its language", () => {
-    const answer = assistant.ask("when did xiaomi partner with mastercard");
+    const answer = assistant.ask("when did they sign the deal?");
     expect(answer.kind).toBe("fallback");
     expect(answer.suggestions.length).toBeGreaterThan(0);
     expect(answer.suggestions.length).toBeLessThanOrEqual(3);
@@ -159,6 +159,18 @@ describe("small talk", () => {
     ["sup", "greeting", "en"],
   ])("GIVEN small talk in other words, %j THEN %s in %s, not a topic its words resemble", (question, intent, language) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
+  });
+
+  it.each(["hi, i'm new here", "ciao a tutti, sono nuova nel gruppo 👋", "hello, anyone around?"])(
+    "GIVEN an introduction, %j THEN a greeting, not an entry sharing one word with it",
+    (question) => {
+      expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: "greeting" });
+    },
+  );
+
+  it("GIVEN a message naming and describing no service that shares a word or two with an entry THEN it is suggested, not answered", () => {
+    const answer = assistant.ask("i need a new one around here");
+    expect(answer.kind).toBe("fallback");
   });
 
   it("GIVEN small-talk words around anything else THEN it is not small talk", () => {
