@@ -78,6 +78,30 @@ describe("the ASCII fast path", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("GIVEN any code point, alone or between letters and digits THEN the per-code-point path reads as the Unicode pipeline does", () => {
+    const mismatches: string[] = [];
+    for (let codePoint = 0x80; codePoint <= 0x10ffff; codePoint += codePoint < 0x30000 ? 1 : 97) {
+      const ch = String.fromCodePoint(codePoint);
+      for (const text of [ch, `a${ch}b`, `1${ch}2`, `x${ch}${ch}9 è`]) {
+        if (normalize(text) !== foldUnicode(text).toLowerCase()) mismatches.push(codePoint.toString(16));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("GIVEN any text THEN words and normalize read exactly as the full Unicode pipeline does", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."aZ09 -'?.,èÈéàù’“”…–ﬁ½²ÅǅΣς👋🏽🇮🇹\u0301\ud800x"), maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 30 }), (typed, noise) => {
+        for (const text of [typed, noise, typed + noise]) {
+          expect(normalize(text)).toBe(foldUnicode(text).toLowerCase());
+          const folded = foldUnicode(text);
+          expect(words(text).map((w) => w.text)).toEqual(folded === "" ? [] : folded.split(" ").map((w) => w.toLowerCase()));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 /** The definition the fast path must agree with: letters are what case mapping changes. */
