@@ -55,7 +55,8 @@ export class SmalltalkReader {
   }
 
   read(text: string): SmalltalkReading | undefined {
-    const mentions = new Set([...text.matchAll(MENTION)].flatMap((m) => tokenize(m[1]!)));
+    // Most messages stop at their first word of substance: mentions are read only then.
+    let mentions: ReadonlySet<string> | undefined;
     const words = tokenize(text).map(unstretched);
     const intents = new Set<Intent>();
     const languages = new Set<Language>();
@@ -69,7 +70,7 @@ export class SmalltalkReader {
         continue;
       }
       const word = words[i]!;
-      if (!FUNCTION_WORDS.has(word) && !this.chatter.has(word) && !mentions.has(word) && !/^\d+$/.test(word)) return undefined;
+      if (!FUNCTION_WORDS.has(word) && !this.chatter.has(word) && !/^\d+$/.test(word) && !(mentions ??= mentionsIn(text)).has(word)) return undefined;
       i++;
     }
     const intent = INTENT_ORDER.find((candidate) => intents.has(candidate));
@@ -84,8 +85,17 @@ export function chatterWords(chatter: { it: readonly string[]; en: readonly stri
 }
 
 const MENTION = /@([\p{L}\p{N}_]+)/gu;
+const NO_MENTIONS: ReadonlySet<string> = new Set();
+
+function mentionsIn(text: string): ReadonlySet<string> {
+  return text.includes("@") ? new Set([...text.matchAll(MENTION)].flatMap((m) => tokenize(m[1]!))) : NO_MENTIONS;
+}
 
 /** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */
 function unstretched(word: string): string {
-  return word.length > 3 ? word.replace(/(\p{L})\1+$/u, "$1") : word;
+  if (word.length <= 3) return word;
+  // Most words end in two different letters: no repeat to look for (a low surrogate may end a repeated astral letter).
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== word.charCodeAt(word.length - 2) && !(last >= 0xdc00 && last <= 0xdfff)) return word;
+  return word.replace(/(\p{L})\1+$/u, "$1");
 }
