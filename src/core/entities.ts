@@ -86,6 +86,11 @@ export class EntityRecognizer {
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
   private readonly otherProducts = new FuzzyLexicon<string>();
   private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
+  /**
+   * Every beginning of every name above ("i", "it", "ita", …): most words begin none, and then
+   * no lexicon needs to be asked for them or for the longer runs of words they start.
+   */
+  private readonly namePrefixes = new Set<string>();
   private readonly placeholders: ReadonlyMap<string, string>;
 
   /**
@@ -136,6 +141,9 @@ export class EntityRecognizer {
     for (const topic of [...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en]) {
       this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
     }
+    for (const lexicon of [this.serviceNames, this.curatedRegions, this.countryNames, this.otherProducts, this.offTopicNames]) {
+      for (const key of lexicon.keys()) for (let end = 1; end <= key.length; end++) this.namePrefixes.add(key.slice(0, end));
+    }
   }
 
   recognise(text: string, language: Language = "it"): Recognition {
@@ -153,6 +161,11 @@ export class EntityRecognizer {
     const pushOnce = (list: string[], value: string) => {
       if (!list.includes(value)) list.push(value);
     };
+    // A name typo is only looked for in a run of words holding one the knowledge does not use:
+    // where the next such word is, from each word on, is worked out once for the whole message.
+    const nextUnknown = new Int32Array(input.length + 1);
+    nextUnknown[input.length] = input.length;
+    for (let k = input.length - 1; k >= 0; k--) nextUnknown[k] = this.knownWords.has(input[k]!.text) ? nextUnknown[k + 1]! : k;
 
     for (let i = 0; i < input.length; ) {
       const word = input[i]!;
@@ -163,8 +176,9 @@ export class EntityRecognizer {
         continue;
       }
 
-      const keys = ngramKeys(input, i);
-      const service = this.longestName(keys, input, i, this.serviceNames, true);
+      const window = this.windowAt(input, i, nextUnknown);
+      const { keys } = window;
+      const service = this.longestName(window, input, this.serviceNames, true);
       if (service) {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);
@@ -176,7 +190,7 @@ export class EntityRecognizer {
 
       const previous = result.words.at(-1);
       const afterService = previous !== undefined && previous.startsWith("§") && previous !== serviceTerm(COMPANY_SERVICE_ID);
-      const region = this.regionAt(keys, input, i, shouted, language, afterService);
+      const region = this.regionAt(window, input, shouted, language, afterService);
       if (region) {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
         const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
@@ -189,11 +203,11 @@ export class EntityRecognizer {
         continue;
       }
 
-      const product = this.longestName(keys, input, i, this.otherProducts, true);
+      const product = this.longestName(window, input, this.otherProducts, true);
       if (product) pushOnce(result.otherProducts, product.value);
       // Matched like a name, so "SU7" (read as "su 7") is still recognised; but a single word the
       // knowledge itself uses ("costa" for cloud plans) is a topic we do cover.
-      const offTopic = this.longestName(keys, input, i, this.offTopicNames, false);
+      const offTopic = this.longestName(window, input, this.offTopicNames, false);
       if (offTopic && !(offTopic.length === 1 && this.knownWords.has(word.text))) {
         pushOnce(result.offTopic, offTopic.value);
         push(offTopicTerm(offTopic.value), i);
@@ -224,42 +238,47 @@ export class EntityRecognizer {
     return result;
   }
 
-  /** `keys[n - 1]` is the words from `start` joined without spaces, n words long. */
-  private longestName<T>(keys: readonly string[], input: Word[], start: number, lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
+  /** The runs of words from `start` that could be a name, read once for every lexicon. */
+  private windowAt(input: Word[], start: number, nextUnknown: Int32Array): NameWindow {
+    const keys = ngramKeys(input, start);
+    let prefixes = 0;
+    while (prefixes < keys.length && this.namePrefixes.has(keys[prefixes]!)) prefixes++;
+    return { keys, start, prefixes, nextUnknown };
+  }
+
+  private longestName<T>(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
+    const { keys, start, nextUnknown } = window;
     // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
     // But a misspelt longer name beats an exact shorter one when the words it adds are not
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
     let exact: { value: T; length: number; distance: number } | undefined;
-    for (let n = keys.length; n >= 1 && !exact; n--) {
+    for (let n = window.prefixes; n >= 1 && !exact; n--) {
       const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) exact = { value, length: n, distance: 0 };
     }
     // A lone letter ("x" for "per", "e", "a") glued to a name by a typo's slack is not part of it.
     if (!allowTypos || input[start]!.text.length === 1) return exact;
     const shortest = exact ? exact.length + 1 : 1;
+    // The words a typo may be in: those after the exact name, if any.
+    const unknown = nextUnknown[exact ? start + exact.length : start]!;
     for (let n = keys.length; n >= shortest; n--) {
-      if (!this.mayHoldTypo(input, exact ? start + exact.length : start, exact ? n - exact.length : n)) continue;
+      if (unknown >= start + n) continue;
       const hit = lexicon.find(keys[n - 1]!);
       if (hit) return { value: hit.value, length: n, distance: hit.distance };
     }
     return exact;
   }
 
-  private mayHoldTypo(input: Word[], start: number, count: number): boolean {
-    for (let k = start; k < start + count; k++) if (!this.knownWords.has(input[k]!.text)) return true;
-    return false;
-  }
-
   private regionAt(
-    keys: readonly string[],
+    window: NameWindow,
     input: Word[],
-    start: number,
     shouted: boolean,
     language: Language,
     afterService: boolean,
   ): { code: string; length: number } | undefined {
+    const { keys, start } = window;
     const first = input[start]!;
-    const named = this.longestName(keys, input, start, this.curatedRegions, true) ?? this.longestName(keys, input, start, this.countryNames, false);
+    const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
     const placeContext = (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "");
@@ -272,6 +291,16 @@ export class EntityRecognizer {
     }
     return undefined;
   }
+}
+
+interface NameWindow {
+  /** `keys[n - 1]` is the words from `start` joined without spaces, n words long. */
+  keys: string[];
+  start: number;
+  /** How many of `keys` begin some name: a longer run cannot be a name when a shorter one begins none. */
+  prefixes: number;
+  /** For each word, the first word from it on that the knowledge does not use (the message's length: none). */
+  nextUnknown: Int32Array;
 }
 
 /** The words from `start` joined without spaces, one to MAX_NAME_WORDS words long. */
