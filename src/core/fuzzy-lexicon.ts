@@ -17,6 +17,8 @@ export function editDistanceWithin(a: string, b: string, max: number): number | 
   if (Math.abs(a.length - b.length) > max) return null;
   if (a === b) return 0;
   if (max <= 0) return null;
+  // Most lookups allow one typo (words of 4–9 letters): one edit is found in a single pass.
+  if (max === 1) return oneEditApart(a, b) ? 1 : null;
   const width = b.length + 1;
   if (rows[0]!.length < width + 1) rows = [0, 1, 2].map(() => new Int32Array(2 * width));
   let [prevPrev, prev, current] = rows as [Int32Array, Int32Array, Int32Array];
@@ -44,6 +46,25 @@ export function editDistanceWithin(a: string, b: string, max: number): number | 
   }
   const distance = prev[b.length]!;
   return distance <= max ? distance : null;
+}
+
+/** Whether two different strings are one insertion, deletion, substitution or swap of neighbours apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // After the first difference the rest must agree: shifted by the letter `a` has more, or
+  // past a substituted letter, or past two swapped ones.
+  if (a.length !== b.length) return sameFrom(a, i + 1, b, i);
+  if (sameFrom(a, i + 1, b, i + 1)) return true;
+  return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+}
+
+/** Whether `a` from `i` and `b` from `j` are the same to their ends. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** How many typos a word of this length may carry and still be recognised. */
