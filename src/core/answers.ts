@@ -46,7 +46,24 @@ export class AnswerBuilder {
     const intent = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
     // Only reached when the slots the intent needs are filled (canFill, or the slots read).
     const slots = { service: subject ?? namedService(recognition) ?? "", region: askedRegion ?? recognition.regions[0] ?? "" };
-    return { reply: intent.compose(this.composer, slots, language), service: intent.companyTopic ? COMPANY_SERVICE_ID : slots.service };
+    return { reply: { ...this.composedReply(topic.id, intent, slots, language) }, service: intent.companyTopic ? COMPANY_SERVICE_ID : slots.service };
+  }
+
+  /**
+   * A composed reply depends only on its intent, slots and language (the knowledge and the date
+   * are fixed): composed once each, like an entry's. Services and regions are the knowledge's
+   * and the world's, so the table stays bounded.
+   */
+  private readonly composedReplies = new Map<string, Reply>();
+
+  private composedReply(topicId: string, intent: (typeof COMPOSED_INTENTS)[keyof typeof COMPOSED_INTENTS], slots: { service: string; region: string }, language: Language): Reply {
+    const key = `${topicId} ${slots.service} ${slots.region} ${language}`;
+    let reply = this.composedReplies.get(key);
+    if (reply === undefined) {
+      reply = intent.compose(this.composer, slots, language);
+      this.composedReplies.set(key, reply);
+    }
+    return reply;
   }
 
   suggestionFor(topic: Topic, recognition: Recognition, language: Language): Suggestion {

@@ -241,9 +241,24 @@ export class Composer {
     return { body, sources, asOf };
   }
 
+  /**
+   * Replies are composed once and shared by the answers built from them, sources included: so is
+   * the line that cites them, per date and language.
+   */
+  private readonly sourceLines = new WeakMap<readonly CitedSource[], Map<string, string | null>>();
+
   /** The line that closes every factual answer: where it comes from and when it was true. */
   sourceLine(reply: Reply, language: Language): string | null {
     if (reply.sources.length === 0) return null;
+    let lines = this.sourceLines.get(reply.sources);
+    if (lines === undefined) this.sourceLines.set(reply.sources, (lines = new Map()));
+    const key = `${language} ${reply.asOf}`;
+    let line = lines.get(key);
+    if (line === undefined) lines.set(key, (line = this.composeSourceLine(reply, language)));
+    return line;
+  }
+
+  private composeSourceLine(reply: Reply, language: Language): string | null {
     const texts = TEXTS[language];
     const list = reply.sources.map((source) => `${source.title} (${formatDate(source.date, language)})`).join("; ");
     const label = reply.sources.length === 1 ? texts.source : texts.sources;
