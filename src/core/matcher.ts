@@ -44,6 +44,13 @@ interface IndexedPhrasing {
   totalWeight: number;
   needsService: boolean;
   needsRegion: boolean;
+  /**
+   * The last coverage of this phrasing by a question and that coverage raised to the score's
+   * power: Math.pow is most of the cost of scoring, and a phrasing is covered the same way by
+   * most questions that reach it (the same one or two of its words).
+   */
+  lastCoverage: number;
+  lastCoveragePower: number;
 }
 
 export interface Candidate {
@@ -158,6 +165,8 @@ export class Matcher {
             totalWeight: 0,
             needsService: terms.includes(ANY_SERVICE),
             needsRegion: terms.includes(ANY_REGION),
+            lastCoverage: Number.NaN,
+            lastCoveragePower: Number.NaN,
           });
           this.phrasingsOfTopic[topicIndex]!.push(index);
         }
@@ -320,6 +329,11 @@ export class Matcher {
       inTopic: scratch.inTopic,
       scored: 0,
       phrasingCoverage: 0,
+      penalty: 1,
+      topicBest: -1,
+      entryBar: -1,
+      lastQuestionCoverage: Number.NaN,
+      lastQuestionCoveragePower: Number.NaN,
       fillsServiceSlot,
       fillsRegionSlot,
       namedServices,
@@ -412,7 +426,13 @@ export class Matcher {
       let bestScore = -1;
       let bestPhrasing = -1;
       let bestCoverage = 0;
+      context.penalty = penalty;
+      // A topic that does not beat the last of a full top does not enter it. (Scores are bounded
+      // by the question's coverage only while both powers are in 0..1.)
+      const bounded = alpha >= 0 && alpha <= 1;
+      context.entryBar = bounded && top.length === limit ? top[limit - 1]!.score : -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
+        context.topicBest = bounded ? bestScore : -1;
         const unpenalised = this.score(context, this.phrasings[phrasingIndex]!, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
         if (score > bestScore) {
@@ -500,8 +520,22 @@ export class Matcher {
     // A word the entry uses in another phrasing counts half: the entry is about it, this phrasing is not.
     const questionCoverage = (queryCovered + coveredByTopic * this.options.weights.entryCoverageFactor) / queryTotal;
     const alpha = this.options.weights.queryCoverage;
-    context.phrasingCoverage = phrasingCovered / phrasingTotal;
-    return Math.pow(questionCoverage, alpha) * Math.pow(context.phrasingCoverage, 1 - alpha);
+    const phrasingCoverage = (context.phrasingCoverage = phrasingCovered / phrasingTotal);
+    // The same values raised to the same powers give the same results: each is computed once.
+    if (questionCoverage !== context.lastQuestionCoverage) {
+      context.lastQuestionCoverage = questionCoverage;
+      context.lastQuestionCoveragePower = Math.pow(questionCoverage, alpha);
+    }
+    // The phrasing's coverage is at most 1, and so is its power: the question's coverage alone
+    // bounds the score. A phrasing it cannot lift above the topic's best or into a full top is
+    // left unscored (-1), sparing the second power (most of the cost of scoring).
+    const bound = context.lastQuestionCoveragePower * context.penalty;
+    if (bound <= context.topicBest || bound < context.entryBar) return -1;
+    if (phrasingCoverage !== phrasing.lastCoverage) {
+      phrasing.lastCoverage = phrasingCoverage;
+      phrasing.lastCoveragePower = Math.pow(phrasingCoverage, 1 - alpha);
+    }
+    return context.lastQuestionCoveragePower * phrasing.lastCoveragePower;
   }
 }
 
@@ -553,6 +587,13 @@ interface QueryContext {
   scored: number;
   /** The last scored phrasing's coverage by the question, kept with the topic's best phrasing. */
   phrasingCoverage: number;
+  /** The factor on the topic's scores, its best score so far, and the score a topic must beat to enter the top (-1: any). */
+  penalty: number;
+  topicBest: number;
+  entryBar: number;
+  /** The last share of the question a phrasing covered, and that share raised to the score's power. */
+  lastQuestionCoverage: number;
+  lastQuestionCoveragePower: number;
   fillsServiceSlot: boolean;
   fillsRegionSlot: boolean;
   namedServices: ReadonlySet<string>;
