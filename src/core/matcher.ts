@@ -96,6 +96,9 @@ const NO_TOPICS: readonly number[] = [];
 const MAX_QUERY_TERMS = 4096;
 const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
 
+// Big enough for a day of chat in each language; cleared whole when full, like the stemmers' caches.
+const WORD_READINGS_LIMIT = 20_000;
+
 const isNameTerm = (term: string) => term.startsWith("§") || term.startsWith("@");
 
 export class Matcher {
@@ -127,6 +130,12 @@ export class Matcher {
   private readonly courtesyTerms = new Set<string>();
   /** Surface words of the knowledge → their term, for typo correction. */
   private readonly vocabulary = new FuzzyLexicon<string>(4);
+  /**
+   * How each word reads in a question of each language, kept across questions: chat repeats the
+   * same few thousand words, and reading an unknown one (two stems, the dictionary, a typo
+   * search) costs microseconds. Readings are shared, never changed (queryTerms copies them).
+   */
+  private readonly wordReadings: Record<Language, Map<string, QueryTerm>> = { it: new Map(), en: new Map() };
 
   constructor(
     readonly topics: readonly Topic[],
@@ -274,7 +283,13 @@ export class Matcher {
       }
       let reading = readings?.get(word);
       if (reading === undefined) {
-        reading = this.readWord(word, stems);
+        const known = this.wordReadings[language];
+        reading = known.get(word);
+        if (reading === undefined) {
+          if (known.size >= WORD_READINGS_LIMIT) known.clear();
+          reading = this.readWord(word, stems);
+          known.set(word, reading);
+        }
         readings?.set(word, reading);
       }
       add({ ...reading });
