@@ -199,10 +199,19 @@ export class Composer {
    * Its topics come with the answer as suggestions, which every platform shows as choices.
    */
   serviceOverview(serviceId: string, language: Language): Reply {
-    const service = this.services.get(serviceId);
-    if (!service) throw new Error(`serviceOverview: unknown service '${serviceId}'`);
-    return this.withSources(`${TEXTS[language].overview(service.name)} ${service.summary[language]}`, [service.source], service.date, language);
+    // Fixed per service and language, like an entry's reply: composed once (its source line too).
+    const key = `${serviceId} ${language}`;
+    let reply = this.overviews.get(key);
+    if (reply === undefined) {
+      const service = this.services.get(serviceId);
+      if (!service) throw new Error(`serviceOverview: unknown service '${serviceId}'`);
+      reply = this.withSources(`${TEXTS[language].overview(service.name)} ${service.summary[language]}`, [service.source], service.date, language);
+      this.overviews.set(key, reply);
+    }
+    return { ...reply };
   }
+
+  private readonly overviews = new Map<string, Reply>();
 
   servicesList(language: Language): Reply {
     const lines: string[] = [TEXTS[language].servicesIntro];
