@@ -240,9 +240,18 @@ export class EntityRecognizer {
 
   /** The runs of words from `start` that could be a name, read once for every lexicon. */
   private windowAt(input: Word[], start: number, nextUnknown: Int32Array): NameWindow {
-    const keys = ngramKeys(input, start);
-    let prefixes = 0;
-    while (prefixes < keys.length && this.namePrefixes.has(keys[prefixes]!)) prefixes++;
+    // Runs a typo may hide in are all tried; otherwise only runs that begin a name are built.
+    if (nextUnknown[start]! < Math.min(input.length, start + MAX_NAME_WORDS)) {
+      const keys = ngramKeys(input, start);
+      let prefixes = 0;
+      while (prefixes < keys.length && this.namePrefixes.has(keys[prefixes]!)) prefixes++;
+      return { keys, start, prefixes, nextUnknown };
+    }
+    const keys = [input[start]!.text];
+    while (keys.length < MAX_NAME_WORDS && this.namePrefixes.has(keys.at(-1)!) && start + keys.length < input.length) {
+      keys.push(keys.at(-1)! + input[start + keys.length]!.text);
+    }
+    const prefixes = this.namePrefixes.has(keys.at(-1)!) ? keys.length : keys.length - 1;
     return { keys, start, prefixes, nextUnknown };
   }
 
@@ -285,10 +294,9 @@ export class EntityRecognizer {
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length };
     }
+    if (!first.capitalised || shouted || first.text.length !== 2) return undefined;
     const code = first.text.toUpperCase();
-    if (first.capitalised && !shouted && first.text.length === 2 && ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || afterService)) {
-      return { code, length: 1 };
-    }
+    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || afterService)) return { code, length: 1 };
     return undefined;
   }
 }
