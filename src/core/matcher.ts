@@ -122,6 +122,13 @@ export class Matcher {
    */
   private readonly querySlotStamp: Int32Array;
   private readonly querySlot: Int32Array;
+  /**
+   * Phrasings using each term (by term id), and the stamp of the last question that used a word
+   * of each phrasing: a phrasing with no word of the question and no slot scores nothing, and
+   * most phrasings of the topics a question reaches are such (a topic is reached by one word).
+   */
+  private readonly phrasingsWithTerm: Int32Array[];
+  private readonly phrasingStamp: Int32Array;
   private questionStamp = 0;
   private readonly scratch: RankScratch;
   /** Every term of each topic's phrasings: a long question may be covered by two phrasings of one entry. */
@@ -203,11 +210,15 @@ export class Matcher {
     this.scratch = new RankScratch(topics.length);
     this.querySlotStamp = new Int32Array(this.termIds.size);
     this.querySlot = new Int32Array(this.termIds.size);
-    for (const phrasing of this.phrasings) {
+    const withTerm: number[][] = Array.from({ length: this.termIds.size }, () => []);
+    this.phrasings.forEach((phrasing, index) => {
       phrasing.termIds = Int32Array.from(phrasing.terms, (term) => this.termIds.get(term)!);
       phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
       phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
-    }
+      for (const id of phrasing.termIds) withTerm[id]!.push(index);
+    });
+    this.phrasingsWithTerm = withTerm.map((list) => Int32Array.from(list));
+    this.phrasingStamp = new Int32Array(this.phrasings.length);
   }
 
   /** A topic's phrasings as indexed: their text and terms (names as "§service", "@REGION"). */
@@ -325,6 +336,10 @@ export class Matcher {
       if (id === undefined) return;
       this.querySlotStamp[id] = stamp;
       this.querySlot[id] = k;
+      // The slots are not words: a question filling one shares nothing with a phrasing by it.
+      if (id === ANY_SERVICE_ID || id === ANY_REGION_ID) return;
+      const using = this.phrasingsWithTerm[id]!;
+      for (let i = 0; i < using.length; i++) this.phrasingStamp[using[i]!] = stamp;
     });
     // Classified once per question, not once per candidate phrasing.
     const classified = query.map(({ term, weight }) => ({
@@ -447,8 +462,11 @@ export class Matcher {
       const bounded = alpha >= 0 && alpha <= 1;
       context.entryBar = bounded && top.length === limit ? top[limit - 1]!.score : -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
+        const phrasing = this.phrasings[phrasingIndex]!;
+        // Sharing no word and having no slot, it would score -1: nothing to compute.
+        if (this.phrasingStamp[phrasingIndex] !== stamp && !phrasing.needsService && !phrasing.needsRegion) continue;
         context.topicBest = bounded ? bestScore : -1;
-        const unpenalised = this.score(context, this.phrasings[phrasingIndex]!, topic);
+        const unpenalised = this.score(context, phrasing, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
         if (score > bestScore) {
           bestScore = score;
