@@ -123,16 +123,20 @@ export class Matcher {
   private readonly querySlotStamp: Int32Array;
   private readonly querySlot: Int32Array;
   /**
-   * Phrasings using each term (by term id), and the stamp of the last question that used a word
-   * of each phrasing: a phrasing with no word of the question and no slot scores nothing, and
-   * most phrasings of the topics a question reaches are such (a topic is reached by one word).
+   * Each phrasing's words as bits over its topic's words (two 32-bit halves), for topics of at
+   * most 64 words (all of them, so far): a phrasing with no word of the question and no slot
+   * scores nothing, and most phrasings of the topics a question reaches are such (a topic is
+   * reached by one word); one AND tells them apart.
    */
-  private readonly phrasingsWithTerm: Int32Array[];
-  private readonly phrasingStamp: Int32Array;
+  private readonly phrasingBitsLow: Int32Array;
+  private readonly phrasingBitsHigh: Int32Array;
   private questionStamp = 0;
   private readonly scratch: RankScratch;
-  /** Every term of each topic's phrasings: a long question may be covered by two phrasings of one entry. */
-  private readonly topicTerms: Array<Set<string>>;
+  /**
+   * Every term of each topic's phrasings, with its place among them (the bit of the phrasing
+   * bits): a long question may be covered by two phrasings of one entry.
+   */
+  private readonly topicTerms: Array<Map<string, number>>;
   /** Terms only small talk uses ("ciao", "grazie"): courtesy around a question, not its subject. */
   private readonly courtesyTerms = new Set<string>();
   /** Surface words of the knowledge → their term, for typo correction. */
@@ -152,7 +156,7 @@ export class Matcher {
   ) {
     if (topics.length >= TOPIC_SLOTS) throw new Error(`Too many topics to index: ${topics.length} (at most ${TOPIC_SLOTS - 1})`);
     const topicsWithTerm = new Map<string, Set<number>>();
-    this.topicTerms = topics.map(() => new Set<string>());
+    this.topicTerms = topics.map(() => new Map<string, number>());
     this.phrasingsOfTopic = topics.map(() => []);
     topics.forEach((topic, topicIndex) => {
       for (const language of ["it", "en"] as const) {
@@ -164,7 +168,8 @@ export class Matcher {
             if (term === null || terms.includes(term)) continue;
             terms.push(term);
             if (!isNameTerm(term)) this.vocabulary.add(word, term);
-            this.topicTerms[topicIndex]!.add(term);
+            const topicTerms = this.topicTerms[topicIndex]!;
+            if (!topicTerms.has(term)) topicTerms.set(term, topicTerms.size);
             let seenIn = topicsWithTerm.get(term);
             if (!seenIn) topicsWithTerm.set(term, (seenIn = new Set()));
             seenIn.add(topicIndex);
@@ -210,15 +215,17 @@ export class Matcher {
     this.scratch = new RankScratch(topics.length);
     this.querySlotStamp = new Int32Array(this.termIds.size);
     this.querySlot = new Int32Array(this.termIds.size);
-    const withTerm: number[][] = Array.from({ length: this.termIds.size }, () => []);
+    this.phrasingBitsLow = new Int32Array(this.phrasings.length);
+    this.phrasingBitsHigh = new Int32Array(this.phrasings.length);
     this.phrasings.forEach((phrasing, index) => {
       phrasing.termIds = Int32Array.from(phrasing.terms, (term) => this.termIds.get(term)!);
       phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
       phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
-      for (const id of phrasing.termIds) withTerm[id]!.push(index);
+      const topicTerms = this.topicTerms[phrasing.topic]!;
+      // A topic with more words than bits has every bit set: none of its phrasings is skipped.
+      if (topicTerms.size > 64) this.phrasingBitsLow[index] = this.phrasingBitsHigh[index] = -1;
+      else for (const term of phrasing.terms) setBit(this.phrasingBitsLow, this.phrasingBitsHigh, index, topicTerms.get(term)!);
     });
-    this.phrasingsWithTerm = withTerm.map((list) => Int32Array.from(list));
-    this.phrasingStamp = new Int32Array(this.phrasings.length);
   }
 
   /** A topic's phrasings as indexed: their text and terms (names as "§service", "@REGION"). */
@@ -336,10 +343,6 @@ export class Matcher {
       if (id === undefined) return;
       this.querySlotStamp[id] = stamp;
       this.querySlot[id] = k;
-      // The slots are not words: a question filling one shares nothing with a phrasing by it.
-      if (id === ANY_SERVICE_ID || id === ANY_REGION_ID) return;
-      const using = this.phrasingsWithTerm[id]!;
-      for (let i = 0; i < using.length; i++) this.phrasingStamp[using[i]!] = stamp;
     });
     // Classified once per question, not once per candidate phrasing.
     const classified = query.map(({ term, weight }) => ({
@@ -451,7 +454,19 @@ export class Matcher {
       if (depth.service !== undefined && topic.service !== depth.service) continue;
       // What depends on the topic alone is worked out once for all its phrasings.
       const topicTerms = this.topicTerms[topicIndex]!;
-      for (let k = 0; k < classified.length; k++) context.inTopic[k] = topicTerms.has(classified[k]!.term) ? 1 : 0;
+      // The question's words among the topic's, as the phrasings' bits; the slots are not words
+      // (a question filling one shares nothing with a phrasing by it).
+      let sharedLow = 0;
+      let sharedHigh = 0;
+      for (let k = 0; k < classified.length; k++) {
+        const { term } = classified[k]!;
+        const bit = topicTerms.get(term);
+        context.inTopic[k] = bit === undefined ? 0 : 1;
+        if (bit === undefined || term === ANY_SERVICE || term === ANY_REGION) continue;
+        if (bit < 32) sharedLow |= 1 << bit;
+        else sharedHigh |= 1 << (bit - 32);
+      }
+      if (topicTerms.size > 64) sharedLow = sharedHigh = -1;
       const penalty = penalised?.[this.topicServiceIndex[topicIndex]!] ? this.options.weights.otherServicePenalty : 1;
       let bestScore = -1;
       let bestPhrasing = -1;
@@ -464,7 +479,7 @@ export class Matcher {
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
         const phrasing = this.phrasings[phrasingIndex]!;
         // Sharing no word and having no slot, it would score -1: nothing to compute.
-        if (this.phrasingStamp[phrasingIndex] !== stamp && !phrasing.needsService && !phrasing.needsRegion) continue;
+        if ((this.phrasingBitsLow[phrasingIndex]! & sharedLow) === 0 && (this.phrasingBitsHigh[phrasingIndex]! & sharedHigh) === 0 && !phrasing.needsService && !phrasing.needsRegion) continue;
         context.topicBest = bounded ? bestScore : -1;
         const unpenalised = this.score(context, phrasing, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
@@ -570,6 +585,11 @@ export class Matcher {
     }
     return context.lastQuestionCoveragePower * phrasing.lastCoveragePower;
   }
+}
+
+function setBit(low: Int32Array, high: Int32Array, index: number, bit: number): void {
+  if (bit < 32) low[index]! |= 1 << bit;
+  else high[index]! |= 1 << (bit - 32);
 }
 
 /** Per-question tables of `rank`, allocated once per matcher. */
