@@ -423,6 +423,13 @@ export class Matcher {
     const penalisedShare = Math.pow(this.options.weights.otherServicePenalty, 1 / alpha);
     const penalised = namedServices.size > 0 ? this.servicesOtherThan(namedServices) : undefined;
     const { steps, keys, bucketSizes, bucketStarts, filled } = scratch;
+    // Ranking one service's topics: the others are never visited (dropping them changes no
+    // break, which only gets likelier as ceilings fall).
+    if (depth.service !== undefined) {
+      let kept = 0;
+      for (let i = 0; i < visited; i++) if (this.topics[visit[i]!]!.service === depth.service) visit[kept++] = visit[i]!;
+      visited = kept;
+    }
     bucketSizes.fill(0);
     for (let i = 0; i < visited; i++) {
       const topicIndex = visit[i]!;
