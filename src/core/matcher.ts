@@ -107,6 +107,12 @@ export class Matcher {
   private readonly topicPostings = new Map<string, Int32Array>();
   /** Each topic's phrasings, so a topic that cannot make the top is skipped whole. */
   private readonly phrasingsOfTopic: number[][];
+  /**
+   * Each topic's lightest phrasing (the least total weight) and whether any of its phrasings has
+   * a slot: with them a topic's phrasing coverage is bounded before any phrasing is scored.
+   */
+  private readonly lightestPhrasing: Float64Array;
+  private readonly topicHasSlot: Uint8Array;
   private readonly serviceSlotTopics: number[];
   /** Each topic's service as an index into `serviceIds` (0 for none), for per-question tables. */
   private readonly serviceIds: Array<string | null> = [null];
@@ -215,12 +221,16 @@ export class Matcher {
     this.scratch = new RankScratch(topics.length);
     this.querySlotStamp = new Int32Array(this.termIds.size);
     this.querySlot = new Int32Array(this.termIds.size);
+    this.lightestPhrasing = new Float64Array(topics.length).fill(Number.POSITIVE_INFINITY);
+    this.topicHasSlot = new Uint8Array(topics.length);
     this.phrasingBitsLow = new Int32Array(this.phrasings.length);
     this.phrasingBitsHigh = new Int32Array(this.phrasings.length);
     this.phrasings.forEach((phrasing, index) => {
       phrasing.termIds = Int32Array.from(phrasing.terms, (term) => this.termIds.get(term)!);
       phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
       phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
+      this.lightestPhrasing[phrasing.topic] = Math.min(this.lightestPhrasing[phrasing.topic]!, phrasing.totalWeight);
+      if (phrasing.needsService || phrasing.needsRegion) this.topicHasSlot[phrasing.topic] = 1;
       const topicTerms = this.topicTerms[phrasing.topic]!;
       // A topic with more words than bits has every bit set: none of its phrasings is skipped.
       if (topicTerms.size > 64) this.phrasingBitsLow[index] = this.phrasingBitsHigh[index] = -1;
@@ -348,6 +358,7 @@ export class Matcher {
     const classified = query.map(({ term, weight }) => ({
       term,
       weight,
+      termWeight: this.idf.get(term) ?? 0,
       serviceId: term.startsWith("§") ? term.slice(1) : null,
       isRegion: term.startsWith("@"),
     }));
@@ -474,14 +485,30 @@ export class Matcher {
         else sharedHigh |= 1 << (bit - 32);
       }
       if (topicTerms.size > 64) sharedLow = sharedHigh = -1;
+      // A topic that does not beat the last of a full top does not enter it. (Scores are bounded
+      // by the question's coverage only while both powers are in 0..1.)
+      const bounded = alpha >= 0 && alpha <= 1;
+      if (bounded && top.length === limit && this.topicHasSlot[topicIndex] === 0) {
+        // The ceiling bounds the question's coverage; a phrasing's coverage is bounded too: the
+        // weight of the question's words the topic uses (as phrasings weigh them), plus what its
+        // service named adds, over its lightest phrasing's weight plus the same. A topic whose
+        // ceiling times that bound's power stays below the top's last score (by a margin far
+        // above rounding) is not scored: at 10,000 entries most topics a common word reaches.
+        let usable = 0;
+        let added = 0;
+        for (let k = 0; k < classified.length; k++) {
+          const { termWeight, weight, serviceId } = classified[k]!;
+          if (context.inTopic[k] === 1) usable += termWeight;
+          if (serviceId !== null && serviceId === topic.service && serviceId !== COMPANY_SERVICE_ID) added += weight;
+        }
+        const lightest = this.lightestPhrasing[topicIndex]!;
+        if (usable < lightest && ceiling * Math.pow((usable + added) / (lightest + added), 1 - alpha) * (1 + 1e-9) < top[limit - 1]!.score) continue;
+      }
       const penalty = penalised?.[this.topicServiceIndex[topicIndex]!] ? this.options.weights.otherServicePenalty : 1;
       let bestScore = -1;
       let bestPhrasing = -1;
       let bestCoverage = 0;
       context.penalty = penalty;
-      // A topic that does not beat the last of a full top does not enter it. (Scores are bounded
-      // by the question's coverage only while both powers are in 0..1.)
-      const bounded = alpha >= 0 && alpha <= 1;
       context.entryBar = bounded && top.length === limit ? top[limit - 1]!.score : -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
         const phrasing = this.phrasings[phrasingIndex]!;
@@ -636,7 +663,8 @@ class RankScratch {
 }
 
 interface QueryContext {
-  classified: Array<{ term: string; weight: number; serviceId: string | null; isRegion: boolean }>;
+  /** The question's terms: their weight in the question and (termWeight) in the phrasings, 0 for words no phrasing uses. */
+  classified: Array<{ term: string; weight: number; termWeight: number; serviceId: string | null; isRegion: boolean }>;
   queryTotal: number;
   /** The question's stamp in the matcher's term-slot table. */
   stamp: number;
