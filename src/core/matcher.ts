@@ -434,21 +434,26 @@ export class Matcher {
     const penalisedShare = Math.pow(this.options.weights.otherServicePenalty, 1 / alpha);
     const penalised = namedServices.size > 0 ? this.servicesOtherThan(namedServices) : undefined;
     const { steps, keys, bucketSizes, bucketStarts, filled } = scratch;
-    // Ranking one service's topics: the others are never visited (dropping them changes no
-    // break, which only gets likelier as ceilings fall).
-    if (depth.service !== undefined) {
-      let kept = 0;
-      for (let i = 0; i < visited; i++) if (this.topics[visit[i]!]!.service === depth.service) visit[kept++] = visit[i]!;
-      visited = kept;
-    }
+    // Dropped before bucketing, as the visit would never reach them: when ranking one service's
+    // topics, the others (dropping them changes no break, which only gets likelier as ceilings
+    // fall); and topics whose ceiling is certainly below the floor, where the visit stops (the
+    // threshold in steps sits below the floor by margins far above rounding). At 10,000 entries
+    // these are most of the topics common words reach.
+    const floorSteps = floor > 0 && alpha > 0 && alpha <= 1 ? Math.floor(Math.pow((floor - 1e-9) * (1 - 1e-9), 1 / alpha) * CEILING_STEPS) - 1 : 0;
     bucketSizes.fill(0);
+    let kept = 0;
     for (let i = 0; i < visited; i++) {
       const topicIndex = visit[i]!;
+      if (depth.service !== undefined && this.topics[topicIndex]!.service !== depth.service) continue;
       let share = Math.min(1, (ceilings[topicIndex]! + everywhere) / queryTotal);
       if (penalised?.[this.topicServiceIndex[topicIndex]!]) share *= penalisedShare;
-      steps[i] = Math.min(CEILING_STEPS, Math.ceil(share * CEILING_STEPS));
-      bucketSizes[bucketOf(steps[i]!)]!++;
+      const topicSteps = Math.min(CEILING_STEPS, Math.ceil(share * CEILING_STEPS));
+      if (topicSteps < floorSteps) continue;
+      visit[kept] = topicIndex;
+      steps[kept++] = topicSteps;
+      bucketSizes[bucketOf(topicSteps)]!++;
     }
+    visited = kept;
     bucketStarts[CEILING_BUCKETS] = 0;
     for (let bucket = CEILING_BUCKETS - 1; bucket >= 0; bucket--) bucketStarts[bucket] = bucketStarts[bucket + 1]! + bucketSizes[bucket + 1]!;
     filled.set(bucketStarts);
