@@ -92,6 +92,7 @@ const CEILING_STEPS = 1_000_000;
 const TOPIC_SLOTS = 2 ** 24;
 const CEILING_BUCKETS = 100;
 const NO_TOPICS: readonly number[] = [];
+const NO_WORDS: ReadonlySet<number> = new Set();
 // Term stamps are question stamp × this + term position; a question has fewer terms than this.
 const MAX_QUERY_TERMS = 4096;
 const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
@@ -407,8 +408,19 @@ export class Matcher {
         }
       }
     };
+    // The share of the question below which a ceiling is certainly below the floor, where the
+    // visit stops (by margins far above rounding).
+    const alpha = this.options.weights.queryCoverage;
+    const floorShare = floor > 0 && alpha > 0 && alpha <= 1 ? Math.pow((floor - 1e-9) * (1 - 1e-9), 1 / alpha) : 0;
+    // Words so common that a topic reached by them alone, with every name of the question and the
+    // company's weight, stays below that share do not reach topics on their own: they only add to
+    // topics other terms reach (at 10,000 entries, "funziona" reaches thousands of topics that
+    // the visit would never get to).
+    const alone = this.lightWords(classified, queryTotal, floorShare);
     // Touching first, so that slots and "about" lists only add to topics a term reached.
-    classified.forEach(({ term }, k) => add(this.topicPostings.get(term) ?? NO_TOPICS, true, 0, stamp * MAX_QUERY_TERMS + k));
+    classified.forEach(({ term }, k) => {
+      if (!alone.has(k)) add(this.topicPostings.get(term) ?? NO_TOPICS, true, 0, stamp * MAX_QUERY_TERMS + k);
+    });
     if (namedService) add(this.serviceSlotTopics, true, 0, -1);
     if (namedRegion) add(this.regionSlotTopics, true, 0, -1);
     classified.forEach(({ term, weight, serviceId, isRegion }, k) => {
@@ -430,7 +442,6 @@ export class Matcher {
     // digits and the topic index in the low ones: a native numeric sort orders by ceiling, then
     // by knowledge order. A topic of another named service has its score cut by the penalty, so
     // its share is cut by penalty^(1/alpha) and the ceiling stays share^alpha.
-    const alpha = this.options.weights.queryCoverage;
     const penalisedShare = Math.pow(this.options.weights.otherServicePenalty, 1 / alpha);
     const penalised = namedServices.size > 0 ? this.servicesOtherThan(namedServices) : undefined;
     const { steps, keys, bucketSizes, bucketStarts, filled } = scratch;
@@ -439,7 +450,7 @@ export class Matcher {
     // fall); and topics whose ceiling is certainly below the floor, where the visit stops (the
     // threshold in steps sits below the floor by margins far above rounding). At 10,000 entries
     // these are most of the topics common words reach.
-    const floorSteps = floor > 0 && alpha > 0 && alpha <= 1 ? Math.floor(Math.pow((floor - 1e-9) * (1 - 1e-9), 1 / alpha) * CEILING_STEPS) - 1 : 0;
+    const floorSteps = Math.floor(floorShare * CEILING_STEPS) - 1;
     bucketSizes.fill(0);
     let kept = 0;
     for (let i = 0; i < visited; i++) {
@@ -545,6 +556,38 @@ export class Matcher {
       const phrasing = this.phrasings[phrasingIndex]!;
       return { topic: this.topics[topicIndex]!, score, phrasing: phrasing.text, phrasingLanguage: phrasing.language, phrasingCoverage: coverage };
     });
+  }
+
+  /**
+   * The question's words (by position) that cannot lift a topic to `floorShare` of the question,
+   * lightest first, even together with every name (which may add to any topic) and the company.
+   */
+  private lightWords(classified: QueryContext["classified"], queryTotal: number, floorShare: number): ReadonlySet<number> {
+    if (floorShare <= 0) return NO_WORDS;
+    let named = 0;
+    let lightest = Number.POSITIVE_INFINITY;
+    for (const { term, weight, serviceId, isRegion } of classified) {
+      if (serviceId !== null || isRegion) named += weight;
+      // A word no phrasing uses adds to no topic.
+      else if (this.topicPostings.has(term)) lightest = Math.min(lightest, weight);
+    }
+    // Ceilings are rounded up to a step (1e-6) and compared a step below the floor: 4e-6 covers both.
+    const reaches = (weight: number) => (weight / queryTotal) * (1 + 1e-9) + 4e-6 >= floorShare;
+    // Most questions have no such word: known without sorting.
+    if (lightest === Number.POSITIVE_INFINITY || reaches(named + lightest)) return NO_WORDS;
+    const words: number[] = [];
+    classified.forEach(({ term, serviceId, isRegion }, k) => {
+      if (serviceId === null && !isRegion && this.topicPostings.has(term)) words.push(k);
+    });
+    words.sort((a, b) => classified[a]!.weight - classified[b]!.weight);
+    const light = new Set<number>();
+    let reach = named;
+    for (const k of words) {
+      reach += classified[k]!.weight;
+      if (reaches(reach)) break;
+      light.add(k);
+    }
+    return light;
   }
 
   /**
