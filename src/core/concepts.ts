@@ -14,6 +14,15 @@ import type { Concepts, Language, QuestionType } from "./schema.js";
 import { STEMMERS } from "./stemmer.js";
 
 const MAX_GAP = 3;
+const LANGUAGES = ["it", "en"] as const;
+// Words whose reading is kept: a day of chat.
+const WORDS_LIMIT = 20_000;
+
+interface ReadWord {
+  it: string;
+  en: string;
+  starting: Record<Language, Phrase[] | undefined>;
+}
 const MAX_PHRASE_WORDS = 6;
 
 export interface ConceptReading {
@@ -74,16 +83,35 @@ export class ConceptLexicon {
     }
   }
 
+  /**
+   * Each word's stems and the phrases they start, kept across messages (bounded, cleared whole
+   * when full like the stemmers' caches): one lookup per word instead of four.
+   */
+  private readonly words = new Map<string, ReadWord>();
+
+  private wordOf(word: string): ReadWord {
+    let read = this.words.get(word);
+    if (read === undefined) {
+      const it = STEMMERS.it(word);
+      const en = STEMMERS.en(word);
+      read = { it, en, starting: { it: this.byFirstStem.it.get(it), en: this.byFirstStem.en.get(en) } };
+      if (this.words.size >= WORDS_LIMIT) this.words.clear();
+      this.words.set(word, read);
+    }
+    return read;
+  }
+
   read(words: readonly string[]): ConceptReading {
     const serviceWeight = new Map<string, number>();
     const types: QuestionType[] = [];
     const phrases: string[] = [];
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
-    const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
+    const read = words.map((word) => this.wordOf(word));
+    const stems = { it: read.map((word) => word.it), en: read.map((word) => word.en) };
     for (let i = 0; i < words.length; i++) {
-      for (const language of ["it", "en"] as const) {
-        const starting = this.byFirstStem[language].get(stems[language][i]!);
+      for (const language of LANGUAGES) {
+        const starting = read[i]!.starting[language];
         if (!starting) continue;
         for (const phrase of starting) {
           if (!matchesFrom(phrase.stems, stems[language], i)) continue;
