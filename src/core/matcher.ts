@@ -525,7 +525,9 @@ export class Matcher {
       let bestPhrasing = -1;
       let bestCoverage = 0;
       context.penalty = penalty;
-      context.entryBar = bounded && top.length === limit ? top[limit - 1]!.score : -1;
+      // Only below the point where the visit of the topic stops (ceiling - 2e-9): a phrasing left
+      // unscored for not entering the top must not be one that would have stopped the visit.
+      context.entryBar = bounded && top.length === limit && top[limit - 1]!.score <= ceiling - 2e-9 ? top[limit - 1]!.score : -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
         const phrasing = this.phrasings[phrasingIndex]!;
         // Sharing no word and having no slot, it would score -1: nothing to compute.
