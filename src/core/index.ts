@@ -351,10 +351,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
 
     function answered(topic: Topic, score: number, service?: string): Analysis {
       const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
-      // "Youpin c'è in India?" answered by the entry about India still states the status there,
-      // so every platform shows it the same way as for any availability question.
-      const asksWhether = types.length === 0 || types.includes("availability");
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && asksWhether && hasFacts) {
+      // Whatever it asks about a service in a region ("Youpin c'è in India?" answered by the entry
+      // about India, "which devices in Moldova?"), the status there comes with the answer, shown
+      // the same way on every platform.
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       } else if (topic.kind === "faq" && topic.service === COMPANY_SERVICE_ID && region !== undefined && traits.get(topic.id)?.regions.has(region)) {
         // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there.
