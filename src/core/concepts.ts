@@ -61,10 +61,15 @@ export class ConceptLexicon {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
       const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
-      const first = phrase.stems[0]!;
-      const list = this.byFirstStem[language].get(first);
-      if (list) list.push(phrase);
-      else this.byFirstStem[language].set(first, [phrase]);
+      // Two words that describe a service say it in either order: "pagare con la band", "la band
+      // può pagare?". A kind of question keeps its order ("funziona in" is not "in… funziona").
+      const orders = meaning.service !== undefined && phrase.stems.length === 2 ? [phrase, { ...phrase, stems: [...phrase.stems].reverse() }] : [phrase];
+      for (const ordered of orders) {
+        const first = ordered.stems[0]!;
+        const list = this.byFirstStem[language].get(first);
+        if (list) list.push(ordered);
+        else this.byFirstStem[language].set(first, [ordered]);
+      }
     };
     for (const language of ["it", "en"] as const) {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });

@@ -15,6 +15,8 @@ describe("a service described, not named", () => {
     ["ho perso il telefono, come lo ritrovo?", "mi-cloud"],
     ["l'assistente vocale degli speaker xiaomi parla italiano?", "xiaoai"],
     ["whats that chinese app where xiaomi sells partner gadgets and does crowdfunding", "youpin"],
+    ["la mia band può pagare?", "mi-pay"],
+    ["il telefono l'ho perso, come faccio?", "mi-cloud"],
   ])("GIVEN %j THEN answers about %s", (question, service) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "answer", service });
   });
