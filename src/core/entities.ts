@@ -119,12 +119,14 @@ export class EntityRecognizer {
       const [only] = ids;
       if (ids.size === 1 && only !== COMPANY_SERVICE_ID) this.serviceWords.set(word, only!);
     }
+    // "svizzera" is Swiss and Switzerland: a word that is also a place's name is read as the place.
+    const placeNames = new Set(knowledge.regions.flatMap((region) => [...region.names.it, ...region.names.en].filter((name) => name !== name.toLowerCase()).map((name) => tokenize(name).join(""))));
     for (const region of knowledge.regions) {
       for (const name of [...region.names.it, ...region.names.en]) {
         const key = tokenize(name).join("");
         this.curatedRegions.add(key, region.code);
-        if (name === name.toLowerCase()) this.adjectives.add(key);
-        if (name === name.toLowerCase() || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
+        if (name === name.toLowerCase() && !placeNames.has(key)) this.adjectives.add(key);
+        if ((name === name.toLowerCase() && !placeNames.has(key)) || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
       }
     }
     for (const language of ["it", "en"] as const) {

@@ -47,6 +47,10 @@ describe("countries", () => {
     expect(assistant.ask("quali servizi Xiaomi ci sono in Italia?").answer).not.toMatch(/^• Xiaomi:/m);
   });
 
+  it("GIVEN a country's name written in lower case, the same as its adjective ('svizzera') THEN it is the place named", () => {
+    expect(assistant.ask("vivo in svizzera ma lavoro in italia, xiaomi pay funziona qui in svizzera?").availability).toMatchObject({ region: "CH" });
+  });
+
   it("GIVEN a place named and a card's nationality THEN the place is asked", () => {
     expect(assistant.ask("vado in Grecia il mese prossimo, i pagamenti con l'orologio Xiaomi funzioneranno lì con la mia carta italiana?").availability).toMatchObject({ service: "mi-pay", region: "GR" });
     expect(assistant.ask("xiaomi pay con banche polacche?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-poland" });
