@@ -233,6 +233,8 @@ export class EntityRecognizer {
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
     let exact: { value: T; length: number; distance: number } | undefined;
     for (let n = keys.length; n >= 1 && !exact; n--) {
+      // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
+      if (n > 1 && input.slice(start, start + n).every((word) => FUNCTION_WORDS.has(word.text))) continue;
       const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) exact = { value, length: n, distance: 0 };
     }

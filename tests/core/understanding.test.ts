@@ -51,6 +51,11 @@ describe("countries", () => {
     expect(assistant.ask("vivo in svizzera ma lavoro in italia, xiaomi pay funziona qui in svizzera?").availability).toMatchObject({ region: "CH" });
   });
 
+  it("GIVEN 'ita' for Italy THEN Italy; GIVEN function words that would spell it ('is it a thing') THEN not", () => {
+    expect(assistant.ask("xiaoai ita??").availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    expect(assistant.ask("xiaomi pay, is it a thing in portugal yet?").availability).toMatchObject({ region: "PT" });
+  });
+
   it("GIVEN a place named and a card's nationality THEN the place is asked", () => {
     expect(assistant.ask("vado in Grecia il mese prossimo, i pagamenti con l'orologio Xiaomi funzioneranno lì con la mia carta italiana?").availability).toMatchObject({ service: "mi-pay", region: "GR" });
     expect(assistant.ask("xiaomi pay con banche polacche?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-poland" });
