@@ -8,9 +8,10 @@
  * each compared by its Snowball stem in the phrase's language: "pagare band" matches "si può
  * pagare con la mia band?" and "pagamenti con la band".
  */
+import { perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
-import type { Concepts, Language, QuestionType } from "./schema.js";
+import { LANGUAGES, type Concepts, type Language, type QuestionType } from "./schema.js";
 import { STEMMERS } from "./stemmer.js";
 
 const MAX_GAP = 3;
@@ -71,7 +72,7 @@ export class ConceptLexicon {
         else this.byFirstStem[language].set(first, [ordered]);
       }
     };
-    for (const language of ["it", "en"] as const) {
+    for (const language of LANGUAGES) {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
       for (const entry of concepts.questionTypes) for (const text of entry[language]) add(language, text, { type: entry.type });
       for (const text of concepts.offTopic[language]) add(language, text, { offTopic: true });
@@ -85,9 +86,9 @@ export class ConceptLexicon {
     const phrases: string[] = [];
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
-    const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
+    const stems = perLanguage((language) => words.map(STEMMERS[language]));
     for (let i = 0; i < words.length; i++) {
-      for (const language of ["it", "en"] as const) {
+      for (const language of LANGUAGES) {
         const starting = this.byFirstStem[language].get(stems[language][i]!);
         if (!starting) continue;
         for (const phrase of starting) {
