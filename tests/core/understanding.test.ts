@@ -56,6 +56,11 @@ describe("countries", () => {
     expect(assistant.ask("xiaomi pay, is it a thing in portugal yet?").availability).toMatchObject({ region: "PT" });
   });
 
+  it("GIVEN an EU country with no fact of its own THEN 'not in Europe' holds for it, 'in some of Europe' does not", () => {
+    expect(assistant.ask("youpin c'è in polonia?").availability).toMatchObject({ service: "youpin", region: "PL", status: "unavailable" });
+    expect(assistant.ask("xiaomi pay in portugal?").availability).toMatchObject({ service: "mi-pay", region: "PT", status: "unknown" });
+  });
+
   it("GIVEN a place named and a card's nationality THEN the place is asked", () => {
     expect(assistant.ask("vado in Grecia il mese prossimo, i pagamenti con l'orologio Xiaomi funzioneranno lì con la mia carta italiana?").availability).toMatchObject({ service: "mi-pay", region: "GR" });
     expect(assistant.ask("xiaomi pay con banche polacche?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-poland" });
