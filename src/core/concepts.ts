@@ -8,19 +8,18 @@
  * each compared by its Snowball stem in the phrase's language: "pagare band" matches "si può
  * pagare con la mia band?" and "pagamenti con la band".
  */
+import { perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
-import type { Concepts, Language, QuestionType } from "./schema.js";
+import { LANGUAGES, type Concepts, type Language, type QuestionType } from "./schema.js";
 import { STEMMERS } from "./stemmer.js";
 
 const MAX_GAP = 3;
-const LANGUAGES = ["it", "en"] as const;
 // Words whose reading is kept: a day of chat.
 const WORDS_LIMIT = 20_000;
 
 interface ReadWord {
-  it: string;
-  en: string;
+  stems: Record<Language, string>;
   starting: Record<Language, Phrase[] | undefined>;
 }
 const MAX_PHRASE_WORDS = 6;
@@ -70,12 +69,17 @@ export class ConceptLexicon {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
       const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
-      const first = phrase.stems[0]!;
-      const list = this.byFirstStem[language].get(first);
-      if (list) list.push(phrase);
-      else this.byFirstStem[language].set(first, [phrase]);
+      // Two words that describe a service say it in either order: "pagare con la band", "la band
+      // può pagare?". A kind of question keeps its order ("funziona in" is not "in… funziona").
+      const orders = meaning.service !== undefined && phrase.stems.length === 2 ? [phrase, { ...phrase, stems: [...phrase.stems].reverse() }] : [phrase];
+      for (const ordered of orders) {
+        const first = ordered.stems[0]!;
+        const list = this.byFirstStem[language].get(first);
+        if (list) list.push(ordered);
+        else this.byFirstStem[language].set(first, [ordered]);
+      }
     };
-    for (const language of ["it", "en"] as const) {
+    for (const language of LANGUAGES) {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
       for (const entry of concepts.questionTypes) for (const text of entry[language]) add(language, text, { type: entry.type });
       for (const text of concepts.offTopic[language]) add(language, text, { offTopic: true });
@@ -92,9 +96,8 @@ export class ConceptLexicon {
   private wordOf(word: string): ReadWord {
     let read = this.words.get(word);
     if (read === undefined) {
-      const it = STEMMERS.it(word);
-      const en = STEMMERS.en(word);
-      read = { it, en, starting: { it: this.byFirstStem.it.get(it), en: this.byFirstStem.en.get(en) } };
+      const stems = perLanguage((language) => STEMMERS[language](word));
+      read = { stems, starting: perLanguage((language) => this.byFirstStem[language].get(stems[language])) };
       if (this.words.size >= WORDS_LIMIT) this.words.clear();
       this.words.set(word, read);
     }
@@ -108,7 +111,7 @@ export class ConceptLexicon {
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
     const read = words.map((word) => this.wordOf(word));
-    const stems = { it: read.map((word) => word.it), en: read.map((word) => word.en) };
+    const stems = perLanguage((language) => read.map((word) => word.stems[language]));
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];

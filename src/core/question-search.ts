@@ -4,7 +4,7 @@
  */
 import Fuse from "fuse.js";
 import { normalize } from "./normalize.js";
-import type { Knowledge, Language, Suggestion } from "./schema.js";
+import { LANGUAGES, type Knowledge, type Language, type Suggestion } from "./schema.js";
 
 export class QuestionSearch {
   private readonly fuse: Fuse<{ question: string; language: Language; service: string; normalized: string }>;
@@ -12,7 +12,7 @@ export class QuestionSearch {
 
   constructor(knowledge: Pick<Knowledge, "faq">) {
     const searchable = knowledge.faq.flatMap((entry) =>
-      (["it", "en"] as const).flatMap((language) =>
+      LANGUAGES.flatMap((language) =>
         entry.questions[language].map((question) => ({ question, language, service: entry.service, normalized: normalize(question) })),
       ),
     );

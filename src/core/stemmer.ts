@@ -7,11 +7,9 @@
  *
  * Chat messages repeat the same few thousand words, so each language also keeps a bounded cache.
  */
-import { StemmerEn } from "@nlpjs/lang-en-min";
-import { StemmerIt } from "@nlpjs/lang-it";
+import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import type { Language } from "./schema.js";
 
-const SNOWBALL: Record<Language, () => { stemWord(word: string): string }> = { it: () => new StemmerIt(), en: () => new StemmerEn() };
 // Big enough for the knowledge's vocabulary and a day of chat; cleared whole when full.
 const CACHE_LIMIT = 50_000;
 // Snowball leaves short words alone in practice; skipping them saves a call per function word.
@@ -22,7 +20,7 @@ const MAX_STEMMED_LENGTH = 30;
 export type Stem = (word: string) => string;
 
 function cachedStemmer(language: Language): Stem {
-  const stemmer = SNOWBALL[language]();
+  const stemmer = LANGUAGE_PACKS[language].stemmer();
   const cache = new Map<string, string>();
   return (word) => {
     if (word.length < MIN_STEMMED_LENGTH || word.length > MAX_STEMMED_LENGTH) return word;
@@ -39,4 +37,4 @@ function cachedStemmer(language: Language): Stem {
   };
 }
 
-export const STEMMERS: Readonly<Record<Language, Stem>> = Object.freeze({ it: cachedStemmer("it"), en: cachedStemmer("en") });
+export const STEMMERS: Readonly<Record<Language, Stem>> = Object.freeze(perLanguage(cachedStemmer));
