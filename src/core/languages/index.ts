@@ -13,7 +13,10 @@ export function wordsOfAllPacks(pick: (pack: LanguagePack) => readonly string[])
 
 /** One value per language, built from its code. */
 export function perLanguage<T>(make: (language: Language) => T): Record<Language, T> {
-  return Object.fromEntries(LANGUAGES.map((language) => [language, make(language)])) as Record<Language, T>;
+  // Built by assignment, not Object.fromEntries: it runs several times per message (scores, stems).
+  const values = {} as Record<Language, T>;
+  for (const language of LANGUAGES) values[language] = make(language);
+  return values;
 }
 
 export type { ComposerTexts, DateMeaning, LanguagePack } from "./pack.js";
