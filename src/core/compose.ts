@@ -66,8 +66,15 @@ export class Composer {
 
   regionName(code: string, language: Language): string {
     if (code === "EU") return TEXTS[language].europe;
-    return countryName(code, language);
+    // ICU's display names cost a microsecond a call; suggestions name the region each time.
+    const key = `${code} ${language}`;
+    let name = this.regionNames.get(key);
+    if (name === undefined) this.regionNames.set(key, (name = countryName(code, language)));
+    return name;
   }
+
+  /** Bounded by the world's region codes and the languages. */
+  private readonly regionNames = new Map<string, string>();
 
   faq(entry: FaqEntry, language: Language): Reply {
     return this.withSources(entry.answer[language], [entry.source], entry.date, language);
