@@ -25,7 +25,7 @@ import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
-import { tokenize, words } from "./normalize.js";
+import { tokenize, words, type Word } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
@@ -173,18 +173,21 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "nn va", "xke", "u": chat shorthand is read as the words it stands for, but not a model's
     // letter ("Poco X6" is not "Poco per 6").
     const modelLetters = /\p{L}\d/u.test(text) ? new Set(text.toLowerCase().match(/\p{L}+(?=\d)/gu)) : undefined;
-    const input = words(text).flatMap((word) =>
-      modelLetters?.has(word.text) ? [word] : (abbreviations.get(word.text)?.map((full) => ({ text: full, capitalised: false })) ?? [word]),
-    );
+    const input: Word[] = [];
+    for (const word of words(text)) {
+      const full = modelLetters?.has(word.text) ? undefined : abbreviations.get(word.text);
+      if (full === undefined) input.push(word);
+      else for (const expanded of full) input.push({ text: expanded, capitalised: false });
+    }
+    const typed = input.map((w) => w.text);
     const hint = localeToLanguage(askOptions.locale);
-    const guess = detector.detect(input.map((w) => w.text), text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
+    const guess = detector.detect(typed, text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
     const named = recognizer.recogniseWords(input, text, guess.language);
     // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
     // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
     // and its readings are kept for the matcher's own pass.
     const readings = new Map<string, QueryTerm>();
-    matcher.queryTerms(named, guess.language, readings);
-    const typed = input.map((w) => w.text);
+    matcher.readWords(named, guess.language, readings);
     const corrected = typed.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
     const described = corrected.some((word, i) => word !== typed[i]) ? mergeReadings(concepts.read(typed), concepts.read(corrected)) : concepts.read(typed);

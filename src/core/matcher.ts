@@ -280,15 +280,41 @@ export class Matcher {
     return undefined;
   }
 
+  /**
+   * Only reads the question's content words into `readings`, as queryTerms would (for the words
+   * they are corrected to, before the terms themselves are needed).
+   */
+  readWords(recognition: Recognition, language: Language, readings: Map<string, QueryTerm>): void {
+    for (const word of recognition.words) {
+      if (word.startsWith("§") || word.startsWith("@") || FUNCTION_WORDS.has(word) || word.startsWith("!")) continue;
+      this.readingOf(word, language, readings);
+    }
+  }
+
+  private readingOf(word: string, language: Language, readings: Map<string, QueryTerm> | undefined): QueryTerm {
+    let reading = readings?.get(word);
+    if (reading === undefined) {
+      const known = this.wordReadings[language];
+      reading = known.get(word);
+      if (reading === undefined) {
+        if (known.size >= WORD_READINGS_LIMIT) known.clear();
+        // The question's language decides the stemmer, but a word may be another language's
+        // ("cloud", "backup" in Italian): the other stems are tried before calling it unknown.
+        const stems: StemsInOrder = [STEMMERS[language], ...LANGUAGES.filter((other) => other !== language).map((other) => STEMMERS[other])];
+        reading = this.readWord(word, stems);
+        known.set(word, reading);
+      }
+      readings?.set(word, reading);
+    }
+    return reading;
+  }
+
   /** Reads the question's words into weighted terms, correcting typos against the vocabulary. */
   /**
    * @param readings words already read for this question (a clause of a message read whole
    *   before): typo correction is the costly part, and a word reads the same in every clause.
    */
   queryTerms(recognition: Recognition, language: Language, readings?: Map<string, QueryTerm>): QueryTerm[] {
-    // The question's language decides the stemmer, but a word may be the other language's
-    // ("cloud", "backup" in Italian): its other stem is tried before calling it unknown.
-    const stems: StemsInOrder = [STEMMERS[language], ...LANGUAGES.filter((other) => other !== language).map((other) => STEMMERS[other])];
     const terms: QueryTerm[] = [];
     const add = (candidate: QueryTerm) => {
       const existing = terms.find((t) => t.term === candidate.term);
@@ -314,18 +340,7 @@ export class Matcher {
         add({ term: word, weight: this.options.weights.offTopicToken, reading: "off-topic", from: word.slice(1) });
         continue;
       }
-      let reading = readings?.get(word);
-      if (reading === undefined) {
-        const known = this.wordReadings[language];
-        reading = known.get(word);
-        if (reading === undefined) {
-          if (known.size >= WORD_READINGS_LIMIT) known.clear();
-          reading = this.readWord(word, stems);
-          known.set(word, reading);
-        }
-        readings?.set(word, reading);
-      }
-      add({ ...reading });
+      add({ ...this.readingOf(word, language, readings) });
     }
     // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
     const hasSubject = terms.some((t) => (t.reading === "known" || t.reading === "name") && !this.courtesyTerms.has(t.term));
