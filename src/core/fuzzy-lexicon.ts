@@ -75,6 +75,8 @@ export function typoBudget(length: number): number {
 }
 
 const MAX_BUDGET = 2;
+// Typo searches kept per lexicon: the unknown words and runs of words of a day of chat.
+const FOUND_LIMIT = 20_000;
 
 export interface FuzzyHit<T> {
   key: string;
@@ -95,6 +97,7 @@ export class FuzzyLexicon<T> {
   /** The first value stored under a key wins, so more specific entries are added first. */
   add(key: string, value: T): void {
     if (key === "" || this.exact.has(key)) return;
+    this.found.clear();
     this.exact.set(key, value);
     this.longestExactKey = Math.max(this.longestExactKey, key.length);
     if (key.length < this.fuzzyMinLength) return;
@@ -131,6 +134,8 @@ export class FuzzyLexicon<T> {
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
     const byLength = this.buckets.get(key[0]!);
     if (!byLength) return undefined;
+    const found = this.found.get(key);
+    if (found !== undefined) return found ?? undefined;
     let best: FuzzyHit<T> | undefined;
     for (let length = key.length - MAX_BUDGET; length <= key.length + MAX_BUDGET; length++) {
       for (const candidate of byLength.get(length) ?? []) {
@@ -141,6 +146,14 @@ export class FuzzyLexicon<T> {
         if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
       }
     }
+    if (this.found.size >= FOUND_LIMIT) this.found.clear();
+    this.found.set(key, best ?? null);
     return best;
   }
+
+  /**
+   * Typo searches done (null: nothing close), kept: messages repeat their unknown words, and a
+   * search compares dozens of keys. Bounded, cleared whole when full; hits are shared, never changed.
+   */
+  private readonly found = new Map<string, FuzzyHit<T> | null>();
 }
