@@ -22,6 +22,7 @@ export const offTopicTerm = (topic: string): string => `!${topic.replaceAll(" ",
 
 /** The service id that stands for the company as a whole, not for one service. */
 export const COMPANY_SERVICE_ID = "xiaomi";
+const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
 
 // Longest names we try to recognise, in words ("xiao ai tong xue", "stati uniti d america").
 const MAX_NAME_WORDS = 4;
@@ -192,7 +193,7 @@ export class EntityRecognizer {
       }
 
       const previous = result.words.at(-1);
-      const afterService = previous !== undefined && previous.startsWith("§") && previous !== serviceTerm(COMPANY_SERVICE_ID);
+      const afterService = previous !== undefined && previous.startsWith("§") && previous !== COMPANY_TERM;
       const region = this.regionAt(window, input, shouted, language, afterService);
       if (region) {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
@@ -248,14 +249,14 @@ export class EntityRecognizer {
       const keys = ngramKeys(input, start);
       let prefixes = 0;
       while (prefixes < keys.length && this.namePrefixes.has(keys[prefixes]!)) prefixes++;
-      return { keys, start, prefixes, nextUnknown };
+      return { keys, start, prefixes, nextUnknown, functionWords: functionWordsFrom(input, start, prefixes) };
     }
     const keys = [input[start]!.text];
     while (keys.length < MAX_NAME_WORDS && this.namePrefixes.has(keys.at(-1)!) && start + keys.length < input.length) {
       keys.push(keys.at(-1)! + input[start + keys.length]!.text);
     }
     const prefixes = this.namePrefixes.has(keys.at(-1)!) ? keys.length : keys.length - 1;
-    return { keys, start, prefixes, nextUnknown };
+    return { keys, start, prefixes, nextUnknown, functionWords: functionWordsFrom(input, start, prefixes) };
   }
 
   private longestName<T>(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
@@ -266,7 +267,7 @@ export class EntityRecognizer {
     let exact: { value: T; length: number; distance: number } | undefined;
     for (let n = window.prefixes; n >= 1 && !exact; n--) {
       // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
-      if (n > 1 && input.slice(start, start + n).every((word) => FUNCTION_WORDS.has(word.text))) continue;
+      if (n > 1 && window.functionWords >= n) continue;
       const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) exact = { value, length: n, distance: 0 };
     }
@@ -295,7 +296,7 @@ export class EntityRecognizer {
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
-    const placeContext = (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "");
+    const placeContext = named !== undefined && ((afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? ""));
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length };
     }
@@ -314,6 +315,15 @@ interface NameWindow {
   prefixes: number;
   /** For each word, the first word from it on that the knowledge does not use (the message's length: none). */
   nextUnknown: Int32Array;
+  /** How many words from `start` are function words (counted only as far as `prefixes` reaches). */
+  functionWords: number;
+}
+
+/** How many of the `limit` words from `start` are function words before the first that is not. */
+function functionWordsFrom(input: Word[], start: number, limit: number): number {
+  let count = 0;
+  while (count < limit && FUNCTION_WORDS.has(input[start + count]!.text)) count++;
+  return count;
 }
 
 /** The words from `start` joined without spaces, one to MAX_NAME_WORDS words long. */
