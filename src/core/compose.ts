@@ -184,8 +184,15 @@ export class Composer {
 
   /** The status of a service in a region with its dated history, for an answer that states it in words. */
   availability(service: string, region: string, language: Language): AvailabilityAnswer {
-    return this.availabilityOf(this.book.timeline(service, region), language);
+    // Fixed for the knowledge: a timeline is filtered and sorted once per service, region and language.
+    const key = `${service} ${region} ${language}`;
+    let answer = this.availabilities.get(key);
+    if (answer === undefined) this.availabilities.set(key, (answer = this.availabilityOf(this.book.timeline(service, region), language)));
+    return answer;
   }
+
+  /** Bounded by the knowledge's services, the world's regions and the languages. */
+  private readonly availabilities = new Map<string, AvailabilityAnswer>();
 
   private availabilityOf(timeline: Timeline, language: Language): AvailabilityAnswer {
     return {
