@@ -128,6 +128,9 @@ export class FuzzyLexicon<T> {
 
   /** Exact hit, else the closest entry within the typo budget (ties go to the entry added first). */
   find(key: string): FuzzyHit<T> | undefined {
+    // Longer than any key and than any key's typos: nothing to hash or compare (runs of words
+    // tried as names mostly are).
+    if (key.length > this.longestExactKey && key.length > this.longestKey + MAX_BUDGET) return undefined;
     const value = this.get(key);
     if (value !== undefined) return { key, value, distance: 0 };
     // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
