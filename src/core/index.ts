@@ -25,7 +25,7 @@ import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
-import { tokenize, words, type Word } from "./normalize.js";
+import { tokenize, wordCount, words, type Word } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
@@ -445,7 +445,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // Clauses are cut at punctuation, which never falls inside a word: each is a run of the message's words.
     let start = 0;
     const spans = parts.map((part) => {
-      const span = { from: start, to: start + words(part.text).length };
+      const span = { from: start, to: start + wordCount(part.text) };
       start = span.to;
       return span;
     });

@@ -136,6 +136,28 @@ export function words(text: string): Word[] {
   });
 }
 
+/** How many words `words(text)` gives, without building them (a long message's clauses are counted). */
+export function wordCount(text: string): number {
+  let count = 0;
+  let previous = 0; // 0: separator, 1: letter, 2: digit
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const kind = code >= 48 && code <= 57 ? 2 : (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+      if (kind !== 0 && kind !== previous) count++;
+      previous = kind;
+      continue;
+    }
+    const codePoint = text.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
+    for (const { kind } of foldedCodePoint(codePoint)) {
+      if (kind !== 0 && kind !== previous) count++;
+      previous = kind;
+    }
+  }
+  return count;
+}
+
 /** True when most letters are capitals: a shouted message, where capitals say nothing about codes. */
 export function isShouted(text: string): boolean {
   let upper = 0;
@@ -165,6 +187,8 @@ const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
 /** Region codes of the flag emoji in a text: 🇮🇹 → "IT". The EU flag 🇪🇺 gives "EU". */
 export function flagRegionCodes(text: string): string[] {
   const codes: string[] = [];
+  // Regional indicators are astral: their high surrogate is \uD83C. Most messages have none.
+  if (!text.includes("\uD83C")) return codes;
   for (const [flag] of text.matchAll(FLAG)) {
     const letters = [...flag].map((ch) => String.fromCharCode(ch.codePointAt(0)! - REGIONAL_INDICATOR_A + 65));
     codes.push(letters.join(""));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { flagRegionCodes, foldUnicode, isShouted, normalize, words } from "../../src/core/normalize.js";
+import { flagRegionCodes, foldUnicode, isShouted, normalize, wordCount, words } from "../../src/core/normalize.js";
 import { STEMMERS } from "../../src/core/stemmer.js";
 
 describe("normalize", () => {
@@ -97,6 +97,7 @@ describe("the ASCII fast path", () => {
           expect(normalize(text)).toBe(foldUnicode(text).toLowerCase());
           const folded = foldUnicode(text);
           expect(words(text).map((w) => w.text)).toEqual(folded === "" ? [] : folded.split(" ").map((w) => w.toLowerCase()));
+          expect(wordCount(text)).toBe(words(text).length);
         }
       }),
       { numRuns: 2000 },
