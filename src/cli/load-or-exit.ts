@@ -4,7 +4,7 @@
  */
 import type { AnyPlatform } from "../adapters/shared/platform.js";
 import { ConfigError, loadDotEnv, readConfig, type Config } from "../config.js";
-import type { Knowledge } from "../core/index.js";
+import type { LoadedKnowledge } from "../core/index.js";
 import { KnowledgeError, loadKnowledge } from "../knowledge/load-knowledge.js";
 
 /** The configuration, with the settings of the platforms in `PLATFORMS` (src/main.ts), or of `platforms`. */
@@ -22,7 +22,7 @@ export function configOrExit(platforms?: readonly AnyPlatform[]): Config<readonl
 }
 
 /** Loads the knowledge from `dataDir`, else from the configured DATA_DIR, else from data/. */
-export function loadKnowledgeOrExit(dataDir?: string): Knowledge {
+export function loadKnowledgeOrExit(dataDir?: string): LoadedKnowledge {
   try {
     return loadKnowledge(dataDir ?? configOrExit().dataDir);
   } catch (error) {

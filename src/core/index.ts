@@ -11,7 +11,6 @@
  * turn (conversation). Pure: no I/O, no platform, no environment. Expected outcomes, "I don't
  * know" included, are values; it throws only when handed knowledge that was never validated.
  */
-import englishWordList from "an-array-of-english-words" with { type: "json" };
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { clauses } from "./clauses.js";
@@ -28,7 +27,7 @@ import { tokenize, words } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
-import { SortedWordList, type WordSet } from "./word-list.js";
+import type { WordSet } from "./word-list.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
@@ -90,8 +89,12 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-/** ~275,000 words, searched in the sorted array the package ships (no Set to build at start). */
-const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
+/**
+ * The knowledge as src/knowledge loads it, with the English dictionary read beside it (~275,000
+ * words, read on the first lookup): a word in it that the knowledge does not use is a real word,
+ * not a typo, and mild evidence of English. Knowledge built by hand has none: then no word is.
+ */
+export type LoadedKnowledge = Knowledge & { readonly englishWords?: WordSet };
 
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
@@ -112,7 +115,8 @@ function fallbackTexts(serviceNames: string) {
   } as const;
 }
 
-export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides = {}): Assistant {
+export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverrides = {}): Assistant {
+  const englishWords: WordSet = knowledge.englishWords ?? new Set<string>();
   const options: CoreOptions = withOverrides(overrides);
   const FALLBACK = fallbackTexts(
     knowledge.services
@@ -146,7 +150,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }),
     ),
   ];
-  const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
+  const matcher = new Matcher(topics, recognizer, options, englishWords);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
@@ -171,7 +175,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
-  const detector = new LanguageDetector(corpus, serviceNameWords, ENGLISH_WORDS, regionNamesInBoth);
+  const detector = new LanguageDetector(corpus, serviceNameWords, englishWords, regionNamesInBoth);
 
   interface Analysis {
     answer: Answer;

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { parse as parseTolerantly, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Knowledge } from "../core/schema.js";
+import type { LoadedKnowledge } from "../core/index.js";
+import { ENGLISH_WORDS } from "./english-words.js";
 import {
   FAQ_FOLDER,
   KNOWLEDGE_FILES,
@@ -30,7 +31,8 @@ export class KnowledgeError extends Error {
   }
 }
 
-export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
+/** The knowledge in `dataDir`, validated, with the English dictionary beside it (read on first use). */
+export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): LoadedKnowledge {
   const issues: KnowledgeIssue[] = [];
   const read = (file: string): unknown => {
     let text: string;
@@ -61,7 +63,7 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
 
   const result = validateKnowledge({ files, faqFiles });
   if (!result.ok) throw new KnowledgeError(dataDir, result.issues);
-  return result.knowledge;
+  return { ...result.knowledge, englishWords: ENGLISH_WORDS };
 }
 
 function listJsonFiles(dir: string): string[] {
