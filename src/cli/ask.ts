@@ -10,10 +10,8 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { createAssistant, type Assistant, type AskOptions } from "../core/index.js";
+import { createAssistant, type Assistant } from "../core/index.js";
 import { renderForTerminal } from "../adapters/console/render-terminal.js";
-import { continueConversation, memoryContextStore } from "../adapters/shared/context-store.js";
 import { loadKnowledgeOrExit } from "./load-or-exit.js";
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|en] ["question"]
@@ -21,11 +19,6 @@ const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|
   without a question, reads one question per line from standard input
   --dialogue: each line is {"conversation": "<id>", "question": "<text>"}, read in the context of
   the earlier lines of the same conversation; the answer gains "inherited"`;
-
-const DialogueLineSchema = z.object({
-  conversation: z.string().min(1, "conversation must be a non-empty string"),
-  question: z.string().refine((q) => q.trim() !== "", "question must be a non-empty string"),
-});
 
 function main(): void {
   let parsed;
@@ -55,7 +48,8 @@ function main(): void {
   }
   const assistant = createAssistant(loadKnowledgeOrExit());
   if (values.dialogue) {
-    void answerDialogues(assistant, values);
+    // Its own module: conversations and the line schema are loaded only when asked for.
+    void import("./ask-dialogue.js").then(({ answerDialogues }) => answerDialogues(assistant, values));
     return;
   }
   const respond = (question: string) => process.stdout.write(`${format(assistant, question, values)}\n`);
@@ -79,40 +73,6 @@ function format(assistant: Assistant, question: string, flags: { json?: boolean;
   }
   const answer = assistant.ask(question, options);
   return flags.json ? JSON.stringify(answer) : renderForTerminal(answer);
-}
-
-/**
- * Conversations as long as the input: no expiry and no forgetting, so that a line is read in the
- * context of its conversation however long ago that conversation last spoke.
- */
-async function answerDialogues(assistant: Assistant, flags: { json?: boolean; locale?: string }): Promise<void> {
-  const contexts = memoryContextStore({ capacity: Infinity });
-  const options: AskOptions = flags.locale ? { locale: flags.locale } : {};
-  const write = (text: string) => process.stdout.write(`${text}\n`);
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    const turn = parseDialogueLine(line);
-    if ("error" in turn) {
-      write(JSON.stringify({ error: turn.error, line: lineNumber }));
-      continue;
-    }
-    const { answer, inherited } = await continueConversation(assistant, contexts, turn.conversation, turn.question, options, Infinity);
-    write(flags.json ? JSON.stringify({ ...answer, inherited }) : `${renderForTerminal(answer)}\n`);
-  }
-}
-
-function parseDialogueLine(line: string): { conversation: string; question: string } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { error: `not JSON: ${(error as Error).message}` };
-  }
-  const parsed = DialogueLineSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  return { error: parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ") };
 }
 
 main();

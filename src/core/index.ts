@@ -518,7 +518,8 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
     return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
   }
 
-  const questionSearch = new QuestionSearch(knowledge);
+  // Built on the first search (autocomplete, inline mode): a question never needs it.
+  let questionSearch: QuestionSearch | undefined;
 
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
@@ -574,7 +575,7 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
       knowledge.services
         .filter((service) => service.id !== COMPANY_SERVICE_ID)
         .map((service) => ({ id: service.id, name: service.name, summary: service.summary[language] })),
-    searchQuestions: (partial, language, limit = 25) => questionSearch.search(partial, language, limit),
+    searchQuestions: (partial, language, limit = 25) => (questionSearch ??= new QuestionSearch(knowledge)).search(partial, language, limit),
     stats: {
       topics: topics.length,
       phrasings: matcher.phrasingCount,

@@ -3,7 +3,7 @@
  * The only place that touches the file system for knowledge; the core receives plain values.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { parse as parseTolerantly, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedKnowledge } from "../core/index.js";
@@ -81,7 +81,9 @@ function listJsonFiles(dir: string): string[] {
  * reports the offset of every syntax error, which a maintainer wants as a line and column.
  */
 function describeJsonError(error: SyntaxError, text: string): string {
-  const errors: ParseError[] = [];
+  // Loaded only for a broken file: every start would otherwise pay for it (~18 ms).
+  const { parse: parseTolerantly, printParseErrorCode } = createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser");
+  const errors: import("jsonc-parser").ParseError[] = [];
   parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (!first) return error.message;
