@@ -10,9 +10,9 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createAssistant, type Assistant } from "../core/index.js";
+import type { Assistant } from "../core/index.js";
 import { renderForTerminal } from "../adapters/console/render-terminal.js";
-import { loadKnowledgeOrExit } from "./load-or-exit.js";
+import { cachedAssistantOrExit } from "./cached-assistant.js";
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|en] ["question"]
        npm run --silent ask -- --json --dialogue < dialogue.jsonl
@@ -20,7 +20,7 @@ const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|
   --dialogue: each line is {"conversation": "<id>", "question": "<text>"}, read in the context of
   the earlier lines of the same conversation; the answer gains "inherited"`;
 
-function main(): void {
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -46,7 +46,7 @@ function main(): void {
     process.stderr.write(`--dialogue reads its questions from standard input and cannot be combined with --explain\n${USAGE}\n`);
     process.exit(2);
   }
-  const assistant = createAssistant(loadKnowledgeOrExit());
+  const assistant = await cachedAssistantOrExit();
   if (values.dialogue) {
     // Its own module: conversations and the line schema are loaded only when asked for.
     void import("./ask-dialogue.js").then(({ answerDialogues }) => answerDialogues(assistant, values));
@@ -75,4 +75,4 @@ function format(assistant: Assistant, question: string, flags: { json?: boolean;
   return flags.json ? JSON.stringify(answer) : renderForTerminal(answer);
 }
 
-main();
+void main();

@@ -18,6 +18,7 @@ import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
 import { continuesConversation, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { FUNCTION_WORDS, LANGUAGE_MARKERS } from "./lexicon.js";
@@ -38,6 +39,8 @@ export * from "./schema.js";
 export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
 export type { ContextSlot, ConversationContext } from "./conversation.js";
 export { SERVICE_OVERVIEW } from "./slots.js";
+export { NO_CACHE, type DerivedCache } from "./derived-cache.js";
+export type { WordSet } from "./word-list.js";
 
 export interface AskOptions {
   /** The platform's user language ("it", "en-GB", ...): decides when the question itself does not. */
@@ -115,9 +118,15 @@ function fallbackTexts(serviceNames: string) {
   } as const;
 }
 
-export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverrides = {}): Assistant {
+/**
+ * @param cache keeps what is derived from the knowledge alone between starts (see DerivedCache);
+ *   the answers are the same with or without one.
+ */
+export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverrides = {}, cache: DerivedCache = NO_CACHE): Assistant {
   const englishWords: WordSet = knowledge.englishWords ?? new Set<string>();
   const options: CoreOptions = withOverrides(overrides);
+  // Derived values may depend on any tuning number, never on the date.
+  const derived = scoped(cache, JSON.stringify({ ...options, today: undefined }));
   const FALLBACK = fallbackTexts(
     knowledge.services
       .filter((service) => service.id !== COMPANY_SERVICE_ID)
@@ -130,7 +139,7 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
     [REGION_SLOT, ANY_REGION],
   ]);
   const corpus = languageCorpus(knowledge);
-  const knownWords = new Set([...FUNCTION_WORDS, ...[...corpus.it, ...corpus.en].flatMap(tokenize)]);
+  const knownWords = new Set(derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...[...corpus.it, ...corpus.en].flatMap(tokenize)])]));
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));
@@ -150,7 +159,7 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
       }),
     ),
   ];
-  const matcher = new Matcher(topics, recognizer, options, englishWords);
+  const matcher = new Matcher(topics, recognizer, options, englishWords, derived);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
@@ -159,10 +168,16 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
     (["it", "en"] as const).flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
-  const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
-    const entry = answers.faqById.get(topicId);
-    return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
-  });
+  const traits = restoreTraits(
+    derived.get("topic-traits", () =>
+      storeTraits(
+        topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
+          const entry = answers.faqById.get(topicId);
+          return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
+        }),
+      ),
+    ),
+  );
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
   // "cloud di Xiaomi" and "assistente XiaoAI" are aliases, but "di" still says Italian.
@@ -175,7 +190,7 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
-  const detector = new LanguageDetector(corpus, serviceNameWords, englishWords, regionNamesInBoth);
+  const detector = new LanguageDetector(corpus, serviceNameWords, englishWords, regionNamesInBoth, derived);
 
   interface Analysis {
     answer: Answer;

@@ -6,6 +6,7 @@
  */
 import { LANGUAGE_MARKERS } from "./lexicon.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
+import { NO_CACHE, type DerivedCache } from "./derived-cache.js";
 import { tokenize } from "./normalize.js";
 import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
@@ -28,10 +29,10 @@ export interface LanguageGuess {
 }
 
 export class LanguageDetector {
-  private readonly learned = new Map<string, number>();
+  private readonly learned: Map<string, number>;
 
   /** Country names differ between the languages ("Giappone" / "Japan"): each one is a marker. */
-  private readonly countryMarkers = new Map<string, number>();
+  private readonly countryMarkers: Map<string, number>;
 
   /**
    * @param englishWords a dictionary of English words: a word in it that the knowledge does not
@@ -46,12 +47,22 @@ export class LanguageDetector {
     private readonly ignoredWords: ReadonlySet<string>,
     private readonly englishWords: WordSet = new Set<string>(),
     ambiguousWords: ReadonlySet<string> = new Set(),
+    cache: DerivedCache = NO_CACHE,
   ) {
+    const tables = cache.get("language-statistics", () => LanguageDetector.statistics(texts, ignoredWords, ambiguousWords));
+    this.countryMarkers = new Map(tables.countryMarkers);
+    this.learned = new Map(tables.learned);
+  }
+
+  /** Country-name markers and learned word weights, as entries. */
+  private static statistics(texts: { it: Iterable<string>; en: Iterable<string> }, ignoredWords: ReadonlySet<string>, ambiguousWords: ReadonlySet<string>) {
+    const countryMarkers = new Map<string, number>();
+    const learned = new Map<string, number>();
     for (const code of ISO_3166_ALPHA2) {
       const italian = countryNames(code, "it").flatMap(tokenize);
       const english = countryNames(code, "en").flatMap(tokenize);
-      for (const word of italian) if (!english.includes(word) && !ambiguousWords.has(word)) this.countryMarkers.set(word, 1);
-      for (const word of english) if (!italian.includes(word) && !ambiguousWords.has(word)) this.countryMarkers.set(word, -1);
+      for (const word of italian) if (!english.includes(word) && !ambiguousWords.has(word)) countryMarkers.set(word, 1);
+      for (const word of english) if (!italian.includes(word) && !ambiguousWords.has(word)) countryMarkers.set(word, -1);
     }
     const count = (source: Iterable<string>) => {
       const counts = new Map<string, number>();
@@ -74,8 +85,9 @@ export class LanguageDetector {
       if (inItalian + inEnglish < MIN_OCCURRENCES || LANGUAGE_MARKERS.has(word) || ambiguousWords.has(word)) continue;
       // Add-one smoothed log ratio of the word's frequency in each language.
       const ratio = Math.log((inItalian + 1) / (it.total + vocabulary.size)) - Math.log((inEnglish + 1) / (en.total + vocabulary.size));
-      this.learned.set(word, Math.max(-MAX_LEARNED_WEIGHT, Math.min(MAX_LEARNED_WEIGHT, ratio)));
+      learned.set(word, Math.max(-MAX_LEARNED_WEIGHT, Math.min(MAX_LEARNED_WEIGHT, ratio)));
     }
+    return { countryMarkers: [...countryMarkers], learned: [...learned] };
   }
 
   private dictionaryEvidence(word: string): number {

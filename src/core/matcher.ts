@@ -10,6 +10,7 @@
  * threshold can separate answers from fallbacks.
  */
 import type { CoreOptions } from "./defaults.js";
+import { NO_CACHE, type DerivedCache } from "./derived-cache.js";
 import { COMPANY_SERVICE_ID, type EntityRecognizer, type Recognition } from "./entities.js";
 import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
@@ -126,19 +127,20 @@ export class Matcher {
     private readonly recognizer: EntityRecognizer,
     private readonly options: CoreOptions,
     private readonly realWords: WordSet = new Set<string>(),
+    cache: DerivedCache = NO_CACHE,
   ) {
     if (topics.length >= TOPIC_SLOTS) throw new Error(`Too many topics to index: ${topics.length} (at most ${TOPIC_SLOTS - 1})`);
     const topicsWithTerm = new Map<string, Set<number>>();
     this.topicTerms = topics.map(() => new Set<string>());
     this.phrasingsOfTopic = topics.map(() => []);
+    // Reading every phrasing (names, typos, stems) is most of the cost of building the index.
+    const readings = cache.get("phrasing-words", () => topics.map((topic) => ({ it: this.readPhrasings(topic, "it"), en: this.readPhrasings(topic, "en") })));
     topics.forEach((topic, topicIndex) => {
       for (const language of ["it", "en"] as const) {
-        for (const text of topic.phrasings[language]) {
-          const recognition = recognizer.recognise(text, language);
+        for (const [phrasingIndex, text] of topic.phrasings[language].entries()) {
           const terms: string[] = [];
-          for (const word of recognition.words) {
-            const term = this.termOf(word, language);
-            if (term === null || terms.includes(term)) continue;
+          for (const [word, term] of readings[topicIndex]![language][phrasingIndex]!) {
+            if (terms.includes(term)) continue;
             terms.push(term);
             if (!isNameTerm(term)) this.vocabulary.add(word, term);
             this.topicTerms[topicIndex]!.add(term);
@@ -190,6 +192,16 @@ export class Matcher {
       phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
       phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
     }
+  }
+
+  /** Each phrasing's words (names already read as "§service", "@REGION") paired with their terms; words that carry no topic left out. */
+  private readPhrasings(topic: Topic, language: Language): Array<Array<[string, string]>> {
+    return topic.phrasings[language].map((text) =>
+      this.recognizer.recognise(text, language).words.flatMap((word): Array<[string, string]> => {
+        const term = this.termOf(word, language);
+        return term === null ? [] : [[word, term]];
+      }),
+    );
   }
 
   /** A topic's phrasings as indexed: their text and terms (names as "§service", "@REGION"). */

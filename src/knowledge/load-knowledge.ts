@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { LoadedKnowledge } from "../core/index.js";
+import { DEFAULT_DATA_DIR } from "./data-dir.js";
 import { ENGLISH_WORDS } from "./english-words.js";
 import {
   FAQ_FOLDER,
@@ -17,7 +17,7 @@ import {
   type KnowledgeIssue,
 } from "./validate-knowledge.js";
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+export { DEFAULT_DATA_DIR };
 
 /** Bad setup, not a bug: the message alone tells the maintainer what to fix. */
 export class KnowledgeError extends Error {

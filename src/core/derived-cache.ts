@@ -1,0 +1,37 @@
+/**
+ * What createAssistant derives from the knowledge alone (every phrasing's terms, the words the
+ * knowledge uses, the language statistics, each topic's traits) is the same at every start while
+ * the knowledge, the code and the options are. Deriving it is most of the start-up's cost, so a
+ * caller that starts often hands a cache that keeps it between processes (the ask command, see
+ * src/knowledge/knowledge-cache.ts). The core stays pure: it only names each value and says how
+ * to derive it.
+ */
+import type { QuestionType } from "./schema.js";
+import type { TopicTraits } from "./slots.js";
+
+export interface DerivedCache {
+  /**
+   * The value kept under `key`, else `derive()`'s, then kept. Values must come back equal through
+   * JSON (arrays, plain objects, strings, booleans, finite numbers): a cache may keep them as JSON.
+   */
+  get<T>(key: string, derive: () => T): T;
+}
+
+/** Derives every value afresh. */
+export const NO_CACHE: DerivedCache = { get: (_key, derive) => derive() };
+
+/** The same cache with every key suffixed by `scope` (the options the values depend on). */
+export function scoped(cache: DerivedCache, scope: string): DerivedCache {
+  return cache === NO_CACHE ? cache : { get: (key, derive) => cache.get(`${key} ${scope}`, derive) };
+}
+
+type StoredTraits = Array<[string, { regions: string[]; types: QuestionType[]; mentions: string[] }]>;
+
+/** Topic traits as JSON: their sets as arrays, in the same order. */
+export function storeTraits(traits: ReadonlyMap<string, TopicTraits>): StoredTraits {
+  return [...traits].map(([id, { regions, types, mentions }]) => [id, { regions: [...regions], types: [...types], mentions: [...mentions] }]);
+}
+
+export function restoreTraits(stored: StoredTraits): Map<string, TopicTraits> {
+  return new Map(stored.map(([id, { regions, types, mentions }]) => [id, { regions: new Set(regions), types: new Set(types), mentions: new Set(mentions) }]));
+}
