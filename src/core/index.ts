@@ -35,7 +35,9 @@ export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
 export { localeToLanguage } from "./language.js";
 export { normalize } from "./normalize.js";
 export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
-export * from "./schema.js";
+// Types only: the zod schemas themselves are imported from ./schema.js by the code that validates
+// with them, so answering never loads zod (~90 ms of modules at every start).
+export type * from "./schema.js";
 export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
 export type { ContextSlot, ConversationContext } from "./conversation.js";
 export { SERVICE_OVERVIEW } from "./slots.js";

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/core/index.js";
+import { AnswerSchema } from "../../src/core/schema.js";
 import { compiled } from "../support/compiled.js";
 
 function run(script: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
