@@ -1,15 +1,16 @@
 /**
- * The assistant for a command that starts often (`ask`): from the start-up cache when it matches
- * the data and the code (src/knowledge/knowledge-cache.ts), else loaded, validated and built as
- * always, and the cache refreshed for the next start. Only the modules a cached start needs are
- * imported up front: the validation (and zod) come in on a miss.
+ * The assistant for a command that starts often (`ask`): the configuration checked and the
+ * knowledge loaded as for every command, but both from the start-up caches when they match (see
+ * config-check.ts and src/knowledge/knowledge-cache.ts), else checked, loaded, validated and built
+ * as always, and the caches refreshed for the next start. A start that hits both loads neither
+ * zod nor the validation.
  */
 import { createAssistant, type Assistant } from "../core/index.js";
 import { loadCachedKnowledge } from "../knowledge/knowledge-cache.js";
-import { configOrExit } from "./config-or-exit.js";
+import { checkedDataDir } from "./config-check.js";
 
 export async function cachedAssistantOrExit(): Promise<Assistant> {
-  const dataDir = configOrExit().dataDir;
+  const dataDir = await checkedDataDir();
   let prepared;
   try {
     prepared = await loadCachedKnowledge(dataDir);

@@ -1,0 +1,51 @@
+/**
+ * Where the knowledge is, for `ask`, with the configuration checked as for every command: a bad
+ * variable stops it with one line naming the variable. Checking means loading zod and every
+ * platform's declaration (~90 ms), so the outcome is kept in dist/config-check.json under a hash
+ * of the code and of the values of the variables the configuration reads (no value is stored): a
+ * start whose values were checked already, by the same code, goes straight on.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { loadDotEnv } from "../dotenv.js";
+import { CACHE_DIR, codeHash, readJsonOrUndefined, writeJsonAtomically } from "../operations/start-up-cache.js";
+
+export const DEFAULT_CHECK_FILE = join(CACHE_DIR, "config-check.json");
+
+interface Checked {
+  code: string;
+  /** The variables the configuration reads (configVariables), and a hash of their values. */
+  variables: string[];
+  values: string;
+  dataDir: string | null;
+}
+
+/** DATA_DIR as the configuration reads it; exits with the configuration's message when a variable is bad. */
+export async function checkedDataDir(file: string = DEFAULT_CHECK_FILE): Promise<string | undefined> {
+  loadDotEnv();
+  const checked = readJsonOrUndefined(file) as Checked | undefined;
+  if (checked?.code === codeHash() && Array.isArray(checked.variables) && checked.values === valuesHash(checked.variables)) {
+    return checked.dataDir ?? undefined;
+  }
+  const { ConfigError, configVariables, readConfig } = await import("../config.js");
+  let dataDir: string | undefined;
+  try {
+    dataDir = readConfig().dataDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const variables = configVariables();
+  writeJsonAtomically(file, { code: codeHash(), variables, values: valuesHash(variables), dataDir: dataDir ?? null } satisfies Checked);
+  return dataDir;
+}
+
+function valuesHash(variables: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const name of variables) {
+    const value = process.env[name];
+    hash.update(`${name}${value === undefined ? "\0unset" : `=${value}`}\0`);
+  }
+  return hash.digest("hex");
+}
