@@ -6,8 +6,10 @@
  * src/knowledge/knowledge-cache.ts). The core stays pure: it only names each value and says how
  * to derive it.
  */
-import type { QuestionType } from "./schema.js";
+import { icuNamesSoFar, rememberIcuNames } from "./countries.js";
+import type { Language, QuestionType } from "./schema.js";
 import type { TopicTraits } from "./slots.js";
+import { rememberStems, stemsSoFar } from "./stemmer.js";
 
 export interface DerivedCache {
   /**
@@ -34,4 +36,24 @@ export function storeTraits(traits: ReadonlyMap<string, TopicTraits>): StoredTra
 
 export function restoreTraits(stored: StoredTraits): Map<string, TopicTraits> {
   return new Map(stored.map(([id, { regions, types, mentions }]) => [id, { regions: new Set(regions), types: new Set(types), mentions: new Set(mentions) }]));
+}
+
+/**
+ * What the core's pure functions have remembered so far (stems, ICU's country names): a start-up
+ * cache keeps it beside the derived values, so the next start neither warms the Snowball stemmers
+ * nor creates ICU's formatters to build its index. Remembered answers are the functions' own, so
+ * they change no result, as long as the code is the same (the cache's key).
+ */
+export interface Remembered {
+  stems: Record<Language, Array<[string, string]>>;
+  icuNames: Array<[string, string | null]>;
+}
+
+export function rememberedSoFar(): Remembered {
+  return { stems: stemsSoFar(), icuNames: icuNamesSoFar() };
+}
+
+export function remember(remembered: Remembered): void {
+  rememberStems(remembered.stems);
+  rememberIcuNames(remembered.icuNames);
 }

@@ -41,7 +41,7 @@ export type * from "./schema.js";
 export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
 export type { ContextSlot, ConversationContext } from "./conversation.js";
 export { SERVICE_OVERVIEW } from "./slots.js";
-export { NO_CACHE, type DerivedCache } from "./derived-cache.js";
+export { NO_CACHE, remember, rememberedSoFar, type DerivedCache, type Remembered } from "./derived-cache.js";
 export type { WordSet } from "./word-list.js";
 
 export interface AskOptions {

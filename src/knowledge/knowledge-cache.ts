@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { DerivedCache, Knowledge, LoadedKnowledge } from "../core/index.js";
+import { remember, rememberedSoFar, type DerivedCache, type Knowledge, type LoadedKnowledge, type Remembered } from "../core/index.js";
 import { CACHE_DIR, codeHash, hashTree, readJsonOrUndefined, writeJsonAtomically } from "../operations/start-up-cache.js";
 import { DEFAULT_DATA_DIR } from "./data-dir.js";
 import { ENGLISH_WORDS } from "./english-words.js";
@@ -25,6 +25,8 @@ interface Stored {
   key: string;
   knowledge: Knowledge;
   derived: Record<string, unknown>;
+  /** Stems and country names the build computed: remembered before the next build. */
+  remembered?: Remembered;
 }
 
 export interface CachedKnowledge {
@@ -41,7 +43,10 @@ export interface CachedKnowledge {
 export async function loadCachedKnowledge(dataDir: string = DEFAULT_DATA_DIR, file: string = DEFAULT_CACHE_FILE): Promise<CachedKnowledge> {
   const key = cacheKey(dataDir);
   const stored = readJsonOrUndefined(file) as Stored | undefined;
-  if (stored?.format === FORMAT && stored.key === key) return cacheOver(stored, file, { hit: true, savable: true });
+  if (stored?.format === FORMAT && stored.key === key) {
+    if (stored.remembered) remember(stored.remembered);
+    return cacheOver(stored, file, { hit: true, savable: true });
+  }
   const { loadKnowledge } = await import("./load-knowledge.js");
   const { englishWords: _, ...validated } = loadKnowledge(dataDir);
   // Kept as the next start will read it back, so that both starts answer alike.
@@ -69,7 +74,7 @@ function cacheOver(stored: Stored, file: string, { hit, savable }: { hit: boolea
     save() {
       if (!changed || !savable) return;
       changed = false;
-      writeJsonAtomically(file, stored);
+      writeJsonAtomically(file, { ...stored, remembered: rememberedSoFar() });
     },
   };
 }

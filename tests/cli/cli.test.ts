@@ -16,6 +16,7 @@ function run(script: string, args: string[], input?: string, env: NodeJS.Process
     encoding: "utf8",
     env: { ...process.env, DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "", ...env },
     timeout: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
@@ -105,6 +106,18 @@ describe("ask", () => {
     expect(stdout).toMatch(/Youpin/);
     expect(stdout).toMatch(/Sources?: /);
     expect(() => JSON.parse(stdout)).toThrow();
+  });
+
+  it("GIVEN a start from the start-up caches THEN every evaluation message is answered exactly as by an assistant built afresh", async () => {
+    const { createAssistant } = await import("../../src/core/index.js");
+    const { loadKnowledge } = await import("../../src/knowledge/load-knowledge.js");
+    const { loadEvalSet } = await import("../../src/evaluation/evaluate.js");
+    const fresh = createAssistant(loadKnowledge());
+    const questions = [...loadEvalSet("dev"), ...loadEvalSet("chat-dev")].map((c) => c.question.replaceAll("\n", " ")).filter((q) => q.trim() !== "");
+    expect(run("src/cli/ask.ts", ["ciao"]).status).toBe(0);
+    const { stdout, status } = run("src/cli/ask.ts", ["--json"], questions.join("\n"));
+    expect(status).toBe(0);
+    expect(stdout.trim().split("\n")).toEqual(questions.map((question) => JSON.stringify(fresh.ask(question))));
   });
 
   it("GIVEN a malformed variable right after starts that were fine THEN the start-up caches do not hide it: stops naming it", () => {
