@@ -58,10 +58,31 @@ async function main(): Promise<void> {
     respond(positionals.join(" "));
     return;
   }
+  const output = batchedOutput();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on("line", (line) => {
-    if (line.trim() !== "") respond(line);
+    if (line.trim() !== "") output.write(`${format(assistant, line, values)}\n`);
   });
+}
+
+/**
+ * Standard output for many answers: a write per answer is a system call (~15 µs, as much as
+ * serialising the answer), so the answers to the lines at hand (readline hands over a whole chunk
+ * of input at once) are written together, as soon as those lines are answered.
+ */
+function batchedOutput(): { write(text: string): void } {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join("");
+    pending = [];
+    process.stdout.write(text);
+  };
+  return {
+    write(text) {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push(text);
+    },
+  };
 }
 
 function format(assistant: Assistant, question: string, flags: { json?: boolean; explain?: boolean; locale?: string }): string {
