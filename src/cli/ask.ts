@@ -59,28 +59,42 @@ async function main(): Promise<void> {
     return;
   }
   const output = batchedOutput();
+  // Each line is read on its own, so its answer depends on the line alone: a line seen before (the
+  // same question asked again, a set read several times) is answered from the first time.
+  const answered = new Map<string, Buffer>();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on("line", (line) => {
-    if (line.trim() !== "") output.write(`${format(assistant, line, values)}\n`);
+    if (line.trim() === "") return;
+    let bytes = answered.get(line);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`${format(assistant, line, values)}\n`);
+      if (answered.size >= REMEMBERED_LINES) answered.clear();
+      answered.set(line, bytes);
+    }
+    output.write(bytes);
   });
 }
+
+/** Answers kept for repeated lines: ~2 KB each as JSON, so at most ~20 MB. */
+const REMEMBERED_LINES = 10_000;
 
 /**
  * Standard output for many answers: a write per answer is a system call (~15 µs, as much as
  * serialising the answer), so the answers to the lines at hand (readline hands over a whole chunk
- * of input at once) are written together, as soon as those lines are answered.
+ * of input at once) are written together, as soon as those lines are answered. Answers come as
+ * bytes: a repeated one is encoded once, and a batch is a copy of them.
  */
-function batchedOutput(): { write(text: string): void } {
-  let pending: string[] = [];
+function batchedOutput(): { write(bytes: Buffer): void } {
+  let pending: Buffer[] = [];
   const flush = () => {
-    const text = pending.join("");
+    const batch = Buffer.concat(pending);
     pending = [];
-    process.stdout.write(text);
+    process.stdout.write(batch);
   };
   return {
-    write(text) {
+    write(bytes) {
       if (pending.length === 0) setImmediate(flush);
-      pending.push(text);
+      pending.push(bytes);
     },
   };
 }
