@@ -72,8 +72,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-// Apart so that a command can load .env without loading zod (see cli/config-or-exit.ts).
-export { loadDotEnv } from "./dotenv.js";
+// Apart so that a command can load .env without loading zod (see cli/config-check.ts).
+export { loadDotEnv } from "./environment.js";
 
 export function readConfig(env?: NodeJS.ProcessEnv): Config;
 export function readConfig<const Platforms extends readonly AnyPlatform[]>(env: NodeJS.ProcessEnv, platforms: Platforms): Config<Platforms>;

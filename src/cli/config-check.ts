@@ -5,9 +5,8 @@
  * of the code and of the values of the variables the configuration reads (no value is stored): a
  * start whose values were checked already, by the same code, goes straight on.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { loadDotEnv } from "../dotenv.js";
+import { loadDotEnv, valuesHash } from "../environment.js";
 import { CACHE_DIR, codeHash, readJsonOrUndefined, writeJsonAtomically } from "../operations/start-up-cache.js";
 
 export const DEFAULT_CHECK_FILE = join(CACHE_DIR, "config-check.json");
@@ -39,13 +38,4 @@ export async function checkedDataDir(file: string = DEFAULT_CHECK_FILE): Promise
   const variables = configVariables();
   writeJsonAtomically(file, { code: codeHash(), variables, values: valuesHash(variables), dataDir: dataDir ?? null } satisfies Checked);
   return dataDir;
-}
-
-function valuesHash(variables: readonly string[]): string {
-  const hash = createHash("sha256");
-  for (const name of variables) {
-    const value = process.env[name];
-    hash.update(`${name}${value === undefined ? "\0unset" : `=${value}`}\0`);
-  }
-  return hash.digest("hex");
 }
