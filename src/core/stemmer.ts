@@ -7,11 +7,23 @@
  *
  * Chat messages repeat the same few thousand words, so each language also keeps a bounded cache.
  */
-import { StemmerEn } from "@nlpjs/lang-en-min";
-import { StemmerIt } from "@nlpjs/lang-it";
+import { createRequire } from "node:module";
 import type { Language } from "./schema.js";
 
-const SNOWBALL: Record<Language, () => { stemWord(word: string): string }> = { it: () => new StemmerIt(), en: () => new StemmerEn() };
+// nlp.js's packages (and @nlpjs/core under them, ~40 ms to load) are loaded on the first word to
+// stem that the cache does not hold: with the stems a start-up cache remembers (see
+// derived-cache.ts), most single questions need none.
+const load = createRequire(import.meta.url);
+const SNOWBALL: Record<Language, () => { stemWord(word: string): string }> = {
+  it: () => {
+    const { StemmerIt } = load("@nlpjs/lang-it") as typeof import("@nlpjs/lang-it");
+    return new StemmerIt();
+  },
+  en: () => {
+    const { StemmerEn } = load("@nlpjs/lang-en-min") as typeof import("@nlpjs/lang-en-min");
+    return new StemmerEn();
+  },
+};
 // Big enough for the knowledge's vocabulary and a day of chat; cleared whole when full.
 const CACHE_LIMIT = 50_000;
 // Snowball leaves short words alone in practice; skipping them saves a call per function word.
@@ -24,14 +36,14 @@ export type Stem = (word: string) => string;
 const CACHES: Record<Language, Map<string, string>> = { it: new Map(), en: new Map() };
 
 function cachedStemmer(language: Language): Stem {
-  const stemmer = SNOWBALL[language]();
+  let stemmer: { stemWord(word: string): string } | undefined;
   const cache = CACHES[language];
   return (word) => {
     if (word.length < MIN_STEMMED_LENGTH || word.length > MAX_STEMMED_LENGTH) return word;
     let stem = cache.get(word);
     if (stem === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      stem = stemmer.stemWord(word);
+      stem = (stemmer ??= SNOWBALL[language]()).stemWord(word);
       // A stem shorter than three letters ("foto" → "fot" is fine, "aria" → "ar" is not) merges
       // unrelated words; the whole word is the safer term.
       if (stem.length < 3) stem = word;
@@ -49,6 +61,18 @@ export const STEMMERS: Readonly<Record<Language, Stem>> = Object.freeze({ it: ca
  */
 export function stemsSoFar(): Record<Language, Array<[string, string]>> {
   return { it: [...CACHES.it], en: [...CACHES.en] };
+}
+
+/**
+ * Stems every word held in one language's cache in the other too: a question's words are read in
+ * both (concepts, typo checks), so remembering both stems of the knowledge's words spares most
+ * starts loading the stemmers at all.
+ */
+export function stemInBothLanguages(): void {
+  for (const word of [...CACHES.it.keys(), ...CACHES.en.keys()]) {
+    STEMMERS.it(word);
+    STEMMERS.en(word);
+  }
 }
 
 /** Stems as stemsSoFar gave them (same code): taken as computed. */
