@@ -21,10 +21,18 @@ interface Checked {
 
 /** DATA_DIR as the configuration reads it; exits with the configuration's message when a variable is bad. */
 export async function checkedDataDir(file: string = DEFAULT_CHECK_FILE): Promise<string | undefined> {
+  const checked = await checkConfig(file);
+  if ("dataDir" in checked) return checked.dataDir;
+  process.stderr.write(`${checked.error}\n`);
+  process.exit(1);
+}
+
+/** The configuration's verdict on the environment (and .env): where the knowledge is, or what is wrong. */
+export async function checkConfig(file: string = DEFAULT_CHECK_FILE): Promise<{ dataDir: string | undefined } | { error: string }> {
   loadDotEnv();
   const checked = readJsonOrUndefined(file) as Checked | undefined;
   if (checked?.code === codeHash() && Array.isArray(checked.variables) && checked.values === valuesHash(checked.variables)) {
-    return checked.dataDir ?? undefined;
+    return { dataDir: checked.dataDir ?? undefined };
   }
   const { ConfigError, configVariables, readConfig } = await import("../config.js");
   let dataDir: string | undefined;
@@ -32,10 +40,9 @@ export async function checkedDataDir(file: string = DEFAULT_CHECK_FILE): Promise
     dataDir = readConfig().dataDir;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    return { error: error.message };
   }
   const variables = configVariables();
   writeJsonAtomically(file, { code: codeHash(), variables, values: valuesHash(variables), dataDir: dataDir ?? null } satisfies Checked);
-  return dataDir;
+  return { dataDir };
 }
