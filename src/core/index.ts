@@ -28,7 +28,7 @@ import { tokenize, words } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
-import type { WordSet } from "./word-list.js";
+import { ENGLISH_WORDS } from "./word-list.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
@@ -94,13 +94,6 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-/**
- * The knowledge as src/knowledge loads it, with the English dictionary read beside it (~275,000
- * words, read on the first lookup): a word in it that the knowledge does not use is a real word,
- * not a typo, and mild evidence of English. Knowledge built by hand has none: then no word is.
- */
-export type LoadedKnowledge = Knowledge & { readonly englishWords?: WordSet };
-
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
@@ -124,8 +117,7 @@ function fallbackTexts(serviceNames: string) {
  * @param cache keeps what is derived from the knowledge alone between starts (see DerivedCache);
  *   the answers are the same with or without one.
  */
-export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverrides = {}, cache: DerivedCache = NO_CACHE): Assistant {
-  const englishWords: WordSet = knowledge.englishWords ?? new Set<string>();
+export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides = {}, cache: DerivedCache = NO_CACHE): Assistant {
   const options: CoreOptions = withOverrides(overrides);
   // Derived values may depend on any tuning number, never on the date.
   const derived = scoped(cache, JSON.stringify({ ...options, today: undefined }));
@@ -161,7 +153,7 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
       }),
     ),
   ];
-  const matcher = new Matcher(topics, recognizer, options, englishWords, derived);
+  const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS, derived);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
@@ -192,7 +184,7 @@ export function createAssistant(knowledge: LoadedKnowledge, overrides: CoreOverr
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
-  const detector = new LanguageDetector(corpus, serviceNameWords, englishWords, regionNamesInBoth, derived);
+  const detector = new LanguageDetector(corpus, serviceNameWords, ENGLISH_WORDS, regionNamesInBoth, derived);
 
   interface Analysis {
     answer: Answer;

@@ -8,6 +8,19 @@ export interface WordSet {
   has(word: string): boolean;
 }
 
+let dictionary: WordSet = new Set<string>();
+
+/**
+ * The English dictionary (~275,000 words) every assistant consults for the words the knowledge
+ * does not use. The core reads no file: src/knowledge provides it when it loads the knowledge
+ * (read on the first lookup, see src/knowledge/english-words.ts); until then no word is in it.
+ */
+export const ENGLISH_WORDS: WordSet = { has: (word) => dictionary.has(word) };
+
+export function provideEnglishWords(words: WordSet): void {
+  dictionary = words;
+}
+
 export class SortedWordList implements WordSet {
   /** @param words sorted in code-unit order (`<`), as an-array-of-english-words ships them. */
   constructor(private readonly words: readonly string[]) {}

@@ -1,7 +1,7 @@
 /**
  * The English dictionary the core consults for words the knowledge does not use (is "charge" a
  * real word or a typo of "change"? does "offers" lean English?): ~275,000 words from the
- * an-array-of-english-words package.
+ * an-array-of-english-words package, provided to the core by whatever loads the knowledge.
  *
  * Read on the first lookup, not at start: most questions never need it, and one that does pays
  * ~10 ms once per process. The package's JSON text is searched as it is (`JsonWordList`), never
@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { JsonWordList, SortedWordList, type WordSet } from "../core/word-list.js";
+import { JsonWordList, provideEnglishWords, SortedWordList, type WordSet } from "../core/word-list.js";
 
 let words: WordSet | undefined;
 
@@ -23,3 +23,8 @@ function load(): WordSet {
 export const ENGLISH_WORDS: WordSet = {
   has: (word) => (words ??= load()).has(word),
 };
+
+/** Gives the core the dictionary (idempotent): called by every loader of the knowledge. */
+export function provideDictionary(): void {
+  provideEnglishWords(ENGLISH_WORDS);
+}

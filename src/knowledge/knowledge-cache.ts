@@ -11,10 +11,10 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { remember, rememberedSoFar, type DerivedCache, type Knowledge, type LoadedKnowledge, type Remembered } from "../core/index.js";
+import { remember, rememberedSoFar, type DerivedCache, type Knowledge, type Remembered } from "../core/index.js";
 import { CACHE_DIR, codeHash, hashTree, readJsonOrUndefined, writeJsonAtomically } from "../operations/start-up-cache.js";
 import { DEFAULT_DATA_DIR } from "./data-dir.js";
-import { ENGLISH_WORDS } from "./english-words.js";
+import { provideDictionary } from "./english-words.js";
 
 /** Bumped when what the file holds changes shape. */
 const FORMAT = 1;
@@ -30,7 +30,7 @@ interface Stored {
 }
 
 export interface CachedKnowledge {
-  knowledge: LoadedKnowledge;
+  knowledge: Knowledge;
   /** What createAssistant derives, as the last start over the same knowledge and code kept it. */
   cache: DerivedCache;
   /** Whether the knowledge came from the cache (not loaded and validated by this start). */
@@ -44,11 +44,12 @@ export async function loadCachedKnowledge(dataDir: string = DEFAULT_DATA_DIR, fi
   const key = cacheKey(dataDir);
   const stored = readJsonOrUndefined(file) as Stored | undefined;
   if (stored?.format === FORMAT && stored.key === key) {
+    provideDictionary();
     if (stored.remembered) remember(stored.remembered);
     return cacheOver(stored, file, { hit: true, savable: true });
   }
   const { loadKnowledge } = await import("./load-knowledge.js");
-  const { englishWords: _, ...validated } = loadKnowledge(dataDir);
+  const validated = loadKnowledge(dataDir);
   // Kept as the next start will read it back, so that both starts answer alike.
   const knowledge = JSON.parse(JSON.stringify(validated)) as Knowledge;
   // Data edited while it was read: nothing kept under a key that may not match what was read.
@@ -68,7 +69,7 @@ function cacheOver(stored: Stored, file: string, { hit, savable }: { hit: boolea
     },
   };
   return {
-    knowledge: { ...stored.knowledge, englishWords: ENGLISH_WORDS },
+    knowledge: stored.knowledge,
     cache,
     hit,
     save() {

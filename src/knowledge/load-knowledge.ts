@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import type { LoadedKnowledge } from "../core/index.js";
+import type { Knowledge } from "../core/index.js";
 import { DEFAULT_DATA_DIR } from "./data-dir.js";
-import { ENGLISH_WORDS } from "./english-words.js";
+import { provideDictionary } from "./english-words.js";
 import {
   FAQ_FOLDER,
   KNOWLEDGE_FILES,
@@ -31,8 +31,8 @@ export class KnowledgeError extends Error {
   }
 }
 
-/** The knowledge in `dataDir`, validated, with the English dictionary beside it (read on first use). */
-export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): LoadedKnowledge {
+/** The knowledge in `dataDir`, validated; the core gets the English dictionary too (read on first use). */
+export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
   const issues: KnowledgeIssue[] = [];
   const read = (file: string): unknown => {
     let text: string;
@@ -63,7 +63,8 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): LoadedKnowled
 
   const result = validateKnowledge({ files, faqFiles });
   if (!result.ok) throw new KnowledgeError(dataDir, result.issues);
-  return { ...result.knowledge, englishWords: ENGLISH_WORDS };
+  provideDictionary();
+  return result.knowledge;
 }
 
 function listJsonFiles(dir: string): string[] {
