@@ -187,10 +187,17 @@ export class Matcher {
     this.scratch = new RankScratch(topics.length);
     this.querySlotStamp = new Int32Array(this.termIds.size);
     this.querySlot = new Int32Array(this.termIds.size);
+    // Plain loops: TypedArray.from with a mapping function takes the generic iterator path, which
+    // cost ~20 ms over the ~3,300 phrasings at every start (code that runs once is never optimised).
     for (const phrasing of this.phrasings) {
-      phrasing.termIds = Int32Array.from(phrasing.terms, (term) => this.termIds.get(term)!);
-      phrasing.weights = Float64Array.from(phrasing.terms, (term) => this.idf.get(term)!);
-      phrasing.totalWeight = phrasing.weights.reduce((sum, weight) => sum + weight, 0);
+      const { terms } = phrasing;
+      phrasing.termIds = new Int32Array(terms.length);
+      phrasing.weights = new Float64Array(terms.length);
+      for (let i = 0; i < terms.length; i++) {
+        phrasing.termIds[i] = this.termIds.get(terms[i]!)!;
+        phrasing.weights[i] = this.idf.get(terms[i]!)!;
+        phrasing.totalWeight += phrasing.weights[i]!;
+      }
     }
   }
 
