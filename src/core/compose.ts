@@ -6,6 +6,7 @@
 import { countryName, EU_MEMBERS } from "./countries.js";
 import { compareDates, type AvailabilityBook, type Timeline } from "./availability.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
+import { LANGUAGE_PACKS, perLanguage, type ComposerTexts, type DateMeaning } from "./languages/index.js";
 import type {
   AvailabilityAnswer,
   AvailabilityFact,
@@ -25,75 +26,22 @@ export interface Reply {
   availability?: AvailabilityAnswer;
 }
 
-export const STATUS_WORDS: Record<Language, Record<AvailabilityStatus, string>> = {
-  it: { available: "disponibile", partial: "disponibile in parte", unavailable: "non disponibile", unknown: "stato sconosciuto" },
-  en: { available: "available", partial: "partly available", unavailable: "not available", unknown: "status unknown" },
-};
-
-const MONTHS: Record<Language, string[]> = {
-  it: ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
+export const STATUS_WORDS: Record<Language, Readonly<Record<AvailabilityStatus, string>>> = perLanguage((language) => LANGUAGE_PACKS[language].statusWords);
 
 /** "2021" → "2021", "2021-10" → "ottobre 2021", "2022-10-25" → "25 ottobre 2022". */
 export function formatDate(date: string, language: Language): string {
   const [year, month, day] = date.split("-");
   if (!month) return year!;
-  const monthName = MONTHS[language][Number(month) - 1]!;
+  const monthName = LANGUAGE_PACKS[language].months[Number(month) - 1]!;
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 
 /** "since October 2021", "as of 2020"; Italian picks the preposition a date of that precision takes. */
-export function formatDateWithMeaning(date: string, meaning: "since" | "as-of", language: Language): string {
-  const formatted = formatDate(date, language);
-  if (language === "en") return `${meaning === "since" ? "since" : "as of"} ${formatted}`;
-  const precision = date.split("-").length;
-  if (meaning === "since") return precision === 2 ? `da ${formatted}` : `dal ${formatted}`;
-  return precision === 2 ? `a ${formatted}` : precision === 1 ? `nel ${formatted}` : `al ${formatted}`;
+export function formatDateWithMeaning(date: string, meaning: DateMeaning, language: Language): string {
+  return LANGUAGE_PACKS[language].dateWithMeaning(formatDate(date, language), date.split("-").length, meaning);
 }
 
-const TEXTS = {
-  it: {
-    source: "Fonte",
-    sources: "Fonti",
-    asOf: "aggiornato a",
-    history: "Prima",
-    unknownIn: (service: string, region: string) =>
-      `${service} – ${region}: nessuna delle mie fonti ne parla, quindi non so dire se sia disponibile.`,
-    knownPlaces: "Dove ho dati",
-    knownInEurope: "In Europa ho dati su",
-    yearsAgo: (years: number) => `${years === 1 ? "un anno" : `${years} anni`} fa: potrebbe essere cambiato`,
-    knownElsewhere: "Altrove",
-    where: (service: string) => `Dove funziona ${service} (ultimo stato noto):`,
-    inRegion: (region: string) => `Servizi Xiaomi – ${region} (ultimo stato noto):`,
-    noSource: "nessuna fonte",
-    everywhere: "Ovunque",
-    everywhereExcept: (regions: string) => `Ovunque tranne ${regions}`,
-    servicesIntro: "I servizi Xiaomi che conosco:",
-    noFacts: (service: string) => `Non ho dati sulla disponibilità di ${service} nei vari paesi.`,
-    overview: (service: string) => `Non ho una risposta precisa a questo, ma su ${service} posso dirti:`,
-  },
-  en: {
-    source: "Source",
-    sources: "Sources",
-    asOf: "as of",
-    history: "Before",
-    unknownIn: (service: string, region: string) =>
-      `${service} – ${region}: none of my sources covers it, so I cannot say whether it is available.`,
-    knownPlaces: "Where I have data",
-    knownInEurope: "In Europe I have data on",
-    yearsAgo: (years: number) => `${years === 1 ? "a year" : `${years} years`} ago: it may have changed`,
-    knownElsewhere: "Elsewhere",
-    where: (service: string) => `Where ${service} works (latest known status):`,
-    inRegion: (region: string) => `Xiaomi services – ${region} (latest known status):`,
-    noSource: "no source",
-    everywhere: "Everywhere",
-    everywhereExcept: (regions: string) => `Everywhere except ${regions}`,
-    servicesIntro: "The Xiaomi services I know about:",
-    noFacts: (service: string) => `I have no data on where ${service} is available.`,
-    overview: (service: string) => `I have no specific answer to that, but here is what I know about ${service}:`,
-  },
-} as const;
+const TEXTS: Record<Language, ComposerTexts> = perLanguage((language) => LANGUAGE_PACKS[language].texts);
 
 export class Composer {
   private readonly sources: Map<string, Knowledge["sources"][number]>;
@@ -117,7 +65,7 @@ export class Composer {
   }
 
   regionName(code: string, language: Language): string {
-    if (code === "EU") return language === "it" ? "Europa" : "Europe";
+    if (code === "EU") return TEXTS[language].europe;
     return countryName(code, language);
   }
 

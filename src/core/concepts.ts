@@ -8,8 +8,10 @@
  * each compared by its Snowball stem in the phrase's language: "pagare band" matches "si può
  * pagare con la mia band?" and "pagamenti con la band".
  */
+import { perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Concepts, Language, QuestionType } from "./schema.js";
 import { STEMMERS } from "./stemmer.js";
 
@@ -61,12 +63,17 @@ export class ConceptLexicon {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
       const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
-      const first = phrase.stems[0]!;
-      const list = this.byFirstStem[language].get(first);
-      if (list) list.push(phrase);
-      else this.byFirstStem[language].set(first, [phrase]);
+      // Two words that describe a service say it in either order: "pagare con la band", "la band
+      // può pagare?". A kind of question keeps its order ("funziona in" is not "in… funziona").
+      const orders = meaning.service !== undefined && phrase.stems.length === 2 ? [phrase, { ...phrase, stems: [...phrase.stems].reverse() }] : [phrase];
+      for (const ordered of orders) {
+        const first = ordered.stems[0]!;
+        const list = this.byFirstStem[language].get(first);
+        if (list) list.push(ordered);
+        else this.byFirstStem[language].set(first, [ordered]);
+      }
     };
-    for (const language of ["it", "en"] as const) {
+    for (const language of LANGUAGES) {
       for (const entry of concepts.services) for (const text of entry[language]) add(language, text, { service: entry.service });
       for (const entry of concepts.questionTypes) for (const text of entry[language]) add(language, text, { type: entry.type });
       for (const text of concepts.offTopic[language]) add(language, text, { offTopic: true });
@@ -80,9 +87,9 @@ export class ConceptLexicon {
     const phrases: string[] = [];
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
-    const stems = { it: words.map(STEMMERS.it), en: words.map(STEMMERS.en) };
+    const stems = perLanguage((language) => words.map(STEMMERS[language]));
     for (let i = 0; i < words.length; i++) {
-      for (const language of ["it", "en"] as const) {
+      for (const language of LANGUAGES) {
         const starting = this.byFirstStem[language].get(stems[language][i]!);
         if (!starting) continue;
         for (const phrase of starting) {

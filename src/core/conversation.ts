@@ -1,5 +1,6 @@
 /** What a conversation carries from one message to the next, and how a follow-up points back. */
 import type { Recognition } from "./entities.js";
+import { wordsOfAllPacks } from "./languages/index.js";
 import { REFERRING_WORDS } from "./lexicon.js";
 import type { Language, QuestionType } from "./schema.js";
 
@@ -20,7 +21,10 @@ export function refersBack(recognition: Recognition): boolean {
 }
 
 // "e", "and", "what about", "ok e", "invece": openings that only make sense after something else.
-const CONTINUATION = /^\s*(?:ok(?:ay)?\s*[,.!]?\s*)?(?:e|ed|and|what about|how about|invece|anche|also|but|ma|then|allora)\b/i;
+const CONTINUATION = new RegExp(
+  `^\\s*(?:ok(?:ay)?\\s*[,.!]?\\s*)?(?:${[...wordsOfAllPacks((pack) => pack.continuations)].join("|")})\\b`,
+  "i",
+);
 
 /** Whether a message opens as a follow-up ("e Youpin?", "and in Poland?", "what about the cloud?"). */
 export function continuesConversation(text: string): boolean {

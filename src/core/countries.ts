@@ -4,14 +4,10 @@
  * "The Netherlands"), plus the names Node's ICU gives, which add forms like "Stati Uniti".
  * Curated names, adjectives and demonyms ("olandese", "Holland") live in data/regions.json.
  */
-import italian from "i18n-iso-countries/langs/it.json" with { type: "json" };
-import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
+import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import type { Language } from "./schema.js";
 
-type CountryTable = Record<string, string | string[]>;
-const TABLES: Record<Language, CountryTable> = { it: italian.countries, en: english.countries };
-
-export const ISO_3166_ALPHA2: ReadonlySet<string> = new Set(Object.keys(english.countries));
+export const ISO_3166_ALPHA2: ReadonlySet<string> = new Set(Object.keys(LANGUAGE_PACKS.en.countryNames));
 
 /**
  * The names a country goes by in a language. The dataset's formal forms are split into what
@@ -19,7 +15,7 @@ export const ISO_3166_ALPHA2: ReadonlySet<string> = new Set(Object.keys(english.
  * "Vatican City State".
  */
 export function countryNames(code: string, language: Language): string[] {
-  const listed = TABLES[language][code];
+  const listed = LANGUAGE_PACKS[language].countryNames[code];
   const names = new Set<string>();
   for (const name of listed === undefined ? [] : Array.isArray(listed) ? listed : [listed]) {
     const [beforeComma = name] = name.split(",");
@@ -44,7 +40,7 @@ function icuName(code: string, language: Language): string | undefined {
   const key = `${language}:${code}`;
   let name = ICU_NAMES.get(key);
   if (name === undefined) {
-    displayNames ??= { it: new Intl.DisplayNames(["it"], { type: "region" }), en: new Intl.DisplayNames(["en"], { type: "region" }) };
+    displayNames ??= perLanguage((each) => new Intl.DisplayNames([each], { type: "region" }));
     name = displayNames[language].of(code) ?? null;
     ICU_NAMES.set(key, name);
   }

@@ -3,11 +3,13 @@
  * group with the caller's overrides. Tests and benchmarks import the same object, so nobody
  * tunes against a private copy.
  */
+import type { Language } from "./languages/codes.js";
+
 export interface CoreOptions {
   /** How a message is read. */
   reading: {
     maxQuestionChars: number;
-    defaultLanguage: "it" | "en";
+    defaultLanguage: Language;
     languageTieMargin: number;
     clauseReadingMinWords: number;
     maxClausesRead: number;
@@ -54,7 +56,7 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
   reading: {
     /** Only the start of a very long message is read: no question is longer, and it bounds latency. */
     maxQuestionChars: 600,
-    defaultLanguage: "it" as "it" | "en",
+    defaultLanguage: "it" as Language,
     /** Language score within which the platform's locale (or the default) decides. */
     languageTieMargin: 0.75,
     /** A message of this many words or more is also read clause by clause (chatty context around the question). */

@@ -9,7 +9,7 @@
 import { icuNamesSoFar, rememberIcuNames } from "./countries.js";
 import type { Language, QuestionType } from "./schema.js";
 import type { TopicTraits } from "./slots.js";
-import { rememberStems, stemInBothLanguages, stemsSoFar } from "./stemmer.js";
+import { rememberStems, stemInEveryLanguage, stemsSoFar } from "./stemmer.js";
 
 export interface DerivedCache {
   /**
@@ -49,9 +49,9 @@ export interface Remembered {
   icuNames: Array<[string, string | null]>;
 }
 
-/** What is remembered so far, with the stems of every word in both languages (see stemInBothLanguages). */
+/** What is remembered so far, with the stems of every word in every language (see stemInEveryLanguage). */
 export function rememberedSoFar(): Remembered {
-  stemInBothLanguages();
+  stemInEveryLanguage();
   return { stems: stemsSoFar(), icuNames: icuNamesSoFar() };
 }
 

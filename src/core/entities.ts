@@ -6,9 +6,11 @@
  * and "mi pay" in a question become the same term.
  */
 import { FuzzyLexicon } from "./fuzzy-lexicon.js";
+import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Knowledge, Language } from "./schema.js";
 
 /** Term standing for a service in the matcher: "§mi-pay". */
@@ -26,12 +28,12 @@ export const COMPANY_SERVICE_ID = "xiaomi";
 const MAX_NAME_WORDS = 4;
 // Region names that are also everyday words count only in capitals: "us" (we) always, "usa"
 // (Italian for "uses") unless the question is English.
-const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = { it: new Set(["usa", "us"]), en: new Set(["us"]) };
+const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((language) => new Set(LANGUAGE_PACKS[language].codesNeedingCapitals));
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
-const PLACE_WORDS = new Set(["the", "in", "from", "across", "negli", "dagli", "agli"]);
+const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
-const EXCLUDING_WORDS = new Set(["fuori", "outside", "tranne", "eccetto", "except", "oltre", "beyond", "besides"]);
-const ONLY_WORDS = new Set(["only", "solo", "soltanto", "solamente"]);
+const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
+const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
 const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
@@ -119,21 +121,23 @@ export class EntityRecognizer {
       const [only] = ids;
       if (ids.size === 1 && only !== COMPANY_SERVICE_ID) this.serviceWords.set(word, only!);
     }
+    // "svizzera" is Swiss and Switzerland: a word that is also a place's name is read as the place.
+    const placeNames = new Set(knowledge.regions.flatMap((region) => LANGUAGES.flatMap((language) => region.names[language]).filter((name) => name !== name.toLowerCase()).map((name) => tokenize(name).join(""))));
     for (const region of knowledge.regions) {
-      for (const name of [...region.names.it, ...region.names.en]) {
+      for (const name of LANGUAGES.flatMap((language) => region.names[language])) {
         const key = tokenize(name).join("");
         this.curatedRegions.add(key, region.code);
-        if (name === name.toLowerCase()) this.adjectives.add(key);
-        if (name === name.toLowerCase() || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
+        if (name === name.toLowerCase() && !placeNames.has(key)) this.adjectives.add(key);
+        if ((name === name.toLowerCase() && !placeNames.has(key)) || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
       }
     }
-    for (const language of ["it", "en"] as const) {
+    for (const language of LANGUAGES) {
       for (const code of ISO_3166_ALPHA2) {
         for (const name of countryNames(code, language)) this.countryNames.add(tokenize(name).join(""), code);
       }
     }
     for (const brand of [...knowledge.otherProducts.brands, ...knowledge.otherProducts.shops]) this.otherProducts.add(tokenize(brand).join(""), brand);
-    for (const topic of [...knowledge.otherProducts.topics.it, ...knowledge.otherProducts.topics.en]) {
+    for (const topic of LANGUAGES.flatMap((language) => knowledge.otherProducts.topics[language])) {
       this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
     }
   }
@@ -231,6 +235,8 @@ export class EntityRecognizer {
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
     let exact: { value: T; length: number; distance: number } | undefined;
     for (let n = keys.length; n >= 1 && !exact; n--) {
+      // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
+      if (n > 1 && input.slice(start, start + n).every((word) => FUNCTION_WORDS.has(word.text))) continue;
       const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) exact = { value, length: n, distance: 0 };
     }

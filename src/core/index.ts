@@ -21,7 +21,8 @@ import { continuesConversation, refersBack, type ContextSlot, type ConversationC
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
-import { FUNCTION_WORDS, LANGUAGE_MARKERS } from "./lexicon.js";
+import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
+import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, words } from "./normalize.js";
@@ -29,6 +30,7 @@ import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
 import { ENGLISH_WORDS } from "./word-list.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
@@ -38,6 +40,7 @@ export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
 // Types only: the zod schemas themselves are imported from ./schema.js by the code that validates
 // with them, so answering never loads zod (~90 ms of modules at every start).
 export type * from "./schema.js";
+export { LANGUAGES } from "./languages/codes.js";
 export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
 export type { ContextSlot, ConversationContext } from "./conversation.js";
 export { SERVICE_OVERVIEW } from "./slots.js";
@@ -98,21 +101,6 @@ const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
 /** What the bot says it knows when it declines: the services' names come from the knowledge. */
-function fallbackTexts(serviceNames: string) {
-  return {
-    it: {
-      noMatch: `Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (${serviceNames}) e dove sono disponibili, in Italia e nel mondo.`,
-      otherProduct: (names: string) =>
-        `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (${serviceNames}) e dove sono disponibili.`,
-    },
-    en: {
-      noMatch: `I don't have an answer to that. I only know about Xiaomi services (${serviceNames}) and where they are available, in Italy and worldwide.`,
-      otherProduct: (names: string) =>
-        `I have no information about ${names}: I only know about Xiaomi services (${serviceNames}) and where they are available.`,
-    },
-  } as const;
-}
-
 /**
  * @param cache keeps what is derived from the knowledge alone between starts (see DerivedCache);
  *   the answers are the same with or without one.
@@ -121,19 +109,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const options: CoreOptions = withOverrides(overrides);
   // Derived values may depend on any tuning number, never on the date.
   const derived = scoped(cache, JSON.stringify({ ...options, today: undefined }));
-  const FALLBACK = fallbackTexts(
-    knowledge.services
-      .filter((service) => service.id !== COMPANY_SERVICE_ID)
-      .map((service) => service.name)
-      .join(", "),
-  );
-  const fallbackReply = (language: Language): Reply => ({ body: FALLBACK[language].noMatch, sources: [], asOf: null });
+  const serviceNames = knowledge.services
+    .filter((service) => service.id !== COMPANY_SERVICE_ID)
+    .map((service) => service.name)
+    .join(", ");
+  const fallbackReply = (language: Language): Reply => ({ body: LANGUAGE_PACKS[language].fallback.noMatch(serviceNames), sources: [], asOf: null });
   const placeholders = new Map([
     [SERVICE_SLOT, ANY_SERVICE],
     [REGION_SLOT, ANY_REGION],
   ]);
   const corpus = languageCorpus(knowledge);
-  const knownWords = new Set(derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...[...corpus.it, ...corpus.en].flatMap(tokenize)])]));
+  const knownWords = new Set(derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => corpus[language]).flatMap(tokenize)])]));
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));
@@ -149,7 +135,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         id: COMPOSED_INTENTS[key].id,
         kind: "composed",
         service: COMPOSED_INTENTS[key].companyTopic ? COMPANY_SERVICE_ID : null,
-        phrasings: { it: withSlots(knowledge.composed[key].it), en: withSlots(knowledge.composed[key].en) },
+        phrasings: perLanguage((language) => withSlots(knowledge.composed[key][language])),
       }),
     ),
   ];
@@ -159,7 +145,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const chatter = chatterWords(knowledge.concepts.chatter);
   const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter);
   const abbreviations = new Map(
-    (["it", "en"] as const).flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
+    LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = restoreTraits(
@@ -179,12 +165,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     knowledge.services
       .flatMap((s) => [s.name, ...s.aliases])
       .flatMap(tokenize)
-      .filter((word) => !LANGUAGE_MARKERS.has(word) && !FUNCTION_WORDS.has(word)),
+      .filter((word) => !MARKER_WORDS.has(word) && !FUNCTION_WORDS.has(word)),
   );
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
-  const detector = new LanguageDetector(corpus, serviceNameWords, ENGLISH_WORDS, regionNamesInBoth, derived);
+  const detector = new LanguageDetector(corpus, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
 
   interface Analysis {
     answer: Answer;
@@ -279,7 +265,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const namesXiaomi = recognition.services.length > 0;
     const otherBusiness = recognition.describedServices.length > 0 ? recognition.otherProducts.filter((product) => !shops.has(product)) : recognition.otherProducts;
     if (otherBusiness.length > 0 && !namesXiaomi) {
-      const body = FALLBACK[language].otherProduct(otherBusiness.join(", "));
+      const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
@@ -364,10 +350,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
 
     function answered(topic: Topic, score: number, service?: string): Analysis {
       const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
-      // "Youpin c'è in India?" answered by the entry about India still states the status there,
-      // so every platform shows it the same way as for any availability question.
-      const asksWhether = types.length === 0 || types.includes("availability");
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && asksWhether && hasFacts) {
+      // Whatever it asks about a service in a region ("Youpin c'è in India?" answered by the entry
+      // about India, "which devices in Moldova?"), the status there comes with the answer, shown
+      // the same way on every platform.
+      if (topic.kind === "faq" && subject !== undefined && region !== undefined && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       } else if (topic.kind === "faq" && topic.service === COMPANY_SERVICE_ID && region !== undefined && traits.get(topic.id)?.regions.has(region)) {
         // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there.
@@ -596,7 +582,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
 
 function languageCorpus(knowledge: Knowledge): { it: string[]; en: string[] } {
   const corpus = { it: [] as string[], en: [] as string[] };
-  for (const language of ["it", "en"] as const) {
+  for (const language of LANGUAGES) {
     const list = corpus[language];
     for (const entry of knowledge.faq) list.push(...entry.questions[language], entry.answer[language]);
     for (const entry of knowledge.smalltalk) list.push(...entry.questions[language], entry.answer[language]);

@@ -1,117 +1,142 @@
 /**
- * Italian or English? Short chat questions are the hard case ("mi pay italia?", "why?"), so three
- * signals add up: marker words, accented letters (Italian writes è, perché, più), and how often
- * each word appears in the knowledge's Italian versus English texts. When they do not decide,
- * the platform's locale does, then the default.
+ * Which language is a message in? Short chat questions are the hard case ("mi pay italia?",
+ * "why?"), so signals add up for each language pack: its marker words, its accented letters
+ * (Italian writes è, perché, più), country names only it uses, and how often each word appears
+ * in the knowledge's texts in that language against the others. The language whose evidence
+ * leads by the tie margin wins; otherwise the platform's locale decides, then the default.
  */
-import { LANGUAGE_MARKERS } from "./lexicon.js";
+import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { NO_CACHE, type DerivedCache } from "./derived-cache.js";
 import { tokenize } from "./normalize.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
 
-const ITALIAN_ACCENTS = /[àèéìíòóù]/i;
 const MODEL_NAME = /\p{L}\d/u;
 const MODEL_NAMES = /\p{L}+(?=\d)/gu;
 const ACCENT_WEIGHT = 1.5;
+const MARKER_WEIGHT = 1;
 // A word seen a handful of times must not outvote a marker word: its evidence is capped.
-const MAX_LEARNED_WEIGHT = 0.8;
+const MAX_LEARNED_LEAD = 0.8;
 const MIN_OCCURRENCES = 1;
 // Weaker than a word the knowledge uses: Italian loanwords and cognates are in English dictionaries too.
-const DICTIONARY_WEIGHT = -0.4;
+const DICTIONARY_WEIGHT = 0.4;
 
 export interface LanguageGuess {
   language: Language;
-  /** Positive leans Italian, negative English. */
-  score: number;
+  /** The evidence for each language. */
+  scores: Readonly<Record<Language, number>>;
+  /** How far the language chosen leads the next one (0 when the text did not decide). */
+  margin: number;
   decidedBy: "text" | "hint" | "default";
 }
 
+/** Evidence a word gives: which language, how much. */
+interface Cue {
+  language: Language;
+  weight: number;
+}
+
 export class LanguageDetector {
-  private readonly learned: Map<string, number>;
-
-  /** Country names differ between the languages ("Giappone" / "Japan"): each one is a marker. */
-  private readonly countryMarkers: Map<string, number>;
+  /** Marker words and country names only one language uses ("Giappone" / "Japan"). */
+  private readonly markers: Map<string, Cue>;
+  /** Per word, its weight for each language, from the knowledge's own texts. */
+  private readonly learned: Map<string, Readonly<Record<Language, number>>>;
 
   /**
-   * @param englishWords a dictionary of English words: a word in it that the knowledge does not
-   *   use is mild English evidence ("cashback offers") for questions the knowledge cannot decide.
-   */
-  /**
-   * @param ambiguousWords words that mean the same in both languages or are names in both
+   * @param ignoredWords product names, the same in every language ("Xiaomi Pay", "Mi Cloud").
+   * @param dictionaries word lists per language: a word in one that the knowledge does not use is
+   *   mild evidence ("cashback offers") for questions the knowledge cannot decide.
+   * @param ambiguousWords words that mean the same in several languages or are names in several
    *   ("USA" is also Italian for "uses"): the knowledge's statistics about them prove nothing.
    */
   constructor(
-    texts: { it: Iterable<string>; en: Iterable<string> },
+    texts: Readonly<Record<Language, Iterable<string>>>,
     private readonly ignoredWords: ReadonlySet<string>,
-    private readonly englishWords: WordSet = new Set<string>(),
+    private readonly dictionaries: Partial<Record<Language, WordSet>> = {},
     ambiguousWords: ReadonlySet<string> = new Set(),
     cache: DerivedCache = NO_CACHE,
   ) {
     const tables = cache.get("language-statistics", () => LanguageDetector.statistics(texts, ignoredWords, ambiguousWords));
-    this.countryMarkers = new Map(tables.countryMarkers);
+    this.markers = new Map(tables.markers);
     this.learned = new Map(tables.learned);
   }
 
-  /** Country-name markers and learned word weights, as entries. */
-  private static statistics(texts: { it: Iterable<string>; en: Iterable<string> }, ignoredWords: ReadonlySet<string>, ambiguousWords: ReadonlySet<string>) {
-    const countryMarkers = new Map<string, number>();
-    const learned = new Map<string, number>();
+  /** The markers and the learned weights, as entries. */
+  private static statistics(texts: Readonly<Record<Language, Iterable<string>>>, ignoredWords: ReadonlySet<string>, ambiguousWords: ReadonlySet<string>) {
+    const markers = new Map<string, Cue>();
+    const learned = new Map<string, Readonly<Record<Language, number>>>();
     for (const code of ISO_3166_ALPHA2) {
-      const italian = countryNames(code, "it").flatMap(tokenize);
-      const english = countryNames(code, "en").flatMap(tokenize);
-      for (const word of italian) if (!english.includes(word) && !ambiguousWords.has(word)) countryMarkers.set(word, 1);
-      for (const word of english) if (!italian.includes(word) && !ambiguousWords.has(word)) countryMarkers.set(word, -1);
+      const names = perLanguage((language) => countryNames(code, language).flatMap(tokenize));
+      for (const language of LANGUAGES) {
+        for (const word of names[language]) {
+          const elsewhere = LANGUAGES.some((other) => other !== language && names[other].includes(word));
+          if (!elsewhere && !ambiguousWords.has(word)) markers.set(word, { language, weight: MARKER_WEIGHT });
+        }
+      }
     }
-    const count = (source: Iterable<string>) => {
-      const counts = new Map<string, number>();
+    // Marker words come after country names: when a word is both, the marker says more.
+    for (const language of LANGUAGES) for (const word of LANGUAGE_PACKS[language].markers) markers.set(word, { language, weight: MARKER_WEIGHT });
+
+    const counts = perLanguage((language) => {
+      const perWord = new Map<string, number>();
       let total = 0;
-      for (const text of source) {
+      for (const text of texts[language]) {
         for (const word of tokenize(text)) {
           if (ignoredWords.has(word) || /^\d+$/.test(word)) continue;
-          counts.set(word, (counts.get(word) ?? 0) + 1);
+          perWord.set(word, (perWord.get(word) ?? 0) + 1);
           total++;
         }
       }
-      return { counts, total };
-    };
-    const it = count(texts.it);
-    const en = count(texts.en);
-    const vocabulary = new Set([...it.counts.keys(), ...en.counts.keys()]);
+      return { perWord, total };
+    });
+    const vocabulary = new Set(LANGUAGES.flatMap((language) => [...counts[language].perWord.keys()]));
+    const isMarker = new Set(LANGUAGES.flatMap((language) => LANGUAGE_PACKS[language].markers));
     for (const word of vocabulary) {
-      const inItalian = it.counts.get(word) ?? 0;
-      const inEnglish = en.counts.get(word) ?? 0;
-      if (inItalian + inEnglish < MIN_OCCURRENCES || LANGUAGE_MARKERS.has(word) || ambiguousWords.has(word)) continue;
-      // Add-one smoothed log ratio of the word's frequency in each language.
-      const ratio = Math.log((inItalian + 1) / (it.total + vocabulary.size)) - Math.log((inEnglish + 1) / (en.total + vocabulary.size));
-      learned.set(word, Math.max(-MAX_LEARNED_WEIGHT, Math.min(MAX_LEARNED_WEIGHT, ratio)));
+      const seen = LANGUAGES.reduce((sum, language) => sum + (counts[language].perWord.get(word) ?? 0), 0);
+      if (seen < MIN_OCCURRENCES || isMarker.has(word) || ambiguousWords.has(word)) continue;
+      // Add-one smoothed log frequency in each language, against their mean: with two languages,
+      // each gets half the log ratio, so the lead of one over the other is the ratio itself.
+      const logs = perLanguage((language) => Math.log(((counts[language].perWord.get(word) ?? 0) + 1) / (counts[language].total + vocabulary.size)));
+      const mean = LANGUAGES.reduce((sum, language) => sum + logs[language], 0) / LANGUAGES.length;
+      const cap = MAX_LEARNED_LEAD / 2;
+      learned.set(word, perLanguage((language) => Math.max(-cap, Math.min(cap, logs[language] - mean))));
     }
-    return { countryMarkers: [...countryMarkers], learned: [...learned] };
-  }
-
-  private dictionaryEvidence(word: string): number {
-    return word.length > 2 && this.englishWords.has(word) ? DICTIONARY_WEIGHT : 0;
+    return { markers: [...markers], learned: [...learned] };
   }
 
   detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
-    let score = ITALIAN_ACCENTS.test(rawText) ? ACCENT_WEIGHT : 0;
+    const scores = perLanguage((language) => (LANGUAGE_PACKS[language].accents?.test(rawText) ? ACCENT_WEIGHT : 0));
     // Letters glued to a number name a model ("SU7", "Watch S3"): "su" there is not Italian.
     const modelNames = MODEL_NAME.test(rawText) ? new Set(rawText.toLowerCase().match(MODEL_NAMES)) : undefined;
     for (const word of words) {
-      // Product names ("Xiaomi Pay", "Mi Cloud") are the same in both languages.
+      // Product names ("Xiaomi Pay", "Mi Cloud") are the same in every language.
       if (this.ignoredWords.has(word) || modelNames?.has(word)) continue;
-      score += LANGUAGE_MARKERS.get(word) ?? this.countryMarkers.get(word) ?? this.learned.get(word) ?? this.dictionaryEvidence(word);
+      const marker = this.markers.get(word);
+      if (marker) {
+        scores[marker.language] += marker.weight;
+        continue;
+      }
+      const learned = this.learned.get(word);
+      if (learned) {
+        for (const language of LANGUAGES) scores[language] += learned[language];
+        continue;
+      }
+      if (word.length <= 2) continue;
+      for (const language of LANGUAGES) if (this.dictionaries[language]?.has(word)) scores[language] += DICTIONARY_WEIGHT;
     }
-    if (Math.abs(score) >= tieMargin) return { language: score > 0 ? "it" : "en", score, decidedBy: "text" };
+    const [first, second] = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);
+    const margin = scores[first!] - (second === undefined ? 0 : scores[second]);
+    if (margin >= tieMargin) return { language: first!, scores, margin, decidedBy: "text" };
     // Within the margin the text does not decide: "Xiaomi Pay in Russia" reads the same in both.
-    if (hint) return { language: hint, score, decidedBy: "hint" };
-    return { language: fallback, score, decidedBy: "default" };
+    if (hint) return { language: hint, scores, margin: 0, decidedBy: "hint" };
+    return { language: fallback, scores, margin: 0, decidedBy: "default" };
   }
 }
 
-/** Reads a platform locale ("it", "it-IT", "en-GB", "pt-BR") as a hint; other languages give none. */
+/** Reads a platform locale ("it", "it-IT", "en-GB", "pt-BR") as a hint; a language without a pack gives none. */
 export function localeToLanguage(locale: string | undefined): Language | undefined {
   const primary = locale?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === "it" || primary === "en" ? primary : undefined;
+  return LANGUAGES.find((language) => language === primary);
 }

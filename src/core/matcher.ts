@@ -13,8 +13,10 @@ import type { CoreOptions } from "./defaults.js";
 import { NO_CACHE, type DerivedCache } from "./derived-cache.js";
 import { COMPANY_SERVICE_ID, type EntityRecognizer, type Recognition } from "./entities.js";
 import { FuzzyLexicon } from "./fuzzy-lexicon.js";
+import { perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { STEMMERS, type Stem } from "./stemmer.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
 
@@ -25,6 +27,9 @@ const ANY_SERVICE_ID = 0;
 const ANY_REGION_ID = 1;
 
 export type TopicKind = "faq" | "smalltalk" | "composed";
+
+/** The question's language's stemmer first, then the others'. */
+type StemsInOrder = readonly [Stem, ...Stem[]];
 
 export interface Topic {
   id: string;
@@ -134,9 +139,9 @@ export class Matcher {
     this.topicTerms = topics.map(() => new Set<string>());
     this.phrasingsOfTopic = topics.map(() => []);
     // Reading every phrasing (names, typos, stems) is most of the cost of building the index.
-    const readings = cache.get("phrasing-words", () => topics.map((topic) => ({ it: this.readPhrasings(topic, "it"), en: this.readPhrasings(topic, "en") })));
+    const readings = cache.get("phrasing-words", () => topics.map((topic) => perLanguage((language) => this.readPhrasings(topic, language))));
     topics.forEach((topic, topicIndex) => {
-      for (const language of ["it", "en"] as const) {
+      for (const language of LANGUAGES) {
         for (const [phrasingIndex, text] of topic.phrasings[language].entries()) {
           const terms: string[] = [];
           for (const [word, term] of readings[topicIndex]![language][phrasingIndex]!) {
@@ -228,7 +233,7 @@ export class Matcher {
   }
 
   /** A content word as a term: known, corrected from a typo, or unknown. */
-  private readWord(word: string, stems: readonly [Stem, Stem]): QueryTerm {
+  private readWord(word: string, stems: StemsInOrder): QueryTerm {
     const known = this.vocabulary.get(word) ?? this.knownStem(word, stems);
     if (known !== undefined) return { term: known, weight: this.idf.get(known)!, reading: "known", from: word };
     // A real English word the knowledge does not use ("charge", "fees") is not a typo of one it
@@ -241,11 +246,12 @@ export class Matcher {
     return { term: stems[0](word), weight: this.options.weights.unknownToken, reading: "unknown", from: word };
   }
 
-  private knownStem(word: string, stems: readonly [Stem, Stem]): string | undefined {
-    const own = stems[0](word);
-    if (this.idf.has(own)) return own;
-    const other = stems[1](word);
-    return this.idf.has(other) ? other : undefined;
+  private knownStem(word: string, stems: StemsInOrder): string | undefined {
+    for (const stem of stems) {
+      const term = stem(word);
+      if (this.idf.has(term)) return term;
+    }
+    return undefined;
   }
 
   /** Reads the question's words into weighted terms, correcting typos against the vocabulary. */
@@ -256,7 +262,7 @@ export class Matcher {
   queryTerms(recognition: Recognition, language: Language, readings?: Map<string, QueryTerm>): QueryTerm[] {
     // The question's language decides the stemmer, but a word may be the other language's
     // ("cloud", "backup" in Italian): its other stem is tried before calling it unknown.
-    const stems = [STEMMERS[language], STEMMERS[language === "it" ? "en" : "it"]] as const satisfies readonly [Stem, Stem];
+    const stems: StemsInOrder = [STEMMERS[language], ...LANGUAGES.filter((other) => other !== language).map((other) => STEMMERS[other])];
     const terms: QueryTerm[] = [];
     const add = (candidate: QueryTerm) => {
       const existing = terms.find((t) => t.term === candidate.term);

@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import { normalize } from "./normalize.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Knowledge, Language, Suggestion } from "./schema.js";
 
 export class QuestionSearch {
@@ -13,7 +14,7 @@ export class QuestionSearch {
 
   constructor(knowledge: Pick<Knowledge, "faq">) {
     const searchable = knowledge.faq.flatMap((entry) =>
-      (["it", "en"] as const).flatMap((language) =>
+      LANGUAGES.flatMap((language) =>
         entry.questions[language].map((question) => ({ question, language, service: entry.service, normalized: normalize(question) })),
       ),
     );

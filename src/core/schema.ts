@@ -6,8 +6,10 @@
 import { z } from "zod";
 import { DEFAULTS } from "./defaults.js";
 import { ISO_3166_ALPHA2 } from "./countries.js";
+import { LANGUAGES } from "./languages/codes.js";
+import { LANGUAGE_PACKS } from "./languages/index.js";
 
-export const LANGUAGES = ["it", "en"] as const;
+export { LANGUAGES } from "./languages/codes.js";
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
@@ -19,11 +21,11 @@ export const DateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
 
-export const LocalizedTextSchema = z.strictObject({ it: nonEmpty, en: nonEmpty });
-export const LocalizedListSchema = z.strictObject({
-  it: z.array(nonEmpty).min(1, "needs at least one Italian phrasing"),
-  en: z.array(nonEmpty).min(1, "needs at least one English phrasing"),
-});
+// A text in every language of LANGUAGES: a new language's data files fail validation until they have it.
+const perLanguageShape = <T extends z.ZodType>(schema: (language: Language) => T) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, schema(language)])) as Record<Language, T>;
+export const LocalizedTextSchema = z.strictObject(perLanguageShape(() => nonEmpty));
+export const LocalizedListSchema = z.strictObject(perLanguageShape((language) => z.array(nonEmpty).min(1, `needs at least one ${LANGUAGE_PACKS[language].name} phrasing`)));
 
 const sourceRef = z.union([id, z.array(id).min(1)]);
 
@@ -162,7 +164,7 @@ export const ConceptsSchema = z.strictObject({
   /** Words that say nothing in a chat message ("ok", "raga", "lol", "wtf"): never what it asks. */
   chatter: conceptPhrases,
   /** Chat shorthand and the words it stands for ("nn": "non", "xke": "perché", "u": "you"). */
-  abbreviations: z.strictObject({ it: z.record(z.string().regex(/^[a-z0-9]+$/, "one lower-case word"), nonEmpty), en: z.record(z.string().regex(/^[a-z0-9]+$/, "one lower-case word"), nonEmpty) }),
+  abbreviations: z.strictObject(perLanguageShape(() => z.record(z.string().regex(/^[a-z0-9]+$/, "one lower-case word"), nonEmpty))),
 });
 export type Concepts = z.infer<typeof ConceptsSchema>;
 

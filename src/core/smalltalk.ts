@@ -6,6 +6,7 @@
  */
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
+import { LANGUAGES } from "./languages/codes.js";
 import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
@@ -35,7 +36,7 @@ export class SmalltalkReader {
   ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
-      for (const language of ["it", "en"] as const) {
+      for (const language of LANGUAGES) {
         for (const text of entry.cues[language]) {
           const words = tokenize(text).map(unstretched);
           if (words.length === 0) continue;
@@ -79,8 +80,8 @@ export class SmalltalkReader {
 }
 
 /** Words that say nothing in a chat message ("ok", "lol", "raga"), as the small-talk reader compares them. */
-export function chatterWords(chatter: { it: readonly string[]; en: readonly string[] }): ReadonlySet<string> {
-  return new Set([...chatter.it, ...chatter.en].flatMap(tokenize).map(unstretched));
+export function chatterWords(chatter: Readonly<Record<Language, readonly string[]>>): ReadonlySet<string> {
+  return new Set(LANGUAGES.flatMap((language) => chatter[language]).flatMap(tokenize).map(unstretched));
 }
 
 const MENTION = /@([\p{L}\p{N}_]+)/gu;

@@ -7,23 +7,9 @@
  *
  * Chat messages repeat the same few thousand words, so each language also keeps a bounded cache.
  */
-import { createRequire } from "node:module";
+import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import type { Language } from "./schema.js";
 
-// nlp.js's packages (and @nlpjs/core under them, ~40 ms to load) are loaded on the first word to
-// stem that the cache does not hold: with the stems a start-up cache remembers (see
-// derived-cache.ts), most single questions need none.
-const load = createRequire(import.meta.url);
-const SNOWBALL: Record<Language, () => { stemWord(word: string): string }> = {
-  it: () => {
-    const { StemmerIt } = load("@nlpjs/lang-it") as typeof import("@nlpjs/lang-it");
-    return new StemmerIt();
-  },
-  en: () => {
-    const { StemmerEn } = load("@nlpjs/lang-en-min") as typeof import("@nlpjs/lang-en-min");
-    return new StemmerEn();
-  },
-};
 // Big enough for the knowledge's vocabulary and a day of chat; cleared whole when full.
 const CACHE_LIMIT = 50_000;
 // Snowball leaves short words alone in practice; skipping them saves a call per function word.
@@ -33,9 +19,12 @@ const MAX_STEMMED_LENGTH = 30;
 
 export type Stem = (word: string) => string;
 
-const CACHES: Record<Language, Map<string, string>> = { it: new Map(), en: new Map() };
+const CACHES: Record<Language, Map<string, string>> = perLanguage(() => new Map());
 
 function cachedStemmer(language: Language): Stem {
+  // Created on the first word the cache does not hold: nlp.js's packages (and @nlpjs/core under
+  // them) cost ~40 ms to load, and with the stems a start-up cache remembers (see
+  // derived-cache.ts) most single questions need none.
   let stemmer: { stemWord(word: string): string } | undefined;
   const cache = CACHES[language];
   return (word) => {
@@ -43,7 +32,7 @@ function cachedStemmer(language: Language): Stem {
     let stem = cache.get(word);
     if (stem === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      stem = (stemmer ??= SNOWBALL[language]()).stemWord(word);
+      stem = (stemmer ??= LANGUAGE_PACKS[language].stemmer()).stemWord(word);
       // A stem shorter than three letters ("foto" → "fot" is fine, "aria" → "ar" is not) merges
       // unrelated words; the whole word is the safer term.
       if (stem.length < 3) stem = word;
@@ -53,29 +42,27 @@ function cachedStemmer(language: Language): Stem {
   };
 }
 
-export const STEMMERS: Readonly<Record<Language, Stem>> = Object.freeze({ it: cachedStemmer("it"), en: cachedStemmer("en") });
+export const STEMMERS: Readonly<Record<Language, Stem>> = Object.freeze(perLanguage(cachedStemmer));
 
 /**
  * The stems computed so far, for a start-up cache: a stem is a function of the word alone, and
  * the Snowball stemmers are slow until warm (~45 µs a word for the first few hundred).
  */
 export function stemsSoFar(): Record<Language, Array<[string, string]>> {
-  return { it: [...CACHES.it], en: [...CACHES.en] };
+  return perLanguage((language) => [...CACHES[language]]);
 }
 
 /**
- * Stems every word held in one language's cache in the other too: a question's words are read in
- * both (concepts, typo checks), so remembering both stems of the knowledge's words spares most
- * starts loading the stemmers at all.
+ * Stems every word held in one language's cache in the others too: a question's words are read in
+ * every language (concepts, typo checks), so remembering every stem of the knowledge's words
+ * spares most starts loading the stemmers at all.
  */
-export function stemInBothLanguages(): void {
-  for (const word of [...CACHES.it.keys(), ...CACHES.en.keys()]) {
-    STEMMERS.it(word);
-    STEMMERS.en(word);
-  }
+export function stemInEveryLanguage(): void {
+  const stems = Object.values(STEMMERS);
+  for (const word of new Set(Object.values(CACHES).flatMap((cache) => [...cache.keys()]))) for (const stem of stems) stem(word);
 }
 
 /** Stems as stemsSoFar gave them (same code): taken as computed. */
 export function rememberStems(stems: Readonly<Record<Language, ReadonlyArray<[string, string]>>>): void {
-  for (const language of ["it", "en"] as const) for (const [word, stem] of stems[language]) CACHES[language].set(word, stem);
+  for (const language of Object.keys(CACHES) as Language[]) for (const [word, stem] of stems[language] ?? []) CACHES[language].set(word, stem);
 }

@@ -74,6 +74,8 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
   "dialogue-holdout-2": new URL("../../tests/eval/dialogue-holdout-2-set.json", import.meta.url),
+  /** Written on 2026-11-30 after the second one's total had been read twice: sealed. */
+  "dialogue-holdout-3": new URL("../../tests/eval/dialogue-holdout-3-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 

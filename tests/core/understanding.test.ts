@@ -15,6 +15,8 @@ describe("a service described, not named", () => {
     ["ho perso il telefono, come lo ritrovo?", "mi-cloud"],
     ["l'assistente vocale degli speaker xiaomi parla italiano?", "xiaoai"],
     ["whats that chinese app where xiaomi sells partner gadgets and does crowdfunding", "youpin"],
+    ["la mia band può pagare?", "mi-pay"],
+    ["il telefono l'ho perso, come faccio?", "mi-cloud"],
   ])("GIVEN %j THEN answers about %s", (question, service) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "answer", service });
   });
@@ -43,6 +45,20 @@ describe("countries", () => {
   it("GIVEN where Xiaomi sells its phones THEN the entry about that country states the company's status there, and a topic of the company elsewhere does not", () => {
     expect(assistant.ask("Xiaomi vende i telefoni negli Stati Uniti?")).toMatchObject({ topic: "xiaomi-usa", availability: { service: "xiaomi", region: "US", status: "unavailable" } });
     expect(assistant.ask("quali servizi Xiaomi ci sono in Italia?").answer).not.toMatch(/^• Xiaomi:/m);
+  });
+
+  it("GIVEN a country's name written in lower case, the same as its adjective ('svizzera') THEN it is the place named", () => {
+    expect(assistant.ask("vivo in svizzera ma lavoro in italia, xiaomi pay funziona qui in svizzera?").availability).toMatchObject({ region: "CH" });
+  });
+
+  it("GIVEN 'ita' for Italy THEN Italy; GIVEN function words that would spell it ('is it a thing') THEN not", () => {
+    expect(assistant.ask("xiaoai ita??").availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    expect(assistant.ask("xiaomi pay, is it a thing in portugal yet?").availability).toMatchObject({ region: "PT" });
+  });
+
+  it("GIVEN an EU country with no fact of its own THEN 'not in Europe' holds for it, 'in some of Europe' does not", () => {
+    expect(assistant.ask("youpin c'è in polonia?").availability).toMatchObject({ service: "youpin", region: "PL", status: "unavailable" });
+    expect(assistant.ask("xiaomi pay in portugal?").availability).toMatchObject({ service: "mi-pay", region: "PT", status: "unknown" });
   });
 
   it("GIVEN a place named and a card's nationality THEN the place is asked", () => {

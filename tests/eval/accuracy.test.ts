@@ -36,17 +36,21 @@ describe.each(["holdout", "textbook", "chat-dev", "chat-dev-2"] as const)("the b
   });
 });
 
-// The blind chat-style set's tuning part is far from the targets yet: this floor, raised as the
+// The blind chat-style tuning sets are below the targets yet: these floors, raised as the
 // matcher improves, keeps any change from losing what was won. The targets are in the README.
-const CHAT_DEV_FLOOR = Object.freeze({ inScope: 0.88, outOfScopeRejection: 0.95 });
+const CHAT_DEV_FLOORS = Object.freeze({
+  "chat-dev": { inScope: 0.93, outOfScopeRejection: 0.95 },
+  // The first holdout, studied since: its floor sits lower, as it was written blind to the tuning.
+  "chat-dev-2": { inScope: 0.9, outOfScopeRejection: 0.95 },
+});
 
-describe("the blind chat-style tuning set", () => {
-  it(`GIVEN every message THEN in-scope accuracy is at least ${CHAT_DEV_FLOOR.inScope * 100}% and out-of-scope rejection ${CHAT_DEV_FLOOR.outOfScopeRejection * 100}%`, () => {
-    const report = evaluate(loadEvalSet("chat-dev"), (question, locale) => assistant.ask(question, locale ? { locale } : {}));
-    const summary = formatReport(report, "chat-dev set");
-    expect(report.inScope.accuracy, summary).toBeGreaterThanOrEqual(CHAT_DEV_FLOOR.inScope);
-    expect(report.outOfScope.rejection, summary).toBeGreaterThanOrEqual(CHAT_DEV_FLOOR.outOfScopeRejection);
-    expect(report.otherRegion, summary).toBeLessThanOrEqual(4);
+describe.each(Object.entries(CHAT_DEV_FLOORS))("the blind chat-style tuning set %s", (name, floor) => {
+  it(`GIVEN every message THEN in-scope accuracy is at least ${floor.inScope * 100}% and out-of-scope rejection ${floor.outOfScopeRejection * 100}%`, () => {
+    const report = evaluate(loadEvalSet(name as keyof typeof CHAT_DEV_FLOORS), (question, locale) => assistant.ask(question, locale ? { locale } : {}));
+    const summary = formatReport(report, `${name} set`);
+    expect(report.inScope.accuracy, summary).toBeGreaterThanOrEqual(floor.inScope);
+    expect(report.outOfScope.rejection, summary).toBeGreaterThanOrEqual(floor.outOfScopeRejection);
+    expect(report.otherRegion, summary).toBeLessThanOrEqual(2);
   });
 });
 

@@ -1,0 +1,59 @@
+/** English: how messages are read and answers are worded. */
+import { createRequire } from "node:module";
+import countries from "i18n-iso-countries/langs/en.json" with { type: "json" };
+import { wordList, type LanguagePack } from "./pack.js";
+
+export const english: LanguagePack = {
+  code: "en",
+  name: "English",
+  functionWords: wordList(
+    "the a an of to in on at for with by from and or but is are was were be been being am do does did doing " +
+      "it its this that these those there here i me my mine we us our you your he him his she her they them " +
+      "their has have had having not no so if then than too very just also any some about into as up out " +
+      "get got will would shall should may might must could can s t d ll re ve m anyone anybody someone " +
+      "know guys please pls plz currently now today still yet already all every other really actually " +
+      "one ones thing things gonna wanna kind sort stuff lot bit",
+  ),
+  markers: wordList(
+    "the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get yo thx cya bye bro",
+  ),
+  referringWords: wordList("it its they them their there that this"),
+  continuations: ["and", "what about", "how about", "also", "but", "then"],
+  placeWords: wordList("the in from across"),
+  excludingWords: wordList("outside except beyond besides"),
+  onlyWords: wordList("only"),
+  codesNeedingCapitals: ["us"],
+  // Required on the first word to stem, not at start: see stemmer.ts.
+  stemmer: () => {
+    const { StemmerEn } = createRequire(import.meta.url)("@nlpjs/lang-en-min") as typeof import("@nlpjs/lang-en-min");
+    return new StemmerEn();
+  },
+  countryNames: countries.countries,
+  months: wordList("January February March April May June July August September October November December"),
+  statusWords: { available: "available", partial: "partly available", unavailable: "not available", unknown: "status unknown" },
+  dateWithMeaning: (formatted, _precision, meaning) => `${meaning === "since" ? "since" : "as of"} ${formatted}`,
+  texts: {
+    europe: "Europe",
+    source: "Source",
+    sources: "Sources",
+    asOf: "as of",
+    history: "Before",
+    unknownIn: (service, region) => `${service} – ${region}: none of my sources covers it, so I cannot say whether it is available.`,
+    knownPlaces: "Where I have data",
+    knownInEurope: "In Europe I have data on",
+    yearsAgo: (years) => `${years === 1 ? "a year" : `${years} years`} ago: it may have changed`,
+    knownElsewhere: "Elsewhere",
+    where: (service) => `Where ${service} works (latest known status):`,
+    inRegion: (region) => `Xiaomi services – ${region} (latest known status):`,
+    noSource: "no source",
+    everywhere: "Everywhere",
+    everywhereExcept: (regions) => `Everywhere except ${regions}`,
+    servicesIntro: "The Xiaomi services I know about:",
+    noFacts: (service) => `I have no data on where ${service} is available.`,
+    overview: (service) => `I have no specific answer to that, but here is what I know about ${service}:`,
+  },
+  fallback: {
+    noMatch: (services) => `I don't have an answer to that. I only know about Xiaomi services (${services}) and where they are available, in Italy and worldwide.`,
+    otherProduct: (names, services) => `I have no information about ${names}: I only know about Xiaomi services (${services}) and where they are available.`,
+  },
+};

@@ -1,0 +1,69 @@
+/** Italian: how messages are read and answers are worded. */
+import { createRequire } from "node:module";
+import countries from "i18n-iso-countries/langs/it.json" with { type: "json" };
+import { wordList, type LanguagePack } from "./pack.js";
+
+export const italian: LanguagePack = {
+  code: "it",
+  name: "Italian",
+  functionWords: wordList(
+    "il lo la i gli le l un uno una un di d del dello della dei degli delle dell a al allo alla ai agli alle all " +
+      "da dal dallo dalla dai dagli dalle dall in nel nello nella nei negli nelle nell su sul sullo sulla sui sugli " +
+      "sulle con col per tra fra e ed o od ma se che ne ci vi si mi ti me te ce ve c s " +
+      "sono sei siamo siete era erano essere ho hai ha abbiamo avete hanno avere sta stai stanno " +
+      "questo questa questi queste quello quella quelli quelle mio mia miei mie tuo tua tuoi tue suo sua suoi sue " +
+      "nostro nostra vostro vostra loro anche ancora gia piu molto poco tanto cosi pure solo proprio ecco allora " +
+      "qualcuno qualcosa sa sai sapete sapeste sapreste dire dirmi dici dite mica tipo raga ragazzi ragazze " +
+      "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
+      "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
+      // colloquial: "sto telefono" (questo), "un po'", "che roba è"
+      "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna",
+  ),
+  markers: wordList(
+    "il lo gli di del della dei degli delle che non per con come cosa cos perche quando dove quale quali quanto quanti sono ho hai ha hanno ci anche funziona funzionano posso puoi serve ciao grazie buongiorno buonasera salve nel nella sul sulla al alla dal dalla questo quello ancora gia piu ma qualcuno sapete disponibile c si e arrivera arriva esiste usare fare faccio",
+  ),
+  accents: /[àèéìíòóù]/i,
+  referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella"),
+  continuations: ["e", "ed", "invece", "anche", "ma", "allora"],
+  placeWords: wordList("in negli dagli agli"),
+  excludingWords: wordList("fuori tranne eccetto oltre"),
+  onlyWords: wordList("solo soltanto solamente"),
+  codesNeedingCapitals: ["usa", "us"],
+  // Required on the first word to stem, not at start: see stemmer.ts.
+  stemmer: () => {
+    const { StemmerIt } = createRequire(import.meta.url)("@nlpjs/lang-it") as typeof import("@nlpjs/lang-it");
+    return new StemmerIt();
+  },
+  countryNames: countries.countries,
+  months: wordList("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
+  statusWords: { available: "disponibile", partial: "disponibile in parte", unavailable: "non disponibile", unknown: "stato sconosciuto" },
+  // A month takes "da"/"a" ("da ottobre 2021"), a year or a day "dal"/"nel"/"al" ("dal 2021", "al 25 ottobre 2022").
+  dateWithMeaning(formatted, precision, meaning) {
+    if (meaning === "since") return precision === 2 ? `da ${formatted}` : `dal ${formatted}`;
+    return precision === 2 ? `a ${formatted}` : precision === 1 ? `nel ${formatted}` : `al ${formatted}`;
+  },
+  texts: {
+    europe: "Europa",
+    source: "Fonte",
+    sources: "Fonti",
+    asOf: "aggiornato a",
+    history: "Prima",
+    unknownIn: (service, region) => `${service} – ${region}: nessuna delle mie fonti ne parla, quindi non so dire se sia disponibile.`,
+    knownPlaces: "Dove ho dati",
+    knownInEurope: "In Europa ho dati su",
+    yearsAgo: (years) => `${years === 1 ? "un anno" : `${years} anni`} fa: potrebbe essere cambiato`,
+    knownElsewhere: "Altrove",
+    where: (service) => `Dove funziona ${service} (ultimo stato noto):`,
+    inRegion: (region) => `Servizi Xiaomi – ${region} (ultimo stato noto):`,
+    noSource: "nessuna fonte",
+    everywhere: "Ovunque",
+    everywhereExcept: (regions) => `Ovunque tranne ${regions}`,
+    servicesIntro: "I servizi Xiaomi che conosco:",
+    noFacts: (service) => `Non ho dati sulla disponibilità di ${service} nei vari paesi.`,
+    overview: (service) => `Non ho una risposta precisa a questo, ma su ${service} posso dirti:`,
+  },
+  fallback: {
+    noMatch: (services) => `Non ho una risposta a questa domanda. Conosco solo i servizi Xiaomi (${services}) e dove sono disponibili, in Italia e nel mondo.`,
+    otherProduct: (names, services) => `Non ho informazioni su ${names}: conosco solo i servizi Xiaomi (${services}) e dove sono disponibili.`,
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Everything the core knows about one language, in one place: the words it reads messages with
+ * and the words it answers in. Knowledge texts come from data/ ({"it": …, "en": …}); a new
+ * language is one pack like ./it.ts, its code in LANGUAGES (schema.ts) and its texts in data/.
+ */
+import type { AvailabilityStatus } from "../schema.js";
+
+export type DateMeaning = "since" | "as-of";
+
+export interface LanguagePack {
+  /** ISO 639-1, as the knowledge's texts are keyed. */
+  code: string;
+  /** The language's name in English, for messages about the data ("needs an Italian phrasing"). */
+  name: string;
+  /** Words that carry no topic: dropped before matching ("il", "the"). Question words are not here. */
+  functionWords: readonly string[];
+  /** Frequent in this language and (almost) absent from the others: they decide short messages. */
+  markers: readonly string[];
+  /** Letters only this language writes among those read ("è", "perché"): evidence for it. */
+  accents?: RegExp;
+  /** Pronouns that point back to the last thing asked about ("lo", "it"). */
+  referringWords: readonly string[];
+  /** Openings that only make sense after something else ("e", "and", "what about"). */
+  continuations: readonly string[];
+  /** Words after which a short word is a place ("in us", "negli usa"). */
+  placeWords: readonly string[];
+  /** Words that look beyond a region: "fuori dall'Italia" is not a question about Italy. */
+  excludingWords: readonly string[];
+  /** Words that set a region against another: "or is it China only?". */
+  onlyWords: readonly string[];
+  /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
+  codesNeedingCapitals: readonly string[];
+  /** A Snowball stemmer for the language. */
+  stemmer: () => { stemWord(word: string): string };
+  /** Country names by ISO code, from i18n-iso-countries' table for the language. */
+  countryNames: Readonly<Record<string, string | readonly string[]>>;
+  months: readonly string[];
+  statusWords: Readonly<Record<AvailabilityStatus, string>>;
+  /** "since October 2021", "dal 2021", "a ottobre 2021": `formatted` is the date in words. */
+  dateWithMeaning(formatted: string, precision: number, meaning: DateMeaning): string;
+  /** The words of composed answers. */
+  texts: ComposerTexts;
+  /** The answer to a message about nothing the bot knows; `services` lists what it does know. */
+  fallback: {
+    noMatch(services: string): string;
+    otherProduct(names: string, services: string): string;
+  };
+}
+
+export interface ComposerTexts {
+  europe: string;
+  source: string;
+  sources: string;
+  asOf: string;
+  history: string;
+  unknownIn(service: string, region: string): string;
+  knownPlaces: string;
+  knownInEurope: string;
+  yearsAgo(years: number): string;
+  knownElsewhere: string;
+  where(service: string): string;
+  inRegion(region: string): string;
+  noSource: string;
+  everywhere: string;
+  everywhereExcept(regions: string): string;
+  servicesIntro: string;
+  noFacts(service: string): string;
+  overview(service: string): string;
+}
+
+/** Words written as one string, as people would list them. */
+export function wordList(words: string): string[] {
+  return words.split(/\s+/).filter(Boolean);
+}
