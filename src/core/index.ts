@@ -143,7 +143,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter);
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords);
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
