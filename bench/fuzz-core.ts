@@ -4,7 +4,8 @@
  * 5 ms are counted and the worst shown. Exits 1 on any exception or invalid answer.
  */
 import fc from "fast-check";
-import { AnswerSchema, createAssistant } from "../src/core/index.js";
+import { createAssistant } from "../src/core/index.js";
+import { AnswerSchema } from "../src/core/schema.js";
 import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
 import { messages } from "../tests/fuzz/arbitrary-messages.js";
 

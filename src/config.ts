@@ -4,7 +4,6 @@
  * expected — never the value itself, which may be a secret. Each platform's variables are the
  * ones its entry in `PLATFORMS` (src/main.ts) declares; its settings are `config[<its name>]`.
  */
-import { existsSync } from "node:fs";
 import { z } from "zod";
 import { localeToLanguage, type Language } from "./core/index.js";
 import { PLATFORMS } from "./main.js";
@@ -73,9 +72,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function loadDotEnv(path = ".env"): void {
-  if (existsSync(path)) process.loadEnvFile(path);
-}
+// Apart so that a command can load .env without loading zod (see cli/config-check.ts).
+export { loadDotEnv } from "./environment.js";
 
 export function readConfig(env?: NodeJS.ProcessEnv): Config;
 export function readConfig<const Platforms extends readonly AnyPlatform[]>(env: NodeJS.ProcessEnv, platforms: Platforms): Config<Platforms>;
@@ -114,6 +112,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, platforms: read
     config[platform.name] = values[platform.token] === undefined ? undefined : platform.settings(values as never);
   }
   return config as Config<readonly AnyPlatform[]>;
+}
+
+/** The names of the variables readConfig reads: its result depends on their values only. */
+export function configVariables(platforms: readonly AnyPlatform[] = PLATFORMS): string[] {
+  return Object.keys(envSchema(platforms).shape);
 }
 
 /**

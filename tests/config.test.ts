@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadDotEnv, readConfig } from "../src/config.js";
+import { ConfigError, configVariables, loadDotEnv, readConfig } from "../src/config.js";
 
 const TELEGRAM = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQ";
 const DISCORD = "MTAxMjM0NTY3ODkwMTIzNDU2Nw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
@@ -66,6 +66,15 @@ describe("readConfig", () => {
     const message = errorOf(env);
     expect(message).toMatch(new RegExp(`^Invalid ${variable}: expected `));
     expect(message).not.toContain(secret);
+  });
+});
+
+describe("configVariables", () => {
+  it("GIVEN an environment THEN readConfig reads nothing beyond the variables it names (ask's start-up check hashes those)", () => {
+    const env: NodeJS.ProcessEnv = { TELEGRAM_BOT_TOKEN: TELEGRAM, DISCORD_TOKEN: DISCORD, METRICS_PORT: "9464", DATA_DIR: " /srv/data ", INSIGHTS: "off", UNRELATED: "1", PATH: "/bin" };
+    const named = Object.fromEntries(configVariables().filter((name) => name in env).map((name) => [name, env[name]]));
+    expect(readConfig(named)).toEqual(readConfig(env));
+    expect(configVariables()).toEqual(expect.arrayContaining(["DATA_DIR", "BOT_LANGUAGE", "TELEGRAM_BOT_TOKEN", "DISCORD_TOKEN", "LOG_LEVEL", "SHARDS", "SHARD_COUNT"]));
   });
 });
 

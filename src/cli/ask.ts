@@ -8,13 +8,10 @@
  * a line that is not one gets `{"error", "line"}` and the rest go on. Standard output carries
  * only answers (and those error objects); problems with the command itself go to standard error.
  */
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { createAssistant, type Assistant, type AskOptions } from "../core/index.js";
+import type { Assistant } from "../core/index.js";
 import { renderForTerminal } from "../adapters/console/render-terminal.js";
-import { continueConversation, memoryContextStore } from "../adapters/shared/context-store.js";
-import { loadKnowledgeOrExit } from "./load-or-exit.js";
+import { cachedAssistantOrExit } from "./cached-assistant.js";
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|en] ["question"]
        npm run --silent ask -- --json --dialogue < dialogue.jsonl
@@ -22,12 +19,7 @@ const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|
   --dialogue: each line is {"conversation": "<id>", "question": "<text>"}, read in the context of
   the earlier lines of the same conversation; the answer gains "inherited"`;
 
-const DialogueLineSchema = z.object({
-  conversation: z.string().min(1, "conversation must be a non-empty string"),
-  question: z.string().refine((q) => q.trim() !== "", "question must be a non-empty string"),
-});
-
-function main(): void {
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,9 +45,10 @@ function main(): void {
     process.stderr.write(`--dialogue reads its questions from standard input and cannot be combined with --explain\n${USAGE}\n`);
     process.exit(2);
   }
-  const assistant = createAssistant(loadKnowledgeOrExit());
+  const assistant = await cachedAssistantOrExit();
   if (values.dialogue) {
-    void answerDialogues(assistant, values);
+    // Its own module: conversations and the line schema are loaded only when asked for.
+    void import("./ask-dialogue.js").then(({ answerDialogues }) => answerDialogues(assistant, values));
     return;
   }
   const respond = (question: string) => process.stdout.write(`${format(assistant, question, values)}\n`);
@@ -64,10 +57,47 @@ function main(): void {
     respond(positionals.join(" "));
     return;
   }
+  const output = batchedOutput();
+  // Each line is read on its own, so its answer depends on the line alone: a line seen before (the
+  // same question asked again, a set read several times) is answered from the first time.
+  const answered = new Map<string, Buffer>();
+  // Only reading standard input needs readline (~2.5 ms to load): a question given as an argument does not.
+  const { createInterface } = await import("node:readline");
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on("line", (line) => {
-    if (line.trim() !== "") respond(line);
+    if (line.trim() === "") return;
+    let bytes = answered.get(line);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`${format(assistant, line, values)}\n`);
+      if (answered.size >= REMEMBERED_LINES) answered.clear();
+      answered.set(line, bytes);
+    }
+    output.write(bytes);
   });
+}
+
+/** Answers kept for repeated lines: ~2 KB each as JSON, so at most ~20 MB. */
+const REMEMBERED_LINES = 10_000;
+
+/**
+ * Standard output for many answers: a write per answer is a system call (~15 µs, as much as
+ * serialising the answer), so the answers to the lines at hand (readline hands over a whole chunk
+ * of input at once) are written together, as soon as those lines are answered. Answers come as
+ * bytes: a repeated one is encoded once, and a batch is a copy of them.
+ */
+function batchedOutput(): { write(bytes: Buffer): void } {
+  let pending: Buffer[] = [];
+  const flush = () => {
+    const batch = Buffer.concat(pending);
+    pending = [];
+    process.stdout.write(batch);
+  };
+  return {
+    write(bytes) {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push(bytes);
+    },
+  };
 }
 
 function format(assistant: Assistant, question: string, flags: { json?: boolean; explain?: boolean; locale?: string }): string {
@@ -81,38 +111,4 @@ function format(assistant: Assistant, question: string, flags: { json?: boolean;
   return flags.json ? JSON.stringify(answer) : renderForTerminal(answer);
 }
 
-/**
- * Conversations as long as the input: no expiry and no forgetting, so that a line is read in the
- * context of its conversation however long ago that conversation last spoke.
- */
-async function answerDialogues(assistant: Assistant, flags: { json?: boolean; locale?: string }): Promise<void> {
-  const contexts = memoryContextStore({ capacity: Infinity });
-  const options: AskOptions = flags.locale ? { locale: flags.locale } : {};
-  const write = (text: string) => process.stdout.write(`${text}\n`);
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    const turn = parseDialogueLine(line);
-    if ("error" in turn) {
-      write(JSON.stringify({ error: turn.error, line: lineNumber }));
-      continue;
-    }
-    const { answer, inherited } = await continueConversation(assistant, contexts, turn.conversation, turn.question, options, Infinity);
-    write(flags.json ? JSON.stringify({ ...answer, inherited }) : `${renderForTerminal(answer)}\n`);
-  }
-}
-
-function parseDialogueLine(line: string): { conversation: string; question: string } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { error: `not JSON: ${(error as Error).message}` };
-  }
-  const parsed = DialogueLineSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  return { error: parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ") };
-}
-
-main();
+void main();

@@ -11,7 +11,8 @@
 import { perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
-import { LANGUAGES, type Concepts, type Language, type QuestionType } from "./schema.js";
+import { LANGUAGES } from "./languages/codes.js";
+import type { Concepts, Language, QuestionType } from "./schema.js";
 import { STEMMERS } from "./stemmer.js";
 
 const MAX_GAP = 3;

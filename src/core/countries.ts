@@ -23,16 +23,43 @@ export function countryNames(code: string, language: Language): string[] {
     if (outside !== "") names.add(outside);
     for (const [, inside] of name.matchAll(/\((.*?)\)/g)) if (inside && !/\bof\b|\bdi\b/.test(inside)) names.add(inside.trim());
   }
-  const icu = DISPLAY_NAMES[language].of(code);
+  const icu = icuName(code, language);
   if (icu && icu !== code) names.add(icu);
   return [...names];
 }
 
-const DISPLAY_NAMES: Record<Language, Intl.DisplayNames> = perLanguage((language) => new Intl.DisplayNames([language], { type: "region" }));
+let displayNames: Record<Language, Intl.DisplayNames> | undefined;
+/** ICU's names by "language:code" (null: none). */
+const ICU_NAMES = new Map<string, string | null>();
+
+/**
+ * ICU's name of a region, remembered: creating ICU's formatters costs ~20 ms, so they are created
+ * on the first name not remembered, and a start-up cache keeps the names (see derived-cache.ts).
+ */
+function icuName(code: string, language: Language): string | undefined {
+  const key = `${language}:${code}`;
+  let name = ICU_NAMES.get(key);
+  if (name === undefined) {
+    displayNames ??= perLanguage((each) => new Intl.DisplayNames([each], { type: "region" }));
+    name = displayNames[language].of(code) ?? null;
+    ICU_NAMES.set(key, name);
+  }
+  return name ?? undefined;
+}
+
+/** The ICU names given so far, for a start-up cache. */
+export function icuNamesSoFar(): Array<[string, string | null]> {
+  return [...ICU_NAMES];
+}
+
+/** ICU names as icuNamesSoFar gave them (same code, same Node): taken as given. */
+export function rememberIcuNames(names: ReadonlyArray<[string, string | null]>): void {
+  for (const [key, name] of names) ICU_NAMES.set(key, name);
+}
 
 /** The name an answer uses for a country: the dataset's first (usual) name. */
 export function countryName(code: string, language: Language): string {
-  return DISPLAY_NAMES[language].of(code) ?? countryNames(code, language)[0] ?? code;
+  return icuName(code, language) ?? countryNames(code, language)[0] ?? code;
 }
 
 /** Members of the European Union (since 2020), for "Europe" facts and for what is known nearby. */

@@ -10,7 +10,8 @@ import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
-import { LANGUAGES, type Knowledge, type Language } from "./schema.js";
+import { LANGUAGES } from "./languages/codes.js";
+import type { Knowledge, Language } from "./schema.js";
 
 /** Term standing for a service in the matcher: "§mi-pay". */
 export const serviceTerm = (serviceId: string): string => `§${serviceId}`;

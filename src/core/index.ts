@@ -11,7 +11,6 @@
  * turn (conversation). Pure: no I/O, no platform, no environment. Expected outcomes, "I don't
  * know" included, are values; it throws only when handed knowledge that was never validated.
  */
-import englishWordList from "an-array-of-english-words" with { type: "json" };
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { clauses } from "./clauses.js";
@@ -19,6 +18,7 @@ import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
 import { continuesConversation, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
@@ -29,17 +29,23 @@ import { tokenize, wordCount, words, type Word } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
-import { SortedWordList, type WordSet } from "./word-list.js";
-import { LANGUAGES, type Answer, type Knowledge, type Language, type QuestionType, type SmalltalkEntry, type Suggestion } from "./schema.js";
+import { ENGLISH_WORDS } from "./word-list.js";
+import { LANGUAGES } from "./languages/codes.js";
+import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
 export { DEFAULTS, type CoreOptions, type CoreOverrides } from "./defaults.js";
 export { localeToLanguage } from "./language.js";
 export { normalize } from "./normalize.js";
 export { formatDateWithMeaning, STATUS_WORDS } from "./compose.js";
-export * from "./schema.js";
+// Types only: the zod schemas themselves are imported from ./schema.js by the code that validates
+// with them, so answering never loads zod (~90 ms of modules at every start).
+export type * from "./schema.js";
+export { LANGUAGES } from "./languages/codes.js";
 export { COMPOSED_SLOTS, COMPOSED_TOPICS } from "./composed-intents.js";
 export type { ContextSlot, ConversationContext } from "./conversation.js";
 export { SERVICE_OVERVIEW } from "./slots.js";
+export { NO_CACHE, remember, rememberedSoFar, type DerivedCache, type Remembered } from "./derived-cache.js";
+export type { WordSet } from "./word-list.js";
 
 export interface AskOptions {
   /** The platform's user language ("it", "en-GB", ...): decides when the question itself does not. */
@@ -91,15 +97,18 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-/** ~275,000 words, searched in the sorted array the package ships (no Set to build at start). */
-const ENGLISH_WORDS: WordSet = new SortedWordList(englishWordList as string[]);
-
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
 /** What the bot says it knows when it declines: the services' names come from the knowledge. */
-export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides = {}): Assistant {
+/**
+ * @param cache keeps what is derived from the knowledge alone between starts (see DerivedCache);
+ *   the answers are the same with or without one.
+ */
+export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides = {}, cache: DerivedCache = NO_CACHE): Assistant {
   const options: CoreOptions = withOverrides(overrides);
+  // Derived values may depend on any tuning number, never on the date.
+  const derived = scoped(cache, JSON.stringify({ ...options, today: undefined }));
   const serviceNames = knowledge.services
     .filter((service) => service.id !== COMPANY_SERVICE_ID)
     .map((service) => service.name)
@@ -110,7 +119,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     [REGION_SLOT, ANY_REGION],
   ]);
   const corpus = languageCorpus(knowledge);
-  const knownWords = new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => corpus[language]).flatMap(tokenize)]);
+  const knownWords = new Set(derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => corpus[language]).flatMap(tokenize)])]));
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));
@@ -130,19 +139,25 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }),
     ),
   ];
-  const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS);
+  const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS, derived);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter);
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords);
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
-  const traits = topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
-    const entry = answers.faqById.get(topicId);
-    return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
-  });
+  const traits = restoreTraits(
+    derived.get("topic-traits", () =>
+      storeTraits(
+        topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
+          const entry = answers.faqById.get(topicId);
+          return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
+        }),
+      ),
+    ),
+  );
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
   // "cloud di Xiaomi" and "assistente XiaoAI" are aliases, but "di" still says Italian.
@@ -155,7 +170,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
-  const detector = new LanguageDetector(corpus, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth);
+  const detector = new LanguageDetector(corpus, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
 
   interface Analysis {
     answer: Answer;
@@ -501,7 +516,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
   }
 
-  const questionSearch = new QuestionSearch(knowledge);
+  // Built on the first search (autocomplete, inline mode): a question never needs it.
+  let questionSearch: QuestionSearch | undefined;
 
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
@@ -557,7 +573,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       knowledge.services
         .filter((service) => service.id !== COMPANY_SERVICE_ID)
         .map((service) => ({ id: service.id, name: service.name, summary: service.summary[language] })),
-    searchQuestions: (partial, language, limit = 25) => questionSearch.search(partial, language, limit),
+    searchQuestions: (partial, language, limit = 25) => (questionSearch ??= new QuestionSearch(knowledge)).search(partial, language, limit),
     stats: {
       topics: topics.length,
       phrasings: matcher.phrasingCount,

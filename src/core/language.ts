@@ -7,8 +7,10 @@
  */
 import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
+import { NO_CACHE, type DerivedCache } from "./derived-cache.js";
 import { tokenize } from "./normalize.js";
-import { LANGUAGES, type Language } from "./schema.js";
+import { LANGUAGES } from "./languages/codes.js";
+import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
 
 const MODEL_NAME = /\p{L}\d/u;
@@ -40,9 +42,9 @@ interface Cue {
 
 export class LanguageDetector {
   /** Marker words and country names only one language uses ("Giappone" / "Japan"). */
-  private readonly markers = new Map<string, Cue>();
+  private readonly markers: Map<string, Cue>;
   /** Per word, its weight for each language, from the knowledge's own texts. */
-  private readonly learned = new Map<string, Readonly<Record<Language, number>>>();
+  private readonly learned: Map<string, Readonly<Record<Language, number>>>;
 
   /**
    * @param ignoredWords product names, the same in every language ("Xiaomi Pay", "Mi Cloud").
@@ -56,18 +58,28 @@ export class LanguageDetector {
     private readonly ignoredWords: ReadonlySet<string>,
     private readonly dictionaries: Partial<Record<Language, WordSet>> = {},
     ambiguousWords: ReadonlySet<string> = new Set(),
+    cache: DerivedCache = NO_CACHE,
   ) {
+    const tables = cache.get("language-statistics", () => LanguageDetector.statistics(texts, ignoredWords, ambiguousWords));
+    this.markers = new Map(tables.markers);
+    this.learned = new Map(tables.learned);
+  }
+
+  /** The markers and the learned weights, as entries. */
+  private static statistics(texts: Readonly<Record<Language, Iterable<string>>>, ignoredWords: ReadonlySet<string>, ambiguousWords: ReadonlySet<string>) {
+    const markers = new Map<string, Cue>();
+    const learned = new Map<string, Readonly<Record<Language, number>>>();
     for (const code of ISO_3166_ALPHA2) {
       const names = perLanguage((language) => countryNames(code, language).flatMap(tokenize));
       for (const language of LANGUAGES) {
         for (const word of names[language]) {
           const elsewhere = LANGUAGES.some((other) => other !== language && names[other].includes(word));
-          if (!elsewhere && !ambiguousWords.has(word)) this.markers.set(word, { language, weight: MARKER_WEIGHT });
+          if (!elsewhere && !ambiguousWords.has(word)) markers.set(word, { language, weight: MARKER_WEIGHT });
         }
       }
     }
     // Marker words come after country names: when a word is both, the marker says more.
-    for (const language of LANGUAGES) for (const word of LANGUAGE_PACKS[language].markers) this.markers.set(word, { language, weight: MARKER_WEIGHT });
+    for (const language of LANGUAGES) for (const word of LANGUAGE_PACKS[language].markers) markers.set(word, { language, weight: MARKER_WEIGHT });
 
     const counts = perLanguage((language) => {
       const perWord = new Map<string, number>();
@@ -91,8 +103,9 @@ export class LanguageDetector {
       const logs = perLanguage((language) => Math.log(((counts[language].perWord.get(word) ?? 0) + 1) / (counts[language].total + vocabulary.size)));
       const mean = LANGUAGES.reduce((sum, language) => sum + logs[language], 0) / LANGUAGES.length;
       const cap = MAX_LEARNED_LEAD / 2;
-      this.learned.set(word, perLanguage((language) => Math.max(-cap, Math.min(cap, logs[language] - mean))));
+      learned.set(word, perLanguage((language) => Math.max(-cap, Math.min(cap, logs[language] - mean))));
     }
+    return { markers: [...markers], learned: [...learned] };
   }
 
   /**

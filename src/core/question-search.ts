@@ -2,9 +2,11 @@
  * Questions from the knowledge that fuzzily match what a user is typing (autocomplete, inline
  * mode): Fuse.js over the FAQ phrasings; for empty input, popular questions, one per service in turn.
  */
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type Fuse from "fuse.js";
 import { normalize } from "./normalize.js";
-import { LANGUAGES, type Knowledge, type Language, type Suggestion } from "./schema.js";
+import { LANGUAGES } from "./languages/codes.js";
+import type { Knowledge, Language, Suggestion } from "./schema.js";
 
 export class QuestionSearch {
   private readonly fuse: Fuse<{ question: string; language: Language; service: string; normalized: string }>;
@@ -18,7 +20,9 @@ export class QuestionSearch {
     );
     // Extended search ANDs a fuzzy match per word, which suits a question typed halfway with typos.
     // Normalised text has no operator characters (' ! ^ $ = |), so a query cannot inject one.
-    this.fuse = new Fuse(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
+    // Loaded here, on the first search: answering a question never needs Fuse.js.
+    const FuseSearch = createRequire(import.meta.url)("fuse.js") as typeof Fuse;
+    this.fuse = new FuseSearch(searchable, { keys: ["normalized"], threshold: 0.4, ignoreLocation: true, useExtendedSearch: true });
     // One question per service in turn, so a short list of examples shows the range of topics.
     this.popularOrder = roundRobin(knowledge.faq, (entry) => entry.service);
   }

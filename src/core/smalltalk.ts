@@ -4,14 +4,16 @@
  * raga"). Read before the matcher, whose fuzzy reading of two short words finds topics in them
  * ("notte" is one letter from "note"); a message with anything else in it is not small talk.
  */
+import { editDistanceWithin } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
-import { LANGUAGES, type Language, type SmalltalkEntry } from "./schema.js";
+import { LANGUAGES } from "./languages/codes.js";
+import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
 
-// "Ciao, cosa sai fare?" asks for help; "ok grazie ciao" thanks: the reply that fits comes first.
-const INTENT_ORDER: readonly Intent[] = ["help", "thanks", "goodbye", "greeting"];
+// Typos are read only in words this long: "ciai" is too short to be sure it meant "ciao".
+const MIN_TYPO_LENGTH = 4;
 
 interface Cue {
   words: string[];
@@ -28,10 +30,17 @@ export interface SmalltalkReading {
 export class SmalltalkReader {
   /** Cues by their first word, longest first, so "ciao ciao" (goodbye) wins over "ciao". */
   private readonly cuesByFirstWord = new Map<string, Cue[]>();
+  /** Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"). */
+  private readonly cueWords: readonly string[];
 
+  /**
+   * @param knownWords words the knowledge uses: such a word is never read as a typo of a cue
+   *   ("xiao" in "e xiao ai?" is XiaoAI, not "ciao").
+   */
   constructor(
     entries: readonly SmalltalkEntry[],
     private readonly chatter: ReadonlySet<string>,
+    private readonly knownWords: ReadonlySet<string> = new Set(),
   ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
@@ -52,29 +61,53 @@ export class SmalltalkReader {
       this.cuesByFirstWord.set(cue.words[0]!, list);
     }
     for (const list of this.cuesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.cueWords = [...new Set([...byText.values()].flatMap((cue) => cue.words))].filter((word) => word.length >= MIN_TYPO_LENGTH);
+  }
+
+  /** The one cue word a word is a typo of, if exactly one is a single edit away. */
+  private cueWordNear(word: string): string | undefined {
+    if (word.length < MIN_TYPO_LENGTH || this.knownWords.has(word)) return undefined;
+    let found: string | undefined;
+    for (const cueWord of this.cueWords) {
+      if (editDistanceWithin(word, cueWord, 1) === null) continue;
+      if (found !== undefined) return undefined;
+      found = cueWord;
+    }
+    return found;
   }
 
   read(text: string): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
     const words = tokenize(text).map(unstretched);
-    const intents = new Set<Intent>();
+    const intents: Intent[] = [];
     const languages = new Set<Language>();
+    const cueAt = (i: number) => this.cuesByFirstWord.get(words[i]!)?.find((c) => c.words.every((word, k) => words[i + k] === word));
     let i = 0;
     while (i < words.length) {
-      const cue = this.cuesByFirstWord.get(words[i]!)?.find((c) => c.words.every((word, k) => words[i + k] === word));
+      let cue = cueAt(i);
+      const word = words[i]!;
+      const filler = FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
+      if (!cue && !filler) {
+        // Small talk is typed fast: "grazei", "thnaks", "waht can you do".
+        const near = this.cueWordNear(word);
+        if (near === undefined) return undefined;
+        words[i] = near;
+        cue = cueAt(i);
+        if (!cue) return undefined;
+      }
       if (cue) {
-        intents.add(cue.intent);
+        intents.push(cue.intent);
         if (cue.languages.size === 1) languages.add([...cue.languages][0]!);
         i += cue.words.length;
         continue;
       }
-      const word = words[i]!;
-      if (!FUNCTION_WORDS.has(word) && !this.chatter.has(word) && !/^\d+$/.test(word) && !(mentions ??= mentionsIn(text)).has(word)) return undefined;
       i++;
     }
-    const intent = INTENT_ORDER.find((candidate) => intents.has(candidate));
-    if (intent === undefined) return undefined;
+    if (intents.length === 0) return undefined;
+    // Help is answered first ("ciao, cosa sai fare?"); between thanks and goodbye the last one
+    // said is the message's point ("grazie mille, a presto!" takes leave); a greeting, last of all.
+    const intent = intents.includes("help") ? "help" : (intents.filter((candidate) => candidate !== "greeting").at(-1) ?? "greeting");
     return { intent, language: languages.size === 1 ? [...languages][0] : undefined };
   }
 }

@@ -4,15 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import {
-  normalize,
-  type Answer,
-  type Assistant,
-  AvailabilityStatusSchema,
-  type ConversationContext,
-  LanguageSchema,
-  SmalltalkIntentSchema,
-} from "../core/index.js";
+import { normalize, type Answer, type Assistant, type ConversationContext } from "../core/index.js";
+import { AvailabilityStatusSchema, LanguageSchema, SmalltalkIntentSchema } from "../core/schema.js";
 
 /** The kinds of message the blind sets were written to cover (issue 9's classes of misses). */
 export const MESSAGE_CLASSES = [

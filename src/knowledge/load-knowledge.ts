@@ -3,10 +3,11 @@
  * The only place that touches the file system for knowledge; the core receives plain values.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { parse as parseTolerantly, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Knowledge } from "../core/schema.js";
+import type { Knowledge } from "../core/index.js";
+import { DEFAULT_DATA_DIR } from "./data-dir.js";
+import { provideDictionary } from "./english-words.js";
 import {
   FAQ_FOLDER,
   KNOWLEDGE_FILES,
@@ -16,7 +17,7 @@ import {
   type KnowledgeIssue,
 } from "./validate-knowledge.js";
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+export { DEFAULT_DATA_DIR };
 
 /** Bad setup, not a bug: the message alone tells the maintainer what to fix. */
 export class KnowledgeError extends Error {
@@ -30,6 +31,7 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** The knowledge in `dataDir`, validated; the core gets the English dictionary too (read on first use). */
 export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
   const issues: KnowledgeIssue[] = [];
   const read = (file: string): unknown => {
@@ -61,6 +63,7 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
 
   const result = validateKnowledge({ files, faqFiles });
   if (!result.ok) throw new KnowledgeError(dataDir, result.issues);
+  provideDictionary();
   return result.knowledge;
 }
 
@@ -79,7 +82,9 @@ function listJsonFiles(dir: string): string[] {
  * reports the offset of every syntax error, which a maintainer wants as a line and column.
  */
 function describeJsonError(error: SyntaxError, text: string): string {
-  const errors: ParseError[] = [];
+  // Loaded only for a broken file: every start would otherwise pay for it (~18 ms).
+  const { parse: parseTolerantly, printParseErrorCode } = createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser");
+  const errors: import("jsonc-parser").ParseError[] = [];
   parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (!first) return error.message;

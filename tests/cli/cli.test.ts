@@ -3,11 +3,11 @@
  * Real processes running the compiled JavaScript; standard output must carry only answers.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/core/index.js";
+import { AnswerSchema } from "../../src/core/schema.js";
 import { compiled } from "../support/compiled.js";
 
 function run(script: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
@@ -16,6 +16,7 @@ function run(script: string, args: string[], input?: string, env: NodeJS.Process
     encoding: "utf8",
     env: { ...process.env, DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "", ...env },
     timeout: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
@@ -105,6 +106,44 @@ describe("ask", () => {
     expect(stdout).toMatch(/Youpin/);
     expect(stdout).toMatch(/Sources?: /);
     expect(() => JSON.parse(stdout)).toThrow();
+  });
+
+  it("GIVEN a start from the start-up caches THEN every evaluation message is answered exactly as by an assistant built afresh", async () => {
+    const { createAssistant } = await import("../../src/core/index.js");
+    const { loadKnowledge } = await import("../../src/knowledge/load-knowledge.js");
+    const { loadEvalSet } = await import("../../src/evaluation/evaluate.js");
+    const fresh = createAssistant(loadKnowledge());
+    const questions = [...loadEvalSet("dev"), ...loadEvalSet("chat-dev")].map((c) => c.question.replaceAll("\n", " ")).filter((q) => q.trim() !== "");
+    expect(run("src/cli/ask.ts", ["ciao"]).status).toBe(0);
+    const { stdout, status } = run("src/cli/ask.ts", ["--json"], questions.join("\n"));
+    expect(status).toBe(0);
+    expect(stdout.trim().split("\n")).toEqual(questions.map((question) => JSON.stringify(fresh.ask(question))));
+  });
+
+  it("GIVEN a malformed variable right after starts that were fine THEN the start-up caches do not hide it: stops naming it", () => {
+    expect(run("src/cli/ask.ts", ["ciao"]).status).toBe(0);
+    expect(run("src/cli/ask.ts", ["ciao"]).status).toBe(0);
+    const { stderr, status, stdout } = run("src/cli/ask.ts", ["ciao"], undefined, { TELEGRAM_BOT_TOKEN: "123456:SECRET-TOKEN-VALUE" });
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("Invalid TELEGRAM_BOT_TOKEN");
+    expect(stderr).not.toContain("SECRET-TOKEN-VALUE");
+  });
+
+  it("GIVEN DATA_DIR pointing elsewhere right after starts from data/ THEN reads that folder", () => {
+    expect(run("src/cli/ask.ts", ["ciao"]).status).toBe(0);
+    const dataDir = mkdtempSync(join(tmpdir(), "ask-data-"));
+    cpSync("data", dataDir, { recursive: true });
+    const smalltalk = join(dataDir, "smalltalk.json");
+    const entries = JSON.parse(readFileSync(smalltalk, "utf8"));
+    const greeting = entries.find((entry: { id: string }) => entry.id === "greeting");
+    greeting.answer.it = `MODIFICATO ${greeting.answer.it}`;
+    writeFileSync(smalltalk, JSON.stringify(entries));
+    expect(run("src/cli/ask.ts", ["ciao"], undefined, { DATA_DIR: dataDir }).stdout).toMatch(/^MODIFICATO/);
+    writeFileSync(join(dataDir, "services.json"), "[");
+    const broken = run("src/cli/ask.ts", ["ciao"], undefined, { DATA_DIR: dataDir });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/services\.json \$: invalid JSON/);
   });
 });
 

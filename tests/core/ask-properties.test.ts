@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/core/index.js";
+import { AnswerSchema } from "../../src/core/schema.js";
 import { assistant } from "../fixtures/assistant.js";
 import { messages } from "../fuzz/arbitrary-messages.js";
 

@@ -173,6 +173,19 @@ describe("small talk", () => {
     expect(answer.kind).toBe("fallback");
   });
 
+  it.each([
+    ["grazei", "thanks"],
+    ["thnaks a lot", "thanks"],
+    ["waht can you do", "help"],
+    ["grazie mille, a presto!", "goodbye"],
+  ])("GIVEN small talk typed fast or ending on a farewell, %j THEN %s", (question, intent) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
+  });
+
+  it("GIVEN a service's name one letter from a greeting ('e xiao ai?') THEN it is the service, not small talk", () => {
+    expect(assistant.ask("e xiao ai? 😅")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN small-talk words around anything else THEN it is not small talk", () => {
     expect(assistant.ask("grazie, e in Germania Xiaomi Pay c'è?")).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(assistant.ask("help, my photos stopped backing up")).toMatchObject({ kind: "answer", service: "mi-cloud" });

@@ -3,7 +3,8 @@
  * with and answers in. A pack missing a month or a status would show up in answers as a gap.
  */
 import { describe, expect, it } from "vitest";
-import { AVAILABILITY_STATUSES, formatDateWithMeaning, LANGUAGES } from "../../src/core/index.js";
+import { formatDateWithMeaning, LANGUAGES } from "../../src/core/index.js";
+import { AVAILABILITY_STATUSES } from "../../src/core/schema.js";
 import { LANGUAGE_PACKS } from "../../src/core/languages/index.js";
 import { assistant } from "../fixtures/assistant.js";
 

@@ -12,7 +12,8 @@
  * adapters, the console chat and `ask --dialogue` alike.
  */
 import { z } from "zod";
-import { LanguageSchema, QuestionTypeSchema, type Answer, type Assistant, type AskOptions, type ContextSlot, type ConversationContext } from "../../core/index.js";
+import type { Answer, Assistant, AskOptions, ContextSlot, ConversationContext } from "../../core/index.js";
+import { LanguageSchema, QuestionTypeSchema } from "../../core/schema.js";
 import type { KeyValueStore } from "../../operations/shared-state.js";
 
 export const CONTEXT_DEFAULTS = Object.freeze({

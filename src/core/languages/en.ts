@@ -1,5 +1,5 @@
 /** English: how messages are read and answers are worded. */
-import { StemmerEn } from "@nlpjs/lang-en-min";
+import { createRequire } from "node:module";
 import countries from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { wordList, type LanguagePack } from "./pack.js";
 
@@ -23,7 +23,11 @@ export const english: LanguagePack = {
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only"),
   codesNeedingCapitals: ["us"],
-  stemmer: () => new StemmerEn(),
+  // Required on the first word to stem, not at start: see stemmer.ts.
+  stemmer: () => {
+    const { StemmerEn } = createRequire(import.meta.url)("@nlpjs/lang-en-min") as typeof import("@nlpjs/lang-en-min");
+    return new StemmerEn();
+  },
   countryNames: countries.countries,
   months: wordList("January February March April May June July August September October November December"),
   statusWords: { available: "available", partial: "partly available", unavailable: "not available", unknown: "status unknown" },

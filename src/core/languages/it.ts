@@ -1,5 +1,5 @@
 /** Italian: how messages are read and answers are worded. */
-import { StemmerIt } from "@nlpjs/lang-it";
+import { createRequire } from "node:module";
 import countries from "i18n-iso-countries/langs/it.json" with { type: "json" };
 import { wordList, type LanguagePack } from "./pack.js";
 
@@ -29,7 +29,11 @@ export const italian: LanguagePack = {
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
   codesNeedingCapitals: ["usa", "us"],
-  stemmer: () => new StemmerIt(),
+  // Required on the first word to stem, not at start: see stemmer.ts.
+  stemmer: () => {
+    const { StemmerIt } = createRequire(import.meta.url)("@nlpjs/lang-it") as typeof import("@nlpjs/lang-it");
+    return new StemmerIt();
+  },
   countryNames: countries.countries,
   months: wordList("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
   statusWords: { available: "disponibile", partial: "disponibile in parte", unavailable: "non disponibile", unknown: "stato sconosciuto" },

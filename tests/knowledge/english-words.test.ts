@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { ENGLISH_WORDS as CORE_DICTIONARY } from "../../src/core/word-list.js";
+import { ENGLISH_WORDS } from "../../src/knowledge/english-words.js";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+
+describe("the English dictionary", () => {
+  const shipped: string[] = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("an-array-of-english-words"), "utf8"));
+
+  it("GIVEN the package's list THEN has exactly its words, searched in the text as shipped", () => {
+    const set = new Set(shipped);
+    const probes = [...shipped.filter((_, i) => i % 97 === 0), "", "a", "zzzs", "zzzz", "charge", "fees", "xiaomi", "funziona", "availabel", "Charge", "aaa"];
+    for (const word of probes) expect(ENGLISH_WORDS.has(word)).toBe(set.has(word));
+    for (const word of shipped.filter((_, i) => i % 1009 === 0)) {
+      expect(ENGLISH_WORDS.has(`${word}q`)).toBe(set.has(`${word}q`));
+      expect(ENGLISH_WORDS.has(word.slice(0, -1))).toBe(set.has(word.slice(0, -1)));
+    }
+  });
+
+  it("GIVEN knowledge loaded from data/ THEN the core consults the dictionary", () => {
+    loadKnowledge();
+    expect(CORE_DICTIONARY.has("charge")).toBe(true);
+    expect(CORE_DICTIONARY.has("availabel")).toBe(false);
+  });
+});
