@@ -1,6 +1,6 @@
 /**
- * `npm run eval [-- --set dev|textbook|chat-dev|holdout|all]`: accuracy per category, class and
- * language, confusion pairs and every miss. The sealed holdout shows its numbers only, unless
+ * `npm run eval [-- --set NAME|all]`: accuracy per category, class and language, confusion pairs
+ * and every miss. A sealed holdout (SEALED_SETS) shows its numbers only, unless
  * `--unseal` is given (to study its misses before writing a fresh holdout).
  * Exits 1 when a set is below the targets.
  */
@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import {
   ACCURACY_TARGETS,
   DIALOGUE_SETS,
+  SEALED_SETS,
   EVAL_SETS,
   evaluate,
   evaluateDialogues,
@@ -36,14 +37,14 @@ const assistant = createAssistant(loadKnowledgeOrExit());
 let belowTarget = false;
 for (const name of names) {
   const report = evaluate(loadEvalSet(name), (question, locale) => assistant.ask(question, locale ? { locale } : {}));
-  const sealed = name === "holdout" && !values.unseal;
+  const sealed = SEALED_SETS.has(name) && !values.unseal;
   process.stdout.write(`${formatReport(report, `${name} set${sealed ? " (sealed: numbers only)" : ""}`, { sealed })}\n\n`);
   belowTarget ||= report.inScope.accuracy < ACCURACY_TARGETS.inScope || report.outOfScope.rejection < ACCURACY_TARGETS.outOfScopeRejection;
 }
 for (const name of dialogueNames) {
   if (!existsSync(DIALOGUE_SETS[name])) continue;
   const report = evaluateDialogues(loadDialogueSet(name), assistant);
-  const sealed = name.startsWith("dialogue-holdout") && !values.unseal;
+  const sealed = SEALED_SETS.has(name) && !values.unseal;
   process.stdout.write(`${formatDialogueReport(report, `${name} set${sealed ? " (sealed: numbers only)" : ""}`, { sealed })}\n\n`);
   belowTarget ||= report.turns.accuracy < ACCURACY_TARGETS.inScope;
 }

@@ -71,6 +71,7 @@ export type Dialogue = z.infer<typeof DialogueSchema>;
 /** Dialogues (follow-up questions in context), graded turn by turn; the holdout is sealed like the single-message one. */
 export const DIALOGUE_SETS = {
   "dialogue-dev": new URL("../../tests/eval/dialogue-dev-set.json", import.meta.url),
+  /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
   "dialogue-holdout-2": new URL("../../tests/eval/dialogue-holdout-2-set.json", import.meta.url),
@@ -78,6 +79,9 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout-3": new URL("../../tests/eval/dialogue-holdout-3-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
+
+/** Holdouts nobody tunes on: `npm run eval` prints their numbers, never their questions. */
+export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set(["holdout", "dialogue-holdout-2", "dialogue-holdout-3"] as const);
 
 export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
   return z.array(DialogueSchema).parse(JSON.parse(readFileSync(DIALOGUE_SETS[name], "utf8")));
