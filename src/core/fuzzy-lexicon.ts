@@ -75,6 +75,19 @@ export function typoBudget(length: number): number {
 }
 
 const MAX_BUDGET = 2;
+
+/** The letters a word uses, as bits (code unit modulo 32: sharing a bit only weakens the filter). */
+function lettersOf(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  bits -= (bits >>> 1) & 0x55555555;
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 // Typo searches kept per lexicon: the unknown words and runs of words of a day of chat.
 const FOUND_LIMIT = 20_000;
 
@@ -87,7 +100,7 @@ export interface FuzzyHit<T> {
 export class FuzzyLexicon<T> {
   private readonly exact = new Map<string, T>();
   /** Keys by first letter, then by length: a lookup only compares keys it could be a typo of. */
-  private readonly buckets = new Map<string, Map<number, string[]>>();
+  private readonly buckets = new Map<string, Map<number, { keys: string[]; letters: number[] }>>();
   private longestKey = 0;
   /** The longest key of any length class: a longer lookup cannot hit exactly. */
   private longestExactKey = 0;
@@ -104,9 +117,10 @@ export class FuzzyLexicon<T> {
     this.longestKey = Math.max(this.longestKey, key.length);
     let byLength = this.buckets.get(key[0]!);
     if (!byLength) this.buckets.set(key[0]!, (byLength = new Map()));
-    const sameLength = byLength.get(key.length);
-    if (sameLength) sameLength.push(key);
-    else byLength.set(key.length, [key]);
+    let sameLength = byLength.get(key.length);
+    if (!sameLength) byLength.set(key.length, (sameLength = { keys: [], letters: [] }));
+    sameLength.keys.push(key);
+    sameLength.letters.push(lettersOf(key));
   }
 
   get(key: string): T | undefined {
@@ -140,11 +154,18 @@ export class FuzzyLexicon<T> {
     const found = this.found.get(key);
     if (found !== undefined) return found ?? undefined;
     let best: FuzzyHit<T> | undefined;
+    const letters = lettersOf(key);
     for (let length = key.length - MAX_BUDGET; length <= key.length + MAX_BUDGET; length++) {
-      for (const candidate of byLength.get(length) ?? []) {
+      const sameLength = byLength.get(length);
+      if (!sameLength) continue;
+      for (let c = 0; c < sameLength.keys.length; c++) {
+        const candidate = sameLength.keys[c]!;
         // The budget follows the known word, so a long typo cannot stretch a short name.
         const budget = Math.min(typoBudget(candidate.length), best ? best.distance - 1 : Infinity);
         if (budget < Math.abs(candidate.length - key.length) || budget < 1) continue;
+        // An edit adds or removes at most two letters from the set a word uses (a swap none):
+        // words whose letter sets differ by more cannot be within the budget.
+        if (bitCount(letters ^ sameLength.letters[c]!) > 2 * budget) continue;
         const distance = editDistanceWithin(key, candidate, budget);
         if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
       }

@@ -63,3 +63,35 @@ describe("FuzzyLexicon", () => {
     expect(lexicon.find("youtube")).toBeUndefined();
   });
 });
+
+describe("FuzzyLexicon's filters", () => {
+  it("GIVEN any keys and any lookup THEN finds what comparing every same-initial key of a close length finds", () => {
+    const word = fc.string({ unit: fc.constantFrom(..."aioxmcè"), minLength: 1, maxLength: 13 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), word, (keys, key) => {
+        const lexicon = new FuzzyLexicon<number>(4);
+        keys.forEach((k, i) => lexicon.add(k, i));
+        expect(lexicon.find(key)).toEqual(bruteForceFind(keys, key, 4));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+/** FuzzyLexicon.find written plainly: the reference its length, letter and memo shortcuts must agree with. */
+function bruteForceFind(keys: string[], key: string, fuzzyMinLength: number) {
+  const exact = new Map<string, number>();
+  for (const [i, k] of keys.entries()) if (k !== "" && !exact.has(k)) exact.set(k, i);
+  if (exact.has(key)) return { key, value: exact.get(key), distance: 0 };
+  let best: { key: string; value: number; distance: number } | undefined;
+  for (let length = key.length - 2; length <= key.length + 2; length++) {
+    for (const candidate of exact.keys()) {
+      if (candidate.length !== length || candidate.length < fuzzyMinLength || candidate[0] !== key[0] || key.length < fuzzyMinLength - 1) continue;
+      const budget = Math.min(candidate.length <= 3 ? 0 : candidate.length <= 9 ? 1 : 2, best ? best.distance - 1 : Infinity);
+      if (budget < Math.abs(candidate.length - key.length) || budget < 1) continue;
+      const distance = fullDistance(key, candidate);
+      if (distance <= budget) best = { key: candidate, value: exact.get(candidate)!, distance };
+    }
+  }
+  return best;
+}
