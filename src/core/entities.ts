@@ -133,8 +133,9 @@ export class EntityRecognizer {
       for (const name of LANGUAGES.flatMap((language) => region.names[language])) {
         const key = tokenize(name).join("");
         this.curatedRegions.add(key, region.code);
-        if (name === name.toLowerCase() && !placeNames.has(key)) this.adjectives.add(key);
-        if ((name === name.toLowerCase() && !placeNames.has(key)) || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
+        const adjective = name === name.toLowerCase() && !placeNames.has(key);
+        if (adjective) this.adjectives.add(key);
+        if (adjective || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
       }
     }
     for (const language of LANGUAGES) {

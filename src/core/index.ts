@@ -25,7 +25,7 @@ import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
-import { tokenize, wordCount, words, type Word } from "./normalize.js";
+import { modelLetters, tokenize, wordCount, words, type Word } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
 import { chatterWords, SmalltalkReader } from "./smalltalk.js";
@@ -187,10 +187,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const text = question.slice(0, options.reading.maxQuestionChars);
     // "nn va", "xke", "u": chat shorthand is read as the words it stands for, but not a model's
     // letter ("Poco X6" is not "Poco per 6").
-    const modelLetters = /\p{L}\d/u.test(text) ? new Set(text.toLowerCase().match(/\p{L}+(?=\d)/gu)) : undefined;
+    const models = modelLetters(text);
     const input: Word[] = [];
     for (const word of words(text)) {
-      const full = modelLetters?.has(word.text) ? undefined : abbreviations.get(word.text);
+      const full = models?.has(word.text) ? undefined : abbreviations.get(word.text);
       if (full === undefined) input.push(word);
       else for (const expanded of full) input.push({ text: expanded, capitalised: false });
     }

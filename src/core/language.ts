@@ -8,13 +8,11 @@
 import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { NO_CACHE, type DerivedCache } from "./derived-cache.js";
-import { tokenize } from "./normalize.js";
+import { modelLetters, tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
 
-const MODEL_NAME = /\p{L}\d/u;
-const MODEL_NAMES = /\p{L}+(?=\d)/gu;
 const ACCENT_WEIGHT = 1.5;
 const MARKER_WEIGHT = 1;
 // A word seen a handful of times must not outvote a marker word: its evidence is capped.
@@ -140,10 +138,10 @@ export class LanguageDetector {
 
   detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
     const scores = perLanguage((language) => (LANGUAGE_PACKS[language].accents?.test(rawText) ? ACCENT_WEIGHT : 0));
-    // Letters glued to a number name a model ("SU7", "Watch S3"): "su" there is not Italian.
-    const modelNames = MODEL_NAME.test(rawText) ? new Set(rawText.toLowerCase().match(MODEL_NAMES)) : undefined;
+    // "su" in "SU7" is not Italian.
+    const models = modelLetters(rawText);
     for (const word of words) {
-      if (modelNames?.has(word)) continue;
+      if (models?.has(word)) continue;
       const evidence = this.evidenceOf(word);
       if (evidence) for (const language of LANGUAGES) scores[language] += evidence[language];
     }

@@ -117,6 +117,18 @@ export function words(text: string): Word[] {
   });
 }
 
+/**
+ * Letters glued to a number name a model ("SU7", "Poco X6", "Watch S3"): those letters, lower
+ * case, or undefined when the text has none. Such a letter is neither a word of a language nor
+ * chat shorthand ("x" for "per").
+ */
+export function modelLetters(text: string): ReadonlySet<string> | undefined {
+  return LETTER_BEFORE_DIGIT.test(text) ? new Set(text.toLowerCase().match(LETTERS_BEFORE_DIGIT)) : undefined;
+}
+
+const LETTER_BEFORE_DIGIT = /\p{L}\d/u;
+const LETTERS_BEFORE_DIGIT = /\p{L}+(?=\d)/gu;
+
 /** How many words `words(text)` gives, without building them (a long message's clauses are counted). */
 export function wordCount(text: string): number {
   let count = 0;
