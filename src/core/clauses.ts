@@ -3,6 +3,7 @@
  * all: "ciao a tutti, mia madre ha la band 6 nfc, la carta nexi funziona in grecia?". These
  * helpers cut it where its punctuation does, so the clause that asks can be read on its own.
  */
+import { normalize } from "./normalize.js";
 
 export interface Clause {
   text: string;
@@ -28,3 +29,21 @@ export function clauses(text: string): Clause[] {
   add(text.length, "");
   return found;
 }
+
+/**
+ * A clause cut where it turns from one case to another ("works in Poland but not in Holland"),
+ * so the part the question turns to can be read last. `turningWords` are folded, lower case.
+ */
+export function turns(clause: string, turningWords: ReadonlySet<string>): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const match of clause.matchAll(WORD)) {
+    if (!turningWords.has(normalize(match[0]))) continue;
+    parts.push(clause.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  parts.push(clause.slice(start));
+  return parts.filter((part) => part.trim() !== "");
+}
+
+const WORD = /[\p{L}\p{M}]+/gu;

@@ -13,7 +13,7 @@
  */
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
-import { clauses } from "./clauses.js";
+import { clauses, turns } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
@@ -21,7 +21,7 @@ import { continuesConversation, refersBack, type ContextSlot, type ConversationC
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
-import { LANGUAGE_PACKS, perLanguage } from "./languages/index.js";
+import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
 import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
@@ -97,6 +97,7 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
+const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
@@ -504,9 +505,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const named = places.filter((code) => !recognition.impliedRegions.includes(code));
     const regions = named.length > 0 ? named : places;
     if (regions.length <= 1) return regions[0];
-    for (const part of clauses(text).filter((c) => c.asks).reverse()) {
-      const inPart = recognizer.recognise(part.text, language).regions.find((code) => regions.includes(code));
-      if (inPart !== undefined) return inPart;
+    for (const clause of clauses(text).filter((c) => c.asks).reverse()) {
+      // "works in Poland but not in Holland??": the question turns to the last case it names.
+      for (const part of turns(clause.text, TURNING_WORDS).reverse()) {
+        const inPart = recognizer.recognise(part, language).regions.find((code) => regions.includes(code));
+        if (inPart !== undefined) return inPart;
+      }
     }
     return regions[0];
   }

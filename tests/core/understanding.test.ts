@@ -86,6 +86,8 @@ describe("countries", () => {
     ["in polonia xiaomi pay va con tante banche, e in italia?", "IT"],
     ["si può usare xiaomi pay fuori dall'italia, tipo in austria?", "AT"],
     ["i'm in the uk, can i order from youpin or is it china only?", "GB"],
+    ["does xiaomi pay work in germany but not in austria?", "AT"],
+    ["xiaomi pay va in germania ma in austria no?", "AT"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
   });

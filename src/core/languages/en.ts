@@ -22,6 +22,7 @@ export const english: LanguagePack = {
   placeWords: wordList("the in from across"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only"),
+  turningWords: wordList("but whereas"),
   codesNeedingCapitals: ["us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {

@@ -28,6 +28,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
+  turningWords: wordList("ma pero mentre invece eppure"),
   codesNeedingCapitals: ["usa", "us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {

@@ -28,6 +28,8 @@ export interface LanguagePack {
   excludingWords: readonly string[];
   /** Words that set a region against another: "or is it China only?". */
   onlyWords: readonly string[];
+  /** Words that turn from one case to another: "works in Poland but not in Holland?" asks about Holland. */
+  turningWords: readonly string[];
   /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
   codesNeedingCapitals: readonly string[];
   /** A Snowball stemmer for the language. */
