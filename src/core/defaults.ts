@@ -38,6 +38,7 @@ export interface CoreOptions {
     serviceAnswerThreshold: number;
     questionTypeBonus: number;
     unknownAsksMaxWords: number;
+    unknownAsksBelow: number;
     topicTraitShare: { region: number; type: number };
   };
   /** What a follow-up takes from the previous turn. */
@@ -122,6 +123,11 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
      * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.
      */
     unknownAsksMaxWords: 6,
+    /**
+     * ...unless its best topic is this close and shares a word with it beyond the service's name:
+     * "heard the gallery is getting OneDrive backup, is that official?"
+     */
+    unknownAsksBelow: 0.5,
     /** A topic is about a region, or a kind of question, when this share of its phrasings name it. */
     topicTraitShare: { region: 0.4, type: 0.3 },
   },

@@ -334,12 +334,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const close = own[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
     // topic that only shares the service's name would answer another question.
-    // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks.
+    // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks;
+    // and a close topic that shares a word with it beyond the service's name ("heard the gallery
+    // is getting OneDrive backup") answers it whatever its other words.
     const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
     const asksUnknown =
       contentWords <= options.answering.unknownAsksMaxWords &&
       focus.terms.some((term) => term.reading === "unknown" && !/^\d+$/.test(term.from) && !chatter.has(term.from));
-    if (close && close.score >= options.answering.serviceAnswerThreshold && !asksUnknown) return answered(close.topic, Math.min(1, close.score), subject);
+    const coversMoreThanName = (candidate: Candidate) =>
+      candidate.score >= options.answering.unknownAsksBelow &&
+      focus.terms.some((term) => (term.reading === "known" || term.reading === "corrected") && matcher.topicUses(candidate.topic, term.term));
+    if (close && close.score >= options.answering.serviceAnswerThreshold && (!asksUnknown || coversMoreThanName(close))) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
       .slice(0, options.answering.maxSuggestions)

@@ -269,6 +269,12 @@ export class Matcher {
     return this.phrasingsOfTopic[topicIndex]!.map((index) => this.phrasings[index]!);
   }
 
+  /** Whether any phrasing of the topic uses the term: for the few answers that ask what a topic is about. */
+  topicUses(topic: Topic, term: string): boolean {
+    const index = this.topics.indexOf(topic);
+    return index >= 0 && this.topicTerms[index]!.has(term);
+  }
+
   get phrasingCount(): number {
     return this.phrasings.length;
   }

@@ -31,6 +31,8 @@ export const EvalCaseSchema = z.strictObject({
   class: z.enum(MESSAGE_CLASSES).optional(),
   /** Which of the blind writers wrote it (each saw only ../shared/knowledge/). */
   writer: z.number().int().positive().optional(),
+  /** The question of the review's section 3 (or its extras: revenue, india, russia) it asks. */
+  section3: z.union([z.number().int().positive(), z.enum(["revenue", "india", "russia"])]).optional(),
   typo: z.boolean(),
   expect: z.strictObject({
     kind: z.enum(["answer", "smalltalk", "fallback"]),
@@ -57,6 +59,7 @@ export const EVAL_SETS = {
   "chat-dev": new URL("../../tests/eval/chat-dev-set.json", import.meta.url),
   "chat-dev-2": new URL("../../tests/eval/chat-dev-2-set.json", import.meta.url),
   holdout: new URL("../../tests/eval/chat-holdout-2-set.json", import.meta.url),
+  section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

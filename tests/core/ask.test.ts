@@ -112,6 +112,13 @@ describe("honest fallbacks", () => {
     expect(answer.suggestions.every((s) => s.service === service)).toBe(true);
   });
 
+  it.each([
+    ["heard the xiaomi gallery is getting onedrive backup, is that official?", "mi-cloud-onedrive"],
+    ["which xiaomi phones have google gemini built in?", "xiaoai-gemini"],
+  ])("GIVEN %j, with words the knowledge never uses beside one a topic does THEN that topic answers", (question, topic) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "answer", topic });
+  });
+
   it("GIVEN Xiaomi named beside another brand THEN answers about Xiaomi", () => {
     expect(assistant.ask("Xiaomi usa Google Assistant fuori dalla Cina?")).toMatchObject({ kind: "answer", topic: "xiaoai-outside-china" });
   });
