@@ -36,7 +36,8 @@ export const EvalCaseSchema = z.strictObject({
   typo: z.boolean(),
   expect: z.strictObject({
     kind: z.enum(["answer", "smalltalk", "fallback"]),
-    service: z.string().nullable(),
+    // Where two entries say the same ("is HyperAI XiaoAI renamed?": HyperOS's and Super XiaoAI's both answer it), either is right.
+    service: z.union([z.string(), z.array(z.string()).min(2)]).nullable(),
     intent: SmalltalkIntentSchema.optional(),
     availability: z.strictObject({ service: z.string(), region: z.string(), status: ExpectedStatusSchema }).optional(),
     answerIncludes: z.array(z.string()).optional(),
@@ -160,8 +161,9 @@ export function grade(testCase: EvalCase, answer: Answer): Grade {
   const problems: string[] = [];
   if (answer.kind !== expect.kind) problems.push(`kind ${answer.kind}, expected ${expect.kind}`);
   if (answer.language !== testCase.language) problems.push(`language ${answer.language}, expected ${testCase.language}`);
-  if (expect.kind === "answer" && expect.service !== null && answer.service !== expect.service) {
-    problems.push(`service ${answer.service}, expected ${expect.service}`);
+  const services = expect.service === null ? null : [expect.service].flat();
+  if (expect.kind === "answer" && services !== null && !services.includes(answer.service ?? "")) {
+    problems.push(`service ${answer.service}, expected ${services.join("|")}`);
   }
   if (expect.kind === "smalltalk" && expect.intent && answer.topic !== expect.intent) {
     problems.push(`intent ${answer.topic}, expected ${expect.intent}`);
@@ -224,7 +226,7 @@ export function summarize(grades: readonly Grade[]): Report {
   const confusionCounts = new Map<string, number>();
   for (const g of grades) {
     if (g.correct) continue;
-    const expected = g.case.expect.kind === "answer" ? `${g.case.expect.service}` : g.case.expect.intent ?? g.case.expect.kind;
+    const expected = g.case.expect.kind === "answer" ? [g.case.expect.service].flat().join("|") : g.case.expect.intent ?? g.case.expect.kind;
     const got = g.answer.kind === "fallback" ? "fallback" : `${g.answer.service ?? g.answer.kind}:${g.answer.topic}`;
     const key = `${expected}\u0000${got}`;
     confusionCounts.set(key, (confusionCounts.get(key) ?? 0) + 1);
