@@ -136,6 +136,14 @@ describe("a conversation", () => {
     expect(play(["quanto costa il redmi note 13?", "e in italia?"])[1]!.answer.kind).toBe("fallback");
   });
 
+  it("GIVEN a question about something the knowledge never speaks of, after a service THEN it starts over and is declined", () => {
+    const [, pizza, rome] = play(["is xiaomi pay available in moldova?", "what's the best pizza in naples?", "and in rome?"]);
+    expect(pizza!).toMatchObject({ inherited: [], answer: { kind: "fallback" } });
+    expect(rome!.answer.kind).toBe("fallback");
+    const [, setting] = play(["google wallet doesn't work on my redmi note", "what setting exactly?"]);
+    expect(setting!).toMatchObject({ inherited: ["service"], answer: { service: "mi-pay" } });
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);
