@@ -32,6 +32,7 @@ const MAX_NAME_WORDS = 4;
 const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((language) => new Set(LANGUAGE_PACKS[language].codesNeedingCapitals));
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
+const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
@@ -87,6 +88,8 @@ export class EntityRecognizer {
   /** Adjectives and demonyms in either language ("cinese", "Chinese", "Greeks"): a region implied, not named. */
   private readonly demonyms = new Set<string>();
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
+  /** Cities by their region: read only where a word places the question there ("a Praga", "in Kyiv"). */
+  private readonly cityNames = new FuzzyLexicon<string>(7);
   private readonly otherProducts = new FuzzyLexicon<string>();
   private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
   /**
@@ -138,6 +141,7 @@ export class EntityRecognizer {
         if (adjective || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
       }
     }
+    for (const region of knowledge.regions) for (const city of region.cities ?? []) this.cityNames.add(tokenize(city).join(""), region.code);
     for (const language of LANGUAGES) {
       for (const code of ISO_3166_ALPHA2) {
         for (const name of countryNames(code, language)) this.countryNames.add(tokenize(name).join(""), code);
@@ -147,9 +151,14 @@ export class EntityRecognizer {
     for (const topic of LANGUAGES.flatMap((language) => knowledge.otherProducts.topics[language])) {
       this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
     }
-    for (const lexicon of [this.serviceNames, this.curatedRegions, this.countryNames, this.otherProducts, this.offTopicNames]) {
+    for (const lexicon of [this.serviceNames, this.curatedRegions, this.countryNames, this.cityNames, this.otherProducts, this.offTopicNames]) {
       for (const key of lexicon.keys()) for (let end = 1; end <= key.length; end++) this.namePrefixes.add(key.slice(0, end));
     }
+  }
+
+  /** Whether a word names a region by itself: "ceca" in "e la carta ceca?" is a place, not a word the knowledge lacks. */
+  namesRegion(word: string): boolean {
+    return this.curatedRegions.get(word) !== undefined || this.countryNames.get(word) !== undefined;
   }
 
   recognise(text: string, language: Language = "it"): Recognition {
@@ -202,7 +211,8 @@ export class EntityRecognizer {
         const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
         if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
-        pushOnce(adjective || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
+        // A city, like an adjective, implies its country: a country named beside it is the one asked.
+        pushOnce(adjective || region.city || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
         push(regionTerm(region.code), i);
         if (adjective) push(word.text, i);
         i += region.length;
@@ -292,10 +302,14 @@ export class EntityRecognizer {
     shouted: boolean,
     language: Language,
     afterService: boolean,
-  ): { code: string; length: number } | undefined {
+  ): { code: string; length: number; city?: boolean } | undefined {
     const { keys, start } = window;
     const first = input[start]!;
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
+    if (named === undefined && CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
+      const city = this.longestName(window, input, this.cityNames, true);
+      if (city) return { code: city.value, length: city.length, city: true };
+    }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
     const placeContext = named !== undefined && ((afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? ""));

@@ -397,13 +397,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       if (region !== undefined) return "complete";
       return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";
     }
-    if (region !== undefined) return content <= options.conversation.fragmentMaxWords.region ? "region" : "complete";
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
     // Roma?" says something the knowledge never speaks of, and starts over.
     // A year or a number ("e nel 2023?") narrows what was asked; it is not a new subject.
-    // A kind of question beside two such words ("what's the best pizza in Naples?", "how do I
-    // install Windows 11?") asks about them, not about what came before.
-    const strangers = terms.filter((t) => t.reading === "unknown" && !/^\d+$/.test(t.from) && !chatter.has(t.from)).length;
+    // A kind of question or a place beside two such words ("what's the best pizza in Naples?",
+    // "how do I install Windows 11?") asks about them, not about what came before.
+    const strangers = terms.filter((t) => t.reading === "unknown" && !/^\d+$/.test(t.from) && !chatter.has(t.from) && !recognizer.namesRegion(t.from)).length;
+    if (region !== undefined) return content <= options.conversation.fragmentMaxWords.region && strangers < 2 ? "region" : "complete";
     const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : described.types.length > 0 && strangers < 2;
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }

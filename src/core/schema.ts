@@ -57,7 +57,15 @@ const FactRegionSchema = z.string().refine((code) => code === "*" || isRegionCod
   error: (issue) => `'${String(issue.input)}' is not an ISO 3166-1 alpha-2 code (upper case), 'EU' or '*'`,
 });
 
-export const RegionSchema = z.strictObject({ code: RegionCodeSchema, names: LocalizedListSchema });
+export const RegionSchema = z.strictObject({
+  code: RegionCodeSchema,
+  names: LocalizedListSchema,
+  /**
+   * Its cities, in any language ("Praga", "Prague", "Praha"): "sono a Praga" asks about the Czech
+   * Republic. Only names that are no everyday word ("Nice", "Split", "Porto" are left out).
+   */
+  cities: z.array(z.string().trim().min(1)).optional(),
+});
 
 export const AVAILABILITY_STATUSES = ["available", "unavailable", "partial", "unknown"] as const;
 export const AvailabilityStatusSchema = z.enum(AVAILABILITY_STATUSES);

@@ -87,6 +87,9 @@ describe("countries", () => {
     ["si può usare xiaomi pay fuori dall'italia, tipo in austria?", "AT"],
     ["i'm in the uk, can i order from youpin or is it china only?", "GB"],
     ["does xiaomi pay work in germany but not in austria?", "AT"],
+    ["sono a praga x lavoro, xiaomi pay va qui con la band?", "CZ"],
+    ["living in kyiv, can i pay with xiaomi pay here?", "UA"],
+    ["sono a milano, xiaomi pay funziona in francia?", "FR"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
@@ -142,6 +145,16 @@ describe("a conversation", () => {
     expect(rome!.answer.kind).toBe("fallback");
     const [, setting] = play(["google wallet doesn't work on my redmi note", "what setting exactly?"]);
     expect(setting!).toMatchObject({ inherited: ["service"], answer: { service: "mi-pay" } });
+  });
+
+  it("GIVEN a city someone came from THEN it is not the place asked about", () => {
+    expect(assistant.ask("moved to italy from dublin, does xiaomi pay work?").availability?.region).not.toBe("IE");
+  });
+
+  it("GIVEN a country written short ('rep ceca') after a question THEN it is a region fragment", () => {
+    const [, czech] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?"]);
+    expect(czech!.inherited).toEqual(["service", "questionType"]);
+    expect(czech!.answer.availability).toMatchObject({ service: "mi-pay", region: "CZ" });
   });
 
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {

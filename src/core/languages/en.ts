@@ -20,6 +20,7 @@ export const english: LanguagePack = {
   referringWords: wordList("it its they them their there that this"),
   continuations: ["and", "what about", "how about", "also", "but", "then"],
   placeWords: wordList("the in from across"),
+  cityPlaceWords: wordList("in at to near around"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only"),
   turningWords: wordList("but whereas"),
