@@ -144,10 +144,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords);
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations);
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>

@@ -32,6 +32,7 @@ export class SmalltalkReader {
   private readonly cuesByFirstWord = new Map<string, Cue[]>();
   /** Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"). */
   private readonly cueWords: readonly string[];
+  private readonly cueWordSet: ReadonlySet<string>;
 
   /**
    * @param knownWords words the knowledge uses: such a word is never read as a typo of a cue
@@ -41,6 +42,8 @@ export class SmalltalkReader {
     entries: readonly SmalltalkEntry[],
     private readonly chatter: ReadonlySet<string>,
     private readonly knownWords: ReadonlySet<string> = new Set(),
+    /** Chat shorthand and the words it stands for ("nn" → "non", "u" → "you"). */
+    private readonly abbreviations: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
@@ -61,7 +64,8 @@ export class SmalltalkReader {
       this.cuesByFirstWord.set(cue.words[0]!, list);
     }
     for (const list of this.cuesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-    this.cueWords = [...new Set([...byText.values()].flatMap((cue) => cue.words))].filter((word) => word.length >= MIN_TYPO_LENGTH);
+    this.cueWordSet = new Set([...byText.values()].flatMap((cue) => cue.words));
+    this.cueWords = [...this.cueWordSet].filter((word) => word.length >= MIN_TYPO_LENGTH);
   }
 
   /** The one cue word a word is a typo of, if exactly one is a single edit away. */
@@ -79,29 +83,33 @@ export class SmalltalkReader {
   read(text: string): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
-    const words = tokenize(text).map(unstretched);
+    // A function word is never stretched: "stuff" and "will" are not "stuf" and "wil".
+    const words = tokenize(text)
+      .flatMap((word) => this.abbreviations.get(word) ?? [word])
+      .map((word) => (FUNCTION_WORDS.has(word) ? word : unstretched(word)));
+    const isFiller = (word: string) => FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
+    // Small talk is typed fast: "grazei", "thnaks", "good mornign" are read as the cue words they
+    // miss by one edit, before cues are looked for, so a cue's second word may be the misspelt one.
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k]!;
+      if (this.cueWordSet.has(word) || isFiller(word)) continue;
+      const near = this.cueWordNear(word);
+      if (near === undefined) return undefined;
+      words[k] = near;
+    }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
-    const cueAt = (i: number) => this.cuesByFirstWord.get(words[i]!)?.find((c) => c.words.every((word, k) => words[i + k] === word));
     let i = 0;
     while (i < words.length) {
-      let cue = cueAt(i);
-      const word = words[i]!;
-      const filler = FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
-      if (!cue && !filler) {
-        // Small talk is typed fast: "grazei", "thnaks", "waht can you do".
-        const near = this.cueWordNear(word);
-        if (near === undefined) return undefined;
-        words[i] = near;
-        cue = cueAt(i);
-        if (!cue) return undefined;
-      }
-      if (cue) {
-        intents.push(cue.intent);
-        if (cue.languages.size === 1) languages.add([...cue.languages][0]!);
-        i += cue.words.length;
+      const found = this.cueAt(words, i);
+      if (found) {
+        // "perfetto grazie, ciao!": a greeting after thanks takes leave.
+        intents.push(found.cue.intent === "greeting" && intents.includes("thanks") ? "goodbye" : found.cue.intent);
+        if (found.cue.languages.size === 1) languages.add([...found.cue.languages][0]!);
+        i += found.length;
         continue;
       }
+      if (!isFiller(words[i]!)) return undefined;
       i++;
     }
     if (intents.length === 0) return undefined;
@@ -109,6 +117,24 @@ export class SmalltalkReader {
     // said is the message's point ("grazie mille, a presto!" takes leave); a greeting, last of all.
     const intent = intents.includes("help") ? "help" : (intents.filter((candidate) => candidate !== "greeting").at(-1) ?? "greeting");
     return { intent, language: languages.size === 1 ? [...languages][0] : undefined };
+  }
+
+  /**
+   * The longest cue starting at word `i`, and how many words it spans: function words may fall
+   * between its words ("che domande ti posso fare", "what kind of stuff can i ask").
+   */
+  private cueAt(words: readonly string[], i: number): { cue: Cue; length: number } | undefined {
+    for (const cue of this.cuesByFirstWord.get(words[i]!) ?? []) {
+      let j = i + 1;
+      let k = 1;
+      while (k < cue.words.length && j < words.length) {
+        if (words[j] === cue.words[k]) k++;
+        else if (!FUNCTION_WORDS.has(words[j]!)) break;
+        j++;
+      }
+      if (k === cue.words.length) return { cue, length: j - i };
+    }
+    return undefined;
   }
 }
 

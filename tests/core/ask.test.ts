@@ -185,7 +185,12 @@ describe("small talk", () => {
     ["thnaks a lot", "thanks"],
     ["waht can you do", "help"],
     ["grazie mille, a presto!", "goodbye"],
-  ])("GIVEN small talk typed fast or ending on a farewell, %j THEN %s", (question, intent) => {
+    ["good mornign everyone", "greeting"],
+    ["perfetto grazie, ciao!", "goodbye"],
+    ["ciao, che domande ti posso fare?", "help"],
+    ["hey what kind of stuff can i ask u", "help"],
+    ["salve, nn ho capito cosa posso chiederti", "help"],
+  ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });
 
