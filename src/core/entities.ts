@@ -70,6 +70,8 @@ export interface Recognition {
   offTopic: string[];
   /** Whether any recognised service name was written with a typo. */
   correctedNames: number;
+  /** One-word place names read through a typo, as typed and as meant ("portgual" → "portugal"). */
+  misspeltPlaces: Array<[typed: string, meant: string]>;
 }
 
 const BRAND_WORDS = new Set(["mi", "xiaomi"]);
@@ -167,7 +169,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0 };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     const push = (term: string, origin: number) => {
       result.words.push(term);
@@ -214,6 +216,7 @@ export class EntityRecognizer {
         // A city, like an adjective, implies its country: a country named beside it is the one asked.
         pushOnce(adjective || region.city || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
         push(regionTerm(region.code), i);
+        if (region.misspeltAs !== undefined) result.misspeltPlaces.push([word.text, region.misspeltAs]);
         if (adjective) push(word.text, i);
         i += region.length;
         continue;
@@ -276,12 +279,12 @@ export class EntityRecognizer {
     // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
     // But a misspelt longer name beats an exact shorter one when the words it adds are not
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
-    let exact: { value: T; length: number; distance: number } | undefined;
+    let exact: { value: T; length: number; distance: number; key: string } | undefined;
     for (let n = window.prefixes; n >= 1 && !exact; n--) {
       // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
       if (n > 1 && window.functionWords >= n) continue;
       const value = lexicon.get(keys[n - 1]!);
-      if (value !== undefined) exact = { value, length: n, distance: 0 };
+      if (value !== undefined) exact = { value, length: n, distance: 0, key: keys[n - 1]! };
     }
     // A lone letter ("x" for "per", "e", "a") glued to a name by a typo's slack is not part of it.
     if (!allowTypos || input[start]!.text.length === 1) return exact;
@@ -291,7 +294,7 @@ export class EntityRecognizer {
     for (let n = keys.length; n >= shortest; n--) {
       if (unknown >= start + n) continue;
       const hit = lexicon.find(keys[n - 1]!);
-      if (hit) return { value: hit.value, length: n, distance: hit.distance };
+      if (hit) return { value: hit.value, length: n, distance: hit.distance, key: hit.key };
     }
     return exact;
   }
@@ -302,7 +305,7 @@ export class EntityRecognizer {
     shouted: boolean,
     language: Language,
     afterService: boolean,
-  ): { code: string; length: number; city?: boolean } | undefined {
+  ): { code: string; length: number; city?: boolean; misspeltAs?: string } | undefined {
     const { keys, start } = window;
     const first = input[start]!;
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
@@ -314,7 +317,7 @@ export class EntityRecognizer {
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
     const placeContext = named !== undefined && ((afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? ""));
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
-      return { code: named.value, length: named.length };
+      return { code: named.value, length: named.length, ...(named.distance > 0 && named.length === 1 ? { misspeltAs: named.key } : {}) };
     }
     if (!first.capitalised || shouted || first.text.length !== 2) return undefined;
     const code = first.text.toUpperCase();

@@ -197,8 +197,14 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
     const typed = input.map((w) => w.text);
     const hint = localeToLanguage(askOptions.locale);
-    const guess = detector.detect(typed, text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
+    let guess = detector.detect(typed, text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
     const named = recognizer.recogniseWords(input, text, guess.language);
+    // "xiaoai in frnace?": a place's name, read through its typo, may say the language ("France", not "Francia").
+    if (guess.decidedBy !== "text" && named.misspeltPlaces.length > 0) {
+      const meant = new Map(named.misspeltPlaces);
+      const second = detector.detect(typed.map((word) => meant.get(word) ?? word), text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
+      if (second.decidedBy === "text") guess = second;
+    }
     // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
     // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
     // and its readings are kept for the matcher's own pass.

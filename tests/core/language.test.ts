@@ -24,6 +24,10 @@ describe("language", () => {
     ["hi", "en"],
     ["thanks!", "en"],
     ["which cards work with xiaomi pay", "en"],
+    // A country's name read through its typo is evidence too: "France" is English, "Francia" Italian.
+    ["xiaoai in frnace?", "en"],
+    ["xiaomi pay in portgual?", "en"],
+    ["xiaomi pay in portogalo?", "it"],
   ])("GIVEN %j THEN answers in %s", (question, language) => {
     expect(assistant.ask(question).language).toBe(language);
   });
