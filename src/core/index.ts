@@ -142,6 +142,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   ];
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS, derived);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+  const citedSources = new Map(knowledge.faq.map((entry) => [entry.id, new Set([entry.source].flat())]));
   const concepts = new ConceptLexicon(knowledge.concepts);
   const chatter = chatterWords(knowledge.concepts.chatter);
   const abbreviations = new Map(
@@ -371,8 +372,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       if (topic.kind === "faq" && subject !== undefined && region !== undefined && hasFacts) {
         reply.availability = composer.availability(subject, region, language);
       } else if (topic.kind === "faq" && topic.service === COMPANY_SERVICE_ID && region !== undefined && traits.get(topic.id)?.regions.has(region)) {
-        // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there.
-        if (book.timeline(COMPANY_SERVICE_ID, region).facts.length > 0) reply.availability = composer.availability(COMPANY_SERVICE_ID, region, language);
+        // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there,
+        // when the entry cites a source of it ("Mi Credit in India?" is not about where Xiaomi sells).
+        const cited = citedSources.get(topic.id);
+        const facts = book.timeline(COMPANY_SERVICE_ID, region).facts;
+        if (facts.some((fact) => [fact.source].flat().some((source) => cited?.has(source)))) reply.availability = composer.availability(COMPANY_SERVICE_ID, region, language);
       }
       const kind = topic.kind === "smalltalk" ? "smalltalk" : "answer";
       const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);

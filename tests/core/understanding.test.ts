@@ -115,6 +115,19 @@ describe("chatty messages", () => {
   });
 });
 
+describe("the company in a country", () => {
+  it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
+    const answer = assistant.ask("does xiaomi even sell phones in india");
+    expect(answer).toMatchObject({ topic: "xiaomi-india", availability: { service: "xiaomi", region: "IN", status: "available" } });
+  });
+
+  it("GIVEN a company service in a country ('Mi Credit in India?') THEN not the company's own status there", () => {
+    const answer = assistant.ask("mi credit in india c'è ancora?");
+    expect(answer.topic).toBe("xiaomi-mi-credit");
+    expect(answer.availability).toBeUndefined();
+  });
+});
+
 describe("a conversation", () => {
   const play = (questions: string[]) => {
     let context: ConversationContext | null = null;
