@@ -43,7 +43,7 @@ export interface CoreOptions {
   };
   /** What a follow-up takes from the previous turn. */
   conversation: {
-    fragmentMaxWords: { service: number; region: number; question: number; referring: number };
+    fragmentMaxWords: { service: number; region: number; question: number; referring: number; described: number };
     standaloneMinKnownWords: number;
   };
   /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
@@ -135,9 +135,10 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     /**
      * A message with no more content words than this beside a lone service, region or kind of
      * question is a fragment of the previous one ("ok e il cloud?", "e in Grecia invece?",
-     * "quali carte vanno?").
+     * "quali carte vanno?"). `described`: a message that only describes the service just asked
+     * about ("pagare col telefono?") continues it up to this many; longer, it says all it asks.
      */
-    fragmentMaxWords: { service: 1, region: 2, question: 4, referring: 6 },
+    fragmentMaxWords: { service: 1, region: 2, question: 4, referring: 6, described: 2 },
     /** A short question with no earlier turn is answered on its own when it has this many known words and a confident match. */
     standaloneMinKnownWords: 3,
   },

@@ -396,9 +396,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // it asks something more about it, it does not start over.
     // A company-level name ("GetApps", "HyperOS") is a name, not a description, even unnamed as Xiaomi.
     const describedOnly = named !== undefined && named !== COMPANY_SERVICE_ID && !recognition.services.includes(named);
-    const subject = describedOnly && named === context?.service ? undefined : named;
-    const region = askedRegion(reading.text, recognition, reading.guess.language);
     const content = terms.filter((t) => t.reading === "known" || t.reading === "corrected" || t.reading === "unknown").length;
+    // ...but a longer message that neither opens as a follow-up nor asks a kind of question about
+    // it says all it asks ("google pay non va sul mio redmi, che faccio?"): it starts over.
+    const followsUp = continuesConversation(reading.text) || described.types.length > 0 || content <= options.conversation.fragmentMaxWords.described;
+    const subject = describedOnly && named === context?.service && followsUp ? undefined : named;
+    const region = askedRegion(reading.text, recognition, reading.guess.language);
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return "complete";

@@ -164,6 +164,13 @@ describe("a conversation", () => {
     expect(assistant.ask("moved to italy from dublin, does xiaomi pay work?").availability?.region).not.toBe("IE");
   });
 
+  it("GIVEN a longer message describing the same service, not opening as a follow-up THEN it starts over", () => {
+    const [, redmi] = play(["come faccio a pagare col telefono xiaomi in italia?", "google pay non va sul mio redmi, che faccio?"]);
+    expect(redmi!).toMatchObject({ inherited: [], answer: { topic: "mi-pay-hce-wallet" } });
+    const [, phone] = play(["xiaomi pay funziona in italia?", "e come faccio a pagare col telefono?"]);
+    expect(phone!.inherited).toContain("service");
+  });
+
   it("GIVEN a country written short ('rep ceca') after a question THEN it is a region fragment", () => {
     const [, czech] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?"]);
     expect(czech!.inherited).toEqual(["service", "questionType"]);
