@@ -27,15 +27,15 @@ export function scoped(cache: DerivedCache, scope: string): DerivedCache {
   return cache === NO_CACHE ? cache : { get: (key, derive) => cache.get(`${key} ${scope}`, derive) };
 }
 
-type StoredTraits = Array<[string, { regions: string[]; types: QuestionType[]; mentions: string[] }]>;
+type StoredTraits = Array<[string, { regions: string[]; types: QuestionType[]; mentions: string[]; keywords: string[] }]>;
 
 /** Topic traits as JSON: their sets as arrays, in the same order. */
 export function storeTraits(traits: ReadonlyMap<string, TopicTraits>): StoredTraits {
-  return [...traits].map(([id, { regions, types, mentions }]) => [id, { regions: [...regions], types: [...types], mentions: [...mentions] }]);
+  return [...traits].map(([id, { regions, types, mentions, keywords }]) => [id, { regions: [...regions], types: [...types], mentions: [...mentions], keywords: [...keywords] }]);
 }
 
 export function restoreTraits(stored: StoredTraits): Map<string, TopicTraits> {
-  return new Map(stored.map(([id, { regions, types, mentions }]) => [id, { regions: new Set(regions), types: new Set(types), mentions: new Set(mentions) }]));
+  return new Map(stored.map(([id, { regions, types, mentions, keywords }]) => [id, { regions: new Set(regions), types: new Set(types), mentions: new Set(mentions), keywords: new Set(keywords) }]));
 }
 
 /**

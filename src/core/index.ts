@@ -293,13 +293,16 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
     const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
     // "Which cards work in Greece?": an entry about cards in general that never speaks of Greece
-    // knows less about it than Greece's own facts, which name its banks and devices.
+    // knows less about it than Greece's own facts, which name its banks and devices; but a
+    // message naming what an entry is about ("a Curve card in Germany?") asks that entry.
+    const asked = new Set(focus.terms.map((term) => term.term));
     const silentOnRegion = (topic: Topic) =>
       region !== undefined &&
       hasFacts &&
       topic.kind === "faq" &&
       types.some((type) => type === "banks-cards" || type === "devices") &&
-      !(traits.get(topic.id)?.mentions.has(region) ?? false);
+      !(traits.get(topic.id)?.mentions.has(region) ?? false) &&
+      ![...(traits.get(topic.id)?.keywords ?? [])].some((keyword) => asked.has(keyword));
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
     // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names

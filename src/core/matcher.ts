@@ -269,6 +269,11 @@ export class Matcher {
     return this.phrasingsOfTopic[topicIndex]!.map((index) => this.phrasings[index]!);
   }
 
+  /** How many topics use the term. */
+  topicCount(term: string): number {
+    return this.topicPostings.get(term)?.length ?? 0;
+  }
+
   /** Whether any phrasing of the topic uses the term: for the few answers that ask what a topic is about. */
   topicUses(topic: Topic, term: string): boolean {
     const index = this.topics.indexOf(topic);

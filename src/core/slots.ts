@@ -20,7 +20,16 @@ export interface TopicTraits {
   types: ReadonlySet<QuestionType>;
   /** Every region its answer speaks of. */
   mentions: ReadonlySet<string>;
+  /**
+   * Words that name what it is about: in half its phrasings or more, and in at most one other
+   * topic ("curve", "visa", "onedrive"). A message using one asks about this topic.
+   */
+  keywords: ReadonlySet<string>;
 }
+
+// A keyword is in this share of the topic's phrasings, and in at most this many topics.
+const KEYWORD_SHARE = 0.5;
+const KEYWORD_MAX_TOPICS = 2;
 
 
 export function topicTraits(
@@ -35,8 +44,10 @@ export function topicTraits(
     if (topic.kind !== "faq") return;
     const regionCounts = new Map<string, number>();
     const typeCounts = new Map<QuestionType, number>();
+    const termCounts = new Map<string, number>();
     const phrasings = matcher.indexedPhrasings(topicIndex);
     for (const { text, terms } of phrasings) {
+      for (const term of new Set(terms)) if (!term.startsWith("@") && !term.startsWith("§")) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       // The matcher has read every phrasing already: its region terms are the regions it names.
       for (const term of terms) if (term.startsWith("@") && term !== ANY_REGION) regionCounts.set(term.slice(1), (regionCounts.get(term.slice(1)) ?? 0) + 1);
       for (const type of concepts.read(tokenize(text)).types) typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
@@ -48,7 +59,8 @@ export function topicTraits(
     // only ("In Italia Xiaomi Pay accetta…") is about that country.
     const spoken = answerRegions(topic.id);
     if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
-    traits.set(topic.id, { regions, types: shared(typeCounts, share.type), mentions: new Set(spoken) });
+    const keywords = new Set([...shared(termCounts, KEYWORD_SHARE)].filter((term) => matcher.topicCount(term) <= KEYWORD_MAX_TOPICS));
+    traits.set(topic.id, { regions, types: shared(typeCounts, share.type), mentions: new Set(spoken), keywords });
   });
   return traits;
 }

@@ -115,6 +115,13 @@ describe("chatty messages", () => {
   });
 });
 
+describe("an entry named in a country", () => {
+  it("GIVEN what an entry is about, named beside a country ('a Curve card in Germany?') THEN that entry, with the country's status", () => {
+    const answer = assistant.ask("would a curve card let me use xiaomi pay in germany? no german bank supports it");
+    expect(answer).toMatchObject({ topic: "mi-pay-curve", availability: { region: "DE" } });
+  });
+});
+
 describe("the company in a country", () => {
   it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
     const answer = assistant.ask("does xiaomi even sell phones in india");
