@@ -372,8 +372,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // Whatever it asks about a service in a region ("Youpin c'è in India?" answered by the entry
       // about India, "which devices in Moldova?"), the status there comes with the answer, shown
       // the same way on every platform.
-      if (topic.kind === "faq" && subject !== undefined && region !== undefined && hasFacts) {
-        reply.availability = composer.availability(subject, region, language);
+      // A message that neither named nor described the service ("la Victoriabank mi ha dato una
+      // Mastercard: funziona con la mia smart band?") is about the service of the entry answering it.
+      const about = subject ?? (topic.kind === "faq" ? (topic.service ?? undefined) : undefined);
+      if (topic.kind === "faq" && about !== undefined && about !== COMPANY_SERVICE_ID && region !== undefined && book.factsOf(about).length > 0) {
+        reply.availability = composer.availability(about, region, language);
       } else if (topic.kind === "faq" && topic.service === COMPANY_SERVICE_ID && region !== undefined && traits.get(topic.id)?.regions.has(region)) {
         // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there,
         // when the entry cites a source of it ("Mi Credit in India?" is not about where Xiaomi sells).

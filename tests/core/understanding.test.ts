@@ -122,6 +122,13 @@ describe("an entry named in a country", () => {
   });
 });
 
+describe("a service not named in a country", () => {
+  it("GIVEN a question answered by a service's entry without naming the service THEN the status there comes with it", () => {
+    const answer = assistant.ask("Sono in Moldavia per lavoro, la Victoriabank mi ha dato una Mastercard: funziona con la mia smart band xiaomi?");
+    expect(answer.availability).toMatchObject({ service: "mi-pay", region: "MD" });
+  });
+});
+
 describe("the company in a country", () => {
   it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
     const answer = assistant.ask("does xiaomi even sell phones in india");
