@@ -260,7 +260,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
           (shape === "question" &&
             terms.filter((t) => t.reading === "known").length >= options.conversation.standaloneMinKnownWords &&
             (top()?.score ?? 0) >= options.answering.answerThreshold));
-      const isSmalltalk = () => top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.answerThreshold;
+      // As the answer will be: only a close resemblance to a small-talk phrasing is small talk ("e adesso cosa uso?" is not "cosa fai?").
+      const isSmalltalk = () => top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));

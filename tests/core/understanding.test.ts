@@ -185,6 +185,12 @@ describe("a conversation", () => {
     expect(phone!.inherited).toContain("service");
   });
 
+  it("GIVEN a follow-up only loosely like small talk ('e adesso cosa uso?' and 'cosa fai?') THEN it is a follow-up", () => {
+    const [, , now] = play(["mi cloud salva le foto?", "da quando non più?", "e adesso cosa uso?"]);
+    expect(now!.answer).toMatchObject({ kind: "answer", service: "mi-cloud" });
+    expect(now!.inherited).toContain("service");
+  });
+
   it("GIVEN a country written short ('rep ceca') after a question THEN it is a region fragment", () => {
     const [, czech] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?"]);
     expect(czech!.inherited).toEqual(["service", "questionType"]);
