@@ -98,6 +98,9 @@ export interface Assistant {
 }
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+// "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
+const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
+const HERE_REACH = 30;
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 
@@ -533,7 +536,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const named = places.filter((code) => !recognition.impliedRegions.includes(code));
     const regions = named.length > 0 ? named : places;
     if (regions.length <= 1) return regions[0];
-    for (const clause of clauses(text).filter((c) => c.asks).reverse()) {
+    // "preso in Polonia, vorrei usarlo qui in Italia", "moved to Amsterdam... does it work over here
+    // in the Netherlands?": the place named right after "here" is where the asker is.
+    for (const here of text.matchAll(HERE)) {
+      const named = recognizer.recognise(text.slice(here.index + here[0].length, here.index + here[0].length + HERE_REACH), language).regions.find((code) => regions.includes(code));
+      if (named !== undefined) return named;
+    }
+    // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
+    // without a question mark; "he lives in the UK now... does it work over there?" names the place
+    // before the question), each from the end.
+    const all = clauses(text).reverse();
+    for (const clause of [...all.filter((c) => c.asks), ...all.filter((c) => !c.asks)]) {
       // "works in Poland but not in Holland??": the question turns to the last case it names.
       for (const part of turns(clause.text, TURNING_WORDS).reverse()) {
         const inPart = recognizer.recognise(part, language).regions.find((code) => regions.includes(code));

@@ -28,7 +28,7 @@ export interface SmalltalkReading {
 }
 
 export class SmalltalkReader {
-  /** Cues by their first word, longest first, so "ciao ciao" (goodbye) wins over "ciao". */
+  /** Cues by their first word, longest first: of two spanning as much, "ciao ciao" (goodbye) wins over "ciao". */
   private readonly cuesByFirstWord = new Map<string, Cue[]>();
   /** Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"). */
   private readonly cueWords: readonly string[];
@@ -68,16 +68,16 @@ export class SmalltalkReader {
     this.cueWords = [...this.cueWordSet].filter((word) => word.length >= MIN_TYPO_LENGTH);
   }
 
-  /** The one cue word a word is a typo of, if exactly one is a single edit away. */
+  /**
+   * The one cue word a word is a typo of, if exactly one is a single edit away; of several, the
+   * one as long as the word ("thansk" is "thanks", a swap, rather than "thank").
+   */
   private cueWordNear(word: string): string | undefined {
     if (word.length < MIN_TYPO_LENGTH || this.knownWords.has(word)) return undefined;
-    let found: string | undefined;
-    for (const cueWord of this.cueWords) {
-      if (editDistanceWithin(word, cueWord, 1) === null) continue;
-      if (found !== undefined) return undefined;
-      found = cueWord;
-    }
-    return found;
+    const near = this.cueWords.filter((cueWord) => editDistanceWithin(word, cueWord, 1) !== null);
+    if (near.length <= 1) return near[0];
+    const sameLength = near.filter((cueWord) => cueWord.length === word.length);
+    return sameLength.length === 1 ? sameLength[0] : undefined;
   }
 
   read(text: string): SmalltalkReading | undefined {
@@ -120,10 +120,13 @@ export class SmalltalkReader {
   }
 
   /**
-   * The longest cue starting at word `i`, and how many words it spans: function words may fall
-   * between its words ("che domande ti posso fare", "what kind of stuff can i ask").
+   * The cue starting at word `i` that spans the most of the message, and how many words it spans:
+   * function words may fall between its words ("che domande ti posso fare", "what kind of stuff
+   * can i ask"); of two that fit, "che domande accetti" spans more of "che tipo di domande
+   * accetti" than "che tipo di domande".
    */
   private cueAt(words: readonly string[], i: number): { cue: Cue; length: number } | undefined {
+    let best: { cue: Cue; length: number } | undefined;
     for (const cue of this.cuesByFirstWord.get(words[i]!) ?? []) {
       let j = i + 1;
       let k = 1;
@@ -132,9 +135,9 @@ export class SmalltalkReader {
         else if (!FUNCTION_WORDS.has(words[j]!)) break;
         j++;
       }
-      if (k === cue.words.length) return { cue, length: j - i };
+      if (k === cue.words.length && (best === undefined || j - i > best.length)) best = { cue, length: j - i };
     }
-    return undefined;
+    return best;
   }
 }
 

@@ -62,6 +62,7 @@ export const EVAL_SETS = {
   holdout: new URL("../../tests/eval/chat-holdout-2-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
+  "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -78,6 +79,7 @@ export const DIALOGUE_SETS = {
   "dialogue-dev": new URL("../../tests/eval/dialogue-dev-set.json", import.meta.url),
   /** Written blind on 2026-11-30 (60 dialogues) to study, not sealed. */
   "dialogue-dev-2": new URL("../../tests/eval/dialogue-dev-2-set.json", import.meta.url),
+  "dialogue-dev-3": new URL("../../tests/eval/dialogue-dev-3-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */

@@ -190,6 +190,10 @@ describe("small talk", () => {
     ["ciao, che domande ti posso fare?", "help"],
     ["hey what kind of stuff can i ask u", "help"],
     ["salve, nn ho capito cosa posso chiederti", "help"],
+    ["ciao! che tipo di domande accetti? 🤔", "help"],
+    ["lol that was actually useful, thansk", "thanks"],
+    ["bravo bot, risposta perfetta 👏", "thanks"],
+    ["wat r u for exactly", "help"],
   ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });

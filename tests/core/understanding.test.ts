@@ -90,6 +90,9 @@ describe("countries", () => {
     ["sono a praga x lavoro, xiaomi pay va qui con la band?", "CZ"],
     ["living in kyiv, can i pay with xiaomi pay here?", "UA"],
     ["sono a milano, xiaomi pay funziona in francia?", "FR"],
+    ["ho un watch s1 preso in polonia e vorrei usare xiaomi pay qui in italia con la mia carta intesa, si può fare?", "IT"],
+    ["moved from milan to amsterdam, my band pays fine in italy, does xiaomi pay work over here in the netherlands too?", "NL"],
+    ["my dad got a smart band 6 nfc in italy but he lives in the uk now... does xiaomi pay work over there or nah?", "GB"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);

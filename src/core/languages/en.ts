@@ -21,6 +21,7 @@ export const english: LanguagePack = {
   continuations: ["and", "what about", "how about", "also", "but", "then"],
   placeWords: wordList("the in from across"),
   cityPlaceWords: wordList("in at to near around"),
+  hereWords: wordList("here"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only"),
   turningWords: wordList("but whereas"),

@@ -27,6 +27,7 @@ export const italian: LanguagePack = {
   continuations: ["e", "ed", "invece", "anche", "ma", "allora"],
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a in vicino verso"),
+  hereWords: wordList("qui qua"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
   turningWords: wordList("ma pero mentre invece eppure"),
