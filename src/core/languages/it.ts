@@ -26,7 +26,7 @@ export const italian: LanguagePack = {
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella"),
   continuations: ["e", "ed", "invece", "anche", "ma", "allora"],
   placeWords: wordList("in negli dagli agli"),
-  cityPlaceWords: wordList("a in vicino verso"),
+  cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
