@@ -414,8 +414,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const region = askedRegion(reading.text, recognition, reading.guess.language);
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
-    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return "complete";
-    if (subject === undefined && region === undefined && content <= options.conversation.fragmentMaxWords.referring && refersBack(recognition)) return "question";
+    // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
+    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return content === 0 && context === null && continuesConversation(reading.text) ? "service" : "complete";
+    // "does it even speak English?": a language's adjective is no place asked.
+    const placeNamed = region !== undefined && !recognition.impliedRegions.includes(region);
+    if (subject === undefined && !placeNamed && content <= options.conversation.fragmentMaxWords.referring && refersBack(recognition)) return "question";
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";

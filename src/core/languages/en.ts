@@ -12,7 +12,7 @@ export const english: LanguagePack = {
       "their has have had having not no so if then than too very just also any some about into as up out " +
       "get got will would shall should may might must could can s t d ll re ve m anyone anybody someone " +
       "know guys please pls plz currently now today still yet already all every other really actually " +
-      "one ones thing things gonna wanna kind sort stuff lot bit",
+      "one ones thing things gonna wanna kind sort stuff lot bit even ever",
   ),
   markers: wordList(
     "the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get yo thx cya bye bro",
