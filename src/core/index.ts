@@ -453,7 +453,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     context: ConversationContext,
   ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
     const wanted: ContextSlot[] =
-      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region", "questionType"];
+      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region"];
     // A new region asks the same as before, and "whether" when nothing more was asked.
     if (shape === "region" && context.questionType === undefined) context = { ...context, questionType: "availability" };
     // "e in Italia da quando c'è?" asks its own kind of question: only what it leaves out is taken.

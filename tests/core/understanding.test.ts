@@ -188,6 +188,12 @@ describe("a conversation", () => {
     expect(phone!.inherited).toContain("service");
   });
 
+  it("GIVEN a fragment asking something new about the same thing ('che app serve?') THEN it takes the service and region, not the kind of question", () => {
+    const [, app] = play(["xiaomi pay funziona in grecia?", "che app serve?"]);
+    expect(app!.inherited).toEqual(["service", "region"]);
+    expect(app!.answer).toMatchObject({ service: "mi-pay", topic: "mi-pay-app" });
+  });
+
   it("GIVEN a follow-up only loosely like small talk ('e adesso cosa uso?' and 'cosa fai?') THEN it is a follow-up", () => {
     const [, , now] = play(["mi cloud salva le foto?", "da quando non più?", "e adesso cosa uso?"]);
     expect(now!.answer).toMatchObject({ kind: "answer", service: "mi-cloud" });
