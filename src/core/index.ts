@@ -28,7 +28,7 @@ import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type Query
 import { modelLetters, tokenize, wordCount, words, type Word } from "./normalize.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
-import { chatterWords, SmalltalkReader } from "./smalltalk.js";
+import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
 import { ENGLISH_WORDS } from "./word-list.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
@@ -151,7 +151,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations);
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter));
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>

@@ -8,6 +8,7 @@ import { editDistanceWithin } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
+import { LANGUAGE_PACKS } from "./languages/index.js";
 import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
@@ -44,6 +45,8 @@ export class SmalltalkReader {
     private readonly knownWords: ReadonlySet<string> = new Set(),
     /** Chat shorthand and the words it stands for ("nn" → "non", "u" → "you"). */
     private readonly abbreviations: ReadonlyMap<string, readonly string[]> = new Map(),
+    /** Filler only one language uses ("pls", "raga"): the language of cues both share ("help pls"). */
+    private readonly fillerLanguages: ReadonlyMap<string, Language> = new Map(),
   ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
@@ -99,6 +102,7 @@ export class SmalltalkReader {
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
+    const fillerLanguages = new Set<Language>();
     let i = 0;
     while (i < words.length) {
       const found = this.cueAt(words, i);
@@ -110,9 +114,12 @@ export class SmalltalkReader {
         continue;
       }
       if (!isFiller(words[i]!)) return undefined;
+      const fillerLanguage = this.fillerLanguages.get(words[i]!);
+      if (fillerLanguage !== undefined) fillerLanguages.add(fillerLanguage);
       i++;
     }
     if (intents.length === 0) return undefined;
+    if (languages.size === 0 && fillerLanguages.size === 1) languages.add([...fillerLanguages][0]!);
     // Help is answered first ("ciao, cosa sai fare?"); between thanks and goodbye the last one
     // said is the message's point ("grazie mille, a presto!" takes leave); a greeting, last of all.
     const intent = intents.includes("help") ? "help" : (intents.filter((candidate) => candidate !== "greeting").at(-1) ?? "greeting");
@@ -139,6 +146,16 @@ export class SmalltalkReader {
     }
     return best;
   }
+}
+
+/** Filler words (function words and chatter) only one language uses, with that language. */
+export function fillerLanguagesOf(chatter: Readonly<Record<Language, readonly string[]>>): ReadonlyMap<string, Language> {
+  const byWord = new Map<string, Set<Language>>();
+  for (const language of LANGUAGES) {
+    const words = [...LANGUAGE_PACKS[language].functionWords, ...chatter[language].flatMap(tokenize).map(unstretched)];
+    for (const word of words) byWord.set(word, (byWord.get(word) ?? new Set()).add(language));
+  }
+  return new Map([...byWord].filter(([, languages]) => languages.size === 1).map(([word, languages]) => [word, [...languages][0]!]));
 }
 
 /** Words that say nothing in a chat message ("ok", "lol", "raga"), as the small-talk reader compares them. */

@@ -28,6 +28,9 @@ describe("language", () => {
     ["xiaoai in frnace?", "en"],
     ["xiaomi pay in portgual?", "en"],
     ["xiaomi pay in portogalo?", "it"],
+    // Small talk whose cue both languages use ("help") takes the language of its filler.
+    ["help pls", "en"],
+    ["aiuto raga", "it"],
   ])("GIVEN %j THEN answers in %s", (question, language) => {
     expect(assistant.ask(question).language).toBe(language);
   });
