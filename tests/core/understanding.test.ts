@@ -145,6 +145,13 @@ describe("the company in a country", () => {
   });
 });
 
+describe("everyday words typo correction must not touch", () => {
+  it("GIVEN 'ho preso' (I got) THEN it is not read as 'perso' (lost): the answer is about Xiaomi, not a lost phone's cloud", () => {
+    const answer = assistant.ask("ho preso un robot aspirapolvere xiaomi e l'app xiaomi home mi chiede di scegliere il server, germania, singapore, cina... quale devo mettere stando in italia?");
+    expect(answer.service).toBe("xiaomi");
+  });
+});
+
 describe("a conversation", () => {
   const play = (questions: string[]) => {
     let context: ConversationContext | null = null;

@@ -17,7 +17,10 @@ export const italian: LanguagePack = {
       "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
       "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
       // colloquial: "sto telefono" (questo), "un po'", "che roba è"
-      "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna",
+      "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna " +
+      // Chat words no topic needs, which typo correction read as ones that have it: "ho preso la
+      // band" (I got it) is not "perso" (lost), "è vero?" not "vedo", "in qualche modo" not "mode".
+      "preso presa presi prese vero vera modo quel",
   ),
   markers: wordList(
     "il lo gli di del della dei degli delle che non per con come cosa cos perche quando dove quale quali quanto quanti sono ho hai ha hanno ci anche funziona funzionano posso puoi serve ciao grazie buongiorno buonasera salve nel nella sul sulla al alla dal dalla questo quello ancora gia piu ma qualcuno sapete disponibile c si e arrivera arriva esiste usare fare faccio",
