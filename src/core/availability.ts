@@ -3,7 +3,7 @@
  * own facts and the worldwide ("*") facts that do not exclude it are merged by date, and the
  * latest is the current status; a region no fact covers is "unknown", never a guess.
  */
-import { EU_MEMBERS } from "./countries.js";
+import { EUROPEAN_COUNTRIES } from "./countries.js";
 import type { AvailabilityFact, AvailabilityStatus, Knowledge } from "./schema.js";
 
 /** "2021" sorts before "2021-10", which sorts before "2021-10-14": a year is its earliest moment. */
@@ -37,9 +37,9 @@ export class AvailabilityBook {
     const facts = this.factsOf(service).filter(
       (fact) => fact.region === region || (fact.region === "*" && !(fact.except ?? []).includes(region)),
     );
-    // "Not in Europe" holds for each member country with no fact of its own; "in some of Europe" says
+    // "Not in Europe" holds for each European country with no fact of its own; "in some of Europe" says
     // nothing about one in particular, so only an unavailable Europe-wide status is passed down.
-    if (facts.length === 0 && EU_MEMBERS.has(region)) {
+    if (facts.length === 0 && EUROPEAN_COUNTRIES.has(region)) {
       const europe = this.factsOf(service).filter((fact) => fact.region === "EU").at(-1);
       if (europe?.status === "unavailable") facts.push(europe);
     }

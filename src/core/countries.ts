@@ -66,3 +66,9 @@ export function countryName(code: string, language: Language): string {
 export const EU_MEMBERS: ReadonlySet<string> = new Set(
   "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split(" "),
 );
+
+/**
+ * Every country wholly in Europe, EU or not (Russia and Turkey, across two continents, aside):
+ * "not in Europe" holds for the United Kingdom and Switzerland too.
+ */
+export const EUROPEAN_COUNTRIES: ReadonlySet<string> = new Set([...EU_MEMBERS, ..."GB CH NO IS LI AD MC SM VA AL BA ME MK RS UA MD BY".split(" ")]);

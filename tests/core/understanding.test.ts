@@ -132,6 +132,12 @@ describe("a service not named in a country", () => {
   });
 });
 
+describe("Europe", () => {
+  it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
+    expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });
+  });
+});
+
 describe("the company in a country", () => {
   it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
     const answer = assistant.ask("does xiaomi even sell phones in india");
