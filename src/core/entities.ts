@@ -163,6 +163,11 @@ export class EntityRecognizer {
     return this.curatedRegions.get(word) !== undefined || this.countryNames.get(word) !== undefined;
   }
 
+  /** Whether a word names a region or a city ("Bari", "Lyon"). */
+  namesPlace(word: string): boolean {
+    return this.namesRegion(word) || this.cityNames.get(word) !== undefined;
+  }
+
   recognise(text: string, language: Language = "it"): Recognition {
     return this.recogniseWords(words(text), text, language);
   }

@@ -151,7 +151,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter));
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word));
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>

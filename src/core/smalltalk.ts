@@ -15,6 +15,10 @@ type Intent = SmalltalkEntry["id"];
 
 // Typos are read only in words this long: "ciai" is too short to be sure it meant "ciao".
 const MIN_TYPO_LENGTH = 4;
+// The word after these is a name when it is nothing else ("sono Marco", "mi chiamo Luca", "I'm Anna").
+const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
+// What a name read in an introduction becomes: filler, like a mention.
+const NAME = "\u0000name";
 
 interface Cue {
   words: string[];
@@ -34,6 +38,7 @@ export class SmalltalkReader {
   /** Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"). */
   private readonly cueWords: readonly string[];
   private readonly cueWordSet: ReadonlySet<string>;
+  private readonly emojiCues: Array<{ emoji: string; intent: Intent }> = [];
 
   /**
    * @param knownWords words the knowledge uses: such a word is never read as a typo of a cue
@@ -47,13 +52,19 @@ export class SmalltalkReader {
     private readonly abbreviations: ReadonlyMap<string, readonly string[]> = new Map(),
     /** Filler only one language uses ("pls", "raga"): the language of cues both share ("help pls"). */
     private readonly fillerLanguages: ReadonlyMap<string, Language> = new Map(),
+    /** Whether a word names a country or a city ("sono Marco da Bari"). */
+    private readonly namesPlace: (word: string) => boolean = () => false,
   ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
       for (const language of LANGUAGES) {
         for (const text of entry.cues[language]) {
           const words = tokenize(text).map(unstretched);
-          if (words.length === 0) continue;
+          // An emoji that says it alone ("👋", "🙏"): no word survives normalising it.
+          if (words.length === 0) {
+            if (text.trim() !== "" && !this.emojiCues.some((cue) => cue.emoji === text.trim() && cue.intent === entry.id)) this.emojiCues.push({ emoji: text.trim(), intent: entry.id });
+            continue;
+          }
           const key = `${entry.id} ${words.join(" ")}`;
           const known = byText.get(key);
           if (known) known.languages.add(language);
@@ -90,15 +101,22 @@ export class SmalltalkReader {
     const words = tokenize(text)
       .flatMap((word) => this.abbreviations.get(word) ?? [word])
       .map((word) => (FUNCTION_WORDS.has(word) ? word : unstretched(word)));
-    const isFiller = (word: string) => FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
+    const isFiller = (word: string) => word === NAME || FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
     // Small talk is typed fast: "grazei", "thnaks", "good mornign" are read as the cue words they
     // miss by one edit, before cues are looked for, so a cue's second word may be the misspelt one.
     for (let k = 0; k < words.length; k++) {
       const word = words[k]!;
       if (this.cueWordSet.has(word) || isFiller(word)) continue;
       const near = this.cueWordNear(word);
-      if (near === undefined) return undefined;
-      words[k] = near;
+      if (near !== undefined) {
+        words[k] = near;
+        continue;
+      }
+      // Introducing oneself: "mi chiamo Luca", "sono Marco da Bari", "I'm Anna from Lyon".
+      const before = words[k - 1] ?? "";
+      const introduces = NAME_INTRODUCTIONS.has(before) || ((before === "da" || before === "from") && this.namesPlace(word));
+      if (!introduces) return undefined;
+      words[k] = NAME;
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
@@ -118,6 +136,8 @@ export class SmalltalkReader {
       if (fillerLanguage !== undefined) fillerLanguages.add(fillerLanguage);
       i++;
     }
+    // Emoji close a message more often than they open it ("grazie 👋" takes leave).
+    for (const { emoji, intent } of this.emojiCues) if (text.includes(emoji)) intents.push(intent === "greeting" && intents.includes("thanks") ? "goodbye" : intent);
     if (intents.length === 0) return undefined;
     if (languages.size === 0 && fillerLanguages.size === 1) languages.add([...fillerLanguages][0]!);
     // Help is answered first ("ciao, cosa sai fare?"); between thanks and goodbye the last one

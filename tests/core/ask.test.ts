@@ -194,6 +194,15 @@ describe("small talk", () => {
     ["lol that was actually useful, thansk", "thanks"],
     ["bravo bot, risposta perfetta 👏", "thanks"],
     ["wat r u for exactly", "help"],
+    ["buon natale a tutti!", "greeting"],
+    ["salve a tutti, mi presento: sono luca", "greeting"],
+    ["buonasera, piacere sono marco da bari 🙂", "greeting"],
+    ["grazie per l'aiuto", "thanks"],
+    ["thanks for the help!", "thanks"],
+    ["🙏", "thanks"],
+    ["grazie 👋", "goodbye"],
+    ["who made you?", "help"],
+    ["ok", "thanks"],
   ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });
