@@ -98,6 +98,13 @@ export interface Assistant {
 }
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
+
+/** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
+function asksForSource(text: string): boolean {
+  const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
+  return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
+}
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
 const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
 const HERE_REACH = 30;
@@ -251,7 +258,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // when nothing is inherited, for the answer itself.
     let standing: Candidate[] | undefined;
     const rankStanding = () => (standing ??= matcher.rank(reading.recognition, terms, answerDepth));
-    if (turn) {
+    // "fonte?", "source?": the answer just given, again, with its sources and dates.
+    let askedAgain: Topic | undefined;
+    if (turn?.context?.topic !== undefined && asksForSource(reading.text)) {
+      askedAgain = topicById.get(turn.context.topic);
+      if (askedAgain !== undefined) {
+        ({ reading, inherited } = inherit(reading, "question", turn.context));
+        terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
+      }
+    } else if (turn) {
       const shape = fragmentShape(reading, terms, turn.context);
       const top = () => rankStanding()[0];
       // "Youpin?" alone is a question about Youpin; "e Youpin?" or "e in Grecia?" alone say nothing.
@@ -312,6 +327,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names
     // nor describes a service is answered only by a phrasing it covers well, else suggested.
     const standsWithoutService = subject !== undefined || (best?.phrasingCoverage ?? 0) >= options.answering.coverageWithoutService;
+    if (askedAgain !== undefined) return answered(askedAgain, 1, turn?.context?.service);
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked

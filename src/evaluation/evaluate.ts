@@ -80,6 +80,7 @@ export const DIALOGUE_SETS = {
   /** Written blind on 2026-11-30 (60 dialogues) to study, not sealed. */
   "dialogue-dev-2": new URL("../../tests/eval/dialogue-dev-2-set.json", import.meta.url),
   "dialogue-dev-3": new URL("../../tests/eval/dialogue-dev-3-set.json", import.meta.url),
+  "dialogue-dev-4": new URL("../../tests/eval/dialogue-dev-4-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */

@@ -207,6 +207,13 @@ describe("a conversation", () => {
     expect(app!.answer).toMatchObject({ service: "mi-pay", topic: "mi-pay-app" });
   });
 
+  it("GIVEN 'fonte?' after an answer THEN the same answer again, with its sources; with nothing before, declined", () => {
+    const [first, source] = play(["xiaomi pay funziona in grecia?", "fonte?"]);
+    expect(source!.answer).toMatchObject({ kind: "answer", topic: first!.answer.topic, availability: { region: "GR" } });
+    expect(source!.answer.sourceLine).toBe(first!.answer.sourceLine);
+    expect(play(["source?"])[0]!.answer.kind).toBe("fallback");
+  });
+
   it("GIVEN a follow-up only loosely like small talk ('e adesso cosa uso?' and 'cosa fai?') THEN it is a follow-up", () => {
     const [, , now] = play(["mi cloud salva le foto?", "da quando non più?", "e adesso cosa uso?"]);
     expect(now!.answer).toMatchObject({ kind: "answer", service: "mi-cloud" });

@@ -31,6 +31,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
+  sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
   turningWords: wordList("ma pero mentre invece eppure"),

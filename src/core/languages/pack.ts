@@ -24,6 +24,8 @@ export interface LanguagePack {
   continuations: readonly string[];
   /** Words after which a short word is a place ("in us", "negli usa"). */
   placeWords: readonly string[];
+  /** Asking where an answer comes from ("fonte?", "source?"): the same answer again, with its sources. */
+  sourceWords: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
