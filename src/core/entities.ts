@@ -62,8 +62,10 @@ export interface Recognition {
   contrastRegions: string[];
   /** Regions named, in order of first mention, each once; those only implied by an adjective come last. */
   regions: string[];
-  /** Regions only implied by an adjective or demonym ("carta italiana", "Polish banks"). */
+  /** Regions only implied by an adjective or demonym ("carta italiana", "Polish banks"), or by a city. */
   impliedRegions: string[];
+  /** Regions of the cities named ("sono a Varsavia"): where the asker is. */
+  cityRegions: string[];
   /** Display names of non-Xiaomi products named. */
   otherProducts: string[];
   /** Topics the knowledge does not cover, as named in the question ("prezzo", "battery", "su 7"). */
@@ -174,7 +176,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     const push = (term: string, origin: number) => {
       result.words.push(term);
@@ -220,6 +222,7 @@ export class EntityRecognizer {
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.
         pushOnce(adjective || region.city || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
+        if (region.city) pushOnce(result.cityRegions, region.code);
         push(regionTerm(region.code), i);
         if (region.misspeltAs !== undefined) result.misspeltPlaces.push([word.text, region.misspeltAs]);
         if (adjective) push(word.text, i);

@@ -549,18 +549,28 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
     const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
+    // "preso in Polonia, vorrei usarlo qui in Italia", "moved to Amsterdam... does it work over here
+    // in the Netherlands?": the place named right after "here" is where the asker is; else the
+    // city they say they are in ("sono in Erasmus a Varsavia: qui funziona come in Italia?").
+    if (candidates.length > 1) {
+      let saysHere = false;
+      for (const here of text.matchAll(HERE)) {
+        saysHere = true;
+        const after = here.index + here[0].length;
+        // A place, not an adjective ("qui? ho la carta italiana" is no place).
+        const place = recognizer.recognise(text.slice(after, after + HERE_REACH), language);
+        const named = place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
+        if (named !== undefined) return named;
+      }
+      const city = recognition.cityRegions.find((code) => candidates.includes(code));
+      if (saysHere && city !== undefined) return city;
+    }
     // Beside another region, the services' origin is where they are known to be, not what is asked.
     const places = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
     const named = places.filter((code) => !recognition.impliedRegions.includes(code));
     const regions = named.length > 0 ? named : places;
     if (regions.length <= 1) return regions[0];
-    // "preso in Polonia, vorrei usarlo qui in Italia", "moved to Amsterdam... does it work over here
-    // in the Netherlands?": the place named right after "here" is where the asker is.
-    for (const here of text.matchAll(HERE)) {
-      const named = recognizer.recognise(text.slice(here.index + here[0].length, here.index + here[0].length + HERE_REACH), language).regions.find((code) => regions.includes(code));
-      if (named !== undefined) return named;
-    }
     // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
     // without a question mark; "he lives in the UK now... does it work over there?" names the place
     // before the question), each from the end.

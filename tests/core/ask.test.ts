@@ -203,6 +203,9 @@ describe("small talk", () => {
     ["grazie 👋", "goodbye"],
     ["who made you?", "help"],
     ["ok", "thanks"],
+    ["Buonanotte a tutti, io vado a dormire", "goodbye"],
+    ["Ciao a tutti! Sono Marco da Bari, nuovo del gruppo 👋", "greeting"],
+    ["Good morning! Thanks for yesterday's answer. How do I ask you things, are there any commands?", "help"],
   ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });

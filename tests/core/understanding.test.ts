@@ -93,6 +93,9 @@ describe("countries", () => {
     ["ho un watch s1 preso in polonia e vorrei usare xiaomi pay qui in italia con la mia carta intesa, si può fare?", "IT"],
     ["moved from milan to amsterdam, my band pays fine in italy, does xiaomi pay work over here in the netherlands too?", "NL"],
     ["my dad got a smart band 6 nfc in italy but he lives in the uk now... does xiaomi pay work over there or nah?", "GB"],
+    ["sono in erasmus a varsavia: il cloud xiaomi qui funziona per i backup come in italia?", "PL"],
+    ["sono in turchia in vacanza, xiaomi pay funziona qui? ho la carta nexi italiana", "TR"],
+    ["can i use xiaomi pay here with my band?", "IT"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
