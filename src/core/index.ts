@@ -235,6 +235,23 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     return second.decidedBy === "text" ? second : guess;
   }
 
+  /**
+   * "Mi Pay funziona ancora in India? Mio cugino dice di sì. E XiaoAI quando è uscito?": a message
+   * naming two services in questions of their own is answered for the last question, read alone
+   * (in the message's language), when it asks something of its own beyond a name.
+   */
+  function lastQuestionOfTwo(reading: ReturnType<typeof read>, askOptions: AskOptions): ReturnType<typeof read> {
+    const named = new Set(reading.recognition.services.filter((id) => id !== COMPANY_SERVICE_ID));
+    if (named.size < 2) return reading;
+    const last = clauses(reading.text).filter((clause) => clause.asks).at(-1);
+    if (last === undefined || last.text === reading.text) return reading;
+    const alone = read(last.text, { ...askOptions, locale: reading.guess.language });
+    const services = alone.recognition.services.filter((id) => id !== COMPANY_SERVICE_ID);
+    if (services.length !== 1 || !named.has(services[0]!)) return reading;
+    const own = matcher.queryTerms(alone.recognition, alone.guess.language, alone.readings).filter((t) => t.reading === "known" || t.reading === "corrected");
+    return own.length >= options.reading.clauseMinKnownWords ? { ...alone, guess: reading.guess } : reading;
+  }
+
   // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
   const answerDepth: RankDepth = { limit: Math.max(1, options.answering.maxSuggestions), floor: options.answering.suggestionThreshold, settledAt: options.answering.answerThreshold };
 
@@ -246,7 +263,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   function analyse(question: string, askOptions: AskOptions = {}, turn?: { context: ConversationContext | null }): Analysis {
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
-    let reading = read(question, hinted);
+    let reading = lastQuestionOfTwo(read(question, hinted), hinted);
     const chat = smalltalkReader.read(reading.text);
     if (chat) {
       const guess = chat.language ? { ...reading.guess, language: chat.language } : reading.guess;

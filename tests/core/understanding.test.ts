@@ -141,6 +141,16 @@ describe("Europe", () => {
   });
 });
 
+describe("two questions in one message", () => {
+  it("GIVEN two services named in questions of their own THEN the last question is answered", () => {
+    expect(assistant.ask("sapete se Mi Pay funziona ancora in India? mio cugino dice di sì. E XiaoAI invece quando è uscito?").service).toBe("xiaoai");
+  });
+
+  it("GIVEN a second question that is only a name ('e mi cloud?') THEN the first question decides", () => {
+    expect(assistant.ask("xiaomi pay funziona in italia? e mi cloud?").service).toBe("mi-pay");
+  });
+});
+
 describe("the company in a country", () => {
   it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
     const answer = assistant.ask("does xiaomi even sell phones in india");
