@@ -235,23 +235,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     return second.decidedBy === "text" ? second : guess;
   }
 
-  /**
-   * "Mi Pay funziona ancora in India? Mio cugino dice di sì. E XiaoAI quando è uscito?": a message
-   * naming two services in questions of their own is answered for the last question, read alone
-   * (in the message's language), when it asks something of its own beyond a name.
-   */
-  function lastQuestionOfTwo(reading: ReturnType<typeof read>, askOptions: AskOptions): ReturnType<typeof read> {
-    const named = new Set(reading.recognition.services.filter((id) => id !== COMPANY_SERVICE_ID));
-    if (named.size < 2) return reading;
-    const last = clauses(reading.text).filter((clause) => clause.asks).at(-1);
-    if (last === undefined || last.text === reading.text) return reading;
-    const alone = read(last.text, { ...askOptions, locale: reading.guess.language });
-    const services = alone.recognition.services.filter((id) => id !== COMPANY_SERVICE_ID);
-    if (services.length !== 1 || !named.has(services[0]!)) return reading;
-    const own = matcher.queryTerms(alone.recognition, alone.guess.language, alone.readings).filter((t) => t.reading === "known" || t.reading === "corrected");
-    return own.length >= options.reading.clauseMinKnownWords ? { ...alone, guess: reading.guess } : reading;
-  }
-
   // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
   const answerDepth: RankDepth = { limit: Math.max(1, options.answering.maxSuggestions), floor: options.answering.suggestionThreshold, settledAt: options.answering.answerThreshold };
 
@@ -263,7 +246,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   function analyse(question: string, askOptions: AskOptions = {}, turn?: { context: ConversationContext | null }): Analysis {
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
-    let reading = lastQuestionOfTwo(read(question, hinted), hinted);
+    let reading = read(question, hinted);
     const chat = smalltalkReader.read(reading.text);
     if (chat) {
       const guess = chat.language ? { ...reading.guess, language: chat.language } : reading.guess;
@@ -567,20 +550,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
     // "preso in Polonia, vorrei usarlo qui in Italia", "moved to Amsterdam... does it work over here
-    // in the Netherlands?": the place named right after "here" is where the asker is; else the
-    // city they say they are in ("sono in Erasmus a Varsavia: qui funziona come in Italia?").
+    // in the Netherlands?": the place named right after "here" is where the asker is.
     if (candidates.length > 1) {
-      let saysHere = false;
       for (const here of text.matchAll(HERE)) {
-        saysHere = true;
         const after = here.index + here[0].length;
         // A place, not an adjective ("qui? ho la carta italiana" is no place).
         const place = recognizer.recognise(text.slice(after, after + HERE_REACH), language);
         const named = place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
         if (named !== undefined) return named;
       }
-      const city = recognition.cityRegions.find((code) => candidates.includes(code));
-      if (saysHere && city !== undefined) return city;
     }
     // Beside another region, the services' origin is where they are known to be, not what is asked.
     const places = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
