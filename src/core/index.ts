@@ -549,36 +549,36 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
     const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
-    // "preso in Polonia, vorrei usarlo qui in Italia", "moved to Amsterdam... does it work over here
-    // in the Netherlands?": the place named right after "here" is where the asker is.
-    if (candidates.length > 1) {
-      for (const here of text.matchAll(HERE)) {
-        const after = here.index + here[0].length;
-        // A place, not an adjective ("qui? ho la carta italiana" is no place).
-        const place = recognizer.recognise(text.slice(after, after + HERE_REACH), language);
-        const named = place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
-        if (named !== undefined) return named;
-      }
-    }
     // Beside another region, the services' origin is where they are known to be, not what is asked.
     const places = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
     const named = places.filter((code) => !recognition.impliedRegions.includes(code));
     const regions = named.length > 0 ? named : places;
-    if (regions.length <= 1) return regions[0];
+    const saysHere = candidates.length > 1 && text.search(HERE) !== -1;
+    if (regions.length <= 1 && !saysHere) return regions[0];
     // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
     // without a question mark; "he lives in the UK now... does it work over there?" names the place
     // before the question), each from the end.
-    const all = clauses(text).reverse();
-    for (const clause of [...all.filter((c) => c.asks), ...all.filter((c) => !c.asks)]) {
+    const parts = clauses(text).reverse();
+    for (const clause of [...parts.filter((c) => c.asks), ...parts.filter((c) => !c.asks)]) {
       // "works in Poland but not in Holland??": the question turns to the last case it names.
       for (const part of turns(clause.text, TURNING_WORDS).reverse()) {
+        // "preso in Polonia, vorrei usarlo qui in Italia", "does it work over here in the
+        // Netherlands?": the place named right after "here" is where the asker is; a place, not
+        // an adjective ("qui? ho la carta italiana").
+        for (const here of part.matchAll(HERE)) {
+          const after = here.index + here[0].length;
+          const place = recognizer.recognise(part.slice(after, after + HERE_REACH), language);
+          const there = place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
+          if (there !== undefined) return there;
+        }
         const inPart = recognizer.recognise(part, language).regions.find((code) => regions.includes(code));
         if (inPart !== undefined) return inPart;
       }
     }
     return regions[0];
   }
+
 
   function smalltalkAnswer(question: string, intent: SmalltalkEntry["id"], language: Language): Answer {
     const entry = answers.smalltalkById.get(intent)!;

@@ -95,6 +95,7 @@ describe("countries", () => {
     ["my dad got a smart band 6 nfc in italy but he lives in the uk now... does xiaomi pay work over there or nah?", "GB"],
     ["sono in turchia in vacanza, xiaomi pay funziona qui? ho la carta nexi italiana", "TR"],
     ["can i use xiaomi pay here with my band?", "IT"],
+    ["qui in italia funziona con nexi, ma in spagna?", "ES"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
