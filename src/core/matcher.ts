@@ -143,13 +143,19 @@ export class Matcher {
    */
   private readonly phrasingBitsLow: Int32Array;
   private readonly phrasingBitsHigh: Int32Array;
+  /** 1 where a phrasing has a slot ("{service}", "{region}"): read beside the bits. */
+  private readonly phrasingHasSlot: Uint8Array;
   private questionStamp = 0;
   private readonly scratch: RankScratch;
   /**
-   * Every term of each topic's phrasings, with its place among them (the bit of the phrasing
-   * bits): a long question may be covered by two phrasings of one entry.
+   * Every term id of each topic's phrasings, topic after topic (topic t's from
+   * `topicTermStart[t]`), each at its place among them (the bit of the phrasing bits): a long
+   * question may be covered by two phrasings of one entry. Scanned against the question's stamp
+   * per visited topic: at 10,000 entries, a string-keyed lookup per topic and question word was
+   * a quarter of the ranking.
    */
-  private readonly topicTerms: Array<Map<string, number>>;
+  private readonly topicTermIds: Int32Array;
+  private readonly topicTermStart: Int32Array;
   /** Terms only small talk uses ("ciao", "grazie"): courtesy around a question, not its subject. */
   private readonly courtesyTerms = new Set<string>();
   /** Surface words of the knowledge → their term, for typo correction. */
@@ -170,7 +176,7 @@ export class Matcher {
   ) {
     if (topics.length >= TOPIC_SLOTS) throw new Error(`Too many topics to index: ${topics.length} (at most ${TOPIC_SLOTS - 1})`);
     const topicsWithTerm = new Map<string, Set<number>>();
-    this.topicTerms = topics.map(() => new Map<string, number>());
+    const topicTerms = topics.map(() => new Map<string, number>());
     this.phrasingsOfTopic = topics.map(() => []);
     // Reading every phrasing (names, typos, stems) is most of the cost of building the index.
     const readings = cache.get("phrasing-words", () => topics.map((topic) => perLanguage((language) => this.readPhrasings(topic, language))));
@@ -182,8 +188,8 @@ export class Matcher {
             if (terms.includes(term)) continue;
             terms.push(term);
             if (!isNameTerm(term)) this.vocabulary.add(word, term);
-            const topicTerms = this.topicTerms[topicIndex]!;
-            if (!topicTerms.has(term)) topicTerms.set(term, topicTerms.size);
+            const termsOfTopic = topicTerms[topicIndex]!;
+            if (!termsOfTopic.has(term)) termsOfTopic.set(term, termsOfTopic.size);
             let seenIn = topicsWithTerm.get(term);
             if (!seenIn) topicsWithTerm.set(term, (seenIn = new Set()));
             seenIn.add(topicIndex);
@@ -233,6 +239,7 @@ export class Matcher {
     this.topicHasSlot = new Uint8Array(topics.length);
     this.phrasingBitsLow = new Int32Array(this.phrasings.length);
     this.phrasingBitsHigh = new Int32Array(this.phrasings.length);
+    this.phrasingHasSlot = new Uint8Array(this.phrasings.length);
     // Plain loops: TypedArray.from with a mapping function takes the generic iterator path, which
     // cost ~20 ms over the ~3,300 phrasings at every start (code that runs once is never optimised).
     for (let index = 0; index < this.phrasings.length; index++) {
@@ -246,11 +253,19 @@ export class Matcher {
         phrasing.totalWeight += phrasing.weights[i]!;
       }
       this.lightestPhrasing[phrasing.topic] = Math.min(this.lightestPhrasing[phrasing.topic]!, phrasing.totalWeight);
-      if (phrasing.needsService || phrasing.needsRegion) this.topicHasSlot[phrasing.topic] = 1;
-      const topicTerms = this.topicTerms[phrasing.topic]!;
+      if (phrasing.needsService || phrasing.needsRegion) this.topicHasSlot[phrasing.topic] = this.phrasingHasSlot[index] = 1;
+      const termsOfTopic = topicTerms[phrasing.topic]!;
       // A topic with more words than bits has every bit set: none of its phrasings is skipped.
-      if (topicTerms.size > 64) this.phrasingBitsLow[index] = this.phrasingBitsHigh[index] = -1;
-      else for (const term of terms) setBit(this.phrasingBitsLow, this.phrasingBitsHigh, index, topicTerms.get(term)!);
+      if (termsOfTopic.size > 64) this.phrasingBitsLow[index] = this.phrasingBitsHigh[index] = -1;
+      else for (const term of terms) setBit(this.phrasingBitsLow, this.phrasingBitsHigh, index, termsOfTopic.get(term)!);
+    }
+    this.topicTermStart = new Int32Array(topics.length + 1);
+    for (let t = 0; t < topics.length; t++) this.topicTermStart[t + 1] = this.topicTermStart[t]! + topicTerms[t]!.size;
+    this.topicTermIds = new Int32Array(this.topicTermStart[topics.length]!);
+    for (let t = 0; t < topics.length; t++) {
+      // Map order is insertion order: the place of each term is its bit.
+      let at = this.topicTermStart[t]!;
+      for (const term of topicTerms[t]!.keys()) this.topicTermIds[at++] = this.termIds.get(term)!;
     }
   }
 
@@ -277,7 +292,11 @@ export class Matcher {
   /** Whether any phrasing of the topic uses the term: for the few answers that ask what a topic is about. */
   topicUses(topic: Topic, term: string): boolean {
     const index = this.topics.indexOf(topic);
-    return index >= 0 && this.topicTerms[index]!.has(term);
+    if (index < 0) return false;
+    const id = this.termIds.get(term);
+    if (id === undefined) return false;
+    for (let j = this.topicTermStart[index]!; j < this.topicTermStart[index + 1]!; j++) if (this.topicTermIds[j] === id) return true;
+    return false;
   }
 
   get phrasingCount(): number {
@@ -505,9 +524,11 @@ export class Matcher {
     const floorSteps = Math.floor(floorShare * CEILING_STEPS) - 1;
     bucketSizes.fill(0);
     let kept = 0;
+    // Compared as indexes: loading thousands of topic objects only for their service cost more than the test.
+    const onlyService = depth.service === undefined ? -2 : this.serviceIds.indexOf(depth.service);
     for (let i = 0; i < visited; i++) {
       const topicIndex = visit[i]!;
-      if (depth.service !== undefined && this.topics[topicIndex]!.service !== depth.service) continue;
+      if (onlyService !== -2 && this.topicServiceIndex[topicIndex] !== onlyService) continue;
       let share = Math.min(1, (ceilings[topicIndex]! + everywhere) / queryTotal);
       if (penalised?.[this.topicServiceIndex[topicIndex]!]) share *= penalisedShare;
       const topicSteps = Math.min(CEILING_STEPS, Math.ceil(share * CEILING_STEPS));
@@ -539,20 +560,24 @@ export class Matcher {
       const topic = this.topics[topicIndex]!;
       if (depth.service !== undefined && topic.service !== depth.service) continue;
       // What depends on the topic alone is worked out once for all its phrasings.
-      const topicTerms = this.topicTerms[topicIndex]!;
       // The question's words among the topic's, as the phrasings' bits; the slots are not words
       // (a question filling one shares nothing with a phrasing by it).
       let sharedLow = 0;
       let sharedHigh = 0;
-      for (let k = 0; k < classified.length; k++) {
-        const { term } = classified[k]!;
-        const bit = topicTerms.get(term);
-        context.inTopic[k] = bit === undefined ? 0 : 1;
-        if (bit === undefined || term === ANY_SERVICE || term === ANY_REGION) continue;
+      const { inTopic } = context;
+      inTopic.fill(0, 0, classified.length);
+      const termsFrom = this.topicTermStart[topicIndex]!;
+      const termsTo = this.topicTermStart[topicIndex + 1]!;
+      for (let j = termsFrom; j < termsTo; j++) {
+        const id = this.topicTermIds[j]!;
+        if (this.querySlotStamp[id] !== stamp) continue;
+        inTopic[this.querySlot[id]!] = 1;
+        if (id === ANY_SERVICE_ID || id === ANY_REGION_ID) continue;
+        const bit = j - termsFrom;
         if (bit < 32) sharedLow |= 1 << bit;
         else sharedHigh |= 1 << (bit - 32);
       }
-      if (topicTerms.size > 64) sharedLow = sharedHigh = -1;
+      if (termsTo - termsFrom > 64) sharedLow = sharedHigh = -1;
       // A topic that does not beat the last of a full top does not enter it. (Scores are bounded
       // by the question's coverage only while both powers are in 0..1.)
       const bounded = alpha >= 0 && alpha <= 1;
@@ -581,9 +606,10 @@ export class Matcher {
       // unscored for not entering the top must not be one that would have stopped the visit.
       context.entryBar = bounded && top.length === limit && top[limit - 1]!.score <= ceiling - 2e-9 ? top[limit - 1]!.score : -1;
       for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
+        // Sharing no word and having no slot, it would score -1: nothing to compute (and the
+        // phrasing itself is not even loaded, a cache miss at 10,000 entries).
+        if ((this.phrasingBitsLow[phrasingIndex]! & sharedLow) === 0 && (this.phrasingBitsHigh[phrasingIndex]! & sharedHigh) === 0 && this.phrasingHasSlot[phrasingIndex] === 0) continue;
         const phrasing = this.phrasings[phrasingIndex]!;
-        // Sharing no word and having no slot, it would score -1: nothing to compute.
-        if ((this.phrasingBitsLow[phrasingIndex]! & sharedLow) === 0 && (this.phrasingBitsHigh[phrasingIndex]! & sharedHigh) === 0 && !phrasing.needsService && !phrasing.needsRegion) continue;
         context.topicBest = bounded ? bestScore : -1;
         const unpenalised = this.score(context, phrasing, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
