@@ -43,21 +43,13 @@ interface IndexedPhrasing {
   language: Language;
   text: string;
   terms: readonly string[];
-  /** `terms` as ids into the matcher's term table: compared as numbers on the hot path. */
-  termIds: Int32Array;
-  /** IDF of each term, in the order of `terms`, and their sum: fixed once the index is built. */
-  weights: Float64Array;
-  totalWeight: number;
   needsService: boolean;
   needsRegion: boolean;
-  /**
-   * The last coverage of this phrasing by a question and that coverage raised to the score's
-   * power: Math.pow is most of the cost of scoring, and a phrasing is covered the same way by
-   * most questions that reach it (the same one or two of its words).
-   */
-  lastCoverage: number;
-  lastCoveragePower: number;
 }
+
+/** A phrasing's slots, as the bits of `Matcher.phrasingSlots`. */
+const NEEDS_SERVICE = 1;
+const NEEDS_REGION = 2;
 
 export interface Candidate {
   topic: Topic;
@@ -112,8 +104,29 @@ export class Matcher {
   private readonly phrasings: IndexedPhrasing[] = [];
   /** Topics using each term: a question's best possible score per topic comes from these. */
   private readonly topicPostings = new Map<string, Int32Array>();
-  /** Each topic's phrasings, so a topic that cannot make the top is skipped whole. */
-  private readonly phrasingsOfTopic: number[][];
+  /**
+   * Each topic's phrasings, so a topic that cannot make the top is skipped whole: phrasings are
+   * indexed topic by topic, so topic t's are those from `topicPhrasingStart[t]` up to t + 1's.
+   */
+  private readonly topicPhrasingStart: Int32Array;
+  /**
+   * What scoring reads of each phrasing, in flat typed arrays in phrasing order (a topic's
+   * phrasings side by side): its terms as ids into the term table, from `phrasingTermStart[p]`;
+   * their IDF weights beside them and their sum; its slots. At 10,000 entries a phrasing object
+   * and its own arrays were three cache misses per phrasing scored.
+   */
+  private readonly phrasingTermStart: Int32Array;
+  private readonly phrasingTermIds: Int32Array;
+  private readonly phrasingWeights: Float64Array;
+  private readonly phrasingTotalWeight: Float64Array;
+  private readonly phrasingSlots: Uint8Array;
+  /**
+   * The last coverage of each phrasing by a question and that coverage raised to the score's
+   * power: Math.pow is most of the cost of scoring, and a phrasing is covered the same way by
+   * most questions that reach it (the same one or two of its words).
+   */
+  private readonly phrasingLastCoverage: Float64Array;
+  private readonly phrasingLastCoveragePower: Float64Array;
   /**
    * Each topic's lightest phrasing (the least total weight) and whether any of its phrasings has
    * a slot: with them a topic's phrasing coverage is bounded before any phrasing is scored.
@@ -143,8 +156,6 @@ export class Matcher {
    */
   private readonly phrasingBitsLow: Int32Array;
   private readonly phrasingBitsHigh: Int32Array;
-  /** 1 where a phrasing has a slot ("{service}", "{region}"): read beside the bits. */
-  private readonly phrasingHasSlot: Uint8Array;
   private questionStamp = 0;
   private readonly scratch: RankScratch;
   /**
@@ -177,7 +188,7 @@ export class Matcher {
     if (topics.length >= TOPIC_SLOTS) throw new Error(`Too many topics to index: ${topics.length} (at most ${TOPIC_SLOTS - 1})`);
     const topicsWithTerm = new Map<string, Set<number>>();
     const topicTerms = topics.map(() => new Map<string, number>());
-    this.phrasingsOfTopic = topics.map(() => []);
+    const phrasingsOfTopic: number[][] = topics.map(() => []);
     // Reading every phrasing (names, typos, stems) is most of the cost of building the index.
     const readings = cache.get("phrasing-words", () => topics.map((topic) => perLanguage((language) => this.readPhrasings(topic, language))));
     topics.forEach((topic, topicIndex) => {
@@ -201,15 +212,10 @@ export class Matcher {
             language,
             text,
             terms,
-            termIds: new Int32Array(0),
-            weights: new Float64Array(0),
-            totalWeight: 0,
             needsService: terms.includes(ANY_SERVICE),
             needsRegion: terms.includes(ANY_REGION),
-            lastCoverage: Number.NaN,
-            lastCoveragePower: Number.NaN,
           });
-          this.phrasingsOfTopic[topicIndex]!.push(index);
+          phrasingsOfTopic[topicIndex]!.push(index);
         }
       }
     });
@@ -239,21 +245,38 @@ export class Matcher {
     this.topicHasSlot = new Uint8Array(topics.length);
     this.phrasingBitsLow = new Int32Array(this.phrasings.length);
     this.phrasingBitsHigh = new Int32Array(this.phrasings.length);
-    this.phrasingHasSlot = new Uint8Array(this.phrasings.length);
+    const phrasingCount = this.phrasings.length;
+    this.topicPhrasingStart = new Int32Array(topics.length + 1);
+    for (let t = 0; t < topics.length; t++) {
+      // Contiguous by construction; a gap would silently drop phrasings from the ranking.
+      if (phrasingsOfTopic[t]!.length > 0 && phrasingsOfTopic[t]![0] !== this.topicPhrasingStart[t]) throw new Error("Phrasings are not indexed topic by topic");
+      this.topicPhrasingStart[t + 1] = this.topicPhrasingStart[t]! + phrasingsOfTopic[t]!.length;
+    }
+    this.phrasingTermStart = new Int32Array(phrasingCount + 1);
+    for (let index = 0; index < phrasingCount; index++) this.phrasingTermStart[index + 1] = this.phrasingTermStart[index]! + this.phrasings[index]!.terms.length;
+    this.phrasingTermIds = new Int32Array(this.phrasingTermStart[phrasingCount]!);
+    this.phrasingWeights = new Float64Array(this.phrasingTermStart[phrasingCount]!);
+    this.phrasingTotalWeight = new Float64Array(phrasingCount);
+    this.phrasingSlots = new Uint8Array(phrasingCount);
+    this.phrasingLastCoverage = new Float64Array(phrasingCount).fill(Number.NaN);
+    this.phrasingLastCoveragePower = new Float64Array(phrasingCount).fill(Number.NaN);
     // Plain loops: TypedArray.from with a mapping function takes the generic iterator path, which
     // cost ~20 ms over the ~3,300 phrasings at every start (code that runs once is never optimised).
-    for (let index = 0; index < this.phrasings.length; index++) {
+    for (let index = 0; index < phrasingCount; index++) {
       const phrasing = this.phrasings[index]!;
       const { terms } = phrasing;
-      phrasing.termIds = new Int32Array(terms.length);
-      phrasing.weights = new Float64Array(terms.length);
+      const from = this.phrasingTermStart[index]!;
+      let totalWeight = 0;
       for (let i = 0; i < terms.length; i++) {
-        phrasing.termIds[i] = this.termIds.get(terms[i]!)!;
-        phrasing.weights[i] = this.idf.get(terms[i]!)!;
-        phrasing.totalWeight += phrasing.weights[i]!;
+        this.phrasingTermIds[from + i] = this.termIds.get(terms[i]!)!;
+        const weight = this.idf.get(terms[i]!)!;
+        this.phrasingWeights[from + i] = weight;
+        totalWeight += weight;
       }
-      this.lightestPhrasing[phrasing.topic] = Math.min(this.lightestPhrasing[phrasing.topic]!, phrasing.totalWeight);
-      if (phrasing.needsService || phrasing.needsRegion) this.topicHasSlot[phrasing.topic] = this.phrasingHasSlot[index] = 1;
+      this.phrasingTotalWeight[index] = totalWeight;
+      this.lightestPhrasing[phrasing.topic] = Math.min(this.lightestPhrasing[phrasing.topic]!, totalWeight);
+      this.phrasingSlots[index] = (phrasing.needsService ? NEEDS_SERVICE : 0) | (phrasing.needsRegion ? NEEDS_REGION : 0);
+      if (phrasing.needsService || phrasing.needsRegion) this.topicHasSlot[phrasing.topic] = 1;
       const termsOfTopic = topicTerms[phrasing.topic]!;
       // A topic with more words than bits has every bit set: none of its phrasings is skipped.
       if (termsOfTopic.size > 64) this.phrasingBitsLow[index] = this.phrasingBitsHigh[index] = -1;
@@ -281,7 +304,7 @@ export class Matcher {
 
   /** A topic's phrasings as indexed: their text and terms (names as "§service", "@REGION"). */
   indexedPhrasings(topicIndex: number): ReadonlyArray<{ text: string; terms: readonly string[] }> {
-    return this.phrasingsOfTopic[topicIndex]!.map((index) => this.phrasings[index]!);
+    return this.phrasings.slice(this.topicPhrasingStart[topicIndex]!, this.topicPhrasingStart[topicIndex + 1]!);
   }
 
   /** How many topics use the term. */
@@ -605,13 +628,12 @@ export class Matcher {
       // Only below the point where the visit of the topic stops (ceiling - 2e-9): a phrasing left
       // unscored for not entering the top must not be one that would have stopped the visit.
       context.entryBar = bounded && top.length === limit && top[limit - 1]!.score <= ceiling - 2e-9 ? top[limit - 1]!.score : -1;
-      for (const phrasingIndex of this.phrasingsOfTopic[topicIndex]!) {
-        // Sharing no word and having no slot, it would score -1: nothing to compute (and the
-        // phrasing itself is not even loaded, a cache miss at 10,000 entries).
-        if ((this.phrasingBitsLow[phrasingIndex]! & sharedLow) === 0 && (this.phrasingBitsHigh[phrasingIndex]! & sharedHigh) === 0 && this.phrasingHasSlot[phrasingIndex] === 0) continue;
-        const phrasing = this.phrasings[phrasingIndex]!;
+      const phrasingsTo = this.topicPhrasingStart[topicIndex + 1]!;
+      for (let phrasingIndex = this.topicPhrasingStart[topicIndex]!; phrasingIndex < phrasingsTo; phrasingIndex++) {
+        // Sharing no word and having no slot, it would score -1: nothing to compute.
+        if ((this.phrasingBitsLow[phrasingIndex]! & sharedLow) === 0 && (this.phrasingBitsHigh[phrasingIndex]! & sharedHigh) === 0 && this.phrasingSlots[phrasingIndex] === 0) continue;
         context.topicBest = bounded ? bestScore : -1;
-        const unpenalised = this.score(context, phrasing, topic);
+        const unpenalised = this.score(context, phrasingIndex, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
         if (score > bestScore) {
           bestScore = score;
@@ -625,7 +647,7 @@ export class Matcher {
       if (bestScore < 0) continue;
       // On a tie the more specific phrasing wins: "il mio Xiaomi ha Gemini?" said as it is
       // written beats a longer phrasing that happens to cover the same words.
-      const specificity = this.phrasings[bestPhrasing]!.terms.length;
+      const specificity = this.phrasingTermStart[bestPhrasing + 1]! - this.phrasingTermStart[bestPhrasing]!;
       let at = top.length;
       while (at > 0 && (top[at - 1]!.score < bestScore || (top[at - 1]!.score === bestScore && top[at - 1]!.specificity > specificity))) at--;
       if (at >= limit) continue;
@@ -683,17 +705,22 @@ export class Matcher {
   }
 
   /** A phrasing's confidence for the question, or -1 when it shares nothing with it. */
-  private score(context: QueryContext, phrasing: IndexedPhrasing, topic: Topic): number {
+  private score(context: QueryContext, phrasingIndex: number, topic: Topic): number {
     const { classified, queryTotal, stamp, fillsServiceSlot, fillsRegionSlot, coveredMark, inTopic } = context;
-    if ((phrasing.needsService && !context.namedService) || (phrasing.needsRegion && !context.namedRegion)) return -1;
+    const slots = this.phrasingSlots[phrasingIndex]!;
+    const needsService = (slots & NEEDS_SERVICE) !== 0;
+    const needsRegion = (slots & NEEDS_REGION) !== 0;
+    if ((needsService && !context.namedService) || (needsRegion && !context.namedRegion)) return -1;
     // Which question terms this phrasing uses, marked per call instead of searched per term.
     const mark = ++context.scored;
-    let sharesTerm = phrasing.needsService || phrasing.needsRegion;
-    let phrasingTotal = phrasing.totalWeight;
+    let sharesTerm = needsService || needsRegion;
+    let phrasingTotal = this.phrasingTotalWeight[phrasingIndex]!;
     let phrasingCovered = 0;
     let queryCovered = 0;
-    const { termIds, weights } = phrasing;
-    for (let i = 0; i < termIds.length; i++) {
+    const termIds = this.phrasingTermIds;
+    const weights = this.phrasingWeights;
+    const termsTo = this.phrasingTermStart[phrasingIndex + 1]!;
+    for (let i = this.phrasingTermStart[phrasingIndex]!; i < termsTo; i++) {
       const id = termIds[i]!;
       if (id === ANY_SERVICE_ID) {
         if (fillsServiceSlot) phrasingCovered += weights[i]!;
@@ -715,15 +742,15 @@ export class Matcher {
       const { weight, serviceId, isRegion } = classified[k]!;
       if (serviceId !== null) {
         if (serviceId === COMPANY_SERVICE_ID) queryCovered += weight;
-        else if (phrasing.needsService || topic.service === serviceId) {
+        else if (needsService || topic.service === serviceId) {
           queryCovered += weight;
           // The entry is about this service even where a phrasing leaves its name out.
-          if (!phrasing.needsService) {
+          if (!needsService) {
             phrasingTotal += weight;
             phrasingCovered += weight;
           }
         }
-      } else if (isRegion && phrasing.needsRegion) queryCovered += weight;
+      } else if (isRegion && needsRegion) queryCovered += weight;
       else if (inTopic[k] === 1) coveredByTopic += weight;
     }
     if (queryTotal === 0 || phrasingTotal === 0) return 0;
@@ -741,11 +768,11 @@ export class Matcher {
     // left unscored (-1), sparing the second power (most of the cost of scoring).
     const bound = context.lastQuestionCoveragePower * context.penalty;
     if (bound <= context.topicBest || bound < context.entryBar) return -1;
-    if (phrasingCoverage !== phrasing.lastCoverage) {
-      phrasing.lastCoverage = phrasingCoverage;
-      phrasing.lastCoveragePower = Math.pow(phrasingCoverage, 1 - alpha);
+    if (phrasingCoverage !== this.phrasingLastCoverage[phrasingIndex]) {
+      this.phrasingLastCoverage[phrasingIndex] = phrasingCoverage;
+      this.phrasingLastCoveragePower[phrasingIndex] = Math.pow(phrasingCoverage, 1 - alpha);
     }
-    return context.lastQuestionCoveragePower * phrasing.lastCoveragePower;
+    return context.lastQuestionCoveragePower * this.phrasingLastCoveragePower[phrasingIndex]!;
   }
 }
 
