@@ -391,11 +391,6 @@ export class Matcher {
    */
   queryTerms(recognition: Recognition, language: Language, readings?: Map<string, QueryTerm>): QueryTerm[] {
     const terms: QueryTerm[] = [];
-    const add = (candidate: QueryTerm) => {
-      const existing = terms.find((t) => t.term === candidate.term);
-      if (!existing) terms.push(candidate);
-      else if (candidate.weight > existing.weight) Object.assign(existing, candidate);
-    };
     for (const word of recognition.words) {
       if (word.startsWith("§")) {
         const serviceId = word.slice(1);
@@ -403,19 +398,19 @@ export class Matcher {
           serviceId === COMPANY_SERVICE_ID
             ? this.options.weights.companyTerm
             : this.options.weights.nameTerm * (recognition.services.includes(serviceId) ? 1 : this.options.weights.guessedServiceFactor);
-        add({ term: word, weight, reading: "name", from: word });
+        addTerm(terms, { term: word, weight, reading: "name", from: word });
         continue;
       }
       if (word.startsWith("@")) {
-        add({ term: word, weight: this.options.weights.nameTerm, reading: "name", from: word });
+        addTerm(terms, { term: word, weight: this.options.weights.nameTerm, reading: "name", from: word });
         continue;
       }
       if (FUNCTION_WORDS.has(word)) continue;
       if (word.startsWith("!")) {
-        add({ term: word, weight: this.options.weights.offTopicToken, reading: "off-topic", from: word.slice(1) });
+        addTerm(terms, { term: word, weight: this.options.weights.offTopicToken, reading: "off-topic", from: word.slice(1) });
         continue;
       }
-      add({ ...this.readingOf(word, language, readings) });
+      addTerm(terms, { ...this.readingOf(word, language, readings) });
     }
     // "Ciao a tutti, Mi Pay c'è in Italia? Grazie": the greeting and thanks frame the question.
     const hasSubject = terms.some((t) => (t.reading === "known" || t.reading === "name") && !this.courtesyTerms.has(t.term));
@@ -484,24 +479,9 @@ export class Matcher {
     // where the topic uses it; a service where the topic names it, is about it or has a slot for
     // one; a region where the topic names it or has a slot; the company everywhere. Tables are
     // reused between questions and told apart by stamps, so nothing is cleared or allocated.
-    const { ceilings, touchedBy, addedBy, visit } = scratch;
-    let visited = 0;
+    const { ceilings, visit } = scratch;
+    scratch.visited = 0;
     let everywhere = 0;
-    const add = (topicIndexes: ArrayLike<number>, touches: boolean, weight: number, termStamp: number) => {
-      for (let i = 0; i < topicIndexes.length; i++) {
-        const topicIndex = topicIndexes[i]!;
-        if (touchedBy[topicIndex] !== stamp) {
-          if (!touches) continue;
-          touchedBy[topicIndex] = stamp;
-          ceilings[topicIndex] = 0;
-          visit[visited++] = topicIndex;
-        }
-        if (addedBy[topicIndex] !== termStamp) {
-          addedBy[topicIndex] = termStamp;
-          ceilings[topicIndex]! += weight;
-        }
-      }
-    };
     // The share of the question below which a ceiling is certainly below the floor, where the
     // visit stops (by margins far above rounding).
     const alpha = this.options.weights.queryCoverage;
@@ -513,23 +493,24 @@ export class Matcher {
     const alone = this.lightWords(classified, queryTotal, floorShare);
     // Touching first, so that slots and "about" lists only add to topics a term reached.
     classified.forEach(({ term }, k) => {
-      if (!alone.has(k)) add(this.topicPostings.get(term) ?? NO_TOPICS, true, 0, stamp * MAX_QUERY_TERMS + k);
+      if (!alone.has(k)) scratch.addToCeilings(this.topicPostings.get(term) ?? NO_TOPICS, true, 0, stamp * MAX_QUERY_TERMS + k, stamp);
     });
-    if (namedService) add(this.serviceSlotTopics, true, 0, -1);
-    if (namedRegion) add(this.regionSlotTopics, true, 0, -1);
+    if (namedService) scratch.addToCeilings(this.serviceSlotTopics, true, 0, -1, stamp);
+    if (namedRegion) scratch.addToCeilings(this.regionSlotTopics, true, 0, -1, stamp);
     classified.forEach(({ term, weight, serviceId, isRegion }, k) => {
       if (serviceId === COMPANY_SERVICE_ID) {
         everywhere += weight;
         return;
       }
       const termStamp = -(stamp * MAX_QUERY_TERMS + k) - 2;
-      add(this.topicPostings.get(term) ?? NO_TOPICS, false, weight, termStamp);
+      scratch.addToCeilings(this.topicPostings.get(term) ?? NO_TOPICS, false, weight, termStamp, stamp);
       if (serviceId !== null) {
-        add(this.topicsAbout.get(serviceId) ?? NO_TOPICS, false, weight, termStamp);
-        add(this.serviceSlotTopics, false, weight, termStamp);
+        scratch.addToCeilings(this.topicsAbout.get(serviceId) ?? NO_TOPICS, false, weight, termStamp, stamp);
+        scratch.addToCeilings(this.serviceSlotTopics, false, weight, termStamp, stamp);
       }
-      if (isRegion) add(this.regionSlotTopics, false, weight, termStamp);
+      if (isRegion) scratch.addToCeilings(this.regionSlotTopics, false, weight, termStamp, stamp);
     });
+    let visited = scratch.visited;
 
     // Bucketed by ceiling, highest first; a bucket is sorted only if the visit reaches it. Keys
     // hold the complement of the ceiling share (rounded up, so it stays a ceiling) in the high
@@ -674,9 +655,8 @@ export class Matcher {
       else if (this.topicPostings.has(term)) lightest = Math.min(lightest, weight);
     }
     // Ceilings are rounded up to a step (1e-6) and compared a step below the floor: 4e-6 covers both.
-    const reaches = (weight: number) => (weight / queryTotal) * (1 + 1e-9) + 4e-6 >= floorShare;
     // Most questions have no such word: known without sorting.
-    if (lightest === Number.POSITIVE_INFINITY || reaches(named + lightest)) return NO_WORDS;
+    if (lightest === Number.POSITIVE_INFINITY || reachesShare(named + lightest, queryTotal, floorShare)) return NO_WORDS;
     const words: number[] = [];
     classified.forEach(({ term, serviceId, isRegion }, k) => {
       if (serviceId === null && !isRegion && this.topicPostings.has(term)) words.push(k);
@@ -686,7 +666,7 @@ export class Matcher {
     let reach = named;
     for (const k of words) {
       reach += classified[k]!.weight;
-      if (reaches(reach)) break;
+      if (reachesShare(reach, queryTotal, floorShare)) break;
       light.add(k);
     }
     return light;
@@ -776,6 +756,23 @@ export class Matcher {
   }
 }
 
+/**
+ * Adds a term to a question's terms, or keeps the heavier reading of a term already there.
+ * (Helpers on the hot path are module functions, not closures made per question: besides the
+ * allocation, tsx, which runs the benchmark, names every such closure with a defineProperty
+ * call, ~0.4 us each.)
+ */
+function addTerm(terms: QueryTerm[], candidate: QueryTerm): void {
+  const existing = terms.find((t) => t.term === candidate.term);
+  if (!existing) terms.push(candidate);
+  else if (candidate.weight > existing.weight) Object.assign(existing, candidate);
+}
+
+/** Ceilings are rounded up to a step (1e-6) and compared a step below the floor: 4e-6 covers both. */
+function reachesShare(weight: number, queryTotal: number, floorShare: number): boolean {
+  return (weight / queryTotal) * (1 + 1e-9) + 4e-6 >= floorShare;
+}
+
 function setBit(low: Int32Array, high: Int32Array, index: number, bit: number): void {
   if (bit < 32) low[index]! |= 1 << bit;
   else high[index]! |= 1 << (bit - 32);
@@ -796,6 +793,8 @@ class RankScratch {
   readonly filled = new Int32Array(CEILING_BUCKETS + 1);
   coveredMark = new Int32Array(16);
   inTopic = new Uint8Array(16);
+  /** How many topics of `visit` the question being ranked has reached so far. */
+  visited = 0;
 
   constructor(topicCount: number) {
     this.ceilings = new Float64Array(topicCount);
@@ -804,6 +803,27 @@ class RankScratch {
     this.visit = new Int32Array(topicCount);
     this.steps = new Int32Array(topicCount);
     this.keys = new Float64Array(topicCount);
+  }
+
+  /**
+   * Adds `weight` to the ceilings of `topicIndexes`, once per term (`termStamp`); with `touches`,
+   * a topic not yet reached by the question (`stamp`) is reached and queued in `visit`.
+   */
+  addToCeilings(topicIndexes: ArrayLike<number>, touches: boolean, weight: number, termStamp: number, stamp: number): void {
+    const { ceilings, touchedBy, addedBy, visit } = this;
+    for (let i = 0; i < topicIndexes.length; i++) {
+      const topicIndex = topicIndexes[i]!;
+      if (touchedBy[topicIndex] !== stamp) {
+        if (!touches) continue;
+        touchedBy[topicIndex] = stamp;
+        ceilings[topicIndex] = 0;
+        visit[this.visited++] = topicIndex;
+      }
+      if (addedBy[topicIndex] !== termStamp) {
+        addedBy[topicIndex] = termStamp;
+        ceilings[topicIndex]! += weight;
+      }
+    }
   }
 
   forQuestion(termCount: number): this {
