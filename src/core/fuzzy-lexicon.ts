@@ -101,6 +101,12 @@ export class FuzzyLexicon<T> {
   private readonly exact = new Map<string, T>();
   /** Keys by first letter, then by length: a lookup only compares keys it could be a typo of. */
   private readonly buckets = new Map<string, Map<number, { keys: string[]; letters: number[] }>>();
+  /**
+   * The shortest and longest key of each first letter: a lookup whose length is more than a
+   * typo budget beyond both compares nothing, and is answered before its key is hashed (the
+   * recogniser tries runs of words glued together as names, most far longer than any name).
+   */
+  private readonly lengthRange = new Map<string, { shortest: number; longest: number }>();
   private longestKey = 0;
   /** The longest key of any length class: a longer lookup cannot hit exactly. */
   private longestExactKey = 0;
@@ -117,6 +123,11 @@ export class FuzzyLexicon<T> {
     this.longestKey = Math.max(this.longestKey, key.length);
     let byLength = this.buckets.get(key[0]!);
     if (!byLength) this.buckets.set(key[0]!, (byLength = new Map()));
+    const range = this.lengthRange.get(key[0]!);
+    if (range) {
+      range.shortest = Math.min(range.shortest, key.length);
+      range.longest = Math.max(range.longest, key.length);
+    } else this.lengthRange.set(key[0]!, { shortest: key.length, longest: key.length });
     let sameLength = byLength.get(key.length);
     if (!sameLength) byLength.set(key.length, (sameLength = { keys: [], letters: [] }));
     sameLength.keys.push(key);
@@ -149,8 +160,9 @@ export class FuzzyLexicon<T> {
     if (value !== undefined) return { key, value, distance: 0 };
     // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
-    const byLength = this.buckets.get(key[0]!);
-    if (!byLength) return undefined;
+    const range = this.lengthRange.get(key[0]!);
+    if (!range || key.length + MAX_BUDGET < range.shortest || key.length - MAX_BUDGET > range.longest) return undefined;
+    const byLength = this.buckets.get(key[0]!)!;
     const found = this.found.get(key);
     if (found !== undefined) return found ?? undefined;
     let best: FuzzyHit<T> | undefined;
