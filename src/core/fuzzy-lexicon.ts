@@ -88,8 +88,6 @@ function bitCount(bits: number): number {
   bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
   return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
-// Typo searches kept per lexicon: the unknown words and runs of words of a day of chat.
-const FOUND_LIMIT = 20_000;
 
 export interface FuzzyHit<T> {
   key: string;
@@ -99,14 +97,13 @@ export interface FuzzyHit<T> {
 
 export class FuzzyLexicon<T> {
   private readonly exact = new Map<string, T>();
-  /** Keys by first letter, then by length: a lookup only compares keys it could be a typo of. */
-  private readonly buckets = new Map<string, Map<number, { keys: string[]; letters: number[] }>>();
   /**
-   * The shortest and longest key of each first letter: a lookup whose length is more than a
-   * typo budget beyond both compares nothing, and is answered before its key is hashed (the
-   * recogniser tries runs of words glued together as names, most far longer than any name).
+   * Keys by first letter, then by length (an array indexed by length): a lookup only compares
+   * keys it could be a typo of. With each letter, its shortest and longest key: a lookup more
+   * than a typo budget beyond both compares nothing (the recogniser tries runs of words glued
+   * together as names, most far longer than any name).
    */
-  private readonly lengthRange = new Map<string, { shortest: number; longest: number }>();
+  private readonly buckets = new Map<string, { shortest: number; longest: number; byLength: Array<{ keys: string[]; letters: number[] } | undefined> }>();
   private longestKey = 0;
   /** The longest key of any length class: a longer lookup cannot hit exactly. */
   private longestExactKey = 0;
@@ -116,20 +113,16 @@ export class FuzzyLexicon<T> {
   /** The first value stored under a key wins, so more specific entries are added first. */
   add(key: string, value: T): void {
     if (key === "" || this.exact.has(key)) return;
-    this.found.clear();
     this.exact.set(key, value);
     this.longestExactKey = Math.max(this.longestExactKey, key.length);
     if (key.length < this.fuzzyMinLength) return;
     this.longestKey = Math.max(this.longestKey, key.length);
-    let byLength = this.buckets.get(key[0]!);
-    if (!byLength) this.buckets.set(key[0]!, (byLength = new Map()));
-    const range = this.lengthRange.get(key[0]!);
-    if (range) {
-      range.shortest = Math.min(range.shortest, key.length);
-      range.longest = Math.max(range.longest, key.length);
-    } else this.lengthRange.set(key[0]!, { shortest: key.length, longest: key.length });
-    let sameLength = byLength.get(key.length);
-    if (!sameLength) byLength.set(key.length, (sameLength = { keys: [], letters: [] }));
+    let bucket = this.buckets.get(key[0]!);
+    if (!bucket) this.buckets.set(key[0]!, (bucket = { shortest: key.length, longest: key.length, byLength: [] }));
+    bucket.shortest = Math.min(bucket.shortest, key.length);
+    bucket.longest = Math.max(bucket.longest, key.length);
+    let sameLength = bucket.byLength[key.length];
+    if (!sameLength) bucket.byLength[key.length] = sameLength = { keys: [], letters: [] };
     sameLength.keys.push(key);
     sameLength.letters.push(lettersOf(key));
   }
@@ -160,15 +153,17 @@ export class FuzzyLexicon<T> {
     if (value !== undefined) return { key, value, distance: 0 };
     // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
-    const range = this.lengthRange.get(key[0]!);
-    if (!range || key.length + MAX_BUDGET < range.shortest || key.length - MAX_BUDGET > range.longest) return undefined;
-    const byLength = this.buckets.get(key[0]!)!;
-    const found = this.found.get(key);
-    if (found !== undefined) return found ?? undefined;
+    const bucket = this.buckets.get(key[0]!);
+    if (!bucket || key.length + MAX_BUDGET < bucket.shortest || key.length - MAX_BUDGET > bucket.longest) return undefined;
+    // Searched every time, not remembered: the keys a search compares are a handful of array
+    // entries (by first letter and length), cheaper than hashing a run of words into a cache of
+    // thousands; the matcher remembers its own words' readings.
     let best: FuzzyHit<T> | undefined;
     const letters = lettersOf(key);
-    for (let length = key.length - MAX_BUDGET; length <= key.length + MAX_BUDGET; length++) {
-      const sameLength = byLength.get(length);
+    const { byLength } = bucket;
+    const longest = Math.min(key.length + MAX_BUDGET, bucket.longest);
+    for (let length = Math.max(key.length - MAX_BUDGET, bucket.shortest); length <= longest; length++) {
+      const sameLength = byLength[length];
       if (!sameLength) continue;
       for (let c = 0; c < sameLength.keys.length; c++) {
         const candidate = sameLength.keys[c]!;
@@ -182,14 +177,6 @@ export class FuzzyLexicon<T> {
         if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
       }
     }
-    if (this.found.size >= FOUND_LIMIT) this.found.clear();
-    this.found.set(key, best ?? null);
     return best;
   }
-
-  /**
-   * Typo searches done (null: nothing close), kept: messages repeat their unknown words, and a
-   * search compares dozens of keys. Bounded, cleared whole when full; hits are shared, never changed.
-   */
-  private readonly found = new Map<string, FuzzyHit<T> | null>();
 }
