@@ -93,6 +93,8 @@ const NO_TOPICS: readonly number[] = [];
 const NO_WORDS: ReadonlySet<number> = new Set();
 // Term stamps are question stamp × this + term position; a question has fewer terms than this.
 const MAX_QUERY_TERMS = 4096;
+// Shares of the question kept with their powers while ranking it.
+const COVERAGE_MEMO = 8;
 const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
 
 // Big enough for a day of chat in each language; cleared whole when full, like the stemmers' caches.
@@ -468,6 +470,9 @@ export class Matcher {
       entryBar: -1,
       lastQuestionCoverage: Number.NaN,
       lastQuestionCoveragePower: Number.NaN,
+      coverages: scratch.coverages.fill(Number.NaN),
+      coveragePowers: scratch.coveragePowers,
+      coverageNext: 0,
       fillsServiceSlot,
       fillsRegionSlot,
       namedServices,
@@ -549,6 +554,9 @@ export class Matcher {
 
     const top: Array<{ topicIndex: number; score: number; phrasingIndex: number; specificity: number; coverage: number }> = [];
     let sortedUpTo = 0;
+    // Topics come in order of ceiling, many sharing one: its power is computed once for them.
+    let lastSteps = -1;
+    let lastCeiling = 0;
     for (let next = 0, bucket = CEILING_BUCKETS; next < visited; next++) {
       if (next === sortedUpTo) {
         while (bucketSizes[bucket] === 0) bucket--;
@@ -558,7 +566,12 @@ export class Matcher {
       }
       const key = keys[next]!;
       const topicIndex = key % TOPIC_SLOTS;
-      const ceiling = Math.pow((CEILING_STEPS - Math.floor(key / TOPIC_SLOTS)) / CEILING_STEPS, alpha) + 1e-9;
+      const keySteps = CEILING_STEPS - Math.floor(key / TOPIC_SLOTS);
+      if (keySteps !== lastSteps) {
+        lastSteps = keySteps;
+        lastCeiling = Math.pow(keySteps / CEILING_STEPS, alpha) + 1e-9;
+      }
+      const ceiling = lastCeiling;
       const best = top[0]?.score ?? -1;
       if (ceiling < floor || (ceiling < best && (best >= settledAt || (top.length === limit && ceiling < top[limit - 1]!.score)))) break;
       const topic = this.topics[topicIndex]!;
@@ -739,9 +752,20 @@ export class Matcher {
     const alpha = this.options.weights.queryCoverage;
     const phrasingCoverage = (context.phrasingCoverage = phrasingCovered / phrasingTotal);
     // The same values raised to the same powers give the same results: each is computed once.
+    // A question's phrasings cover it in a handful of ways, met in turn topic after topic: the
+    // last few shares are kept with their powers.
     if (questionCoverage !== context.lastQuestionCoverage) {
       context.lastQuestionCoverage = questionCoverage;
-      context.lastQuestionCoveragePower = Math.pow(questionCoverage, alpha);
+      const { coverages, coveragePowers } = context;
+      let slot = 0;
+      while (slot < COVERAGE_MEMO && coverages[slot] !== questionCoverage) slot++;
+      if (slot < COVERAGE_MEMO) context.lastQuestionCoveragePower = coveragePowers[slot]!;
+      else {
+        slot = context.coverageNext;
+        context.coverageNext = (slot + 1) % COVERAGE_MEMO;
+        coverages[slot] = questionCoverage;
+        coveragePowers[slot] = context.lastQuestionCoveragePower = Math.pow(questionCoverage, alpha);
+      }
     }
     // The phrasing's coverage is at most 1, and so is its power: the question's coverage alone
     // bounds the score. A phrasing it cannot lift above the topic's best or into a full top is
@@ -793,6 +817,8 @@ class RankScratch {
   readonly filled = new Int32Array(CEILING_BUCKETS + 1);
   coveredMark = new Int32Array(16);
   inTopic = new Uint8Array(16);
+  readonly coverages = new Float64Array(COVERAGE_MEMO);
+  readonly coveragePowers = new Float64Array(COVERAGE_MEMO);
   /** How many topics of `visit` the question being ranked has reached so far. */
   visited = 0;
 
@@ -857,6 +883,10 @@ interface QueryContext {
   /** The last share of the question a phrasing covered, and that share raised to the score's power. */
   lastQuestionCoverage: number;
   lastQuestionCoveragePower: number;
+  /** Earlier shares of the question (NaN: none yet) and their powers, replaced in turn from `coverageNext`. */
+  coverages: Float64Array;
+  coveragePowers: Float64Array;
+  coverageNext: number;
   fillsServiceSlot: boolean;
   fillsRegionSlot: boolean;
   namedServices: ReadonlySet<string>;
