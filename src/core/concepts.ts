@@ -112,6 +112,8 @@ export class ConceptLexicon {
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
     const read = words.map((word) => this.wordOf(word));
+    // Most messages start no phrase in either language: nothing to match, no stems to line up.
+    if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion };
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
