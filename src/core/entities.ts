@@ -193,6 +193,22 @@ export class EntityRecognizer {
         continue;
       }
 
+      // A word that begins no name, with no word the knowledge lacks within a name's reach (where
+      // a typo could hide one), and not two capitals (a country code), is what every lexicon below
+      // would find it to be: itself, or a word of one service's name. Most words are, and need
+      // no window built nor five lexicons asked.
+      if (nextUnknown[i]! >= Math.min(input.length, i + MAX_NAME_WORDS) && !this.namePrefixes.has(word.text) && !(word.capitalised && word.text.length === 2)) {
+        const guessed = this.serviceWords.get(word.text);
+        if (guessed !== undefined) {
+          pushOnce(result.guessedServices, guessed);
+          pushTerm(result, serviceTerm(guessed), i);
+        } else {
+          pushTerm(result, word.text, i);
+        }
+        i++;
+        continue;
+      }
+
       const window = this.windowAt(input, i, nextUnknown);
       const { keys } = window;
       const service = this.longestName(window, input, this.serviceNames, true);
