@@ -27,7 +27,7 @@ const phrasings = new Set(
 // the same review, which itself asks "how many cards can I add?". Copying shows as many more.
 const CHANCE_COINCIDENCES = 2;
 
-describe.each(["holdout", "textbook", "chat-dev", "chat-dev-2"] as const)("the blind %s set", (name) => {
+describe.each(["holdout", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "section3"] as const)("the blind %s set", (name) => {
   it(`GIVEN the knowledge's phrasings THEN at most ${CHANCE_COINCIDENCES} of its questions of five words or more are among them`, () => {
     const coinciding = loadEvalSet(name)
       .map((c) => normalize(c.question))
@@ -39,9 +39,14 @@ describe.each(["holdout", "textbook", "chat-dev", "chat-dev-2"] as const)("the b
 // The blind chat-style tuning sets are below the targets yet: these floors, raised as the
 // matcher improves, keeps any change from losing what was won. The targets are in the README.
 const CHAT_DEV_FLOORS = Object.freeze({
-  "chat-dev": { inScope: 0.93, outOfScopeRejection: 0.95 },
+  "chat-dev": { inScope: 0.95, outOfScopeRejection: 0.95 },
   // The first holdout, studied since: its floor sits lower, as it was written blind to the tuning.
-  "chat-dev-2": { inScope: 0.9, outOfScopeRejection: 0.95 },
+  "chat-dev-2": { inScope: 0.93, outOfScopeRejection: 0.95 },
+  "chat-dev-3": { inScope: 0.94, outOfScopeRejection: 0.95 },
+  "chat-dev-4": { inScope: 0.94, outOfScopeRejection: 0.95 },
+  "chat-dev-5": { inScope: 0.92, outOfScopeRejection: 0.95 },
+  // The review's section-3 questions, two phrasings per language each (issue 11).
+  section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
 
 describe.each(Object.entries(CHAT_DEV_FLOORS))("the blind chat-style tuning set %s", (name, floor) => {
@@ -54,10 +59,12 @@ describe.each(Object.entries(CHAT_DEV_FLOORS))("the blind chat-style tuning set 
   });
 });
 
-describe("the dialogue tuning set", () => {
-  it("GIVEN every dialogue, each its own conversation THEN at least 90% of turns are answered right", () => {
-    const report = evaluateDialogues(loadDialogueSet("dialogue-dev"), assistant);
-    expect(report.turns.accuracy, formatDialogueReport(report, "dialogue-dev set")).toBeGreaterThanOrEqual(0.9);
+const DIALOGUE_FLOORS = Object.freeze({ "dialogue-dev": 0.97, "dialogue-dev-2": 0.95, "dialogue-dev-3": 0.95, "dialogue-dev-4": 0.93 });
+
+describe.each(Object.entries(DIALOGUE_FLOORS))("the dialogue tuning set %s", (name, floor) => {
+  it(`GIVEN every dialogue, each its own conversation THEN at least ${floor * 100}% of turns are answered right`, () => {
+    const report = evaluateDialogues(loadDialogueSet(name as keyof typeof DIALOGUE_FLOORS), assistant);
+    expect(report.turns.accuracy, formatDialogueReport(report, `${name} set`)).toBeGreaterThanOrEqual(floor);
   });
 });
 
