@@ -60,6 +60,8 @@ export const EVAL_SETS = {
   "chat-dev": new URL("../../tests/eval/chat-dev-set.json", import.meta.url),
   "chat-dev-2": new URL("../../tests/eval/chat-dev-2-set.json", import.meta.url),
   holdout: new URL("../../tests/eval/chat-holdout-2-set.json", import.meta.url),
+  /** Written at the end of 2026-11-30, after the second holdout's totals had been read ten times: sealed. */
+  "holdout-3": new URL("../../tests/eval/chat-holdout-3-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -88,11 +90,13 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout-2": new URL("../../tests/eval/dialogue-holdout-2-set.json", import.meta.url),
   /** Written on 2026-11-30 after the second one's total had been read twice: sealed. */
   "dialogue-holdout-3": new URL("../../tests/eval/dialogue-holdout-3-set.json", import.meta.url),
+  /** Written at the end of 2026-11-30, after the second and third holdouts' totals had been read five times each: sealed. */
+  "dialogue-holdout-4": new URL("../../tests/eval/dialogue-holdout-4-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 
 /** Holdouts nobody tunes on: `npm run eval` prints their numbers, never their questions. */
-export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set(["holdout", "dialogue-holdout-2", "dialogue-holdout-3"] as const);
+export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set(["holdout", "holdout-3", "dialogue-holdout-2", "dialogue-holdout-3", "dialogue-holdout-4"] as const);
 
 export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
   return z.array(DialogueSchema).parse(JSON.parse(readFileSync(DIALOGUE_SETS[name], "utf8")));

@@ -27,7 +27,7 @@ const phrasings = new Set(
 // the same review, which itself asks "how many cards can I add?". Copying shows as many more.
 const CHANCE_COINCIDENCES = 2;
 
-describe.each(["holdout", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "section3"] as const)("the blind %s set", (name) => {
+describe.each(["holdout", "holdout-3", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "section3"] as const)("the blind %s set", (name) => {
   it(`GIVEN the knowledge's phrasings THEN at most ${CHANCE_COINCIDENCES} of its questions of five words or more are among them`, () => {
     const coinciding = loadEvalSet(name)
       .map((c) => normalize(c.question))
