@@ -14,6 +14,7 @@ import {
   formatReport,
   loadDialogueSet,
   loadEvalSet,
+  SEALED_SETS,
 } from "../../src/evaluation/evaluate.js";
 
 const knowledge = loadKnowledge();
@@ -24,15 +25,16 @@ const phrasings = new Set(
 );
 
 // Short natural questions coincide by chance: the knowledge and the sets were written apart from
-// the same review, which itself asks "how many cards can I add?". Copying shows as many more.
-const CHANCE_COINCIDENCES = 2;
+// the same review, which itself asks "how many cards can I add?" — a few in a hundred messages at
+// most (2 for the smaller sets); copying shows as many more.
+const chanceCoincidences = (size: number) => Math.max(2, Math.ceil(size * 0.02));
 
 describe.each(["holdout", "holdout-3", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "section3"] as const)("the blind %s set", (name) => {
-  it(`GIVEN the knowledge's phrasings THEN at most ${CHANCE_COINCIDENCES} of its questions of five words or more are among them`, () => {
-    const coinciding = loadEvalSet(name)
-      .map((c) => normalize(c.question))
-      .filter((question) => question.split(" ").length >= 5 && phrasings.has(question));
-    expect(coinciding.length, coinciding.join("\n")).toBeLessThanOrEqual(CHANCE_COINCIDENCES);
+  it("GIVEN the knowledge's phrasings THEN few of its questions of five words or more are among them (2%, at least 2)", () => {
+    const questions = loadEvalSet(name).map((c) => normalize(c.question));
+    const coinciding = questions.filter((question) => question.split(" ").length >= 5 && phrasings.has(question));
+    // A sealed set's questions are never printed, only how many coincide.
+    expect(coinciding.length, SEALED_SETS.has(name) ? `${coinciding.length} coincide` : coinciding.join("\n")).toBeLessThanOrEqual(chanceCoincidences(questions.length));
   });
 });
 
