@@ -33,6 +33,8 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
+// "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
+const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
@@ -229,8 +231,10 @@ export class EntityRecognizer {
         const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
         if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
+        // "I'm from Italy" says who someone is, as "I'm Italian" does.
+        const personsOrigin = ORIGIN_PHRASES.has(`${input[i - 2]?.text ?? ""} ${input[i - 1]?.text ?? ""}`);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.
-        pushOnce(adjective || region.city || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
+        pushOnce(adjective || personsOrigin || region.city || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
         if (region.city) pushOnce(result.cityRegions, region.code);
         pushTerm(result, regionTerm(region.code), i);
         if (region.misspeltAs !== undefined) result.misspeltPlaces.push([word.text, region.misspeltAs]);
@@ -266,8 +270,10 @@ export class EntityRecognizer {
       pushTerm(result, regionTerm(code), -1);
     }
     // "Can I use the Chinese assistant in the US?" asks about the US: a place named or flagged
-    // comes before one only implied by an adjective.
-    for (const code of adjectiveRegions) {
+    // comes before one only implied by an adjective; a city, where someone is, before a
+    // nationality ("sono italiano e vivo a Londra").
+    const cityFirst = [...adjectiveRegions.filter((code) => result.cityRegions.includes(code)), ...adjectiveRegions.filter((code) => !result.cityRegions.includes(code))];
+    for (const code of cityFirst) {
       if (!result.regions.includes(code)) pushOnce(result.impliedRegions, code);
       pushOnce(result.regions, code);
     }

@@ -549,8 +549,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
     const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
-    // Beside another region, the services' origin is where they are known to be, not what is asked.
-    const places = candidates.length > 1 ? candidates.filter((code) => code !== concepts.origin) : candidates;
+    // Beside another region, the services' origin is where they are known to be, not what is asked,
+    // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
+    const parts = clauses(text);
+    const lastAsking = candidates.length > 1 ? parts.filter((c) => c.asks).at(-1) : undefined;
+    const askedThere = lastAsking === undefined ? [] : recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
+    const originAsked = askedThere.length === 1 && askedThere[0] === concepts.origin;
+    const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== concepts.origin) : candidates;
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
     const named = places.filter((code) => !recognition.impliedRegions.includes(code));
     const regions = named.length > 0 ? named : places;
@@ -559,8 +564,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
     // without a question mark; "he lives in the UK now... does it work over there?" names the place
     // before the question), each from the end.
-    const parts = clauses(text).reverse();
-    for (const clause of [...parts.filter((c) => c.asks), ...parts.filter((c) => !c.asks)]) {
+    const fromTheEnd = [...parts].reverse();
+    for (const clause of [...fromTheEnd.filter((c) => c.asks), ...fromTheEnd.filter((c) => !c.asks)]) {
       // "works in Poland but not in Holland??": the question turns to the last case it names.
       for (const part of turns(clause.text, TURNING_WORDS).reverse()) {
         // "preso in Polonia, vorrei usarlo qui in Italia", "does it work over here in the

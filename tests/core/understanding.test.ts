@@ -96,6 +96,9 @@ describe("countries", () => {
     ["sono in turchia in vacanza, xiaomi pay funziona qui? ho la carta nexi italiana", "TR"],
     ["can i use xiaomi pay here with my band?", "IT"],
     ["qui in italia funziona con nexi, ma in spagna?", "ES"],
+    ["does mi cloud work in china? i'm from italy", "CN"],
+    ["sono italiano e vivo a londra, youpin spedisce qui?", "GB"],
+    ["xiaoai c'è in cina, ma per noi italiani?", "IT"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);

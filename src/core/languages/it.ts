@@ -31,6 +31,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
+  personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),

@@ -26,6 +26,8 @@ export interface LanguagePack {
   placeWords: readonly string[];
   /** Asking where an answer comes from ("fonte?", "source?"): the same answer again, with its sources. */
   sourceWords: readonly string[];
+  /** Two words before a place that say where someone comes from ("i m from", "vengo dalla"): like a nationality, not the place asked. */
+  personOriginPhrases: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
