@@ -247,7 +247,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
     let reading = read(question, hinted);
-    const chat = smalltalkReader.read(reading.text);
+    const { recognition: named, described } = reading;
+    const namesNothing =
+      named.services.length === 0 && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
+    const chat = smalltalkReader.read(reading.text, namesNothing);
     if (chat) {
       const guess = chat.language ? { ...reading.guess, language: chat.language } : reading.guess;
       return { answer: smalltalkAnswer(question, chat.intent, guess.language), guess, recognition: reading.recognition, terms: [] };

@@ -8,7 +8,7 @@ import { editDistanceWithin } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
-import { LANGUAGE_PACKS } from "./languages/index.js";
+import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
 import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
@@ -17,6 +17,10 @@ type Intent = SmalltalkEntry["id"];
 const MIN_TYPO_LENGTH = 4;
 // The word after these is a name when it is nothing else ("sono Marco", "mi chiamo Luca", "I'm Anna").
 const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
+// Chat words around a cue that neither the knowledge nor small talk knows ("just wanted to say thank you").
+const MAX_OTHER_WORDS = 3;
+// Beside such words, a question word makes the message a question ("ok e come le recupero").
+const QUESTION_WORDS = wordsOfAllPacks((pack) => pack.questionWords);
 // What a name read in an introduction becomes: filler, like a mention.
 const NAME = "\u0000name";
 
@@ -39,6 +43,8 @@ export class SmalltalkReader {
   private readonly cueWords: readonly string[];
   private readonly cueWordSet: ReadonlySet<string>;
   private readonly emojiCues: Array<{ emoji: string; intent: Intent }> = [];
+  /** Cues both a greeting and a goodbye ("ciao", "👋"), as their words are joined. */
+  private readonly farewells: ReadonlySet<string>;
 
   /**
    * @param knownWords words the knowledge uses: such a word is never read as a typo of a cue
@@ -79,6 +85,10 @@ export class SmalltalkReader {
     }
     for (const list of this.cuesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.cueWordSet = new Set([...byText.values()].flatMap((cue) => cue.words));
+    const saying = (id: Intent) =>
+      new Set(entries.filter((entry) => entry.id === id).flatMap((entry) => LANGUAGES.flatMap((language) => entry.cues[language].map((text) => tokenize(text).map(unstretched).join(" ") || text.trim()))));
+    const goodbyes = saying("goodbye");
+    this.farewells = new Set([...saying("greeting")].filter((cue) => goodbyes.has(cue)));
     this.cueWords = [...this.cueWordSet].filter((word) => word.length >= MIN_TYPO_LENGTH);
   }
 
@@ -94,7 +104,11 @@ export class SmalltalkReader {
     return sameLength.length === 1 ? sameLength[0] : undefined;
   }
 
-  read(text: string): SmalltalkReading | undefined {
+  /**
+   * @param namesNothing the message names and describes no service and no place: then a few words
+   *   the knowledge uses may be chat around a cue too ("Hey bot, just wanted to say thank you").
+   */
+  read(text: string, namesNothing = false): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
     // A function word is never stretched: "stuff" and "will" are not "stuf" and "wil".
@@ -117,35 +131,54 @@ export class SmalltalkReader {
       // Introducing oneself: "mi chiamo Luca", "sono Marco da Bari", "I'm Anna from Lyon".
       const before = words[k - 1] ?? "";
       const introduces = NAME_INTRODUCTIONS.has(before) || ((before === "da" || before === "from") && this.namesPlace(word));
-      if (!introduces) return undefined;
-      words[k] = NAME;
+      if (introduces) words[k] = NAME;
+      // Any other word in a message that names or describes something makes it a question
+      // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung").
+      else if (!namesNothing || this.namesPlace(word)) return undefined;
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
     const fillerLanguages = new Set<Language>();
+    // Words that are neither cues nor filler, nor used by the knowledge: "Hey bot, just wanted to
+    // say thank you", "perfetto, ora vado a provare. a presto!". A few are the chat around a cue.
+    let others = 0;
     let i = 0;
     while (i < words.length) {
       const found = this.cueAt(words, i);
       if (found) {
-        // "perfetto grazie, ciao!": a greeting after thanks takes leave.
-        intents.push(found.cue.intent === "greeting" && intents.includes("thanks") ? "goodbye" : found.cue.intent);
+        intents.push(this.farewellAfterThanks(found.cue.intent, found.cue.words.join(" "), intents));
         if (found.cue.languages.size === 1) languages.add([...found.cue.languages][0]!);
         i += found.length;
         continue;
       }
-      if (!isFiller(words[i]!)) return undefined;
+      if (!isFiller(words[i]!)) {
+        others++;
+        i++;
+        continue;
+      }
       const fillerLanguage = this.fillerLanguages.get(words[i]!);
       if (fillerLanguage !== undefined) fillerLanguages.add(fillerLanguage);
       i++;
     }
     // Emoji close a message more often than they open it ("grazie 👋" takes leave).
-    for (const { emoji, intent } of this.emojiCues) if (text.includes(emoji)) intents.push(intent === "greeting" && intents.includes("thanks") ? "goodbye" : intent);
+    // (An emoji both greeting and goodbye, "👋", is read once, as a greeting that may take leave.)
+    for (const { emoji, intent } of this.emojiCues) {
+      if (text.includes(emoji) && !(intent === "goodbye" && this.farewells.has(emoji))) intents.push(this.farewellAfterThanks(intent, emoji, intents));
+    }
     if (intents.length === 0) return undefined;
+    // Chat around a cue, but no question beyond asking for help ("ciao, sai una ricetta?" is not small talk).
+    const asks = text.includes("?") || words.some((word) => QUESTION_WORDS.has(word));
+    if (others > 0 && (others > MAX_OTHER_WORDS || (asks && !intents.includes("help")))) return undefined;
     if (languages.size === 0 && fillerLanguages.size === 1) languages.add([...fillerLanguages][0]!);
-    // Help is answered first ("ciao, cosa sai fare?"); between thanks and goodbye the last one
-    // said is the message's point ("grazie mille, a presto!" takes leave); a greeting, last of all.
-    const intent = intents.includes("help") ? "help" : (intents.filter((candidate) => candidate !== "greeting").at(-1) ?? "greeting");
+    // Help is answered first ("ciao, cosa sai fare?"); otherwise the last thing said is the
+    // message's point ("grazie mille, a presto!" takes leave, "grazie per ieri! buongiorno" greets).
+    const intent = intents.includes("help") ? "help" : intents.at(-1)!;
     return { intent, language: languages.size === 1 ? [...languages][0] : undefined };
+  }
+
+  /** "perfetto grazie, ciao!", "a dopo 👋": a greeting that also takes leave ("ciao", "👋"), after thanks or a goodbye, does. */
+  private farewellAfterThanks(intent: Intent, cue: string, before: readonly Intent[]): Intent {
+    return intent === "greeting" && (before.includes("thanks") || before.includes("goodbye")) && this.farewells.has(cue) ? "goodbye" : intent;
   }
 
   /**
@@ -185,11 +218,12 @@ export function chatterWords(chatter: Readonly<Record<Language, readonly string[
   return new Set(LANGUAGES.flatMap((language) => chatter[language]).flatMap(tokenize).map(unstretched));
 }
 
-const MENTION = /@([\p{L}\p{N}_]+)/gu;
+// "@XiaomiServicesBot", and commands typed in a message ("/start"): names, not words.
+const MENTION = /[@/]([\p{L}\p{N}_]+)/gu;
 const NO_MENTIONS: ReadonlySet<string> = new Set();
 
 function mentionsIn(text: string): ReadonlySet<string> {
-  return text.includes("@") ? new Set([...text.matchAll(MENTION)].flatMap((m) => tokenize(m[1]!))) : NO_MENTIONS;
+  return text.includes("@") || text.includes("/") ? new Set([...text.matchAll(MENTION)].flatMap((m) => tokenize(m[1]!))) : NO_MENTIONS;
 }
 
 /** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */

@@ -66,6 +66,7 @@ export const EVAL_SETS = {
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
   "chat-dev-5": new URL("../../tests/eval/chat-dev-5-set.json", import.meta.url),
+  "chat-dev-6": new URL("../../tests/eval/chat-dev-6-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

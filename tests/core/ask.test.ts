@@ -206,6 +206,11 @@ describe("small talk", () => {
     ["Buonanotte a tutti, io vado a dormire", "goodbye"],
     ["Ciao a tutti! Sono Marco da Bari, nuovo del gruppo 👋", "greeting"],
     ["Good morning! Thanks for yesterday's answer. How do I ask you things, are there any commands?", "help"],
+    ["Hey bot, just wanted to say thank you", "thanks"],
+    ["perfetto, ora vado a provare. a presto!", "goodbye"],
+    ["grazie per ieri! comunque buongiorno ☀️", "greeting"],
+    ["a dopo raga 👋", "goodbye"],
+    ["parli anche inglese?", "help"],
   ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });
@@ -215,6 +220,8 @@ describe("small talk", () => {
   });
 
   it("GIVEN small-talk words around anything else THEN it is not small talk", () => {
+    expect(assistant.ask("ciao, ho un problema col mio samsung").kind).toBe("fallback");
+    expect(assistant.ask("hey, can you translate 'the bill please' in italian").kind).toBe("fallback");
     expect(assistant.ask("grazie, e in Germania Xiaomi Pay c'è?")).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(assistant.ask("help, my photos stopped backing up")).toMatchObject({ kind: "answer", service: "mi-cloud" });
     expect(assistant.ask("ciao, che tempo fa a Roma?").kind).toBe("fallback");

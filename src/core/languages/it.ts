@@ -31,6 +31,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
+  questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
