@@ -93,8 +93,12 @@ export function sharesType(topicTypes: ReadonlySet<QuestionType> | undefined, as
  * topic's context, not a question about the service.
  */
 export function subjectOf(recognition: Recognition, described: ConceptReading): string | undefined {
-  const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID) ?? recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
+  const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID);
   if (named !== undefined) return named;
+  // A service guessed from a word of its name ("il cloud") is context beside what the company
+  // offers, when that is the strongest description ("l'account Xiaomi mi serve anche per il cloud?").
+  const guessed = recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
+  if (guessed !== undefined) return described.services[0] === COMPANY_SERVICE_ID && recognition.offTopic.length === 0 ? COMPANY_SERVICE_ID : guessed;
   if (recognition.offTopic.length > 0) return undefined;
   return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
 }

@@ -144,6 +144,13 @@ describe("Europe", () => {
   });
 });
 
+describe("what the company offers, beside a service named in passing", () => {
+  it("GIVEN the account asked about, the cloud only its context THEN the account's answer", () => {
+    expect(assistant.ask("L'account Xiaomi mi serve anche per il cloud o sono due cose separate?").service).toBe("xiaomi");
+    expect(assistant.ask("is one xiaomi account enough for everything, cloud, store and all?").service).toBe("xiaomi");
+  });
+});
+
 describe("the company in a country", () => {
   it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
     const answer = assistant.ask("does xiaomi even sell phones in india");
