@@ -200,13 +200,7 @@ export class EntityRecognizer {
       // would find it to be: itself, or a word of one service's name. Most words are, and need
       // no window built nor five lexicons asked.
       if (nextUnknown[i]! >= Math.min(input.length, i + MAX_NAME_WORDS) && !this.namePrefixes.has(word.text) && !(word.capitalised && word.text.length === 2)) {
-        const guessed = this.serviceWords.get(word.text);
-        if (guessed !== undefined) {
-          pushOnce(result.guessedServices, guessed);
-          pushTerm(result, serviceTerm(guessed), i);
-        } else {
-          pushTerm(result, word.text, i);
-        }
+        this.pushPlainWord(result, word.text, i);
         i++;
         continue;
       }
@@ -254,13 +248,7 @@ export class EntityRecognizer {
         i += offTopic.length;
         continue;
       }
-      const guessed = this.serviceWords.get(word.text);
-      if (guessed !== undefined) {
-        pushOnce(result.guessedServices, guessed);
-        pushTerm(result, serviceTerm(guessed), i);
-      } else {
-        pushTerm(result, word.text, i);
-      }
+      this.pushPlainWord(result, word.text, i);
       i++;
     }
     result.guessedServices = result.guessedServices.filter((id) => !result.services.includes(id));
@@ -278,6 +266,17 @@ export class EntityRecognizer {
       pushOnce(result.regions, code);
     }
     return result;
+  }
+
+  /** A word that is no name: itself, or the service one of whose names it is a word of ("cloud"). */
+  private pushPlainWord(result: Recognition, word: string, origin: number): void {
+    const guessed = this.serviceWords.get(word);
+    if (guessed !== undefined) {
+      pushOnce(result.guessedServices, guessed);
+      pushTerm(result, serviceTerm(guessed), origin);
+    } else {
+      pushTerm(result, word, origin);
+    }
   }
 
   /** The runs of words from `start` that could be a name, read once for every lexicon. */

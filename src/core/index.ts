@@ -160,6 +160,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   );
   const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word));
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
+  // A word the knowledge never uses that says something: not a number, not chatter ("lol", "wtf").
+  const saysWhatKnowledgeLacks = (term: QueryTerm) => term.reading === "unknown" && !/^\d+$/.test(term.from) && !chatter.has(term.from);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>
       storeTraits(
@@ -373,7 +375,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
     const asksUnknown =
       contentWords <= options.answering.unknownAsksMaxWords &&
-      focus.terms.some((term) => term.reading === "unknown" && !/^\d+$/.test(term.from) && !chatter.has(term.from));
+      focus.terms.some(saysWhatKnowledgeLacks);
     const coversMoreThanName = (candidate: Candidate) =>
       candidate.score >= options.answering.unknownAsksBelow &&
       focus.terms.some((term) => (term.reading === "known" || term.reading === "corrected") && matcher.topicUses(candidate.topic, term.term));
@@ -447,7 +449,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // A year or a number ("e nel 2023?") narrows what was asked; it is not a new subject.
     // A kind of question or a place beside two such words ("what's the best pizza in Naples?",
     // "how do I install Windows 11?") asks about them, not about what came before.
-    const strangers = terms.filter((t) => t.reading === "unknown" && !/^\d+$/.test(t.from) && !chatter.has(t.from) && !recognizer.namesRegion(t.from)).length;
+    const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from)).length;
     if (region !== undefined) return content <= options.conversation.fragmentMaxWords.region && strangers < 2 ? "region" : "complete";
     const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : described.types.length > 0 && strangers < 2;
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
