@@ -62,11 +62,18 @@ export const EVAL_SETS = {
   holdout: new URL("../../tests/eval/chat-holdout-2-set.json", import.meta.url),
   /** Written at the end of 2026-11-30, after the second holdout's totals had been read ten times: sealed. */
   "holdout-3": new URL("../../tests/eval/chat-holdout-3-set.json", import.meta.url),
+  /**
+   * Written at the start of 2026-11-30's last session by three new blind writers (330 messages),
+   * after the third holdout's totals had been read twice: sealed.
+   */
+  "holdout-4": new URL("../../tests/eval/chat-holdout-4-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
   "chat-dev-5": new URL("../../tests/eval/chat-dev-5-set.json", import.meta.url),
   "chat-dev-6": new URL("../../tests/eval/chat-dev-6-set.json", import.meta.url),
+  /** Written blind on 2026-11-30 (160 messages: chatty, described, two things named, renames), to tune on. */
+  "chat-dev-7": new URL("../../tests/eval/chat-dev-7-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -85,6 +92,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-2": new URL("../../tests/eval/dialogue-dev-2-set.json", import.meta.url),
   "dialogue-dev-3": new URL("../../tests/eval/dialogue-dev-3-set.json", import.meta.url),
   "dialogue-dev-4": new URL("../../tests/eval/dialogue-dev-4-set.json", import.meta.url),
+  /** Written blind on 2026-11-30 (50 dialogues: follow-ups needing the topic before, banks not listed, pronouns), to tune on. */
+  "dialogue-dev-5": new URL("../../tests/eval/dialogue-dev-5-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
@@ -93,11 +102,21 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout-3": new URL("../../tests/eval/dialogue-holdout-3-set.json", import.meta.url),
   /** Written at the end of 2026-11-30, after the second and third holdouts' totals had been read five times each: sealed. */
   "dialogue-holdout-4": new URL("../../tests/eval/dialogue-holdout-4-set.json", import.meta.url),
+  /** Written with the fourth chat holdout, by a fresh blind writer (50 dialogues): sealed. */
+  "dialogue-holdout-5": new URL("../../tests/eval/dialogue-holdout-5-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 
 /** Holdouts nobody tunes on: `npm run eval` prints their numbers, never their questions. */
-export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set(["holdout", "holdout-3", "dialogue-holdout-2", "dialogue-holdout-3", "dialogue-holdout-4"] as const);
+export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
+  "holdout",
+  "holdout-3",
+  "holdout-4",
+  "dialogue-holdout-2",
+  "dialogue-holdout-3",
+  "dialogue-holdout-4",
+  "dialogue-holdout-5",
+] as const);
 
 export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
   return z.array(DialogueSchema).parse(JSON.parse(readFileSync(DIALOGUE_SETS[name], "utf8")));
