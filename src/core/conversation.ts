@@ -20,6 +20,13 @@ export function refersBack(recognition: Recognition): boolean {
   return recognition.words.some((word) => REFERRING_WORDS.has(word));
 }
 
+const CORRECTION_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.correctionWords);
+
+/** "no sorry I meant Greece", "intendevo la Polonia": the message corrects what was just asked. */
+export function corrects(recognition: Recognition): boolean {
+  return recognition.words.some((word) => CORRECTION_WORDS.has(word));
+}
+
 // "e", "and", "what about", "ok e", "invece": openings that only make sense after something else.
 const CONTINUATION = new RegExp(
   `^\\s*(?:ok(?:ay)?\\s*[,.!]?\\s*)?(?:${[...wordsOfAllPacks((pack) => pack.continuations)].join("|")})\\b`,

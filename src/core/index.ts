@@ -17,7 +17,7 @@ import { clauses, turns } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
-import { continuesConversation, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { continuesConversation, corrects, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
@@ -437,9 +437,14 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
     if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return content === 0 && context === null && continuesConversation(reading.text) ? "service" : "complete";
-    // "does it even speak English?": a language's adjective is no place asked.
-    const placeNamed = region !== undefined && !recognition.impliedRegions.includes(region);
-    if (subject === undefined && !placeNamed && content <= options.conversation.fragmentMaxWords.referring && refersBack(recognition)) return "question";
+    // "does it even speak English?": a language's adjective is no place asked; a city is a place.
+    const placeNamed = region !== undefined && (!recognition.impliedRegions.includes(region) || recognition.cityRegions.includes(region));
+    if (subject === undefined && content <= options.conversation.fragmentMaxWords.referring) {
+      if (!placeNamed && refersBack(recognition)) return "question";
+      // "going to Chisinau after, does it work there too?", "no sorry I meant Greece, moving to
+      // Athens next month": the same question, about the place named.
+      if (placeNamed && (refersBack(recognition) || corrects(recognition))) return "region";
+    }
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";

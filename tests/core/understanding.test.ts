@@ -239,6 +239,23 @@ describe("a conversation", () => {
     expect(czech!.answer.availability).toMatchObject({ service: "mi-pay", region: "CZ" });
   });
 
+  it("GIVEN a correction or a city 'there' after an availability question THEN the same question about the place named", () => {
+    const [, greece] = play(["is mi pay a thing in germany", "no sorry i meant greece, moving to athens next month"]);
+    expect(greece!.answer.availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    expect(greece!.inherited).toContain("service");
+    const [, moldova] = play(["does xiaomi pay work in greece?", "nice. going to chisinau after, does it work there too"]);
+    expect(moldova!.answer.availability).toMatchObject({ service: "mi-pay", region: "MD" });
+  });
+
+  it("GIVEN a bank or a relative's device after Xiaomi Pay THEN a follow-up about Xiaomi Pay, not another business", () => {
+    const [, revolut] = play(["how many cards can i add to xiaomi pay", "and with revolut"]);
+    expect(revolut!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    const [, watch] = play(["does the xiaomi watch s3 do contactless payments", "and on the watch 2 pro?"]);
+    expect(watch!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    const [, redmi] = play(["xiaomi pay funziona in italia?", "e col redmi di mio padre?"]);
+    expect(redmi!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);

@@ -23,6 +23,7 @@ export const english: LanguagePack = {
   cityPlaceWords: wordList("in at to near around"),
   hereWords: wordList("here"),
   questionWords: wordList("how what why when where which who can could"),
+  correctionWords: wordList("meant mean"),
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from"],
   sourceWords: wordList("source sources link links proof citation"),
   excludingWords: wordList("outside except beyond besides"),

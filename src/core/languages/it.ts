@@ -32,6 +32,7 @@ export const italian: LanguagePack = {
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
+  correctionWords: wordList("intendevo intendo intendi dicevo"),
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
