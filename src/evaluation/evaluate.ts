@@ -74,6 +74,8 @@ export const EVAL_SETS = {
   "chat-dev-6": new URL("../../tests/eval/chat-dev-6-set.json", import.meta.url),
   /** Written blind on 2026-11-30 (160 messages: chatty, described, two things named, renames), to tune on. */
   "chat-dev-7": new URL("../../tests/eval/chat-dev-7-set.json", import.meta.url),
+  /** Written blind on 2026-11-30 (180 messages: 110 near misses to decline, 50 look-alikes the sources answer), to tune on. */
+  "chat-dev-8": new URL("../../tests/eval/chat-dev-8-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
