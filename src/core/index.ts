@@ -392,7 +392,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     );
     return { answer, guess, recognition, terms, slots: { subject, region, types }, inherited };
 
-    function answered(topic: Topic, score: number, service?: string): Analysis {
+    function answered(asked: Topic, score: number, service?: string): Analysis {
+      // "Living in Ireland: is it still available to me, or does it depend on the country?": where
+      // it works, said for the place asked.
+      const topic = asked.id === COMPOSED_INTENTS.serviceWhere.id && region !== undefined && hasFacts ? topicById.get(COMPOSED_INTENTS.serviceInRegion.id)! : asked;
       const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
       // Whatever it asks about a service in a region ("Youpin c'è in India?" answered by the entry
       // about India, "which devices in Moldova?"), the status there comes with the answer, shown

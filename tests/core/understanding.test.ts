@@ -138,6 +138,14 @@ describe("a service not named in a country", () => {
   });
 });
 
+describe("where a service works, asked from a place", () => {
+  it("GIVEN 'is it still available to me in Ireland, or does it depend on the country?' THEN the status in Ireland, not the list of countries alone", () => {
+    const answer = assistant.ask("Now that I'm living in Ireland, is Xiaomi Cloud still available to me or does it depend on the country you're in?");
+    expect(answer.availability).toMatchObject({ service: "mi-cloud", region: "IE" });
+    expect(assistant.ask("Did Xiaomi Pay ever launch in Turkey? and in general which countries have it today?").availability).toMatchObject({ region: "TR", status: "unknown" });
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });
