@@ -98,7 +98,13 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
   // A service guessed from a word of its name ("il cloud") is context beside what the company
   // offers, when that is the strongest description ("l'account Xiaomi mi serve anche per il cloud?").
   const guessed = recognition.guessedServices.find((id) => !recognition.describedServices.includes(id));
-  if (guessed !== undefined) return described.services[0] === COMPANY_SERVICE_ID && recognition.offTopic.length === 0 ? COMPANY_SERVICE_ID : guessed;
+  // So is a word of another service's name beside a description of one: "can I pay for extra
+  // backup storage?" is about the cloud.
+  if (guessed !== undefined) {
+    const strongest = described.services[0];
+    if (strongest === COMPANY_SERVICE_ID) return recognition.offTopic.length === 0 ? COMPANY_SERVICE_ID : guessed;
+    return strongest !== undefined && !recognition.guessedServices.includes(strongest) ? strongest : guessed;
+  }
   if (recognition.offTopic.length > 0) return undefined;
   return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
 }
