@@ -439,7 +439,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
-    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) return content === 0 && context === null && continuesConversation(reading.text) ? "service" : "complete";
+    // "and xiaomi overall?" after a question about a service asks the same about the company.
+    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) {
+      return continuesConversation(reading.text) && (content === 0 || (context !== null && content <= options.conversation.fragmentMaxWords.service)) ? "service" : "complete";
+    }
     // "does it even speak English?": a language's adjective is no place asked; a city is a place.
     const placeNamed = region !== undefined && (!recognition.impliedRegions.includes(region) || recognition.cityRegions.includes(region));
     if (subject === undefined && content <= options.conversation.fragmentMaxWords.referring) {
@@ -458,7 +461,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // A kind of question or a place beside two such words ("what's the best pizza in Naples?",
     // "how do I install Windows 11?") asks about them, not about what came before.
     const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from)).length;
-    if (region !== undefined) return content <= options.conversation.fragmentMaxWords.region && strangers < 2 ? "region" : "complete";
+    // "which was the first EU country?": a kind of question about a place, of the service before.
+    const regionFragmentWords = described.types.length > 0 ? options.conversation.fragmentMaxWords.question : options.conversation.fragmentMaxWords.region;
+    if (region !== undefined) return content <= regionFragmentWords && strangers < 2 ? "region" : "complete";
     const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : described.types.length > 0 && strangers < 2;
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }

@@ -266,6 +266,12 @@ describe("a conversation", () => {
     expect(redmi!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it("GIVEN a kind of question about a place after a service ('which was the first EU country?') THEN it is about that service", () => {
+    const [, , first] = play(["is youpin in europe?", "and mi pay?", "which was the first EU country?"]);
+    expect(first!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(first!.inherited).toContain("service");
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);
