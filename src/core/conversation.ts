@@ -10,6 +10,11 @@ export interface ConversationContext {
   region?: string;
   questionType?: QuestionType;
   topic?: string;
+  /**
+   * The words the last complete question asked with, beside its names and places ("quanti utenti
+   * ha"): "and Xiaomi overall?" asks them again about another service.
+   */
+  asked?: string[];
   language: Language;
 }
 export type ContextSlot = "service" | "region" | "questionType";

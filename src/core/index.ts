@@ -506,6 +506,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         described = { ...described, types: [context.questionType!] };
       }
     }
+    // "e xiaoai quanti utenti ha?" … "and xiaomi overall?": no kind of question to take, so the words it was asked with.
+    if (shape === "service" && context.asked !== undefined && !inherited.includes("questionType")) {
+      recognition = { ...recognition, words: [...recognition.words, ...context.asked], origins: [...recognition.origins, ...context.asked.map(() => -1)] };
+    }
     return { reading: { ...reading, recognition, described }, inherited };
   }
 
@@ -614,17 +618,24 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
     converse(question, context, askOptions) {
-      const { answer, slots, inherited = [] } = analyse(question, askOptions, { context });
+      const { answer, slots, inherited = [], terms } = analyse(question, askOptions, { context });
       if (answer.kind === "fallback") return { answer, inherited, context: null };
       // Small talk ("grazie!") does not change what the conversation is about.
       if (answer.kind === "smalltalk" || slots === undefined) return { answer, inherited, context: context ? { ...context, language: answer.language } : null };
-      const questionType = slots.types[0] ?? (answer.availability ? "availability" : [...(traits.get(answer.topic ?? "")?.types ?? [])][0]);
+      // Only the message says what kind of question it asked: a kind guessed from the topic
+      // answering ("quanti utenti ha?" answered by an entry most of whose phrasings ask how)
+      // would be passed on to the next service asked about instead of the question's own words.
+      const questionType = slots.types[0] ?? (answer.availability ? "availability" : undefined);
       const next: ConversationContext = { language: answer.language };
       const service = answer.service ?? slots.subject;
       if (service) next.service = service;
       if (slots.region) next.region = slots.region;
       if (questionType) next.questionType = questionType;
       if (answer.topic) next.topic = answer.topic;
+      // A fragment that asks something of its own ("since when does it exist?") asks with its own words.
+      const ownWords = terms.filter((term) => term.reading === "known" || term.reading === "corrected").map((term) => term.from);
+      const asked = inherited.includes("questionType") || ownWords.length === 0 ? context?.asked : ownWords;
+      if (asked !== undefined && asked.length > 0) next.asked = asked;
       return { answer, inherited, context: next };
     },
     explain(question, askOptions) {

@@ -272,6 +272,15 @@ describe("a conversation", () => {
     expect(first!.inherited).toContain("service");
   });
 
+  it("GIVEN a service named alone after a question with no kind ('quanti utenti ha?') THEN the same words asked about it", () => {
+    const [, , overall] = play(["e xiaoai quanti utenti ha?", "grazie", "and xiaomi overall?"]);
+    expect(overall!.answer).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-users" });
+    const [, since, youpin] = play(["how many people actually use xiaoai", "since when does it exist", "and youpin?"]);
+    expect(since!.answer.service).toBe("xiaoai");
+    // It asks since when, the kind the turn before asked, not how many use it.
+    expect(youpin!.answer.answer).toContain("2015");
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);

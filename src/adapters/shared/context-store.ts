@@ -73,6 +73,7 @@ const StoredContextSchema = z.object({
   region: z.string().optional(),
   questionType: QuestionTypeSchema.optional(),
   topic: z.string().optional(),
+  asked: z.array(z.string()).optional(),
   language: LanguageSchema,
 }) satisfies z.ZodType<ConversationContext>;
 
