@@ -76,6 +76,8 @@ export const EVAL_SETS = {
   "chat-dev-7": new URL("../../tests/eval/chat-dev-7-set.json", import.meta.url),
   /** Written blind on 2026-11-30 (180 messages: 110 near misses to decline, 50 look-alikes the sources answer), to tune on. */
   "chat-dev-8": new URL("../../tests/eval/chat-dev-8-set.json", import.meta.url),
+  /** Written blind on 2026-11-30 (220 messages, every class, three styles in one writer), to tune on. */
+  "chat-dev-9": new URL("../../tests/eval/chat-dev-9-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -96,6 +98,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-4": new URL("../../tests/eval/dialogue-dev-4-set.json", import.meta.url),
   /** Written blind on 2026-11-30 (50 dialogues: follow-ups needing the topic before, banks not listed, pronouns), to tune on. */
   "dialogue-dev-5": new URL("../../tests/eval/dialogue-dev-5-set.json", import.meta.url),
+  /** Written blind on 2026-11-30 (60 dialogues, every kind of turn), to tune on. */
+  "dialogue-dev-6": new URL("../../tests/eval/dialogue-dev-6-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
