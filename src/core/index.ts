@@ -298,7 +298,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const base = { question, language };
 
     const namesXiaomi = recognition.services.length > 0;
-    const otherBusiness = recognition.describedServices.length > 0 ? recognition.otherProducts.filter((product) => !shops.has(product)) : recognition.otherProducts;
+    // "a band 6 nfc I bought on Amazon, can I pay with it?": a shop is where it was bought, beside a Xiaomi service.
+    const otherBusiness = recognition.describedServices.length > 0 || recognition.guessedServices.length > 0 ? recognition.otherProducts.filter((product) => !shops.has(product)) : recognition.otherProducts;
     if (otherBusiness.length > 0 && !namesXiaomi) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);

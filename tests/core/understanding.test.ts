@@ -148,6 +148,14 @@ describe("where a service works, asked from a place", () => {
   });
 });
 
+describe("a shop named beside a Xiaomi service", () => {
+  it("GIVEN where the band was bought ('a band 6 nfc I bought on Amazon, can I pay with it here?') THEN answers about Xiaomi Pay, not about Amazon", () => {
+    const answer = assistant.ask("i'm in brno for erasmus and have a band 6 nfc i bought on amazon, can i actually pay with it here or is it only a china thing?");
+    expect(answer).toMatchObject({ kind: "answer", service: "mi-pay", availability: { region: "CZ" } });
+    expect(assistant.ask("amazon prime conviene?").kind).toBe("fallback");
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });
