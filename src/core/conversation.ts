@@ -1,6 +1,7 @@
 /** What a conversation carries from one message to the next, and how a follow-up points back. */
 import type { Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
+import { tokenize } from "./normalize.js";
 import { REFERRING_WORDS } from "./lexicon.js";
 import type { Language, QuestionType } from "./schema.js";
 
@@ -30,6 +31,16 @@ const CORRECTION_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.cor
 /** "no sorry I meant Greece", "intendevo la Polonia": the message corrects what was just asked. */
 export function corrects(recognition: Recognition): boolean {
   return recognition.words.some((word) => CORRECTION_WORDS.has(word));
+}
+
+const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
+// "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
+const EXISTENTIAL_BEFORE: ReadonlySet<string> = new Set(["is", "are", "was", "were", "isnt", "arent", "s"]);
+
+/** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
+export function pointsToPlace(text: string): boolean {
+  const words = tokenize(text);
+  return words.some((word, i) => THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? ""));
 }
 
 // "e", "and", "what about", "ok e", "invece": openings that only make sense after something else.

@@ -17,7 +17,7 @@ import { clauses, turns } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
-import { continuesConversation, corrects, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { continuesConversation, corrects, pointsToPlace, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
@@ -454,6 +454,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
+      // "e xiaomi pay? va anche lì con la band?": this service, in the place asked about before.
+      if (context?.region !== undefined && pointsToPlace(reading.text)) return "service";
       return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";
     }
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a

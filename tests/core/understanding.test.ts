@@ -289,6 +289,13 @@ describe("a conversation", () => {
     expect(youpin!.answer.answer).toContain("2015");
   });
 
+  it("GIVEN another service asked 'there' ('e xiaomi pay? va anche lì?') THEN the place asked before; 'is there…?' points at no place", () => {
+    const [, pay] = play(["il cloud xiaomi funziona in grecia?", "e xiaomi pay? va anche lì con la band?"]);
+    expect(pay!.answer.availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    const [, app] = play(["il cloud xiaomi funziona in grecia?", "is there an app for xiaomi pay?"]);
+    expect(app!.inherited).not.toContain("region");
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);

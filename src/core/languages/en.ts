@@ -22,6 +22,7 @@ export const english: LanguagePack = {
   placeWords: wordList("the in from across"),
   cityPlaceWords: wordList("in at to near around"),
   hereWords: wordList("here"),
+  thereWords: wordList("there"),
   questionWords: wordList("how what why when where which who can could"),
   correctionWords: wordList("meant mean"),
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from"],

@@ -31,6 +31,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
+  thereWords: wordList("li laggiu"),
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   correctionWords: wordList("intendevo intendo intendi dicevo"),
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],

@@ -32,6 +32,8 @@ export interface LanguagePack {
   correctionWords: readonly string[];
   /** Words that open a question ("come", "what"): beside words small talk does not know, the message asks something. */
   questionWords: readonly string[];
+  /** "There" pointing back at the place asked before ("va anche lì?"); not as in "is there". */
+  thereWords: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
