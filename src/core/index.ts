@@ -130,7 +130,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     [REGION_SLOT, ANY_REGION],
   ]);
   const corpus = languageCorpus(knowledge);
-  const knownWords = new Set(derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => corpus[language]).flatMap(tokenize)])]));
+  // Chatter is spelt right too: "xiaomi pad" is a tablet, not a misspelt "Xiaomi Pay".
+  const knownWords = new Set(
+    derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => [...corpus[language], ...knowledge.concepts.chatter[language]]).flatMap(tokenize)])]),
+  );
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
   const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));

@@ -187,6 +187,11 @@ describe("everyday words typo correction must not touch", () => {
     const answer = assistant.ask("ho preso un robot aspirapolvere xiaomi e l'app xiaomi home mi chiede di scegliere il server, germania, singapore, cina... quale devo mettere stando in italia?");
     expect(answer.service).toBe("xiaomi");
   });
+
+  it("GIVEN a Xiaomi Pad THEN it is a tablet, not a misspelt Xiaomi Pay", () => {
+    expect(assistant.ask("where can i get my cracked xiaomi pad 6 screen fixed in manchester").kind).toBe("fallback");
+    expect(assistant.explain("can i install google play on a chinese xiaomi pad 6?").services).not.toContain("mi-pay");
+  });
 });
 
 describe("a conversation", () => {
