@@ -187,7 +187,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
-  const detector = new LanguageDetector(corpus, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
+  // Every word list the data keeps per language says the language too: "price", "stuck in a
+  // loop" and "lol" are as English as the knowledge's own texts.
+  const languageTexts = perLanguage((language) => [
+    ...corpus[language],
+    ...knowledge.otherProducts.topics[language],
+    ...knowledge.concepts.offTopic[language],
+    ...knowledge.concepts.chatter[language],
+  ]);
+  const detector = new LanguageDetector(languageTexts, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
 
   interface Analysis {
     answer: Answer;

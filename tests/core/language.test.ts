@@ -31,6 +31,9 @@ describe("language", () => {
     // Small talk whose cue both languages use ("help") takes the language of its filler.
     ["help pls", "en"],
     ["aiuto raga", "it"],
+    // The data's word lists per language (off-topic words, chatter) are evidence too.
+    ["redmi note 11 stuck in fastboot loop pls help", "en"],
+    ["ricetta carbonara veloce?", "it"],
   ])("GIVEN %j THEN answers in %s", (question, language) => {
     expect(assistant.ask(question).language).toBe(language);
   });
