@@ -388,9 +388,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const asksUnknown =
       contentWords <= options.answering.unknownAsksMaxWords &&
       focus.terms.some(saysWhatKnowledgeLacks);
+    const sharedWords = (candidate: Candidate) => focus.terms.filter((term) => (term.reading === "known" || term.reading === "corrected") && matcher.topicUses(candidate.topic, term.term));
+    // …or a word no other topic uses ("was mi pay ever tied to UnionPay or am i mixing it up?").
     const coversMoreThanName = (candidate: Candidate) =>
-      candidate.score >= options.answering.unknownAsksBelow &&
-      focus.terms.some((term) => (term.reading === "known" || term.reading === "corrected") && matcher.topicUses(candidate.topic, term.term));
+      (candidate.score >= options.answering.unknownAsksBelow && sharedWords(candidate).length > 0) ||
+      sharedWords(candidate).some((term) => matcher.topicCount(term.term) === 1);
     if (close && close.score >= options.answering.serviceAnswerThreshold && (!asksUnknown || coversMoreThanName(close))) return answered(close.topic, Math.min(1, close.score), subject);
     if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))

@@ -156,6 +156,12 @@ describe("a shop named beside a Xiaomi service", () => {
   });
 });
 
+describe("a word only one entry uses, among words the knowledge lacks", () => {
+  it("GIVEN 'was mi pay ever tied to UnionPay or am i mixing it up w something else' THEN the entry about UnionPay, not the overview", () => {
+    expect(assistant.ask("was mi pay ever tied to UnionPay or am i mixing it up w something else").answer).toContain("UnionPay");
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });
