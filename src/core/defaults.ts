@@ -45,6 +45,8 @@ export interface CoreOptions {
   conversation: {
     fragmentMaxWords: { service: number; region: number; question: number; referring: number; described: number };
     standaloneMinKnownWords: number;
+    continuedTopicBonus: number;
+    continuedTopicReach: number;
   };
   /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
   today?: string;
@@ -141,6 +143,10 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     fragmentMaxWords: { service: 1, region: 2, question: 4, referring: 6, described: 2 },
     /** A short question with no earlier turn is answered on its own when it has this many known words and a confident match. */
     standaloneMinKnownWords: 3,
+    /** Added to the topic just answered when a follow-up asks a kind of question it answers too ("since when?" after HyperOS). */
+    continuedTopicBonus: 0.3,
+    /** How many of the best topics such a follow-up looks through for the one just answered. */
+    continuedTopicReach: 12,
   },
 });
 

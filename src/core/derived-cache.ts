@@ -27,15 +27,23 @@ export function scoped(cache: DerivedCache, scope: string): DerivedCache {
   return cache === NO_CACHE ? cache : { get: (key, derive) => cache.get(`${key} ${scope}`, derive) };
 }
 
-type StoredTraits = Array<[string, { regions: string[]; types: QuestionType[]; mentions: string[]; keywords: string[] }]>;
+type StoredTraits = Array<[string, { regions: string[]; types: QuestionType[]; mentions: string[]; keywords: string[]; anyTypes: QuestionType[] }]>;
 
 /** Topic traits as JSON: their sets as arrays, in the same order. */
 export function storeTraits(traits: ReadonlyMap<string, TopicTraits>): StoredTraits {
-  return [...traits].map(([id, { regions, types, mentions, keywords }]) => [id, { regions: [...regions], types: [...types], mentions: [...mentions], keywords: [...keywords] }]);
+  return [...traits].map(([id, { regions, types, mentions, keywords, anyTypes }]) => [
+    id,
+    { regions: [...regions], types: [...types], mentions: [...mentions], keywords: [...keywords], anyTypes: [...anyTypes] },
+  ]);
 }
 
 export function restoreTraits(stored: StoredTraits): Map<string, TopicTraits> {
-  return new Map(stored.map(([id, { regions, types, mentions, keywords }]) => [id, { regions: new Set(regions), types: new Set(types), mentions: new Set(mentions), keywords: new Set(keywords) }]));
+  return new Map(
+    stored.map(([id, { regions, types, mentions, keywords, anyTypes }]) => [
+      id,
+      { regions: new Set(regions), types: new Set(types), mentions: new Set(mentions), keywords: new Set(keywords), anyTypes: new Set(anyTypes) },
+    ]),
+  );
 }
 
 /**

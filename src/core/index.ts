@@ -273,9 +273,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // The message ranked as it stands: computed at most once, for the fragment checks and,
     // when nothing is inherited, for the answer itself.
     let standing: Candidate[] | undefined;
-    const rankStanding = () => (standing ??= matcher.rank(reading.recognition, terms, answerDepth));
+    // A follow-up that may go on from the topic before ranks past the first good match, so that topic is among the candidates.
+    let depth = answerDepth;
+    const rankStanding = () => (standing ??= matcher.rank(reading.recognition, terms, depth));
     // "fonte?", "source?": the answer just given, again, with its sources and dates.
     let askedAgain: Topic | undefined;
+    // The topic a fragment asking only what ("since when?") may go on from.
+    let continued: string | undefined;
     if (turn?.context?.topic !== undefined && asksForSource(reading.text)) {
       askedAgain = topicById.get(turn.context.topic);
       if (askedAgain !== undefined) {
@@ -301,6 +305,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         ({ reading, inherited } = inherit(reading, shape, turn.context));
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
         standing = undefined;
+        const previous = turn.context.topic;
+        if (shape === "question" && inherited.includes("service") && previous !== undefined && sharesType(traits.get(previous)?.anyTypes, reading.described.types)) {
+          continued = previous;
+          depth = { ...answerDepth, limit: options.conversation.continuedTopicReach, settledAt: Number.POSITIVE_INFINITY };
+        }
       }
     }
     const { recognition } = reading;
@@ -318,7 +327,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
 
     const focus = focusOf(reading.text, recognition, terms, language, rankStanding());
-    const ranked = focus.ranked;
+    const goesOn = (candidate: Candidate) => (candidate.topic.id === continued ? options.conversation.continuedTopicBonus : 0);
+    const ranked = continued === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
     const region = askedRegion(reading.text, recognition, language);
@@ -376,7 +386,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
             .rank(focus.recognition, focus.terms, { limit: options.answering.maxSuggestions, floor: options.answering.suggestionThreshold, settledAt: Number.POSITIVE_INFINITY, service: subject })
             .filter(ofSubject)
     )
-      .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.answering.questionTypeBonus : 0) }))
+      .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.answering.questionTypeBonus : 0) + goesOn(candidate) }))
       .sort((a, b) => b.score - a.score);
     const close = own[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a

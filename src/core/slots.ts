@@ -25,6 +25,8 @@ export interface TopicTraits {
    * topic ("curve", "visa", "onedrive"). A message using one asks about this topic.
    */
   keywords: ReadonlySet<string>;
+  /** Every kind of question one of its phrasings asks: what a follow-up may still ask of it. */
+  anyTypes: ReadonlySet<QuestionType>;
 }
 
 // A keyword is in this share of the topic's phrasings, and in at most this many topics.
@@ -60,7 +62,7 @@ export function topicTraits(
     const spoken = answerRegions(topic.id);
     if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
     const keywords = new Set([...shared(termCounts, KEYWORD_SHARE)].filter((term) => matcher.topicCount(term) <= KEYWORD_MAX_TOPICS));
-    traits.set(topic.id, { regions, types: shared(typeCounts, share.type), mentions: new Set(spoken), keywords });
+    traits.set(topic.id, { regions, types: shared(typeCounts, share.type), mentions: new Set(spoken), keywords, anyTypes: new Set(typeCounts.keys()) });
   });
   return traits;
 }

@@ -307,6 +307,16 @@ describe("a conversation", () => {
     expect(app!.inherited).not.toContain("region");
   });
 
+  it("GIVEN a kind of question the entry just given answers too ('since when?' after HyperOS) THEN that entry, not another one of the company's", () => {
+    const [, since] = play(["what is hyperos, is it replacing miui", "since when"]);
+    expect(since!.answer.topic).toBe("xiaomi-hyperos");
+    const [, setup] = play(["ok, does Google Wallet work on a Xiaomi phone?", "how do i set it up?"]);
+    expect(setup!.answer.answer).toContain("HCE");
+    // An entry that answered something else is no reason to stay: the banks are the country's.
+    const [, , banks] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?", "quali banche?"]);
+    expect(banks!.answer.answer).toContain("ČSOB");
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);
