@@ -176,6 +176,11 @@ describe("what the company offers, beside a service named in passing", () => {
 });
 
 describe("the company in a country", () => {
+  it("GIVEN chatter the knowledge lacks around a question about the company ('xiaomi doesnt sell phones in the us?? fr??') THEN its entry, not its overview", () => {
+    expect(assistant.ask("sry late to the convo but wait xiaomi doesnt sell phones in the us?? fr??")).toMatchObject({ service: "xiaomi", topic: "xiaomi-usa" });
+  });
+
+
   it("GIVEN whether Xiaomi sells in India THEN the entry about India, with the company's status there", () => {
     const answer = assistant.ask("does xiaomi even sell phones in india");
     expect(answer).toMatchObject({ topic: "xiaomi-india", availability: { service: "xiaomi", region: "IN", status: "available" } });
