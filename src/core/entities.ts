@@ -38,6 +38,8 @@ const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
+const LANGUAGE_USE_BEFORE = wordsOfAllPacks((pack) => pack.languageUseWords.before);
+const LANGUAGE_USE_AFTER = wordsOfAllPacks((pack) => pack.languageUseWords.after);
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
 const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
@@ -225,6 +227,14 @@ export class EntityRecognizer {
         const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
         if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
+        // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.
+        const next = input[i + 1]?.text ?? "";
+        const nationality = adjective || (region.length === 1 && this.demonyms.has(keys[0]!));
+        if (nationality && (LANGUAGE_USE_BEFORE.has(input[i - 1]?.text ?? "") || LANGUAGE_USE_AFTER.has(next) || (next === "per" && input[i + 2]?.text === "favore"))) {
+          this.pushPlainWord(result, word.text, i);
+          i++;
+          continue;
+        }
         // "I'm from Italy" says who someone is, as "I'm Italian" does.
         const personsOrigin = ORIGIN_PHRASES.has(`${input[i - 2]?.text ?? ""} ${input[i - 1]?.text ?? ""}`);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.

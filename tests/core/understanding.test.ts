@@ -237,6 +237,15 @@ describe("a conversation", () => {
     expect(setting!).toMatchObject({ inherited: ["service"], answer: { service: "mi-pay" } });
   });
 
+  it("GIVEN a language's name used as the language ('in English', 'english pls', 'parla italiano') THEN it is no country asked about", () => {
+    const english = assistant.ask("can I use XiaoAI in English?");
+    expect(english.topic).toBe("xiaoai-languages");
+    expect(english.availability).toBeUndefined();
+    const [, banks] = play(["xiaomi pay funziona in italia?", "sorry, english pls. which banks?"]);
+    expect(banks!.answer.availability?.region ?? "IT").toBe("IT");
+    expect(assistant.explain("xiaoai parla italiano?").regions).toEqual([]);
+  });
+
   it("GIVEN a city someone came from THEN it is not the place asked about", () => {
     expect(assistant.ask("moved to italy from dublin, does xiaomi pay work?").availability?.region).not.toBe("IE");
   });

@@ -23,6 +23,7 @@ export const english: LanguagePack = {
   cityPlaceWords: wordList("in at to near around"),
   hereWords: wordList("here"),
   thereWords: wordList("there"),
+  languageUseWords: { before: wordList("in speak speaks speaking understand understands support supports write answer reply"), after: wordList("pls please plz") },
   questionWords: wordList("how what why when where which who can could"),
   correctionWords: wordList("meant mean"),
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from"],

@@ -32,6 +32,11 @@ export interface LanguagePack {
   correctionWords: readonly string[];
   /** Words that open a question ("come", "what"): beside words small talk does not know, the message asks something. */
   questionWords: readonly string[];
+  /**
+   * Words around a language's name that make it the language, not a country: before it ("in
+   * English", "parla italiano") or after it ("english pls").
+   */
+  languageUseWords: { before: readonly string[]; after: readonly string[] };
   /** "There" pointing back at the place asked before ("va anche lì?"); not as in "is there". */
   thereWords: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
