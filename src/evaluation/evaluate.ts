@@ -78,6 +78,8 @@ export const EVAL_SETS = {
   "chat-dev-8": new URL("../../tests/eval/chat-dev-8-set.json", import.meta.url),
   /** Written blind on 2026-11-30 (220 messages, every class, three styles in one writer), to tune on. */
   "chat-dev-9": new URL("../../tests/eval/chat-dev-9-set.json", import.meta.url),
+  /** Written blind late on 2026-11-30 (220 messages, every class), read first as a check of the session's work before the holdouts, then tuned on. */
+  "chat-dev-10": new URL("../../tests/eval/chat-dev-10-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
