@@ -12,7 +12,7 @@ export const italian: LanguagePack = {
       "sulle con col per tra fra e ed o od ma se che ne ci vi si mi ti me te ce ve c s " +
       "sono sei siamo siete era erano essere ho hai ha abbiamo avete hanno avere sta stai stanno " +
       "questo questa questi queste quello quella quelli quelle mio mia miei mie tuo tua tuoi tue suo sua suoi sue " +
-      "nostro nostra vostro vostra loro anche ancora gia piu molto poco tanto cosi pure solo proprio ecco allora " +
+      "nostro nostra vostro vostra loro anche ancora gia piu molto tanto cosi pure solo proprio ecco allora " +
       "qualcuno qualcosa sa sai sapete sapeste sapreste dire dirmi dici dite mica tipo raga ragazzi ragazze " +
       "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
       "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
