@@ -100,6 +100,15 @@ export interface Assistant {
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 
+const PHONE_MODEL = /\bxiaomi\s+\d/giu;
+const COMPANY_NAME = /\bxiaomi\b/giu;
+
+/** "lo posso usare sul mio xiaomi 14?": the company's name only as a phone's. */
+function namesOnlyAPhone(text: string): boolean {
+  const phones = text.match(PHONE_MODEL)?.length ?? 0;
+  return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
+}
+
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
 function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
@@ -468,7 +477,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
     // "and xiaomi overall?" after a question about a service asks the same about the company.
-    if (named === undefined && recognition.services.includes(COMPANY_SERVICE_ID)) {
+    // "sul mio xiaomi 14" names a phone, not the company.
+    const namesCompany = recognition.services.includes(COMPANY_SERVICE_ID) && !namesOnlyAPhone(reading.text);
+    if (named === undefined && namesCompany) {
       return continuesConversation(reading.text) && (content === 0 || (context !== null && content <= options.conversation.fragmentMaxWords.service)) ? "service" : "complete";
     }
     // "does it even speak English?": a language's adjective is no place asked; a city is a place.

@@ -331,6 +331,11 @@ describe("a conversation", () => {
     expect(banks!.answer.answer).toContain("ČSOB");
   });
 
+  it("GIVEN a phone named by the company's name ('sul mio xiaomi 14') in a follow-up THEN it stays with the service asked about", () => {
+    const [, , italy] = play(["cos'è xiao ai tongxue?", "su che dispositivi c'è", "e in italia lo posso usare sul mio xiaomi 14?"]);
+    expect(italy!.answer.availability).toMatchObject({ service: "xiaoai", region: "IT" });
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);
