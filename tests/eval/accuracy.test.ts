@@ -47,7 +47,12 @@ const CHAT_DEV_FLOORS = Object.freeze({
   "chat-dev-3": { inScope: 0.94, outOfScopeRejection: 0.95 },
   "chat-dev-4": { inScope: 0.94, outOfScopeRejection: 0.95 },
   "chat-dev-5": { inScope: 0.92, outOfScopeRejection: 0.95 },
-  "chat-dev-6": { inScope: 0.9, outOfScopeRejection: 0 },
+  "chat-dev-6": { inScope: 0.93, outOfScopeRejection: 0 },
+  "chat-dev-7": { inScope: 0.93, outOfScopeRejection: 0.95 },
+  // Near misses, most of them: the hardest out-of-scope set.
+  "chat-dev-8": { inScope: 0.93, outOfScopeRejection: 0.9 },
+  "chat-dev-9": { inScope: 0.94, outOfScopeRejection: 0.92 },
+  "chat-dev-10": { inScope: 0.93, outOfScopeRejection: 0.95 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
@@ -62,7 +67,15 @@ describe.each(Object.entries(CHAT_DEV_FLOORS))("the blind chat-style tuning set 
   });
 });
 
-const DIALOGUE_FLOORS = Object.freeze({ "dialogue-dev": 0.97, "dialogue-dev-2": 0.95, "dialogue-dev-3": 0.95, "dialogue-dev-4": 0.93 });
+const DIALOGUE_FLOORS = Object.freeze({
+  "dialogue-dev": 0.97,
+  "dialogue-dev-2": 0.96,
+  "dialogue-dev-3": 0.96,
+  "dialogue-dev-4": 0.96,
+  "dialogue-dev-5": 0.95,
+  "dialogue-dev-6": 0.96,
+  "dialogue-dev-7": 0.95,
+});
 
 describe.each(Object.entries(DIALOGUE_FLOORS))("the dialogue tuning set %s", (name, floor) => {
   it(`GIVEN every dialogue, each its own conversation THEN at least ${floor * 100}% of turns are answered right`, () => {
