@@ -175,14 +175,19 @@ export class FuzzyLexicon<T> {
     for (let length = Math.max(key.length - MAX_BUDGET, bucket.shortest); length <= longest; length++) {
       const sameLength = byLength[length];
       if (!sameLength) continue;
-      for (let c = 0; c < sameLength.keys.length; c++) {
-        const candidate = sameLength.keys[c]!;
-        // The budget follows the known word, so a long typo cannot stretch a short name.
-        const budget = Math.min(typoBudget(candidate.length), best ? best.distance - 1 : Infinity);
-        if (budget < Math.abs(candidate.length - key.length) || budget < 1) continue;
+      // The budget follows the known word, so a long typo cannot stretch a short name; every key
+      // here has the same length, so the same budget and the same gap to the key looked up.
+      const lengthBudget = typoBudget(length);
+      const gap = Math.abs(length - key.length);
+      const { keys, letters: keyLetters } = sameLength;
+      for (let c = 0; c < keys.length; c++) {
+        const budget = best === undefined ? lengthBudget : Math.min(lengthBudget, best.distance - 1);
+        // The budget only shrinks: no key left of this length can be within it either.
+        if (budget < gap || budget < 1) break;
         // An edit adds or removes at most two letters from the set a word uses (a swap none):
         // words whose letter sets differ by more cannot be within the budget.
-        if (bitCount(letters ^ sameLength.letters[c]!) > 2 * budget) continue;
+        if (bitCount(letters ^ keyLetters[c]!) > 2 * budget) continue;
+        const candidate = keys[c]!;
         const distance = editDistanceWithin(key, candidate, budget);
         if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
       }
