@@ -8,6 +8,8 @@
  * a line that is not one gets `{"error", "line"}` and the rest go on. Standard output carries
  * only answers (and those error objects); problems with the command itself go to standard error.
  */
+// First: decides how V8 compiles everything after it (see the module).
+import "./short-process-tiering.js";
 import { parseArgs } from "node:util";
 import type { Assistant } from "../core/index.js";
 import { renderForTerminal } from "../adapters/console/render-terminal.js";

@@ -75,6 +75,8 @@ export function typoBudget(length: number): number {
 }
 
 const MAX_BUDGET = 2;
+/** Typo searches remembered per lexicon: a day of chat's runs of words. */
+const SEARCHES_KEPT = 20_000;
 
 /** The letters a word uses, as bits (code unit modulo 32: sharing a bit only weakens the filter). */
 function lettersOf(word: string): number {
@@ -107,12 +109,21 @@ export class FuzzyLexicon<T> {
   private longestKey = 0;
   /** The longest key of any length class: a longer lookup cannot hit exactly. */
   private longestExactKey = 0;
+  /**
+   * Searches done so far and their outcome (null: nothing within the budget), bounded and
+   * cleared whole when full like the other per-word caches. A run of words is looked up in
+   * several lexicons and again in the next message that holds it; the key was just hashed by
+   * the exact lookup, so asking this map costs little, while a search compares a bucket of keys
+   * letter by letter: in a process answering a batch, that code mostly runs unoptimised.
+   */
+  private readonly searched = new Map<string, FuzzyHit<T> | null>();
 
   constructor(private readonly fuzzyMinLength = 5) {}
 
   /** The first value stored under a key wins, so more specific entries are added first. */
   add(key: string, value: T): void {
     if (key === "" || this.exact.has(key)) return;
+    this.searched.clear();
     this.exact.set(key, value);
     this.longestExactKey = Math.max(this.longestExactKey, key.length);
     if (key.length < this.fuzzyMinLength) return;
@@ -155,9 +166,8 @@ export class FuzzyLexicon<T> {
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
     const bucket = this.buckets.get(key[0]!);
     if (!bucket || key.length + MAX_BUDGET < bucket.shortest || key.length - MAX_BUDGET > bucket.longest) return undefined;
-    // Searched every time, not remembered: the keys a search compares are a handful of array
-    // entries (by first letter and length), cheaper than hashing a run of words into a cache of
-    // thousands; the matcher remembers its own words' readings.
+    const earlier = this.searched.get(key);
+    if (earlier !== undefined) return earlier ?? undefined;
     let best: FuzzyHit<T> | undefined;
     const letters = lettersOf(key);
     const { byLength } = bucket;
@@ -165,18 +175,25 @@ export class FuzzyLexicon<T> {
     for (let length = Math.max(key.length - MAX_BUDGET, bucket.shortest); length <= longest; length++) {
       const sameLength = byLength[length];
       if (!sameLength) continue;
-      for (let c = 0; c < sameLength.keys.length; c++) {
-        const candidate = sameLength.keys[c]!;
-        // The budget follows the known word, so a long typo cannot stretch a short name.
-        const budget = Math.min(typoBudget(candidate.length), best ? best.distance - 1 : Infinity);
-        if (budget < Math.abs(candidate.length - key.length) || budget < 1) continue;
+      // The budget follows the known word, so a long typo cannot stretch a short name; every key
+      // here has the same length, so the same budget and the same gap to the key looked up.
+      const lengthBudget = typoBudget(length);
+      const gap = Math.abs(length - key.length);
+      const { keys, letters: keyLetters } = sameLength;
+      for (let c = 0; c < keys.length; c++) {
+        const budget = best === undefined ? lengthBudget : Math.min(lengthBudget, best.distance - 1);
+        // The budget only shrinks: no key left of this length can be within it either.
+        if (budget < gap || budget < 1) break;
         // An edit adds or removes at most two letters from the set a word uses (a swap none):
         // words whose letter sets differ by more cannot be within the budget.
-        if (bitCount(letters ^ sameLength.letters[c]!) > 2 * budget) continue;
+        if (bitCount(letters ^ keyLetters[c]!) > 2 * budget) continue;
+        const candidate = keys[c]!;
         const distance = editDistanceWithin(key, candidate, budget);
         if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
       }
     }
+    if (this.searched.size >= SEARCHES_KEPT) this.searched.clear();
+    this.searched.set(key, best ?? null);
     return best;
   }
 }

@@ -15,6 +15,8 @@ type Intent = SmalltalkEntry["id"];
 
 // Typos are read only in words this long: "ciai" is too short to be sure it meant "ciao".
 const MIN_TYPO_LENGTH = 4;
+// Words whose nearest cue word is kept: a day of chat.
+const NEAR_CUE_WORDS_LIMIT = 20_000;
 // The word after these is a name when it is nothing else ("sono Marco", "mi chiamo Luca", "I'm Anna").
 const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
 // Chat words around a cue that neither the knowledge nor small talk knows ("just wanted to say thank you").
@@ -98,6 +100,23 @@ export class SmalltalkReader {
    */
   private cueWordNear(word: string): string | undefined {
     if (word.length < MIN_TYPO_LENGTH || this.knownWords.has(word)) return undefined;
+    let near = this.nearCueWords.get(word);
+    if (near === undefined) {
+      near = this.searchCueWordNear(word) ?? null;
+      if (this.nearCueWords.size >= NEAR_CUE_WORDS_LIMIT) this.nearCueWords.clear();
+      this.nearCueWords.set(word, near);
+    }
+    return near ?? undefined;
+  }
+
+  /**
+   * cueWordNear's answers so far (null: none), bounded and cleared whole when full like the other
+   * per-word caches: the search compares the word with every cue word, and the first word of
+   * substance of most questions ("xiaomi", "come", "does") is one seen in earlier messages.
+   */
+  private readonly nearCueWords = new Map<string, string | null>();
+
+  private searchCueWordNear(word: string): string | undefined {
     const near = this.cueWords.filter((cueWord) => editDistanceWithin(word, cueWord, 1) !== null);
     if (near.length <= 1) return near[0];
     const sameLength = near.filter((cueWord) => cueWord.length === word.length);
