@@ -23,7 +23,7 @@ export const italian: LanguagePack = {
       "preso presa presi prese vero vera modo quel",
   ),
   markers: wordList(
-    "il lo gli di del della dei degli delle che non per con come cosa cos perche quando dove quale quali quanto quanti sono ho hai ha hanno ci anche funziona funzionano posso puoi serve ciao grazie buongiorno buonasera salve nel nella sul sulla al alla dal dalla questo quello ancora gia piu ma qualcuno sapete disponibile c si e arrivera arriva esiste usare fare faccio fai mio mia",
+    "il lo gli di del della dei degli delle che non per con come cosa cos perche quando dove quale quali quanto quanti sono ho hai ha hanno ci anche funziona funzionano posso puoi serve ciao grazie buongiorno buonasera salve nel nella sul sulla al alla dal dalla questo quello ancora gia piu ma qualcuno sapete disponibile c si e arrivera arriva esiste usare fare faccio fai mio mia intendo intendevo",
   ),
   accents: /[àèéìíòóù]/i,
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella"),
