@@ -104,6 +104,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-6": new URL("../../tests/eval/dialogue-dev-6-set.json", import.meta.url),
   /** Written blind late on 2026-11-30 (60 dialogues), read first as a check of the session's work before the holdouts, then tuned on. */
   "dialogue-dev-7": new URL("../../tests/eval/dialogue-dev-7-set.json", import.meta.url),
+  /** Written blind at the end of 2026-11-30 (60 dialogues, every kind of turn), to tune on. */
+  "dialogue-dev-8": new URL("../../tests/eval/dialogue-dev-8-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
