@@ -80,6 +80,8 @@ export const EVAL_SETS = {
   "chat-dev-9": new URL("../../tests/eval/chat-dev-9-set.json", import.meta.url),
   /** Written blind late on 2026-11-30 (220 messages, every class), read first as a check of the session's work before the holdouts, then tuned on. */
   "chat-dev-10": new URL("../../tests/eval/chat-dev-10-set.json", import.meta.url),
+  /** Written blind at the end of 2026-11-30 (200 messages: 50 long chatty, 45 near misses), to tune on. */
+  "chat-dev-11": new URL("../../tests/eval/chat-dev-11-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
