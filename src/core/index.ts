@@ -98,6 +98,7 @@ export interface Assistant {
 }
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 
 const PHONE_MODEL = /\bxiaomi\s+\d/giu;
@@ -329,7 +330,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const namesXiaomi = recognition.services.length > 0;
     // "a band 6 nfc I bought on Amazon, can I pay with it?": a shop is where it was bought, beside a Xiaomi service.
     const otherBusiness = recognition.describedServices.length > 0 || recognition.guessedServices.length > 0 ? recognition.otherProducts.filter((product) => !shops.has(product)) : recognition.otherProducts;
-    if (otherBusiness.length > 0 && !namesXiaomi) {
+    // "meglio apple pay o xiaomi pay?", "google assistant vs xiaoai, which one is better?": a
+    // comparison with another company's product that the sources do not make.
+    const weighsAgainstOther = otherBusiness.length > 0 && tokenize(reading.text).some((word) => PREFERENCE_WORDS.has(word));
+    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther)) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };

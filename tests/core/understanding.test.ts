@@ -162,6 +162,14 @@ describe("a word only one entry uses, among words the knowledge lacks", () => {
   });
 });
 
+describe("another company's product weighed against a Xiaomi service", () => {
+  it("GIVEN 'which is better' between them THEN declined: the sources make no such comparison; what the Xiaomi one is stays answered", () => {
+    expect(assistant.ask("meglio apple pay o xiaomi pay per pagare alla coop? quale è più sicuro").kind).toBe("fallback");
+    expect(assistant.ask("google assistant vs xiaoai, which one understands accents better?").kind).toBe("fallback");
+    expect(assistant.ask("xiaoai vs google assistant on xiaomi phones, whats the diffrence").kind).toBe("answer");
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });

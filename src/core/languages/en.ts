@@ -23,6 +23,7 @@ export const english: LanguagePack = {
   cityPlaceWords: wordList("in at to near around"),
   hereWords: wordList("here"),
   thereWords: wordList("there"),
+  preferenceWords: wordList("better best worse worst cheaper"),
   languageUseWords: { before: wordList("in speak speaks speaking understand understands support supports write answer reply"), after: wordList("pls please plz") },
   questionWords: wordList("how what why when where which who can could"),
   correctionWords: wordList("meant mean"),

@@ -32,6 +32,7 @@ export const italian: LanguagePack = {
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
   thereWords: wordList("li laggiu"),
+  preferenceWords: wordList("meglio migliore peggio peggiore"),
   languageUseWords: { before: wordList("in parla parlare parli capisce supporta scrivi scrivere rispondi rispondere"), after: wordList("perfavore pf") },
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   correctionWords: wordList("intendevo intendo intendi dicevo"),

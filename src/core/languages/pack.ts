@@ -37,6 +37,8 @@ export interface LanguagePack {
    * English", "parla italiano") or after it ("english pls").
    */
   languageUseWords: { before: readonly string[]; after: readonly string[] };
+  /** Words that weigh one thing against another ("meglio", "better", "vs"): beside another company's product, a comparison the sources do not make. */
+  preferenceWords: readonly string[];
   /** "There" pointing back at the place asked before ("va anche lì?"); not as in "is there". */
   thereWords: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
