@@ -223,18 +223,20 @@ export class EntityRecognizer {
       const afterService = previous !== undefined && previous.startsWith("§") && previous !== COMPANY_TERM;
       const region = this.regionAt(window, input, shouted, language, afterService);
       if (region) {
-        if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
-        const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
-        if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
         // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.
         const next = input[i + 1]?.text ?? "";
         const nationality = adjective || (region.length === 1 && this.demonyms.has(keys[0]!));
-        if (nationality && (LANGUAGE_USE_BEFORE.has(input[i - 1]?.text ?? "") || LANGUAGE_USE_AFTER.has(next) || (next === "per" && input[i + 2]?.text === "favore"))) {
+        // A verb may stand a word away ("parlo solo italiano", "speaks only English"); "in" may not.
+        const usedBefore = LANGUAGE_USE_BEFORE.has(input[i - 1]?.text ?? "") || (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? ""));
+        if (nationality && (usedBefore || LANGUAGE_USE_AFTER.has(next) || (next === "per" && input[i + 2]?.text === "favore"))) {
           this.pushPlainWord(result, word.text, i);
           i++;
           continue;
         }
+        if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
+        const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
+        if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         // "I'm from Italy" says who someone is, as "I'm Italian" does.
         const personsOrigin = ORIGIN_PHRASES.has(`${input[i - 2]?.text ?? ""} ${input[i - 1]?.text ?? ""}`);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.

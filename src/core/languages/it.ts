@@ -33,7 +33,7 @@ export const italian: LanguagePack = {
   hereWords: wordList("qui qua"),
   thereWords: wordList("li laggiu"),
   preferenceWords: wordList("meglio migliore peggio peggiore"),
-  languageUseWords: { before: wordList("in parla parlare parli capisce supporta scrivi scrivere rispondi rispondere"), after: wordList("perfavore pf") },
+  languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf") },
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   correctionWords: wordList("intendevo intendo intendi dicevo"),
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],
