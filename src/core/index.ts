@@ -101,10 +101,11 @@ const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 
-const PHONE_MODEL = /\bxiaomi\s+\d/giu;
+// "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
+const PHONE_MODEL = /\bxiaomi\s+(?:\d|phones?\b|smartphones?\b)|\b(?:telefon[oi]|cellular[ei]|smartphone|phones?|mio|my|uno|lo)\s+xiaomi\b/giu;
 const COMPANY_NAME = /\bxiaomi\b/giu;
 
-/** "lo posso usare sul mio xiaomi 14?": the company's name only as a phone's. */
+/** "lo posso usare sul mio xiaomi 14?", "funziona su tutti i telefoni xiaomi?": the company's name only as a phone's. */
 function namesOnlyAPhone(text: string): boolean {
   const phones = text.match(PHONE_MODEL)?.length ?? 0;
   return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);

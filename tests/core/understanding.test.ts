@@ -342,6 +342,12 @@ describe("a conversation", () => {
   it("GIVEN a phone named by the company's name ('sul mio xiaomi 14') in a follow-up THEN it stays with the service asked about", () => {
     const [, , italy] = play(["cos'è xiao ai tongxue?", "su che dispositivi c'è", "e in italia lo posso usare sul mio xiaomi 14?"]);
     expect(italy!.answer.availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    const [, china] = play(["xiaoai parla italiano?", "e in cina funziona su tutti i telefoni xiaomi?"]);
+    expect(china!.answer.availability).toMatchObject({ service: "xiaoai", region: "CN" });
+  });
+
+  it("GIVEN 'same for the cloud?' with nothing before THEN declined, as any fragment", () => {
+    expect(play(["same for the cloud?"])[0]!.answer.kind).toBe("fallback");
   });
 
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {

@@ -27,7 +27,7 @@ export const italian: LanguagePack = {
   ),
   accents: /[àèéìíòóù]/i,
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella"),
-  continuations: ["e", "ed", "invece", "anche", "ma", "allora"],
+  continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per"],
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
