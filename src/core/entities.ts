@@ -227,8 +227,13 @@ export class EntityRecognizer {
         // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.
         const next = input[i + 1]?.text ?? "";
         const nationality = adjective || (region.length === 1 && this.demonyms.has(keys[0]!));
-        // A verb may stand a word away ("parlo solo italiano", "speaks only English"); "in" may not.
-        const usedBefore = LANGUAGE_USE_BEFORE.has(input[i - 1]?.text ?? "") || (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? ""));
+        // A verb may stand a word away ("parlo solo italiano", "speaks only English"); "in" may not,
+        // and "in" makes a language only at the end of what is said ("in English?", "in inglese o in
+        // cinese"), not before a noun ("in Indian shops").
+        const endsThere = next === "" || next === "o" || next === "or" || next === "e" || next === "and" || LANGUAGE_USE_AFTER.has(next);
+        const before = input[i - 1]?.text ?? "";
+        const usedBefore =
+          (LANGUAGE_USE_BEFORE.has(before) && (before !== "in" || endsThere)) || (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? ""));
         if (nationality && (usedBefore || LANGUAGE_USE_AFTER.has(next) || (next === "per" && input[i + 2]?.text === "favore"))) {
           this.pushPlainWord(result, word.text, i);
           i++;

@@ -252,6 +252,8 @@ describe("a conversation", () => {
     const [, banks] = play(["xiaomi pay funziona in italia?", "sorry, english pls. which banks?"]);
     expect(banks!.answer.availability?.region ?? "IT").toBe("IT");
     expect(assistant.explain("xiaoai parla italiano?").regions).toEqual([]);
+    // Before a noun, "in" + a nationality is a place: the shops are Indian.
+    expect(assistant.ask("is mi pay still usable in indian shops?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
   });
 
   it("GIVEN a city someone came from THEN it is not the place asked about", () => {
