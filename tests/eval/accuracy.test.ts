@@ -53,6 +53,8 @@ const CHAT_DEV_FLOORS = Object.freeze({
   "chat-dev-8": { inScope: 0.93, outOfScopeRejection: 0.9 },
   "chat-dev-9": { inScope: 0.94, outOfScopeRejection: 0.92 },
   "chat-dev-10": { inScope: 0.93, outOfScopeRejection: 0.95 },
+  // 45 hard near misses, many weighing a Xiaomi service against another company's.
+  "chat-dev-11": { inScope: 0.92, outOfScopeRejection: 0.85 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
@@ -75,6 +77,7 @@ const DIALOGUE_FLOORS = Object.freeze({
   "dialogue-dev-5": 0.95,
   "dialogue-dev-6": 0.96,
   "dialogue-dev-7": 0.95,
+  "dialogue-dev-8": 0.94,
 });
 
 describe.each(Object.entries(DIALOGUE_FLOORS))("the dialogue tuning set %s", (name, floor) => {
