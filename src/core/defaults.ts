@@ -47,6 +47,7 @@ export interface CoreOptions {
     standaloneMinKnownWords: number;
     continuedTopicBonus: number;
     continuedTopicReach: number;
+    continuedTopicYieldsTo: number;
   };
   /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
   today?: string;
@@ -147,6 +148,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     continuedTopicBonus: 0.3,
     /** How many of the best topics such a follow-up looks through for the one just answered. */
     continuedTopicReach: 12,
+    /** …unless another topic scores at least this (a phrasing matched all but word for word). */
+    continuedTopicYieldsTo: 0.95,
   },
 });
 

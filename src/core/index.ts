@@ -111,6 +111,13 @@ function namesOnlyAPhone(text: string): boolean {
   return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
 }
 
+const QUESTION_WORDS = wordsOfAllPacks((pack) => pack.questionWords);
+
+function isBareQuestionWord(text: string): boolean {
+  const words = tokenize(text);
+  return words.length === 1 && QUESTION_WORDS.has(words[0]!);
+}
+
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
 function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
@@ -275,7 +282,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const namesNothing =
       named.services.length === 0 && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
     const chat = smalltalkReader.read(reading.text, namesNothing);
-    if (chat) {
+    // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
+    const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
+    if (chat && !asksAboutLastAnswer) {
       const guess = chat.language ? { ...reading.guess, language: chat.language } : reading.guess;
       return { answer: smalltalkAnswer(question, chat.intent, guess.language), guess, recognition: reading.recognition, terms: [] };
     }
@@ -310,7 +319,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
             terms.filter((t) => t.reading === "known").length >= options.conversation.standaloneMinKnownWords &&
             (top()?.score ?? 0) >= options.answering.answerThreshold));
       // As the answer will be: only a close resemblance to a small-talk phrasing is small talk ("e adesso cosa uso?" is not "cosa fai?").
-      const isSmalltalk = () => top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
+      const isSmalltalk = () => !asksAboutLastAnswer && top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
@@ -341,7 +350,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
 
     const focus = focusOf(reading.text, recognition, terms, language, rankStanding());
-    const goesOn = (candidate: Candidate) => (candidate.topic.id === continued ? options.conversation.continuedTopicBonus : 0);
+    // …unless another entry matches the question all but word for word and the question does not
+    // point back ("how many cards can I add?" after how to add one; but "how do I set it up?").
+    const matchedOutright =
+      !refersBack(recognition) && (focus.ranked[0]?.score ?? 0) >= options.conversation.continuedTopicYieldsTo && focus.ranked[0]?.topic.id !== continued;
+    const goesOn = (candidate: Candidate) => (candidate.topic.id === continued && !matchedOutright ? options.conversation.continuedTopicBonus : 0);
     const ranked = continued === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
@@ -553,7 +566,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }
     }
     // "e xiaoai quanti utenti ha?" … "and xiaomi overall?": no kind of question to take, so the words it was asked with.
-    if (shape === "service" && context.asked !== undefined && !inherited.includes("questionType")) {
+    // "e nel 2023?" after what the services earn: a year narrows the question before, asked again.
+    const onlyNumbers = recognition.words.every((word) => FUNCTION_WORDS.has(word) || /^\d+$/.test(word) || word.startsWith("§") || word.startsWith("@"));
+    const narrows = shape === "question" && reading.described.types.length === 0 && onlyNumbers;
+    if ((shape === "service" || narrows) && context.asked !== undefined && !inherited.includes("questionType")) {
       recognition = { ...recognition, words: [...recognition.words, ...context.asked], origins: [...recognition.origins, ...context.asked.map(() => -1)] };
     }
     return { reading: { ...reading, recognition, described }, inherited };

@@ -112,7 +112,10 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /** Written after the first holdout's totals had been read after each change: a fresh, sealed one. */
   "dialogue-holdout-2": new URL("../../tests/eval/dialogue-holdout-2-set.json", import.meta.url),
-  /** Written on 2026-11-30 after the second one's total had been read twice: sealed. */
+  /**
+   * Written on 2026-11-30 after the second one's total had been read twice; sealed until its
+   * totals had been read eight times, then its misses were studied (the next session): tuned on.
+   */
   "dialogue-holdout-3": new URL("../../tests/eval/dialogue-holdout-3-set.json", import.meta.url),
   /** Written at the end of 2026-11-30, after the second and third holdouts' totals had been read five times each: sealed. */
   "dialogue-holdout-4": new URL("../../tests/eval/dialogue-holdout-4-set.json", import.meta.url),
@@ -127,7 +130,6 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "dialogue-holdout-2",
-  "dialogue-holdout-3",
   "dialogue-holdout-4",
   "dialogue-holdout-5",
 ] as const);

@@ -352,6 +352,22 @@ describe("a conversation", () => {
     expect(play(["same for the cloud?"])[0]!.answer.kind).toBe("fallback");
   });
 
+  it("GIVEN 'how?' after an answer THEN it asks about that answer, not what the bot does; alone, it is still help", () => {
+    const [, how] = play(["can i use xiaomi pay in germany?", "how?"]);
+    expect(how!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(play(["how?"])[0]!.answer.kind).toBe("smalltalk");
+  });
+
+  it("GIVEN a year alone after a question ('e nel 2023?') THEN the question before, asked for that year", () => {
+    const [, year] = play(["quanto pesano i servizi internet sul faturato xiaomi?", "e nel 2023?"]);
+    expect(year!.answer.topic).toBe("xiaomi-revenue");
+  });
+
+  it("GIVEN a question matched word for word after another about the same service THEN that question, not the entry before", () => {
+    const [, cards] = play(["how do i add a card to xiaomi pay on my bnad?", "how many cards can i add?"]);
+    expect(cards!.answer.topic).toBe("mi-pay-how-many-cards");
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);

@@ -26,7 +26,7 @@ export const italian: LanguagePack = {
     "il lo gli di del della dei degli delle che non per con come cosa cos perche quando dove quale quali quanto quanti sono ho hai ha hanno ci anche funziona funzionano posso puoi serve ciao grazie buongiorno buonasera salve nel nella sul sulla al alla dal dalla questo quello ancora gia piu ma qualcuno sapete disponibile c si e arrivera arriva esiste usare fare faccio fai mio mia intendo intendevo",
   ),
   accents: /[àèéìíòóù]/i,
-  referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella"),
+  referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella lui"),
   continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per"],
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
