@@ -124,6 +124,8 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout-4": new URL("../../tests/eval/dialogue-holdout-4-set.json", import.meta.url),
   /** Written with the fourth chat holdout, by a fresh blind writer (50 dialogues): sealed. */
   "dialogue-holdout-5": new URL("../../tests/eval/dialogue-holdout-5-set.json", import.meta.url),
+  /** Written at the end of the last session of 2026-11-30, after the fifth's totals had been read three times: sealed. */
+  "dialogue-holdout-6": new URL("../../tests/eval/dialogue-holdout-6-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 
@@ -134,6 +136,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-4",
   "dialogue-holdout-4",
   "dialogue-holdout-5",
+  "dialogue-holdout-6",
 ] as const);
 
 export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
