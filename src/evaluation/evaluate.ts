@@ -108,6 +108,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-7": new URL("../../tests/eval/dialogue-dev-7-set.json", import.meta.url),
   /** Written blind at the end of 2026-11-30 (60 dialogues, every kind of turn), to tune on. */
   "dialogue-dev-8": new URL("../../tests/eval/dialogue-dev-8-set.json", import.meta.url),
+  /** Written blind at the very end of 2026-11-30 with the holdouts' brief (60 dialogues), to tune on. */
+  "dialogue-dev-9": new URL("../../tests/eval/dialogue-dev-9-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**
