@@ -368,6 +368,11 @@ describe("a conversation", () => {
     expect(cards!.answer.topic).toBe("mi-pay-how-many-cards");
   });
 
+  it("GIVEN 'how much do they charge… in china' after the cloud's storage THEN the cloud in China, not who is in charge of Xiaomi", () => {
+    const [, china] = play(["how much storage do u get on mi clod", "how much do they charge for more space in china"]);
+    expect(china!.answer).toMatchObject({ service: "mi-cloud", availability: { region: "CN" } });
+  });
+
   it("GIVEN a complete question THEN inherits nothing, and the language follows each message", () => {
     const [, english] = play(["Xiaomi Pay funziona in Italia?", "what is Youpin?"]);
     expect(english!.inherited).toEqual([]);
