@@ -2,7 +2,7 @@
 import type { Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
-import { REFERRING_WORDS } from "./lexicon.js";
+import { QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
 import type { Language, QuestionType } from "./schema.js";
 
 /** What a conversation remembers between turns: plain JSON, so any store can keep it. */
@@ -38,9 +38,15 @@ const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWor
 const EXISTENTIAL_BEFORE: ReadonlySet<string> = new Set(["is", "are", "was", "were", "isnt", "arent", "s"]);
 
 /** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
-export function pointsToPlace(text: string): boolean {
-  const words = tokenize(text);
+export function pointsToPlace(recognition: Recognition): boolean {
+  const { words } = recognition;
   return words.some((word, i) => THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? ""));
+}
+
+/** "how?", "perché?": a question word alone, which after an answer asks about it. */
+export function isBareQuestionWord(text: string): boolean {
+  const words = tokenize(text);
+  return words.length === 1 && QUESTION_WORDS.has(words[0]!);
 }
 
 // "e", "and", "what about", "ok e", "invece": openings that only make sense after something else.

@@ -17,7 +17,7 @@ import { clauses, turns } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon, mergeReadings } from "./concepts.js";
-import { continuesConversation, corrects, pointsToPlace, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { continuesConversation, corrects, isBareQuestionWord, pointsToPlace, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
@@ -109,13 +109,6 @@ const COMPANY_NAME = /\bxiaomi\b/giu;
 function namesOnlyAPhone(text: string): boolean {
   const phones = text.match(PHONE_MODEL)?.length ?? 0;
   return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
-}
-
-const QUESTION_WORDS = wordsOfAllPacks((pack) => pack.questionWords);
-
-function isBareQuestionWord(text: string): boolean {
-  const words = tokenize(text);
-  return words.length === 1 && QUESTION_WORDS.has(words[0]!);
 }
 
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
@@ -511,7 +504,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       // "e xiaomi pay? va anche lì con la band?": this service, in the place asked about before.
-      if (context?.region !== undefined && pointsToPlace(reading.text)) return "service";
+      if (context?.region !== undefined && pointsToPlace(recognition)) return "service";
       return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";
     }
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a

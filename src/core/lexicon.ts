@@ -16,3 +16,6 @@ export const MARKER_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.
 
 /** Pronouns that point back to the last thing asked about, in a conversation's follow-ups. */
 export const REFERRING_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.referringWords);
+
+/** Words that open a question ("come", "what"): small talk and follow-ups tell asking from saying by them. */
+export const QUESTION_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.questionWords);

@@ -5,7 +5,7 @@
  * ("notte" is one letter from "note"); a message with anything else in it is not small talk.
  */
 import { editDistanceWithin } from "./fuzzy-lexicon.js";
-import { FUNCTION_WORDS } from "./lexicon.js";
+import { FUNCTION_WORDS, QUESTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
@@ -22,7 +22,6 @@ const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im",
 // Chat words around a cue that neither the knowledge nor small talk knows ("just wanted to say thank you").
 const MAX_OTHER_WORDS = 3;
 // Beside such words, a question word makes the message a question ("ok e come le recupero").
-const QUESTION_WORDS = wordsOfAllPacks((pack) => pack.questionWords);
 // What a name read in an introduction becomes: filler, like a mention.
 const NAME = "\u0000name";
 
