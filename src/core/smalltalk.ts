@@ -8,7 +8,7 @@ import { editDistanceWithin } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS, QUESTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
-import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
+import { LANGUAGE_PACKS } from "./languages/index.js";
 import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
