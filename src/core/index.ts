@@ -343,12 +343,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
 
     const focus = focusOf(reading.text, recognition, terms, language, rankStanding());
-    // …unless another entry matches the question all but word for word and the question does not
-    // point back ("how many cards can I add?" after how to add one; but "how do I set it up?").
-    const matchedOutright =
-      !refersBack(recognition) && (focus.ranked[0]?.score ?? 0) >= options.conversation.continuedTopicYieldsTo && focus.ranked[0]?.topic.id !== continued;
-    const goesOn = (candidate: Candidate) => (candidate.topic.id === continued && !matchedOutright ? options.conversation.continuedTopicBonus : 0);
-    const ranked = continued === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
+    // The entry just given goes first when the follow-up asks a kind of question it answers too
+    // ("since when?" after HyperOS); not when another entry matches the question all but word for
+    // word and the question does not point back ("how many cards can I add?" after how to add one;
+    // but "how do I set it up?").
+    const first = focus.ranked[0];
+    const goesOnFrom =
+      continued !== undefined && (refersBack(recognition) || (first?.score ?? 0) < options.conversation.continuedTopicYieldsTo || first?.topic.id === continued) ? continued : undefined;
+    const goesOn = (candidate: Candidate) => (candidate.topic.id === goesOnFrom ? options.conversation.continuedTopicBonus : 0);
+    const ranked = goesOnFrom === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
     const region = askedRegion(reading.text, recognition, language);
