@@ -35,7 +35,7 @@ export function corrects(recognition: Recognition): boolean {
 
 const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
 // "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
-const EXISTENTIAL_BEFORE: ReadonlySet<string> = new Set(["is", "are", "was", "were", "isnt", "arent", "s"]);
+const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
 
 /** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
 export function pointsToPlace(recognition: Recognition): boolean {

@@ -40,6 +40,7 @@ const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
 const LANGUAGE_USE_BEFORE = wordsOfAllPacks((pack) => pack.languageUseWords.before);
 const LANGUAGE_USE_AFTER = wordsOfAllPacks((pack) => pack.languageUseWords.after);
+const LANGUAGE_USE_JOINING = wordsOfAllPacks((pack) => pack.languageUseWords.joining);
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
 const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
@@ -230,7 +231,7 @@ export class EntityRecognizer {
         // A verb may stand a word away ("parlo solo italiano", "speaks only English"); "in" may not,
         // and "in" makes a language only at the end of what is said ("in English?", "in inglese o in
         // cinese"), not before a noun ("in Indian shops").
-        const endsThere = next === "" || next === "o" || next === "or" || next === "e" || next === "and" || LANGUAGE_USE_AFTER.has(next);
+        const endsThere = next === "" || LANGUAGE_USE_JOINING.has(next) || LANGUAGE_USE_AFTER.has(next);
         const before = input[i - 1]?.text ?? "";
         const usedBefore =
           (LANGUAGE_USE_BEFORE.has(before) && (before !== "in" || endsThere)) || (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? ""));
@@ -245,7 +246,7 @@ export class EntityRecognizer {
         // "I'm from Italy" says who someone is, as "I'm Italian" does.
         const personsOrigin = ORIGIN_PHRASES.has(`${input[i - 2]?.text ?? ""} ${input[i - 1]?.text ?? ""}`);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.
-        pushOnce(adjective || personsOrigin || region.city || (region.length === 1 && this.demonyms.has(keys[0]!)) ? adjectiveRegions : result.regions, region.code);
+        pushOnce(nationality || personsOrigin || region.city ? adjectiveRegions : result.regions, region.code);
         if (region.city) pushOnce(result.cityRegions, region.code);
         pushTerm(result, regionTerm(region.code), i);
         if (region.misspeltAs !== undefined) result.misspeltPlaces.push([word.text, region.misspeltAs]);

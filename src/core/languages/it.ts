@@ -32,8 +32,10 @@ export const italian: LanguagePack = {
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
   thereWords: wordList("li laggiu"),
+  // "c'è lì?" asks whether it is there: the place, not whether something exists.
+  existentialWords: [],
   preferenceWords: wordList("meglio migliore peggio peggiore"),
-  languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf") },
+  languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf"), joining: wordList("o e") },
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   correctionWords: wordList("intendevo intendo intendi dicevo anzi"),
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],

@@ -34,13 +34,16 @@ export interface LanguagePack {
   questionWords: readonly string[];
   /**
    * Words around a language's name that make it the language, not a country: before it ("in
-   * English", "parla italiano") or after it ("english pls").
+   * English", "parla italiano") or after it ("english pls"); `joining` words after it end what is
+   * said about it as the end of the message does ("in inglese o in cinese").
    */
-  languageUseWords: { before: readonly string[]; after: readonly string[] };
+  languageUseWords: { before: readonly string[]; after: readonly string[]; joining: readonly string[] };
   /** Words that weigh one thing against another ("meglio", "better", "vs"): beside another company's product, a comparison the sources do not make. */
   preferenceWords: readonly string[];
-  /** "There" pointing back at the place asked before ("va anche lì?"); not as in "is there". */
+  /** "There" pointing back at the place asked before ("va anche lì?"). */
   thereWords: readonly string[];
+  /** Words before "there" that make it say something exists, not where ("is there an app?"). */
+  existentialWords: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
