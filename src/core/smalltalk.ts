@@ -21,7 +21,6 @@ const NEAR_CUE_WORDS_LIMIT = 20_000;
 const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
 // Chat words around a cue that neither the knowledge nor small talk knows ("just wanted to say thank you").
 const MAX_OTHER_WORDS = 3;
-// Beside such words, a question word makes the message a question ("ok e come le recupero").
 // What a name read in an introduction becomes: filler, like a mention.
 const NAME = "\u0000name";
 
