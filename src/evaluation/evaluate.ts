@@ -110,6 +110,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-8": new URL("../../tests/eval/dialogue-dev-8-set.json", import.meta.url),
   /** Written blind at the very end of 2026-11-30 with the holdouts' brief (60 dialogues), to tune on. */
   "dialogue-dev-9": new URL("../../tests/eval/dialogue-dev-9-set.json", import.meta.url),
+  /** Written blind at the start of the evening session of 2026-11-30 (60 dialogues, Telegram style) to study, not sealed. */
+  "dialogue-dev-10": new URL("../../tests/eval/dialogue-dev-10-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**
@@ -128,6 +130,8 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout-5": new URL("../../tests/eval/dialogue-holdout-5-set.json", import.meta.url),
   /** Written at the end of the last session of 2026-11-30, after the fifth's totals had been read three times: sealed. */
   "dialogue-holdout-6": new URL("../../tests/eval/dialogue-holdout-6-set.json", import.meta.url),
+  /** Written at the start of the first session of 2026-11-30's evening by a fresh blind writer (50 dialogues), before any tuning that session: sealed. */
+  "dialogue-holdout-7": new URL("../../tests/eval/dialogue-holdout-7-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 
@@ -139,6 +143,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "dialogue-holdout-4",
   "dialogue-holdout-5",
   "dialogue-holdout-6",
+  "dialogue-holdout-7",
 ] as const);
 
 export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
