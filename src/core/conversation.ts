@@ -26,11 +26,13 @@ export function refersBack(recognition: Recognition): boolean {
   return recognition.words.some((word) => REFERRING_WORDS.has(word));
 }
 
-const CORRECTION_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.correctionWords);
+// Phrases, in words as read: " volevo dire " within " no scusa volevo dire in grecia ".
+const CORRECTION_PHRASES: readonly string[] = [...wordsOfAllPacks((pack) => pack.correctionPhrases)].map((phrase) => ` ${phrase} `);
 
-/** "no sorry I meant Greece", "intendevo la Polonia": the message corrects what was just asked. */
+/** "no sorry I meant Greece", "intendevo la Polonia", "volevo dire in Grecia": the message corrects what was just asked. */
 export function corrects(recognition: Recognition): boolean {
-  return recognition.words.some((word) => CORRECTION_WORDS.has(word));
+  const said = ` ${recognition.words.join(" ")} `;
+  return CORRECTION_PHRASES.some((phrase) => said.includes(phrase));
 }
 
 const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);

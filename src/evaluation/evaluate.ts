@@ -112,6 +112,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-9": new URL("../../tests/eval/dialogue-dev-9-set.json", import.meta.url),
   /** Written blind at the start of the evening session of 2026-11-30 (60 dialogues, Telegram style) to study, not sealed. */
   "dialogue-dev-10": new URL("../../tests/eval/dialogue-dev-10-set.json", import.meta.url),
+  /** Written blind with it (60 dialogues, Discord style, fuller follow-ups) to study, not sealed. */
+  "dialogue-dev-11": new URL("../../tests/eval/dialogue-dev-11-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**

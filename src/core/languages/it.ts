@@ -37,7 +37,7 @@ export const italian: LanguagePack = {
   preferenceWords: wordList("meglio migliore peggio peggiore"),
   languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf"), joining: wordList("o e") },
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
-  correctionWords: wordList("intendevo intendo intendi dicevo anzi"),
+  correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),

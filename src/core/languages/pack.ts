@@ -28,8 +28,8 @@ export interface LanguagePack {
   sourceWords: readonly string[];
   /** Two words before a place that say where someone comes from ("i m from", "vengo dalla"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
-  /** Words that correct what was just asked ("intendevo", "i meant"): a place beside them is the place meant. */
-  correctionWords: readonly string[];
+  /** Words and phrases, as read, that correct what was just asked ("intendevo", "volevo dire", "i meant"): a place beside them is the place meant. */
+  correctionPhrases: readonly string[];
   /** Words that open a question ("come", "what"): beside words small talk does not know, the message asks something. */
   questionWords: readonly string[];
   /**
