@@ -519,7 +519,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "which was the first EU country?": a kind of question about a place, of the service before.
     const regionFragmentWords = described.types.length > 0 ? options.conversation.fragmentMaxWords.question : options.conversation.fragmentMaxWords.region;
     if (region !== undefined) return content <= regionFragmentWords && strangers < 2 ? "region" : "complete";
-    const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : described.types.length > 0 && strangers < 2;
+    // "e i contatti invece rimangono?": opening as a follow-up, a word the knowledge uses beside
+    // one it lacks still asks about what came before.
+    const opensAsFollowUp = () => continuesConversation(reading.text) && terms.some((t) => t.reading === "known" || t.reading === "corrected");
+    const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : (described.types.length > 0 || opensAsFollowUp()) && strangers < 2;
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
   }
 

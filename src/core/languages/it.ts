@@ -9,13 +9,13 @@ export const italian: LanguagePack = {
   functionWords: wordList(
     "il lo la i gli le l un uno una un di d del dello della dei degli delle dell a al allo alla ai agli alle all " +
       "da dal dallo dalla dai dagli dalle dall in nel nello nella nei negli nelle nell su sul sullo sulla sui sugli " +
-      "sulle con col per tra fra e ed o od ma se che ne ci vi si mi ti me te ce ve c s " +
+      "sulle con col coi per tra fra e ed o od ma se che ne ci vi si mi ti me te ce ve c s " +
       "sono sei siamo siete era erano essere ho hai ha abbiamo avete hanno avere sta stai stanno " +
       "questo questa questi queste quello quella quelli quelle mio mia miei mie tuo tua tuoi tue suo sua suoi sue " +
       "nostro nostra vostro vostra loro anche ancora gia piu molto tanto cosi pure solo proprio ecco allora " +
       "qualcuno qualcosa sa sai sapete sapeste sapreste dire dirmi dici dite mica tipo raga ragazzi ragazze " +
       "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
-      "adesso ora oggi attualmente ormai tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
+      "adesso ora oggi attualmente ormai davvero veramente tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
       // colloquial: "sto telefono" (questo), "un po'", "che roba è"
       "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna " +
       // Chat words no topic needs, which typo correction read as ones that have it: "ho preso la
