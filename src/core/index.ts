@@ -300,7 +300,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
       }
     } else if (turn) {
-      const shape = fragmentShape(reading, terms, turn.context);
+      let shape = fragmentShape(reading, terms, turn.context);
+      // "and in the UK? my flatmate in London wants one too", "back. and Canada?": the part that
+      // follows up, read alone; the rest is about the asker.
+      if (shape === "complete" && turn.context !== null && subjectOf(reading.recognition, reading.described) === undefined) {
+        const part = followingUpPart(reading.text, hinted, turn.context);
+        if (part !== undefined) ({ reading, terms, shape } = part);
+      }
       const top = () => rankStanding()[0];
       // "Youpin?" alone is a question about Youpin; "e Youpin?" or "e in Grecia?" alone say nothing.
       // A short question that the knowledge answers confidently on its own ("posso fare il backup
@@ -524,6 +530,31 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const opensAsFollowUp = () => continuesConversation(reading.text) && terms.some((t) => t.reading === "known" || t.reading === "corrected");
     const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : (described.types.length > 0 || opensAsFollowUp()) && strangers < 2;
     return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
+  }
+
+  /**
+   * The clause of a longer message that follows up on its own, with its reading: a message naming
+   * no service is a follow-up when that clause is.
+   */
+  function followingUpPart(
+    text: string,
+    askOptions: AskOptions,
+    context: ConversationContext,
+  ): { reading: ReturnType<typeof read>; terms: QueryTerm[]; shape: Exclude<FragmentShape, "complete"> } | undefined {
+    const parts = clauses(text);
+    if (parts.length < 2) return undefined;
+    // The message's opening, or a clause opening as a follow-up: "altra cosa, mi si è rotto lo
+    // schermo, dove lo riparo a Roma?" ends with a question of its own, not about what came before.
+    for (const [i, part] of parts.entries()) {
+      if (i > 0 && !continuesConversation(part.text)) continue;
+      const reading = read(part.text, askOptions);
+      const terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
+      const shape = fragmentShape(reading, terms, context);
+      // "altra cosa, …" opens a new subject: a clause that asks only what must say a kind of question or point back.
+      const asksAboutBefore = shape !== "question" || reading.described.types.length > 0 || refersBack(reading.recognition);
+      if (shape !== "complete" && asksAboutBefore) return { reading, terms, shape };
+    }
+    return undefined;
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
