@@ -297,6 +297,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       askedAgain = topicById.get(turn.context.topic);
       if (askedAgain !== undefined) {
         ({ reading, inherited } = inherit(reading, "question", turn.context));
+        // The same answer again: what it was about, not a question asked again.
+        inherited = inherited.filter((slot) => slot !== "questionType");
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
       }
     } else if (turn) {
@@ -575,12 +577,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     shape: Exclude<FragmentShape, "complete">,
     context: ConversationContext,
   ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
+    // "e con Nexi?", "and the Watch 2 Pro?", "e nel 2023?": one thing named, asked about as before;
+    // "e i contatti rimangono?" asks something of its own about what came before.
+    const namesOneThing = reading.recognition.words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@")).length <= 1;
     const wanted: ContextSlot[] =
-      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : ["service", "region"];
+      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : namesOneThing ? ["service", "region", "questionType"] : ["service", "region"];
     // A new region asks the same as before, and "whether" when nothing more was asked.
     if (shape === "region" && context.questionType === undefined) context = { ...context, questionType: "availability" };
     // "e in Italia da quando c'è?" asks its own kind of question: only what it leaves out is taken.
-    const inherited = wanted.filter((slot) => context[slot] !== undefined && !(slot === "questionType" && reading.described.types.length > 0));
+    const inherited: ContextSlot[] = wanted.filter((slot) => context[slot] !== undefined && !(slot === "questionType" && reading.described.types.length > 0));
     let { recognition, described } = reading;
     for (const slot of inherited) {
       if (slot === "service") {
@@ -595,12 +600,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         described = { ...described, types: [context.questionType!] };
       }
     }
-    // "e xiaoai quanti utenti ha?" … "and xiaomi overall?": no kind of question to take, so the words it was asked with.
+    // "e xiaoai quanti utenti ha?" … "and xiaomi overall?", "e i contatti?" … "e gli sms?": no
+    // kind of question to take, so the words it was asked with.
     // "e nel 2023?" after what the services earn: a year narrows the question before, asked again.
     const onlyNumbers = recognition.words.every((word) => FUNCTION_WORDS.has(word) || /^\d+$/.test(word) || word.startsWith("§") || word.startsWith("@"));
     const narrows = shape === "question" && reading.described.types.length === 0 && onlyNumbers;
-    if ((shape === "service" || narrows) && context.asked !== undefined && !inherited.includes("questionType")) {
+    const asksAsBefore = wanted.includes("questionType") && reading.described.types.length === 0;
+    if (((asksAsBefore && !inherited.includes("questionType")) || narrows) && context.asked !== undefined) {
       recognition = { ...recognition, words: [...recognition.words, ...context.asked], origins: [...recognition.origins, ...context.asked.map(() => -1)] };
+      if (!inherited.includes("questionType")) inherited.push("questionType");
     }
     return { reading: { ...reading, recognition, described }, inherited };
   }
