@@ -512,18 +512,25 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // Athens next month": the same question, about the place named.
       if (placeNamed && (refersBack(recognition) || corrects(recognition))) return "region";
     }
+    const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from)).length;
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       // "e xiaomi pay? va anche lì con la band?": this service, in the place asked about before.
       if (context?.region !== undefined && pointsToPlace(recognition)) return "service";
-      return described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service ? "service" : "complete";
+      if (described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service) return "service";
+      // "e l'app dove xiaomi vende i gadget dei partner?", "ok e il cloud c'è?": opening as a
+      // follow-up, another service described at length, or asked whether it is there, in the place before.
+      // A service named beside other words asks them about it ("e xiaoai quanti utenti ha?").
+      const asksAsBefore =
+        (describedOnly && described.types.length === 0) || (context?.region !== undefined && described.types.length > 0 && described.types.every((type) => type === "availability"));
+      const switches = context !== null && context.service !== subject;
+      return switches && continuesConversation(reading.text) && asksAsBefore && strangers === 0 ? "service" : "complete";
     }
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
     // Roma?" says something the knowledge never speaks of, and starts over.
     // A year or a number ("e nel 2023?") narrows what was asked; it is not a new subject.
     // A kind of question or a place beside two such words ("what's the best pizza in Naples?",
     // "how do I install Windows 11?") asks about them, not about what came before.
-    const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from)).length;
     // "which was the first EU country?": a kind of question about a place, of the service before.
     const regionFragmentWords = described.types.length > 0 ? options.conversation.fragmentMaxWords.question : options.conversation.fragmentMaxWords.region;
     if (region !== undefined) return content <= regionFragmentWords && strangers < 2 ? "region" : "complete";
