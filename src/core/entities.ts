@@ -361,7 +361,8 @@ export class EntityRecognizer {
     }
     if (!first.capitalised || shouted || first.text.length !== 2) return undefined;
     const code = first.text.toUpperCase();
-    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || afterService)) return { code, length: 1 };
+    // "mi cloud AT?" asks about Austria; "un assistente AI in Europa" is no place.
+    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || (afterService && start === input.length - 1))) return { code, length: 1 };
     return undefined;
   }
 }

@@ -18,7 +18,7 @@ export const english: LanguagePack = {
     "the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get yo thx cya bye bro",
   ),
   referringWords: wordList("it its they them their there that this he him his she her"),
-  continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on"],
+  continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on", "same question for"],
   placeWords: wordList("the in from across"),
   cityPlaceWords: wordList("in at to near around about"),
   hereWords: wordList("here"),

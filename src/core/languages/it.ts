@@ -15,7 +15,7 @@ export const italian: LanguagePack = {
       "nostro nostra vostro vostra loro anche ancora gia piu molto tanto cosi pure solo proprio ecco allora " +
       "qualcuno qualcosa sa sai sapete sapeste sapreste dire dirmi dici dite mica tipo raga ragazzi ragazze " +
       "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
-      "adesso ora oggi attualmente ormai davvero veramente tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
+      "adesso ora oggi attualmente ormai davvero veramente almeno tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
       // colloquial: "sto telefono" (questo), "un po'", "che roba è"
       "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna " +
       // Chat words no topic needs, which typo correction read as ones that have it: "ho preso la
@@ -27,7 +27,7 @@ export const italian: LanguagePack = {
   ),
   accents: /[àèéìíòóù]/i,
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella lui"),
-  continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per"],
+  continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per", "stessa domanda per"],
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso"),
   hereWords: wordList("qui qua"),
