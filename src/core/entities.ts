@@ -73,6 +73,10 @@ export interface Recognition {
   cityRegions: string[];
   /** Display names of non-Xiaomi products named. */
   otherProducts: string[];
+  /** Those of `otherProducts` a word of whose name is a service's ("Apple Pay", "Samsung Cloud"): rivals, not brands. */
+  rivalProducts: string[];
+  /** The input words that make up the rivals' names, by index. */
+  rivalProductWords: number[];
   /** Topics the knowledge does not cover, as named in the question ("prezzo", "battery", "su 7"). */
   offTopic: string[];
   /** Whether any recognised service name was written with a typo. */
@@ -181,7 +185,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     // A name typo is only looked for in a run of words holding one the knowledge does not use:
     // where the next such word is, from each word on, is worked out once for the whole message.
@@ -256,7 +260,19 @@ export class EntityRecognizer {
       }
 
       const product = this.longestName(window, input, this.otherProducts, true);
-      if (product) pushOnce(result.otherProducts, product.value);
+      if (product) {
+        pushOnce(result.otherProducts, product.value);
+        // "apple pay va sul mio xiaomi?": the "pay" of another company's product guesses no service of ours.
+        const named = input.slice(i, i + product.length).map((w) => w.text);
+        const rival = named.some((w) => this.serviceWords.has(w));
+        if (rival) pushOnce(result.rivalProducts, product.value);
+        for (const [k, w] of named.entries()) {
+          pushTerm(result, w, i + k);
+          if (rival) result.rivalProductWords.push(i + k);
+        }
+        i += product.length;
+        continue;
+      }
       // Matched like a name, so "SU7" (read as "su 7") is still recognised; but a single word the
       // knowledge itself uses ("costa" for cloud plans) is a topic we do cover.
       const offTopic = this.longestName(window, input, this.offTopicNames, false);

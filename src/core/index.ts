@@ -120,6 +120,8 @@ function asksForSource(text: string): boolean {
 const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
 const HERE_REACH = 30;
 const SERVICE_SLOT = "qqserviceslotqq";
+// Stands in for a word of a rival product's name, so that no phrase of ours spans it.
+const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
 const REGION_SLOT = "qqregionslotqq";
 
 /** What the bot says it knows when it declines: the services' names come from the knowledge. */
@@ -245,9 +247,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // and its readings are kept for the matcher's own pass.
     const readings = new Map<string, QueryTerm>();
     matcher.readWords(named, guess.language, readings);
-    const corrected = typed.map((word) => readings.get(word)?.correctedTo ?? word);
+    // "samsung pay on my xiaomi watch": a rival's name describes none of ours ("pay … watch"); a
+    // brand may ("quella cosa tipo Alexa").
+    const ours = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
+    const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
-    const described = corrected.some((word, i) => word !== typed[i]) ? mergeReadings(concepts.read(typed), concepts.read(corrected)) : concepts.read(typed);
+    const described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(concepts.read(ours), concepts.read(corrected)) : concepts.read(ours);
     return { text, guess, described, readings, recognition: withDescriptions(named, described, concepts.origin) };
   }
 
@@ -344,7 +349,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "meglio apple pay o xiaomi pay?", "google assistant vs xiaoai, which one is better?": a
     // comparison with another company's product that the sources do not make.
     const weighsAgainstOther = otherBusiness.length > 0 && tokenize(reading.text).some((word) => PREFERENCE_WORDS.has(word));
-    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther)) {
+    // "apple pay va sul mio xiaomi 13?": another company's service asked about on a Xiaomi device,
+    // with no service of ours in the message.
+    const rivalOnADevice =
+      recognition.rivalProducts.length > 0 &&
+      recognition.services.every((service) => service === COMPANY_SERVICE_ID) &&
+      namesOnlyAPhone(reading.text) &&
+      recognition.guessedServices.length === 0 &&
+      reading.described.services.length === 0;
+    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice)) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
