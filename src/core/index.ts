@@ -386,12 +386,20 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // knows less about it than Greece's own facts, which name its banks and devices; but a
     // message naming what an entry is about ("a Curve card in Germany?") asks that entry.
     const asked = new Set(focus.terms.map((term) => term.term));
+    // So does an entry that names Czechia but is about the devices, asked which cards (and the other way round).
+    const aboutTheOther = (topic: Topic) => {
+      const its = traits.get(topic.id)?.anyTypes;
+      if (its === undefined) return false;
+      const asksOnly = (asked: QuestionType, other: QuestionType) =>
+        types.includes(asked) && types.every((type) => type === asked || type === "availability") && !its.has(asked) && its.has(other);
+      return asksOnly("banks-cards", "devices") || asksOnly("devices", "banks-cards");
+    };
     const silentOnRegion = (topic: Topic) =>
       region !== undefined &&
       hasFacts &&
       topic.kind === "faq" &&
       types.some((type) => type === "banks-cards" || type === "devices") &&
-      !(traits.get(topic.id)?.mentions.has(region) ?? false) &&
+      (!(traits.get(topic.id)?.mentions.has(region) ?? false) || aboutTheOther(topic)) &&
       ![...(traits.get(topic.id)?.keywords ?? [])].some((keyword) => asked.has(keyword));
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;

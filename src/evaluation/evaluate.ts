@@ -114,6 +114,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-10": new URL("../../tests/eval/dialogue-dev-10-set.json", import.meta.url),
   /** Written blind with it (60 dialogues, Discord style, fuller follow-ups) to study, not sealed. */
   "dialogue-dev-11": new URL("../../tests/eval/dialogue-dev-11-set.json", import.meta.url),
+  /** Written blind with the eighth holdout (60 dialogues: chatty follow-ups, pronouns, devices and banks) to study, not sealed. */
+  "dialogue-dev-12": new URL("../../tests/eval/dialogue-dev-12-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**
@@ -138,6 +140,8 @@ export const DIALOGUE_SETS = {
   "dialogue-holdout-6": new URL("../../tests/eval/dialogue-holdout-6-set.json", import.meta.url),
   /** Written at the start of the first session of 2026-11-30's evening by a fresh blind writer (50 dialogues), before any tuning that session: sealed. */
   "dialogue-holdout-7": new URL("../../tests/eval/dialogue-holdout-7-set.json", import.meta.url),
+  /** Written in the middle of that session by another fresh blind writer (50 dialogues), after the seventh had been read twice: sealed. */
+  "dialogue-holdout-8": new URL("../../tests/eval/dialogue-holdout-8-set.json", import.meta.url),
 } as const;
 export type DialogueSetName = keyof typeof DIALOGUE_SETS;
 
@@ -149,6 +153,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
+  "dialogue-holdout-8",
 ] as const);
 
 export function loadDialogueSet(name: DialogueSetName): Dialogue[] {
