@@ -510,7 +510,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // it asks something more about it, it does not start over.
     // A company-level name ("GetApps", "HyperOS") is a name, not a description, even unnamed as Xiaomi.
     const describedOnly = named !== undefined && named !== COMPANY_SERVICE_ID && !recognition.services.includes(named);
-    const content = terms.filter((t) => t.reading === "known" || t.reading === "corrected" || t.reading === "unknown").length;
+    // Chat words ("ah capito, quindi in austria niente?") say nothing of what is asked.
+    const content = terms.filter((t) => (t.reading === "known" || t.reading === "corrected" || t.reading === "unknown") && !chatter.has(t.from)).length;
     // ...but a longer message that neither opens as a follow-up nor asks a kind of question about
     // it says all it asks ("google pay non va sul mio redmi, che faccio?"): it starts over.
     const followsUp = continuesConversation(reading.text) || described.types.length > 0 || content <= options.conversation.fragmentMaxWords.described;
