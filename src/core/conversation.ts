@@ -51,9 +51,10 @@ export function isBareQuestionWord(text: string): boolean {
   return words.length === 1 && QUESTION_WORDS.has(words[0]!);
 }
 
-// "e", "and", "what about", "ok e", "invece": openings that only make sense after something else.
+// "e", "and", "what about", "ok e", "invece": openings that only make sense after something else;
+// not a word that ends a sentence of its own ("ok then. does xiaomi have a voice assistant?").
 const CONTINUATION = new RegExp(
-  `^\\s*(?:ok(?:ay)?\\s*[,.!]?\\s*)?(?:${[...wordsOfAllPacks((pack) => pack.continuations)].join("|")})\\b`,
+  `^\\s*(?:ok(?:ay)?\\s*[,.!]?\\s*)?(?:${[...wordsOfAllPacks((pack) => pack.continuations)].join("|")})\\b(?!\\s*[.!;:])`,
   "i",
 );
 

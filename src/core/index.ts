@@ -545,7 +545,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // A service named beside other words asks them about it ("e xiaoai quanti utenti ha?").
       const asksAsBefore =
         (describedOnly && described.types.length === 0) || (context?.region !== undefined && described.types.length > 0 && described.types.every((type) => type === "availability"));
-      const switches = context !== null && context.service !== subject;
+      // Alone and short, it is a fragment with nothing before it ("and the photo backup?"), declined.
+      const switches = context === null ? content <= options.conversation.fragmentMaxWords.described : context.service !== subject;
       return switches && continuesConversation(reading.text) && asksAsBefore && strangers === 0 ? "service" : "complete";
     }
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
@@ -581,8 +582,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const reading = read(part.text, askOptions);
       const terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
       const shape = fragmentShape(reading, terms, context);
-      // "altra cosa, …" opens a new subject: a clause that asks only what must say a kind of question or point back.
-      const asksAboutBefore = shape !== "question" || reading.described.types.length > 0 || refersBack(reading.recognition);
+      // "altra cosa, …" opens a new subject: a clause that asks only what must say a kind of
+      // question, point back or open as a follow-up ("e col telefono? ho un redmi note 12 pro").
+      const asksAboutBefore = shape !== "question" || reading.described.types.length > 0 || refersBack(reading.recognition) || continuesConversation(part.text);
       if (shape !== "complete" && asksAboutBefore) return { reading, terms, shape };
     }
     return undefined;
