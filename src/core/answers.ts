@@ -3,7 +3,7 @@
  * the question's language, its source line, and suggestions worded from the knowledge.
  */
 import type { Composer, Reply } from "./compose.js";
-import { COMPOSED_INTENTS, composedIntentOf } from "./composed-intents.js";
+import { COMPOSED_INTENTS, composedIntentOf, type ComposedSlots } from "./composed-intents.js";
 import { COMPANY_SERVICE_ID, type Recognition } from "./entities.js";
 import type { Topic } from "./matcher.js";
 import type { Answer, FaqEntry, Knowledge, Language, SmalltalkEntry, Suggestion } from "./schema.js";
@@ -40,12 +40,13 @@ export class AnswerBuilder {
     language: Language,
     subject?: string,
     askedRegion?: string,
+    untilYear?: number,
   ): { reply: Reply; service: string | null } {
     if (topic.kind === "faq") return { reply: { ...this.faqReply(topic.id, language) }, service: topic.service };
     if (topic.kind === "smalltalk") return { reply: this.composer.smalltalk(this.smalltalkById.get(topic.id)!, language), service: null };
     const intent = COMPOSED_INTENTS[composedIntentOf(topic.id)!];
     // Only reached when the slots the intent needs are filled (canFill, or the slots read).
-    const slots = { service: subject ?? namedService(recognition) ?? "", region: askedRegion ?? recognition.regions[0] ?? "" };
+    const slots: ComposedSlots = { service: subject ?? namedService(recognition) ?? "", region: askedRegion ?? recognition.regions[0] ?? "", ...(untilYear !== undefined ? { untilYear } : {}) };
     return { reply: { ...this.composedReply(topic.id, intent, slots, language) }, service: intent.companyTopic ? COMPANY_SERVICE_ID : slots.service };
   }
 
@@ -56,8 +57,8 @@ export class AnswerBuilder {
    */
   private readonly composedReplies = new Map<string, Reply>();
 
-  private composedReply(topicId: string, intent: (typeof COMPOSED_INTENTS)[keyof typeof COMPOSED_INTENTS], slots: { service: string; region: string }, language: Language): Reply {
-    const key = `${topicId} ${slots.service} ${slots.region} ${language}`;
+  private composedReply(topicId: string, intent: (typeof COMPOSED_INTENTS)[keyof typeof COMPOSED_INTENTS], slots: ComposedSlots, language: Language): Reply {
+    const key = `${topicId} ${slots.service} ${slots.region} ${language} ${slots.untilYear ?? ""}`;
     let reply = this.composedReplies.get(key);
     if (reply === undefined) {
       reply = intent.compose(this.composer, slots, language);

@@ -33,7 +33,19 @@ export class AvailabilityBook {
     return this.byService.get(service) ?? [];
   }
 
-  timeline(service: string, region: string): Timeline {
+  /**
+   * @param untilYear only the facts dated that year or before ("e nel 2020?"): the status then. When
+   *   none is that old, the whole timeline, whose dates show it.
+   */
+  timeline(service: string, region: string, untilYear?: number): Timeline {
+    const whole = this.wholeTimeline(service, region);
+    if (untilYear === undefined) return whole;
+    const facts = whole.facts.filter((fact) => Number(fact.date.slice(0, 4)) <= untilYear);
+    if (facts.length === 0 || facts.length === whole.facts.length) return whole;
+    return { service, region, status: facts.at(-1)!.status, facts };
+  }
+
+  private wholeTimeline(service: string, region: string): Timeline {
     const facts = this.factsOf(service).filter(
       (fact) => fact.region === region || (fact.region === "*" && !(fact.except ?? []).includes(region)),
     );

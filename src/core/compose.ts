@@ -84,8 +84,9 @@ export class Composer {
     return { body: entry.answer[language], sources: [], asOf: null };
   }
 
-  serviceInRegion(service: string, region: string, language: Language): Reply {
-    const timeline = this.book.timeline(service, region);
+  /** @param untilYear a past year asked about ("e nel 2020?"): the status then, from the facts up to it. */
+  serviceInRegion(service: string, region: string, language: Language, untilYear?: number): Reply {
+    const timeline = this.book.timeline(service, region, untilYear);
     const availability = this.availabilityOf(timeline, language);
     const name = this.serviceName(service);
     const regionName = this.regionName(region, language);
@@ -183,15 +184,15 @@ export class Composer {
   }
 
   /** The status of a service in a region with its dated history, for an answer that states it in words. */
-  availability(service: string, region: string, language: Language): AvailabilityAnswer {
-    // Fixed for the knowledge: a timeline is filtered and sorted once per service, region and language.
-    const key = `${service} ${region} ${language}`;
+  availability(service: string, region: string, language: Language, untilYear?: number): AvailabilityAnswer {
+    // Fixed for the knowledge: a timeline is filtered and sorted once per service, region, language and year asked.
+    const key = `${service} ${region} ${language} ${untilYear ?? ""}`;
     let answer = this.availabilities.get(key);
-    if (answer === undefined) this.availabilities.set(key, (answer = this.availabilityOf(this.book.timeline(service, region), language)));
+    if (answer === undefined) this.availabilities.set(key, (answer = this.availabilityOf(this.book.timeline(service, region, untilYear), language)));
     return answer;
   }
 
-  /** Bounded by the knowledge's services, the world's regions and the languages. */
+  /** Bounded by the knowledge's services, the world's regions, the languages and the years of its facts. */
   private readonly availabilities = new Map<string, AvailabilityAnswer>();
 
   private availabilityOf(timeline: Timeline, language: Language): AvailabilityAnswer {

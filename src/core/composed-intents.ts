@@ -11,6 +11,13 @@ import { namedService } from "./slots.js";
 
 export type ComposedKey = keyof Knowledge["composed"];
 
+/** What a composed question is about; `untilYear`: a past year asked about ("e nel 2020?"). */
+export interface ComposedSlots {
+  service: string;
+  region: string;
+  untilYear?: number;
+}
+
 /**
  * The questions answered from availability facts, keyed like data/composed-questions.json: each
  * with its topic id, the slots it needs, whose topic it is, and how it is composed. The one place
@@ -23,14 +30,14 @@ export const COMPOSED_INTENTS: Record<
     needs: { service: boolean; region: boolean };
     /** The company's own topic ("which services are in Italy?"), or one about the service asked. */
     companyTopic: boolean;
-    compose: (composer: Composer, slots: { service: string; region: string }, language: Language) => Reply;
+    compose: (composer: Composer, slots: ComposedSlots, language: Language) => Reply;
   }
 > = {
   serviceInRegion: {
     id: "service-in-region",
     needs: { service: true, region: true },
     companyTopic: false,
-    compose: (composer, { service, region }, language) => composer.serviceInRegion(service, region, language),
+    compose: (composer, { service, region, untilYear }, language) => composer.serviceInRegion(service, region, language, untilYear),
   },
   serviceWhere: {
     id: "service-where",

@@ -149,7 +149,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   );
   const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
   const book = new AvailabilityBook(knowledge.availability);
-  const composer = new Composer(knowledge, book, options.today ?? new Date().toISOString().slice(0, 10));
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const thisYear = Number(today.slice(0, 4));
+  const composer = new Composer(knowledge, book, today);
   const answers = new AnswerBuilder(knowledge, composer);
 
   const withSlots = (list: readonly string[]) =>
@@ -377,6 +379,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const subject = subjectOf(recognition, reading.described);
     const region = askedRegion(reading.text, recognition, language);
     const types = reading.described.types;
+    // "e nel 2020 com'era?", "and back in 2019?": a follow-up asking about a past year gets the status then.
+    const untilYear = inherited.length > 0 ? pastYearAsked(recognition.words) : undefined;
     // The company's own facts (where it sells phones) answer only the topics about that place:
     // "Mi Credit c'è in Italia?" is not answered by "Xiaomi is in Italy".
     const hasFacts = subject !== undefined && subject !== COMPANY_SERVICE_ID && book.factsOf(subject).length > 0;
@@ -476,7 +480,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // "Living in Ireland: is it still available to me, or does it depend on the country?": where
       // it works, said for the place asked.
       const topic = asked.id === COMPOSED_INTENTS.serviceWhere.id && region !== undefined && hasFacts ? topicById.get(COMPOSED_INTENTS.serviceInRegion.id)! : asked;
-      const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region);
+      const { reply, service: answeredService } = answers.replyFor(topic, recognition, language, service, region, untilYear);
       // Whatever it asks about a service in a region ("Youpin c'è in India?" answered by the entry
       // about India, "which devices in Moldova?"), the status there comes with the answer, shown
       // the same way on every platform.
@@ -484,7 +488,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // Mastercard: funziona con la mia smart band?") is about the service of the entry answering it.
       const about = subject ?? (topic.kind === "faq" ? (topic.service ?? undefined) : undefined);
       if (topic.kind === "faq" && about !== undefined && about !== COMPANY_SERVICE_ID && region !== undefined && book.factsOf(about).length > 0) {
-        reply.availability = composer.availability(about, region, language);
+        reply.availability = composer.availability(about, region, language, untilYear);
       } else if (topic.kind === "faq" && topic.service === COMPANY_SERVICE_ID && region !== undefined && traits.get(topic.id)?.regions.has(region)) {
         // "Xiaomi vende negli USA?" answered by the entry about the USA: the company's status there,
         // when the entry cites a source of it ("Mi Credit in India?" is not about where Xiaomi sells).
@@ -588,6 +592,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       if (shape !== "complete" && asksAboutBefore) return { reading, terms, shape };
     }
     return undefined;
+  }
+
+  /** The one year before this one that a message names ("nel 2020"), if it names exactly one. */
+  function pastYearAsked(words: readonly string[]): number | undefined {
+    const years = words.filter((word) => /^(?:19|20)\d\d$/.test(word)).map(Number);
+    return years.length === 1 && years[0]! < thisYear ? years[0] : undefined;
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

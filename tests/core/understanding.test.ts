@@ -378,6 +378,52 @@ describe("a conversation", () => {
     expect(english!.inherited).toEqual([]);
     expect(english!.answer).toMatchObject({ service: "youpin", language: "en" });
   });
+
+  it("GIVEN a past year after an availability answer ('e nel 2020 com'era?') THEN the status then, not today's", () => {
+    const [today, then] = play(["xiaomi pay funziona in italia?", "e nel 2020 com'era?"]);
+    expect(today!.answer.availability).toMatchObject({ region: "IT", status: "partial" });
+    expect(then!.answer.availability).toMatchObject({ region: "IT", status: "unavailable" });
+    expect(then!.answer.body).toContain("2020");
+    expect(then!.answer.body).not.toContain("2022");
+  });
+
+  it("GIVEN a follow-up with chatter around it ('and in the UK? my flatmate in London wants one too') THEN the clause that follows up is read", () => {
+    const [, uk] = play(["can i use xiaoai in italy?", "and in the UK? my flatmate in London wants one too"]);
+    expect(uk!.answer.availability).toMatchObject({ service: "xiaoai", region: "GB" });
+    const [, canada] = play(["does mi cloud work in mexico?", "back. and Canada?"]);
+    expect(canada!.answer.availability).toMatchObject({ service: "mi-cloud", region: "CA" });
+    const [, aside] = play(["xiaomi pay c'è in ucraina?", "altra cosa, mi si è rotto lo schermo del mi 11, dove lo riparo a roma?"]);
+    expect(aside!.answer.kind).toBe("fallback");
+  });
+
+  it("GIVEN a correction ('volevo dire in grecia') or a city after 'what about' THEN the same question about that place", () => {
+    const [, greece] = play(["xiaomi pay funziona in francia?", "no aspe scusa, volevo dire in grecia"]);
+    expect(greece!.answer.availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    const [, vienna] = play(["is mi pay a thing in prague?", "what about vienna"]);
+    expect(vienna!.answer.availability).toMatchObject({ service: "mi-pay", region: "AT", status: "unknown" });
+  });
+
+  it("GIVEN another service described at length after 'e' THEN the same question about it, in the same place", () => {
+    const [, youpin] = play(["mi pay c'è in grecia? vado a creta ad agosto", "e l'app dove xiaomi vende i gadget dei partner?"]);
+    expect(youpin!.answer.availability).toMatchObject({ service: "youpin", region: "GR" });
+    expect(youpin!.inherited).toEqual(["questionType", "region"]);
+    expect(play(["and the photo backup?"])[0]!.answer.kind).toBe("fallback");
+  });
+
+  it("GIVEN another company's payment or cloud asked about on a Xiaomi device THEN declined, and so is the follow-up", () => {
+    const [pay, swiss] = play(["apple pay va sul mio xiaomi 13? 🤔", "e in svizzera?"]);
+    expect(pay!.answer.kind).toBe("fallback");
+    expect(swiss!.answer.kind).toBe("fallback");
+    expect(assistant.ask("can I use samsung pay on my xiaomi watch?").kind).toBe("fallback");
+    // A brand beside a description of ours still describes it.
+    expect(assistant.ask("l'assistente tipo alexa dei mi speaker funziona in italiano?").service).toBe("xiaoai");
+  });
+
+  it("GIVEN which cards work in a place with facts THEN the place's banks, not the entry about devices", () => {
+    const cards = assistant.ask("which cards work with xiaomi pay in czechia");
+    expect(cards.topic).toBe("service-in-region");
+    expect(cards.body).toContain("ČSOB");
+  });
 });
 
 describe("how old an answer's facts are", () => {
