@@ -327,7 +327,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
             terms.filter((t) => t.reading === "known").length >= options.conversation.standaloneMinKnownWords &&
             (top()?.score ?? 0) >= options.answering.answerThreshold));
       // As the answer will be: only a close resemblance to a small-talk phrasing is small talk ("e adesso cosa uso?" is not "cosa fai?").
-      const isSmalltalk = () => !asksAboutLastAnswer && top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
+      // "funziona lì?" asks about a place said before, however like "come funziona?" it reads.
+      const isSmalltalk = () =>
+        !asksAboutLastAnswer && !pointsToPlace(reading.recognition) && top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = inherit(reading, shape, turn.context));
@@ -724,6 +726,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const regions = named.length > 0 ? named : places;
     const saysHere = candidates.length > 1 && text.search(HERE) !== -1;
     if (regions.length <= 1 && !saysHere) return regions[0];
+    const placeAfter = (here: RegExpMatchArray, within: string) => {
+      const after = here.index! + here[0].length;
+      const place = recognizer.recognise(within.slice(after, after + HERE_REACH), language);
+      return place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
+    };
+    // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
+    // after it is the city the asker is in.
+    const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
+    if (saysHere && cityIn !== undefined && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) return cityIn;
     // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
     // without a question mark; "he lives in the UK now... does it work over there?" names the place
     // before the question), each from the end.
@@ -735,9 +746,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         // Netherlands?": the place named right after "here" is where the asker is; a place, not
         // an adjective ("qui? ho la carta italiana").
         for (const here of part.matchAll(HERE)) {
-          const after = here.index + here[0].length;
-          const place = recognizer.recognise(part.slice(after, after + HERE_REACH), language);
-          const there = place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
+          const there = placeAfter(here, part);
           if (there !== undefined) return there;
         }
         const inPart = recognizer.recognise(part, language).regions.find((code) => regions.includes(code));
