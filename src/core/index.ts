@@ -540,7 +540,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // Athens next month": the same question, about the place named.
       if (placeNamed && (refersBack(recognition) || corrects(recognition))) return "region";
     }
-    const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from)).length;
+    // A word of a description ("the tap-to-pay with the band") is no stranger, though the entries never use it.
+    const describing = new Set(described.phrases.flatMap((phrase) => phrase.split(" ")));
+    const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from) && !describing.has(t.from)).length;
     if (subject !== undefined) {
       if (region !== undefined) return "complete";
       // "e xiaomi pay? va anche lì con la band?": this service, in the place asked about before.
