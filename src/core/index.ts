@@ -569,7 +569,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // one it lacks still asks about what came before.
     const opensAsFollowUp = () => continuesConversation(reading.text) && terms.some((t) => t.reading === "known" || t.reading === "corrected");
     const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : (described.types.length > 0 || opensAsFollowUp()) && strangers < 2;
-    return content <= options.conversation.fragmentMaxWords.question && asksAboutIt ? "question" : "complete";
+    // Opening as a follow-up in words the knowledge all uses, it may say a little more ("e il passaggio su google foto come si fa?").
+    const maxWords = continuesConversation(reading.text) && strangers === 0 ? options.conversation.fragmentMaxWords.referring : options.conversation.fragmentMaxWords.question;
+    return content <= maxWords && asksAboutIt ? "question" : "complete";
   }
 
   /**
