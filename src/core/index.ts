@@ -120,11 +120,10 @@ function asksForSource(text: string): boolean {
 const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
 const HERE_REACH = 30;
 const SERVICE_SLOT = "qqserviceslotqq";
+const REGION_SLOT = "qqregionslotqq";
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
-const REGION_SLOT = "qqregionslotqq";
 
-/** What the bot says it knows when it declines: the services' names come from the knowledge. */
 /**
  * @param cache keeps what is derived from the knowledge alone between starts (see DerivedCache);
  *   the answers are the same with or without one.
@@ -137,6 +136,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     .filter((service) => service.id !== COMPANY_SERVICE_ID)
     .map((service) => service.name)
     .join(", ");
+  // What the bot says it knows when it declines: the services' names come from the knowledge.
   const fallbackReply = (language: Language): Reply => ({ body: LANGUAGE_PACKS[language].fallback.noMatch(serviceNames), sources: [], asOf: null });
   const placeholders = new Map([
     [SERVICE_SLOT, ANY_SERVICE],
