@@ -185,7 +185,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       storeTraits(
         topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
           const entry = answers.faqById.get(topicId);
-          return entry ? recognizer.recognise(entry.answer.en, "en").regions : [];
+          if (entry === undefined) return [];
+          // "Outside mainland China paid plans ended…": a place an answer looks beyond is not one it is about.
+          const named = recognizer.recognise(entry.answer.en, "en");
+          return named.regions.filter((code) => !named.excludedRegions.includes(code));
         }),
       ),
     ),

@@ -201,6 +201,14 @@ describe("the company in a country", () => {
   });
 });
 
+describe("entries about everywhere but one place", () => {
+  it("GIVEN free storage asked in Italy THEN the storage entry answers, though it speaks of China's plans and of 'outside mainland China'", () => {
+    const storage = assistant.ask("how much free storage does xiaomi cloud give in italy?");
+    expect(storage.topic).toBe("mi-cloud-storage");
+    expect(storage.body).toContain("5 GB");
+  });
+});
+
 describe("everyday words typo correction must not touch", () => {
   it("GIVEN 'ho preso' (I got) THEN it is not read as 'perso' (lost): the answer is about Xiaomi, not a lost phone's cloud", () => {
     const answer = assistant.ask("ho preso un robot aspirapolvere xiaomi e l'app xiaomi home mi chiede di scegliere il server, germania, singapore, cina... quale devo mettere stando in italia?");
