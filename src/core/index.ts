@@ -523,7 +523,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const content = terms.filter((t) => (t.reading === "known" || t.reading === "corrected" || t.reading === "unknown") && !chatter.has(t.from)).length;
     // ...but a longer message that neither opens as a follow-up nor asks a kind of question about
     // it says all it asks ("google pay non va sul mio redmi, che faccio?"): it starts over.
-    const followsUp = continuesConversation(reading.text) || described.types.length > 0 || content <= options.conversation.fragmentMaxWords.described;
+    const opensAsOne = continuesConversation(reading.text);
+    const followsUp = opensAsOne || described.types.length > 0 || content <= options.conversation.fragmentMaxWords.described;
     const subject = describedOnly && named === context?.service && followsUp ? undefined : named;
     const region = askedRegion(reading.text, recognition, reading.guess.language);
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
@@ -533,7 +534,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "sul mio xiaomi 14" names a phone, not the company.
     const namesCompany = recognition.services.includes(COMPANY_SERVICE_ID) && !namesOnlyAPhone(reading.text);
     if (named === undefined && namesCompany) {
-      return continuesConversation(reading.text) && (content === 0 || (context !== null && content <= options.conversation.fragmentMaxWords.service)) ? "service" : "complete";
+      return opensAsOne && (content === 0 || (context !== null && content <= options.conversation.fragmentMaxWords.service)) ? "service" : "complete";
     }
     // "does it even speak English?": a language's adjective is no place asked; a city is a place.
     const placeNamed = region !== undefined && (!recognition.impliedRegions.includes(region) || recognition.cityRegions.includes(region));
@@ -558,7 +559,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         (describedOnly && described.types.length === 0) || (context?.region !== undefined && described.types.length > 0 && described.types.every((type) => type === "availability"));
       // Alone and short, it is a fragment with nothing before it ("and the photo backup?"), declined.
       const switches = context === null ? content <= options.conversation.fragmentMaxWords.described : context.service !== subject;
-      return switches && continuesConversation(reading.text) && asksAsBefore && strangers === 0 ? "service" : "complete";
+      return switches && opensAsOne && asksAsBefore && strangers === 0 ? "service" : "complete";
     }
     // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
     // Roma?" says something the knowledge never speaks of, and starts over.
@@ -570,10 +571,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (region !== undefined) return content <= regionFragmentWords && strangers < 2 ? "region" : "complete";
     // "e i contatti invece rimangono?": opening as a follow-up, a word the knowledge uses beside
     // one it lacks still asks about what came before.
-    const opensAsFollowUp = () => continuesConversation(reading.text) && terms.some((t) => t.reading === "known" || t.reading === "corrected");
+    const opensAsFollowUp = () => opensAsOne && terms.some((t) => t.reading === "known" || t.reading === "corrected");
     const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : (described.types.length > 0 || opensAsFollowUp()) && strangers < 2;
     // Opening as a follow-up in words the knowledge all uses, it may say a little more ("e il passaggio su google foto come si fa?").
-    const maxWords = continuesConversation(reading.text) && strangers === 0 ? options.conversation.fragmentMaxWords.referring : options.conversation.fragmentMaxWords.question;
+    const maxWords = opensAsOne && strangers === 0 ? options.conversation.fragmentMaxWords.referring : options.conversation.fragmentMaxWords.question;
     return content <= maxWords && asksAboutIt ? "question" : "complete";
   }
 
@@ -627,9 +628,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     shape: Exclude<FragmentShape, "complete">,
     context: ConversationContext,
   ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
+    // The words that name something beyond a service, a place or a number ("nexi", "watch", "contatti", "rimangono").
+    const things = reading.recognition.words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@"));
     // "e con Nexi?", "and the Watch 2 Pro?", "e nel 2023?": one thing named, asked about as before;
     // "e i contatti rimangono?" asks something of its own about what came before.
-    const namesOneThing = reading.recognition.words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@")).length <= 1;
+    const namesOneThing = things.length <= 1;
     const wanted: ContextSlot[] =
       shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : namesOneThing ? ["service", "region", "questionType"] : ["service", "region"];
     // A new region asks the same as before, and "whether" when nothing more was asked.
@@ -653,8 +656,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "e xiaoai quanti utenti ha?" … "and xiaomi overall?", "e i contatti?" … "e gli sms?": no
     // kind of question to take, so the words it was asked with.
     // "e nel 2023?" after what the services earn: a year narrows the question before, asked again.
-    const onlyNumbers = recognition.words.every((word) => FUNCTION_WORDS.has(word) || /^\d+$/.test(word) || word.startsWith("§") || word.startsWith("@"));
-    const narrows = shape === "question" && reading.described.types.length === 0 && onlyNumbers;
+    // (What inheriting added above are a service's and a place's terms: no thing.)
+    const narrows = shape === "question" && reading.described.types.length === 0 && things.length === 0;
     const asksAsBefore = wanted.includes("questionType") && reading.described.types.length === 0;
     if (((asksAsBefore && !inherited.includes("questionType")) || narrows) && context.asked !== undefined) {
       recognition = { ...recognition, words: [...recognition.words, ...context.asked], origins: [...recognition.origins, ...context.asked.map(() => -1)] };
