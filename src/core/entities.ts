@@ -73,9 +73,10 @@ export interface Recognition {
   cityRegions: string[];
   /** Display names of non-Xiaomi products named. */
   otherProducts: string[];
-  /** Those of `otherProducts` a word of whose name is a service's ("Apple Pay", "Samsung Cloud"): rivals, not brands. */
-  rivalProducts: string[];
-  /** The input words that make up the rivals' names, by index. */
+  /**
+   * The input words, by index, of those of `otherProducts` a word of whose name is a service's
+   * ("Apple Pay", "Samsung Cloud"): rivals, not brands. Empty: no rival named.
+   */
   rivalProductWords: number[];
   /** Topics the knowledge does not cover, as named in the question ("prezzo", "battery", "su 7"). */
   offTopic: string[];
@@ -185,7 +186,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     // A name typo is only looked for in a run of words holding one the knowledge does not use:
     // where the next such word is, from each word on, is worked out once for the whole message.
@@ -265,7 +266,6 @@ export class EntityRecognizer {
         // "apple pay va sul mio xiaomi?": the "pay" of another company's product guesses no service of ours.
         const named = input.slice(i, i + product.length).map((w) => w.text);
         const rival = named.some((w) => this.serviceWords.has(w));
-        if (rival) pushOnce(result.rivalProducts, product.value);
         for (const [k, w] of named.entries()) {
           pushTerm(result, w, i + k);
           if (rival) result.rivalProductWords.push(i + k);

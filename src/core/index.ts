@@ -359,7 +359,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "apple pay va sul mio xiaomi 13?": another company's service asked about on a Xiaomi device,
     // with no service of ours in the message.
     const rivalOnADevice =
-      recognition.rivalProducts.length > 0 &&
+      recognition.rivalProductWords.length > 0 &&
       recognition.services.every((service) => service === COMPANY_SERVICE_ID) &&
       namesOnlyAPhone(reading.text) &&
       recognition.guessedServices.length === 0 &&
