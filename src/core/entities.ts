@@ -25,6 +25,16 @@ export const offTopicTerm = (topic: string): string => `!${topic.replaceAll(" ",
 export const COMPANY_SERVICE_ID = "xiaomi";
 const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
 
+// "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
+const PHONE_MODEL = /\bxiaomi\s+(?:\d|phones?\b|smartphones?\b)|\b(?:telefon[oi]|cellular[ei]|smartphone|phones?|mio|my|uno|lo)\s+xiaomi\b/giu;
+const COMPANY_NAME = /\bxiaomi\b/giu;
+
+/** "lo posso usare sul mio xiaomi 14?", "funziona su tutti i telefoni xiaomi?": the company's name only as a phone's. */
+export function namesOnlyAPhone(text: string): boolean {
+  const phones = text.match(PHONE_MODEL)?.length ?? 0;
+  return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
+}
+
 // Longest names we try to recognise, in words ("xiao ai tong xue", "stati uniti d america").
 const MAX_NAME_WORDS = 4;
 // Region names that are also everyday words count only in capitals: "us" (we) always, "usa"

@@ -3,9 +3,9 @@
  * explain, searchQuestions, … }`.
  *
  *   question → normalise → language → slots: service (named, misspelt or described), region,
- *            kind of question (entities, concepts, slots) → rank topics (matcher) → choose:
- *            a confident topic that fits the slots, the service's availability, closest topic or
- *            overview, or "I don't know" → Answer (answers, compose)
+ *            kind of question (reading: entities, concepts, slots; asked-region) → rank topics
+ *            (matcher) → choose (here): a confident topic that fits the slots, the service's
+ *            availability, closest topic or overview, or "I don't know" → Answer (answers, compose)
  *
  * A conversation's follow-ups ("e in Grecia?") take the slots they leave out from the previous
  * turn (conversation). Pure: no I/O, no platform, no environment. Expected outcomes, "I don't
@@ -13,21 +13,23 @@
  */
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
-import { clauses, turns } from "./clauses.js";
+import { AskedRegion } from "./asked-region.js";
+import { clauses } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
-import { ConceptLexicon, mergeReadings } from "./concepts.js";
-import { continuesConversation, corrects, isBareQuestionWord, pointsToPlace, refersBack, type ContextSlot, type ConversationContext, type FragmentShape } from "./conversation.js";
+import { ConceptLexicon } from "./concepts.js";
+import { continuesConversation, FollowUps, isBareQuestionWord, pointsToPlace, refersBack, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, regionTerm, serviceTerm, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAPhone, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
-import { LanguageDetector, localeToLanguage, type LanguageGuess } from "./language.js";
+import { LanguageDetector, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
-import { modelLetters, tokenize, wordCount, words, type Word } from "./normalize.js";
+import { tokenize, wordCount } from "./normalize.js";
+import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.js";
 import { QuestionSearch } from "./question-search.js";
-import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits, withDescriptions } from "./slots.js";
+import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
 import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
 import { ENGLISH_WORDS } from "./word-list.js";
 import { LANGUAGES } from "./languages/codes.js";
@@ -97,33 +99,16 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
-
-// "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
-const PHONE_MODEL = /\bxiaomi\s+(?:\d|phones?\b|smartphones?\b)|\b(?:telefon[oi]|cellular[ei]|smartphone|phones?|mio|my|uno|lo)\s+xiaomi\b/giu;
-const COMPANY_NAME = /\bxiaomi\b/giu;
-
-/** "lo posso usare sul mio xiaomi 14?", "funziona su tutti i telefoni xiaomi?": the company's name only as a phone's. */
-function namesOnlyAPhone(text: string): boolean {
-  const phones = text.match(PHONE_MODEL)?.length ?? 0;
-  return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
-}
 
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
 function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
   return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
 }
-// "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
-const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
-const HERE_REACH = 30;
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
-// Stands in for a word of a rival product's name, so that no phrase of ours spans it.
-const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
-
 /**
  * @param cache keeps what is derived from the knowledge alone between starts (see DerivedCache);
  *   the answers are the same with or without one.
@@ -178,8 +163,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   );
   const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word));
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
-  // A word the knowledge never uses that says something: not a number, not chatter ("lol", "wtf").
-  const saysWhatKnowledgeLacks = (term: QueryTerm) => term.reading === "unknown" && !/^\d+$/.test(term.from) && !chatter.has(term.from);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>
       storeTraits(
@@ -214,6 +197,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     ...knowledge.concepts.chatter[language],
   ]);
   const detector = new LanguageDetector(languageTexts, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
+  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations);
+  const regionAsked = new AskedRegion(recognizer, concepts.origin);
+  const followUps = new FollowUps(options, reader, matcher, recognizer, regionAsked, chatter, thisYear);
 
   interface Analysis {
     answer: Answer;
@@ -223,50 +209,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     /** What the answer was about, for the next turn of a conversation. */
     slots?: { subject: string | undefined; region: string | undefined; types: readonly QuestionType[] };
     inherited?: ContextSlot[];
-  }
-
-  /** Language and names: what every answer, ours or a baseline's, is built from. */
-  function read(question: string, askOptions: AskOptions) {
-    const text = question.slice(0, options.reading.maxQuestionChars);
-    // "nn va", "xke", "u": chat shorthand is read as the words it stands for, but not a model's
-    // letter ("Poco X6" is not "Poco per 6").
-    const models = modelLetters(text);
-    const input: Word[] = [];
-    for (const word of words(text)) {
-      const full = models?.has(word.text) ? undefined : abbreviations.get(word.text);
-      if (full === undefined) input.push(word);
-      else for (const expanded of full) input.push({ text: expanded, capitalised: false });
-    }
-    const typed = input.map((w) => w.text);
-    const hint = localeToLanguage(askOptions.locale);
-    let guess = detector.detect(typed, text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
-    const named = recognizer.recogniseWords(input, text, guess.language);
-    // "xiaoai in frnace?": a place's name, read through its typo, may say the language ("France", not "Francia").
-    if (guess.decidedBy !== "text" && named.misspeltPlaces.length > 0) {
-      const meant = new Map(named.misspeltPlaces);
-      const second = detector.detect(typed.map((word) => meant.get(word) ?? word), text, hint, options.reading.languageTieMargin, options.reading.defaultLanguage);
-      if (second.decidedBy === "text") guess = second;
-    }
-    // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
-    // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
-    // and its readings are kept for the matcher's own pass.
-    const readings = new Map<string, QueryTerm>();
-    matcher.readWords(named, guess.language, readings);
-    // "samsung pay on my xiaomi watch": a rival's name describes none of ours ("pay … watch"); a
-    // brand may ("quella cosa tipo Alexa").
-    const ours = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
-    const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
-    // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
-    const described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(concepts.read(ours), concepts.read(corrected)) : concepts.read(ours);
-    return { text, guess, described, readings, recognition: withDescriptions(named, described, concepts.origin) };
-  }
-
-  /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
-  function reconsiderLanguage(guess: LanguageGuess, text: string, terms: QueryTerm[], askOptions: AskOptions): LanguageGuess {
-    if (guess.decidedBy === "text" || !terms.some((t) => t.correctedTo)) return guess;
-    const corrected = words(text).map((w) => terms.find((t) => t.from === w.text)?.correctedTo ?? w.text);
-    const second = detector.detect(corrected, text, localeToLanguage(askOptions.locale), options.reading.languageTieMargin, options.reading.defaultLanguage);
-    return second.decidedBy === "text" ? second : guess;
   }
 
   // An answer needs the best topic; a fallback also needs the suggestions above their threshold.
@@ -280,7 +222,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   function analyse(question: string, askOptions: AskOptions = {}, turn?: { context: ConversationContext | null }): Analysis {
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
-    let reading = read(question, hinted);
+    let reading = reader.read(question, hinted.locale);
     const { recognition: named, described } = reading;
     const namesNothing =
       named.services.length === 0 && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
@@ -306,17 +248,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (turn?.context?.topic !== undefined && asksForSource(reading.text)) {
       askedAgain = topicById.get(turn.context.topic);
       if (askedAgain !== undefined) {
-        ({ reading, inherited } = inherit(reading, "question", turn.context));
+        ({ reading, inherited } = followUps.inherit(reading, "question", turn.context));
         // The same answer again: what it was about, not a question asked again.
         inherited = inherited.filter((slot) => slot !== "questionType");
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
       }
     } else if (turn) {
-      let shape = fragmentShape(reading, terms, turn.context);
+      let shape = followUps.shape(reading, terms, turn.context);
       // "and in the UK? my flatmate in London wants one too", "back. and Canada?": the part that
       // follows up, read alone; the rest is about the asker.
       if (shape === "complete" && turn.context !== null && subjectOf(reading.recognition, reading.described) === undefined) {
-        const part = followingUpPart(reading.text, hinted, turn.context);
+        const part = followUps.followingUpPart(reading.text, hinted.locale, turn.context);
         if (part !== undefined) ({ reading, terms, shape } = part);
       }
       const top = () => rankStanding()[0];
@@ -335,7 +277,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         !asksAboutLastAnswer && !pointsToPlace(reading.recognition) && top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
-        ({ reading, inherited } = inherit(reading, shape, turn.context));
+        ({ reading, inherited } = followUps.inherit(reading, shape, turn.context));
         terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
         standing = undefined;
         const previous = turn.context.topic;
@@ -346,7 +288,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }
     }
     const { recognition } = reading;
-    const guess = reconsiderLanguage(reading.guess, reading.text, terms, hinted);
+    const guess = reader.reconsiderLanguage(reading.guess, reading.text, terms, hinted.locale);
     const language = guess.language;
     const base = { question, language };
 
@@ -382,10 +324,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const ranked = goesOnFrom === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
-    const region = askedRegion(reading.text, recognition, language);
+    const region = regionAsked.of(reading.text, recognition, language);
     const types = reading.described.types;
     // "e nel 2020 com'era?", "and back in 2019?": a follow-up asking about a past year gets the status then.
-    const untilYear = inherited.length > 0 ? pastYearAsked(recognition.words) : undefined;
+    const untilYear = inherited.length > 0 ? followUps.pastYearAsked(recognition.words) : undefined;
     // The company's own facts (where it sells phones) answer only the topics about that place:
     // "Mi Credit c'è in Italia?" is not answered by "Xiaomi is in Italy".
     const hasFacts = subject !== undefined && subject !== COMPANY_SERVICE_ID && book.factsOf(subject).length > 0;
@@ -458,7 +400,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const contentWords = focus.terms.filter((term) => term.reading !== "name" && term.reading !== "off-topic").length;
     const asksUnknown =
       contentWords <= options.answering.unknownAsksMaxWords &&
-      focus.terms.some(saysWhatKnowledgeLacks);
+      focus.terms.some((term) => saysWhatKnowledgeLacks(term, chatter));
     const sharedWords = (candidate: Candidate) => focus.terms.filter((term) => (term.reading === "known" || term.reading === "corrected") && matcher.topicUses(candidate.topic, term.term));
     // …or a word no other topic uses ("was mi pay ever tied to UnionPay or am i mixing it up?").
     const coversMoreThanName = (candidate: Candidate) =>
@@ -507,112 +449,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
   }
 
-  /**
-   * Which slots a message leaves to its conversation. A complete question names a service and
-   * says something about it; a fragment names only a region ("e in Grecia?"), only a service
-   * ("and Youpin?") or only what is asked ("perché?", "quali carte?").
-   */
-  function fragmentShape(reading: ReturnType<typeof read>, terms: readonly QueryTerm[], context: ConversationContext | null): FragmentShape {
-    const { recognition, described } = reading;
-    const named = subjectOf(recognition, described);
-    // "e come faccio a pagare col telefono?" after a Xiaomi Pay answer describes the same service:
-    // it asks something more about it, it does not start over.
-    // A company-level name ("GetApps", "HyperOS") is a name, not a description, even unnamed as Xiaomi.
-    const describedOnly = named !== undefined && named !== COMPANY_SERVICE_ID && !recognition.services.includes(named);
-    // Chat words ("ah capito, quindi in austria niente?") say nothing of what is asked.
-    const content = terms.filter((t) => (t.reading === "known" || t.reading === "corrected" || t.reading === "unknown") && !chatter.has(t.from)).length;
-    // ...but a longer message that neither opens as a follow-up nor asks a kind of question about
-    // it says all it asks ("google pay non va sul mio redmi, che faccio?"): it starts over.
-    const opensAsOne = continuesConversation(reading.text);
-    const followsUp = opensAsOne || described.types.length > 0 || content <= options.conversation.fragmentMaxWords.described;
-    const subject = describedOnly && named === context?.service && followsUp ? undefined : named;
-    const region = askedRegion(reading.text, recognition, reading.guess.language);
-    if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
-    // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
-    // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
-    // "and xiaomi overall?" after a question about a service asks the same about the company.
-    // "sul mio xiaomi 14" names a phone, not the company.
-    const namesCompany = recognition.services.includes(COMPANY_SERVICE_ID) && !namesOnlyAPhone(reading.text);
-    if (named === undefined && namesCompany) {
-      return opensAsOne && (content === 0 || (context !== null && content <= options.conversation.fragmentMaxWords.service)) ? "service" : "complete";
-    }
-    // "does it even speak English?": a language's adjective is no place asked; a city is a place.
-    const placeNamed = region !== undefined && (!recognition.impliedRegions.includes(region) || recognition.cityRegions.includes(region));
-    if (subject === undefined && content <= options.conversation.fragmentMaxWords.referring) {
-      if (!placeNamed && refersBack(recognition)) return "question";
-      // "going to Chisinau after, does it work there too?", "no sorry I meant Greece, moving to
-      // Athens next month": the same question, about the place named.
-      if (placeNamed && (refersBack(recognition) || corrects(recognition))) return "region";
-    }
-    // A word of a description ("the tap-to-pay with the band") is no stranger, though the entries never use it.
-    const describing = new Set(described.phrases.flatMap((phrase) => phrase.split(" ")));
-    const strangers = terms.filter((t) => saysWhatKnowledgeLacks(t) && !recognizer.namesRegion(t.from) && !describing.has(t.from)).length;
-    if (subject !== undefined) {
-      if (region !== undefined) return "complete";
-      // "e xiaomi pay? va anche lì con la band?": this service, in the place asked about before.
-      if (context?.region !== undefined && pointsToPlace(recognition)) return "service";
-      if (described.types.length === 0 && content <= options.conversation.fragmentMaxWords.service) return "service";
-      // "e l'app dove xiaomi vende i gadget dei partner?", "ok e il cloud c'è?": opening as a
-      // follow-up, another service described at length, or asked whether it is there, in the place before.
-      // A service named beside other words asks them about it ("e xiaoai quanti utenti ha?").
-      const asksAsBefore =
-        (describedOnly && described.types.length === 0) || (context?.region !== undefined && described.types.length > 0 && described.types.every((type) => type === "availability"));
-      // Alone and short, it is a fragment with nothing before it ("and the photo backup?"), declined.
-      const switches = context === null ? content <= options.conversation.fragmentMaxWords.described : context.service !== subject;
-      return switches && opensAsOne && asksAsBefore && strangers === 0 ? "service" : "complete";
-    }
-    // "perché?", "quali carte?", "e col telefono?" ask about what came before; "che tempo fa a
-    // Roma?" says something the knowledge never speaks of, and starts over.
-    // A year or a number ("e nel 2023?") narrows what was asked; it is not a new subject.
-    // A kind of question or a place beside two such words ("what's the best pizza in Naples?",
-    // "how do I install Windows 11?") asks about them, not about what came before.
-    // "which was the first EU country?": a kind of question about a place, of the service before.
-    const regionFragmentWords = described.types.length > 0 ? options.conversation.fragmentMaxWords.question : options.conversation.fragmentMaxWords.region;
-    if (region !== undefined) return content <= regionFragmentWords && strangers < 2 ? "region" : "complete";
-    // "e i contatti invece rimangono?": opening as a follow-up, a word the knowledge uses beside
-    // one it lacks still asks about what came before.
-    const opensAsFollowUp = () => opensAsOne && terms.some((t) => t.reading === "known" || t.reading === "corrected");
-    const asksAboutIt = strangers === 0 ? described.types.length > 0 || content > 0 : (described.types.length > 0 || opensAsFollowUp()) && strangers < 2;
-    // Opening as a follow-up in words the knowledge all uses, it may say a little more ("e il passaggio su google foto come si fa?").
-    const maxWords = opensAsOne && strangers === 0 ? options.conversation.fragmentMaxWords.referring : options.conversation.fragmentMaxWords.question;
-    return content <= maxWords && asksAboutIt ? "question" : "complete";
-  }
-
-  /**
-   * The clause of a longer message that follows up on its own, with its reading: a message naming
-   * no service is a follow-up when that clause is.
-   */
-  function followingUpPart(
-    text: string,
-    askOptions: AskOptions,
-    context: ConversationContext,
-  ): { reading: ReturnType<typeof read>; terms: QueryTerm[]; shape: Exclude<FragmentShape, "complete"> } | undefined {
-    const parts = clauses(text);
-    if (parts.length < 2) return undefined;
-    // The message's opening, or a clause opening as a follow-up: "altra cosa, mi si è rotto lo
-    // schermo, dove lo riparo a Roma?" ends with a question of its own, not about what came before.
-    for (const [i, part] of parts.entries()) {
-      if (i > 0 && !continuesConversation(part.text)) continue;
-      const reading = read(part.text, askOptions);
-      const terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
-      const shape = fragmentShape(reading, terms, context);
-      // "altra cosa, …" opens a new subject: a clause that asks only what must say a kind of
-      // question, point back or open as a follow-up ("e col telefono? ho un redmi note 12 pro").
-      const asksAboutBefore = shape !== "question" || reading.described.types.length > 0 || refersBack(reading.recognition) || continuesConversation(part.text);
-      if (shape !== "complete" && asksAboutBefore) return { reading, terms, shape };
-    }
-    return undefined;
-  }
-
-  /** The one year before this one that a message names ("nel 2020"), if it names exactly one. */
-  function pastYearAsked(words: readonly string[]): number | undefined {
-    const years = words.filter((word) => /^(?:19|20)\d\d$/.test(word)).map(Number);
-    return years.length === 1 && years[0]! < thisYear ? years[0] : undefined;
-  }
-
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
-  function declinedFragment(question: string, reading: ReturnType<typeof read>, terms: QueryTerm[], askOptions: AskOptions): Analysis {
-    const guess = reconsiderLanguage(reading.guess, reading.text, terms, askOptions);
+  function declinedFragment(question: string, reading: Reading, terms: QueryTerm[], askOptions: AskOptions): Analysis {
+    const guess = reader.reconsiderLanguage(reading.guess, reading.text, terms, askOptions.locale);
     const answer = answers.finish(
       { question, language: guess.language },
       { kind: "fallback", topic: null, service: null, confidence: 0 },
@@ -620,50 +459,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       [],
     );
     return { answer, guess, recognition: reading.recognition, terms, inherited: [] };
-  }
-
-  /** The reading of a fragment with what it leaves out taken from the conversation. */
-  function inherit(
-    reading: ReturnType<typeof read>,
-    shape: Exclude<FragmentShape, "complete">,
-    context: ConversationContext,
-  ): { reading: ReturnType<typeof read>; inherited: ContextSlot[] } {
-    // The words that name something beyond a service, a place or a number ("nexi", "watch", "contatti", "rimangono").
-    const things = reading.recognition.words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@"));
-    // "e con Nexi?", "and the Watch 2 Pro?", "e nel 2023?": one thing named, asked about as before;
-    // "e i contatti rimangono?" asks something of its own about what came before.
-    const namesOneThing = things.length <= 1;
-    const wanted: ContextSlot[] =
-      shape === "region" ? ["service", "questionType"] : shape === "service" ? ["questionType", "region"] : namesOneThing ? ["service", "region", "questionType"] : ["service", "region"];
-    // A new region asks the same as before, and "whether" when nothing more was asked.
-    if (shape === "region" && context.questionType === undefined) context = { ...context, questionType: "availability" };
-    // "e in Italia da quando c'è?" asks its own kind of question: only what it leaves out is taken.
-    const inherited: ContextSlot[] = wanted.filter((slot) => context[slot] !== undefined && !(slot === "questionType" && reading.described.types.length > 0));
-    let { recognition, described } = reading;
-    for (const slot of inherited) {
-      if (slot === "service") {
-        const service = context.service!;
-        // The company is a subject only when something about it is asked: inherited, it is.
-        if (service === COMPANY_SERVICE_ID) described = { ...described, services: [...described.services, service] };
-        recognition = { ...recognition, services: [...recognition.services, service], words: [...recognition.words, serviceTerm(service)], origins: [...recognition.origins, -1] };
-      } else if (slot === "region") {
-        const region = context.region!;
-        recognition = { ...recognition, regions: [region, ...recognition.regions], words: [...recognition.words, regionTerm(region)], origins: [...recognition.origins, -1] };
-      } else if (described.types.length === 0) {
-        described = { ...described, types: [context.questionType!] };
-      }
-    }
-    // "e xiaoai quanti utenti ha?" … "and xiaomi overall?", "e i contatti?" … "e gli sms?": no
-    // kind of question to take, so the words it was asked with.
-    // "e nel 2023?" after what the services earn: a year narrows the question before, asked again.
-    // (What inheriting added above are a service's and a place's terms: no thing.)
-    const narrows = shape === "question" && reading.described.types.length === 0 && things.length === 0;
-    const asksAsBefore = wanted.includes("questionType") && reading.described.types.length === 0;
-    if (((asksAsBefore && !inherited.includes("questionType")) || narrows) && context.asked !== undefined) {
-      recognition = { ...recognition, words: [...recognition.words, ...context.asked], origins: [...recognition.origins, ...context.asked.map(() => -1)] };
-      if (!inherited.includes("questionType")) inherited.push("questionType");
-    }
-    return { reading: { ...reading, recognition, described }, inherited };
   }
 
   /**
@@ -714,59 +509,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     return best;
   }
 
-  /**
-   * The region a message asks about. With several, the one in the clause that asks ("in Polonia
-   * va con tante banche, e in Italia?"); a region the message looks beyond ("fuori dall'Italia,
-   * tipo in Austria?") is not the one asked.
-   */
-  function askedRegion(text: string, recognition: Recognition, language: Language): string | undefined {
-    const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
-    // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
-    const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
-    const candidates = asked.length > 0 ? asked : kept;
-    // Beside another region, the services' origin is where they are known to be, not what is asked,
-    // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
-    const parts = clauses(text);
-    const lastAsking = candidates.length > 1 ? parts.filter((c) => c.asks).at(-1) : undefined;
-    const askedThere = lastAsking === undefined ? [] : recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
-    const originAsked = askedThere.length === 1 && askedThere[0] === concepts.origin;
-    const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== concepts.origin) : candidates;
-    // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
-    const named = places.filter((code) => !recognition.impliedRegions.includes(code));
-    const regions = named.length > 0 ? named : places;
-    const saysHere = candidates.length > 1 && text.search(HERE) !== -1;
-    if (regions.length <= 1 && !saysHere) return regions[0];
-    const placeAfter = (here: RegExpMatchArray, within: string) => {
-      const after = here.index! + here[0].length;
-      const place = recognizer.recognise(within.slice(after, after + HERE_REACH), language);
-      return place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
-    };
-    // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
-    // after it is the city the asker is in.
-    const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
-    if (saysHere && cityIn !== undefined && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) return cityIn;
-    // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
-    // without a question mark; "he lives in the UK now... does it work over there?" names the place
-    // before the question), each from the end.
-    const fromTheEnd = [...parts].reverse();
-    for (const clause of [...fromTheEnd.filter((c) => c.asks), ...fromTheEnd.filter((c) => !c.asks)]) {
-      // "works in Poland but not in Holland??": the question turns to the last case it names.
-      for (const part of turns(clause.text, TURNING_WORDS).reverse()) {
-        // "preso in Polonia, vorrei usarlo qui in Italia", "does it work over here in the
-        // Netherlands?": the place named right after "here" is where the asker is; a place, not
-        // an adjective ("qui? ho la carta italiana").
-        for (const here of part.matchAll(HERE)) {
-          const there = placeAfter(here, part);
-          if (there !== undefined) return there;
-        }
-        const inPart = recognizer.recognise(part, language).regions.find((code) => regions.includes(code));
-        if (inPart !== undefined) return inPart;
-      }
-    }
-    return regions[0];
-  }
-
-
   function smalltalkAnswer(question: string, intent: SmalltalkEntry["id"], language: Language): Answer {
     const entry = answers.smalltalkById.get(intent)!;
     return answers.finish({ question, language }, { kind: "smalltalk", topic: intent, service: null, confidence: 1 }, composer.smalltalk(entry, language), []);
@@ -814,9 +556,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       };
     },
     answerAs(question, topicId, confidence, askOptions = {}) {
-      const reading = read(question, askOptions);
+      const reading = reader.read(question, askOptions.locale);
       const { recognition } = reading;
-      const guess = reconsiderLanguage(reading.guess, reading.text, matcher.queryTerms(recognition, reading.guess.language), askOptions);
+      const guess = reader.reconsiderLanguage(reading.guess, reading.text, matcher.queryTerms(recognition, reading.guess.language), askOptions.locale);
       const topic = topics.find((t) => t.id === topicId);
       const base = { question, language: guess.language };
       if (!topic || !canFill(topic, recognition)) {

@@ -1,0 +1,72 @@
+/**
+ * Which of the places a message names is the one it asks about: "in Polonia va con tante banche,
+ * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
+ */
+import { clauses, turns } from "./clauses.js";
+import type { EntityRecognizer, Recognition } from "./entities.js";
+import { wordsOfAllPacks } from "./languages/index.js";
+import type { Language } from "./schema.js";
+
+const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+// "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
+const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
+const HERE_REACH = 30;
+
+export class AskedRegion {
+  /** @param origin where the services come from (China): named beside another place, it is where they are known to be. */
+  constructor(
+    private readonly recognizer: EntityRecognizer,
+    private readonly origin: string,
+  ) {}
+
+  /**
+   * The region a message asks about. With several, the one in the clause that asks; a region the
+   * message looks beyond ("fuori dall'Italia, tipo in Austria?") is not the one asked.
+   */
+  of(text: string, recognition: Recognition, language: Language): string | undefined {
+    const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
+    const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
+    const candidates = asked.length > 0 ? asked : kept;
+    // Beside another region, the services' origin is where they are known to be, not what is asked,
+    // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
+    const parts = clauses(text);
+    const lastAsking = candidates.length > 1 ? parts.filter((c) => c.asks).at(-1) : undefined;
+    const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
+    const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
+    const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
+    // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
+    const named = places.filter((code) => !recognition.impliedRegions.includes(code));
+    const regions = named.length > 0 ? named : places;
+    const saysHere = candidates.length > 1 && text.search(HERE) !== -1;
+    if (regions.length <= 1 && !saysHere) return regions[0];
+    const placeAfter = (here: RegExpMatchArray, within: string) => {
+      const after = here.index! + here[0].length;
+      const place = this.recognizer.recognise(within.slice(after, after + HERE_REACH), language);
+      return place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
+    };
+    // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
+    // after it is the city the asker is in.
+    const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
+    if (saysHere && cityIn !== undefined && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) return cityIn;
+    // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
+    // without a question mark; "he lives in the UK now... does it work over there?" names the place
+    // before the question), each from the end.
+    const fromTheEnd = [...parts].reverse();
+    for (const clause of [...fromTheEnd.filter((c) => c.asks), ...fromTheEnd.filter((c) => !c.asks)]) {
+      // "works in Poland but not in Holland??": the question turns to the last case it names.
+      for (const part of turns(clause.text, TURNING_WORDS).reverse()) {
+        // "preso in Polonia, vorrei usarlo qui in Italia", "does it work over here in the
+        // Netherlands?": the place named right after "here" is where the asker is; a place, not
+        // an adjective ("qui? ho la carta italiana").
+        for (const here of part.matchAll(HERE)) {
+          const there = placeAfter(here, part);
+          if (there !== undefined) return there;
+        }
+        const inPart = this.recognizer.recognise(part, language).regions.find((code) => regions.includes(code));
+        if (inPart !== undefined) return inPart;
+      }
+    }
+    return regions[0];
+  }
+}

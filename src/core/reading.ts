@@ -1,0 +1,90 @@
+/**
+ * The first steps of the pipeline: a message's words (chat shorthand expanded), its language, the
+ * names it gives (services, places, other companies' products) and what it describes (a service
+ * in other words, the kind of question). What is asked is chosen from this reading afterwards.
+ */
+import type { ConceptLexicon, ConceptReading } from "./concepts.js";
+import { mergeReadings } from "./concepts.js";
+import type { CoreOptions } from "./defaults.js";
+import type { EntityRecognizer, Recognition } from "./entities.js";
+import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
+import type { Matcher, QueryTerm } from "./matcher.js";
+import { modelLetters, words, type Word } from "./normalize.js";
+import { withDescriptions } from "./slots.js";
+
+export interface Reading {
+  /** The message as read: cut to the longest question read. */
+  text: string;
+  guess: LanguageGuess;
+  described: ConceptReading;
+  /** Each content word's reading (typo corrections included), kept for the matcher's own pass. */
+  readings: Map<string, QueryTerm>;
+  /** The names, with the services and places the message describes. */
+  recognition: Recognition;
+}
+
+// Stands in for a word of a rival product's name, so that no phrase of ours spans it.
+const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
+
+export class MessageReader {
+  constructor(
+    private readonly options: CoreOptions,
+    private readonly detector: LanguageDetector,
+    private readonly recognizer: EntityRecognizer,
+    private readonly matcher: Matcher,
+    private readonly concepts: ConceptLexicon,
+    /** Chat shorthand per word ("nn" → "non", "xke" → "perché"), both languages. */
+    private readonly abbreviations: ReadonlyMap<string, readonly string[]>,
+  ) {}
+
+  /** Language and names: what every answer, ours or a baseline's, is built from. */
+  read(question: string, locale: string | undefined): Reading {
+    const { reading: readingOptions } = this.options;
+    const text = question.slice(0, readingOptions.maxQuestionChars);
+    // "nn va", "xke", "u": chat shorthand is read as the words it stands for, but not a model's
+    // letter ("Poco X6" is not "Poco per 6").
+    const models = modelLetters(text);
+    const input: Word[] = [];
+    for (const word of words(text)) {
+      const full = models?.has(word.text) ? undefined : this.abbreviations.get(word.text);
+      if (full === undefined) input.push(word);
+      else for (const expanded of full) input.push({ text: expanded, capitalised: false });
+    }
+    const typed = input.map((w) => w.text);
+    const hint = localeToLanguage(locale);
+    let guess = this.detector.detect(typed, text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage);
+    const named = this.recognizer.recogniseWords(input, text, guess.language);
+    // "xiaoai in frnace?": a place's name, read through its typo, may say the language ("France", not "Francia").
+    if (guess.decidedBy !== "text" && named.misspeltPlaces.length > 0) {
+      const meant = new Map(named.misspeltPlaces);
+      const second = this.detector.detect(typed.map((word) => meant.get(word) ?? word), text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage);
+      if (second.decidedBy === "text") guess = second;
+    }
+    // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
+    // typo correction against the knowledge's vocabulary is the one the matcher does anyway,
+    // and its readings are kept for the matcher's own pass.
+    const readings = new Map<string, QueryTerm>();
+    this.matcher.readWords(named, guess.language, readings);
+    // "samsung pay on my xiaomi watch": a rival's name describes none of ours ("pay … watch"); a
+    // brand may ("quella cosa tipo Alexa").
+    const ours = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
+    const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
+    // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
+    const described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(this.concepts.read(ours), this.concepts.read(corrected)) : this.concepts.read(ours);
+    return { text, guess, described, readings, recognition: withDescriptions(named, described, this.concepts.origin) };
+  }
+
+  /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */
+  reconsiderLanguage(guess: LanguageGuess, text: string, terms: readonly QueryTerm[], locale: string | undefined): LanguageGuess {
+    if (guess.decidedBy === "text" || !terms.some((t) => t.correctedTo)) return guess;
+    const corrected = words(text).map((w) => terms.find((t) => t.from === w.text)?.correctedTo ?? w.text);
+    const { reading: readingOptions } = this.options;
+    const second = this.detector.detect(corrected, text, localeToLanguage(locale), readingOptions.languageTieMargin, readingOptions.defaultLanguage);
+    return second.decidedBy === "text" ? second : guess;
+  }
+}
+
+/** A word the knowledge never uses that says something: not a number, not chatter ("lol", "wtf"). */
+export function saysWhatKnowledgeLacks(term: QueryTerm, chatter: ReadonlySet<string>): boolean {
+  return term.reading === "unknown" && !/^\d+$/.test(term.from) && !chatter.has(term.from);
+}
