@@ -67,6 +67,12 @@ export const EVAL_SETS = {
    * after the third holdout's totals had been read twice: sealed.
    */
   "holdout-4": new URL("../../tests/eval/chat-holdout-4-set.json", import.meta.url),
+  /**
+   * Written at the start of the first night session of 2026-11-30 by three new blind writers (330
+   * messages: less tech-savvy people and expats, terse mobile typing, forum power users), before
+   * any change to what the bot answers that session: sealed.
+   */
+  "holdout-5": new URL("../../tests/eval/chat-holdout-5-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -82,6 +88,10 @@ export const EVAL_SETS = {
   "chat-dev-10": new URL("../../tests/eval/chat-dev-10-set.json", import.meta.url),
   /** Written blind at the end of 2026-11-30 (200 messages: 50 long chatty, 45 near misses), to tune on. */
   "chat-dev-11": new URL("../../tests/eval/chat-dev-11-set.json", import.meta.url),
+  /** Written blind with the fifth holdout (220 messages, every class, community mix), to tune on. */
+  "chat-dev-12": new URL("../../tests/eval/chat-dev-12-set.json", import.meta.url),
+  /** Written blind with it (180 messages: 60 services described, 30 small talk, 30 chatty, 60 near misses), to tune on. */
+  "chat-dev-13": new URL("../../tests/eval/chat-dev-13-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -150,6 +160,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout",
   "holdout-3",
   "holdout-4",
+  "holdout-5",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
