@@ -53,7 +53,7 @@ const LANGUAGE_USE_AFTER = wordsOfAllPacks((pack) => pack.languageUseWords.after
 const LANGUAGE_USE_JOINING = wordsOfAllPacks((pack) => pack.languageUseWords.joining);
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
-const DEMONYM_ENDING = /(ese|ian|ians|ish|ans|ek|eks|ch)$/;
+const DEMONYM_ENDING = /(ese|ian|ians|ean|ish|ans|ek|eks|ch)$/;
 // Shorter aliases ("Mi") are words of their own in Italian ("mi piace").
 const MIN_ALIAS_LENGTH = 4;
 // Two-letter codes that in these chats are far more often an abbreviation than a country:
