@@ -92,6 +92,8 @@ export const EVAL_SETS = {
   "chat-dev-12": new URL("../../tests/eval/chat-dev-12-set.json", import.meta.url),
   /** Written blind with it (180 messages: 60 services described, 30 small talk, 30 chatty, 60 near misses), to tune on. */
   "chat-dev-13": new URL("../../tests/eval/chat-dev-13-set.json", import.meta.url),
+  /** Written blind after the first fixes from chat-dev-12 and -13 (160 messages, every service described, never named), to tune on. */
+  "chat-dev-14": new URL("../../tests/eval/chat-dev-14-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
