@@ -14,15 +14,26 @@ export interface Clause {
 // A full stop, comma or colon ends a clause only before a space or the end: "HyperOS 2.2" and
 // "i.mi.com" stay whole.
 const CLAUSE_END = /[!?;\n]+|[.,:]+(?=\s|$)/g;
+// A sentence runs on over commas and colons: "Can I get XiaoAI in Austria, or is it only Google Assistant here?"
+const SENTENCE_END = /[!?;\n]+|\.+(?=\s|$)/g;
 
 export function clauses(text: string): Clause[] {
+  return cut(text, CLAUSE_END);
+}
+
+/** The message's sentences, each asking when it ends with a question mark. */
+export function sentences(text: string): Clause[] {
+  return cut(text, SENTENCE_END);
+}
+
+function cut(text: string, ends: RegExp): Clause[] {
   const found: Clause[] = [];
   let start = 0;
   const add = (end: number, mark: string) => {
     const body = text.slice(start, end).trim();
     if (body !== "") found.push({ text: body, asks: mark.includes("?") });
   };
-  for (const match of text.matchAll(CLAUSE_END)) {
+  for (const match of text.matchAll(ends)) {
     add(match.index, match[0]);
     start = match.index + match[0].length;
   }

@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { clauses } from "./clauses.js";
+import { clauses, sentences } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -311,6 +311,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
+    if (asksBesideTheService(reading, hinted.locale)) {
+      const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, fallbackReply(language), []);
+      return { answer, guess, recognition, terms: [] };
+    }
 
     const focus = focusOf(reading.text, recognition, terms, language, rankStanding());
     // The entry just given goes first when the follow-up asks a kind of question it answers too
@@ -447,6 +451,29 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
       return { answer, guess, recognition, terms, slots: { subject: service ?? subject, region, types }, inherited };
     }
+  }
+
+  /**
+   * "ho la band 6 nfc con xiaomi pay e mi trovo bene, ma il cinturino si è rotto: dove la riparo
+   * in garanzia?": the service is what the asker has, said in passing; the clause that asks names
+   * none of ours and asks about a subject we do not cover or another company's product. Read by
+   * sentence: a question runs on over its commas ("can I get XiaoAI in Austria, or is it only
+   * Google Assistant here?").
+   */
+  function asksBesideTheService(reading: Reading, locale: string | undefined): boolean {
+    const { recognition } = reading;
+    const otherCompanies = (products: readonly string[]) => products.some((product) => !shops.has(product));
+    if (recognition.offTopic.length === 0 && !otherCompanies(recognition.otherProducts)) return false;
+    const namesOurs = (r: Reading) =>
+      r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || r.recognition.guessedServices.length > 0 || r.described.services.some((id) => id !== COMPANY_SERVICE_ID);
+    // Only a service of ours can be the context of another question; the company alone is handled as a subject of its own.
+    if (!namesOurs(reading)) return false;
+    const parts = sentences(reading.text);
+    const asking = parts.filter((part) => part.asks);
+    const asked = asking.length > 0 ? asking : parts.slice(-1);
+    if (asked.length === parts.length) return false;
+    const readings = asked.map((part) => reader.read(part.text, locale));
+    return !readings.some(namesOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || otherCompanies(r.recognition.otherProducts));
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

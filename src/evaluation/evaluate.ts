@@ -94,6 +94,8 @@ export const EVAL_SETS = {
   "chat-dev-13": new URL("../../tests/eval/chat-dev-13-set.json", import.meta.url),
   /** Written blind after the first fixes from chat-dev-12 and -13 (160 messages, every service described, never named), to tune on. */
   "chat-dev-14": new URL("../../tests/eval/chat-dev-14-set.json", import.meta.url),
+  /** Written blind with it (180 messages: 70 long chatty, 50 countries in every form, 20 availability phrasings, 40 chatty near misses), to tune on. */
+  "chat-dev-15": new URL("../../tests/eval/chat-dev-15-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

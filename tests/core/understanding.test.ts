@@ -121,6 +121,14 @@ describe("chatty messages", () => {
     expect(answer.availability?.region).toBe("IT");
   });
 
+  it("GIVEN a service said in passing and a question about something else THEN declines it; asked about the service, answers", () => {
+    expect(assistant.ask("uso xiaomi pay sulla band 8 da mesi, tutto ok. ma dove la porto a riparare in garanzia a Torino?")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("I keep my contacts on Xiaomi Cloud. Anyway, does Samsung Cloud back up WhatsApp chats?")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("ho la band 8 da mesi, tutto ok. ma xiaomi pay funziona con postepay?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    // The question runs on over its comma: the service is in the sentence that asks.
+    expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN a greeting clause THEN it never answers the message by itself", () => {
     expect(assistant.ask("Salve, mi sapreste dire quanto dura la batteria del Redmi Watch 4? è per mio padre").kind).toBe("fallback");
   });
