@@ -473,7 +473,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const asked = asking.length > 0 ? asking : parts.slice(-1);
     if (asked.length === parts.length) return false;
     const readings = asked.map((part) => reader.read(part.text, locale));
-    return !readings.some(namesOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || otherCompanies(r.recognition.otherProducts));
+    // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
+    // feature describes the rival's use, not ours: only our name makes it ours.
+    const asksOurs = (r: Reading) =>
+      r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID);
+    return !readings.some(asksOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || otherCompanies(r.recognition.otherProducts));
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */
