@@ -2,7 +2,7 @@
  * Which of the places a message names is the one it asks about: "in Polonia va con tante banche,
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
-import { clauses, turns } from "./clauses.js";
+import { clauses, sentences, turns } from "./clauses.js";
 import type { EntityRecognizer, Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import type { Language } from "./schema.js";
@@ -30,8 +30,11 @@ export class AskedRegion {
     const candidates = asked.length > 0 ? asked : kept;
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
-    const parts = clauses(text);
-    const lastAsking = candidates.length > 1 ? parts.filter((c) => c.asks).at(-1) : undefined;
+    // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
+    // with specific banks? The UK side I'll figure out myself."
+    const said = sentences(text);
+    const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
+    const lastAsking = candidates.length > 1 ? said.filter((c) => c.asks).at(-1) : undefined;
     const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
     const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
     const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
