@@ -2,7 +2,7 @@
  * Which of the places a message names is the one it asks about: "in Polonia va con tante banche,
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
-import { clauses, sentences, turns } from "./clauses.js";
+import { clauses, questionsIn, sentences, turns } from "./clauses.js";
 import type { EntityRecognizer, Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import type { Language } from "./schema.js";
@@ -25,14 +25,19 @@ export class AskedRegion {
    */
   of(text: string, recognition: Recognition, language: Language): string | undefined {
     const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
-    // "I'm in the UK, or is it China only?": the region set against the one asked is not it.
-    const asked = kept.filter((code) => !recognition.contrastRegions.includes(code));
-    const candidates = asked.length > 0 ? asked : kept;
-    // Beside another region, the services' origin is where they are known to be, not what is asked,
-    // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
     // with specific banks? The UK side I'll figure out myself."
     const said = sentences(text);
+    // "I'm in the UK, or is it China only?": the region set against the one asked is not it; but
+    // "only" outside the question sets nothing against it ("I'm only in Czechia a few times a year").
+    const contrasted =
+      recognition.contrastRegions.length === 0
+        ? recognition.contrastRegions
+        : questionsIn(said).flatMap((sentence) => this.recognizer.recognise(sentence.text, language).contrastRegions);
+    const asked = kept.filter((code) => !contrasted.includes(code));
+    const candidates = asked.length > 0 ? asked : kept;
+    // Beside another region, the services' origin is where they are known to be, not what is asked,
+    // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
     const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
     const lastAsking = candidates.length > 1 ? said.filter((c) => c.asks).at(-1) : undefined;
     const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
@@ -73,3 +78,4 @@ export class AskedRegion {
     return regions[0];
   }
 }
+

@@ -26,6 +26,12 @@ export function sentences(text: string): Clause[] {
   return cut(text, SENTENCE_END);
 }
 
+/** The sentences that ask: those ending with a question mark, else the last ("funziona solo in Cina o anche qui"). */
+export function questionsIn(said: readonly Clause[]): readonly Clause[] {
+  const asking = said.filter((sentence) => sentence.asks);
+  return asking.length > 0 ? asking : said.slice(-1);
+}
+
 function cut(text: string, ends: RegExp): Clause[] {
   const found: Clause[] = [];
   let start = 0;

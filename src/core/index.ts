@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { clauses, sentences } from "./clauses.js";
+import { clauses, questionsIn, sentences } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -469,8 +469,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // Only a service of ours can be the context of another question; the company alone is handled as a subject of its own.
     if (!namesOurs(reading)) return false;
     const parts = sentences(reading.text);
-    const asking = parts.filter((part) => part.asks);
-    const asked = asking.length > 0 ? asking : parts.slice(-1);
+    const asked = questionsIn(parts);
     if (asked.length === parts.length) return false;
     const readings = asked.map((part) => reader.read(part.text, locale));
     // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
