@@ -3,6 +3,7 @@
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
+import { pointsToPlace } from "./conversation.js";
 import type { EntityRecognizer, Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import type { Language } from "./schema.js";
@@ -57,9 +58,30 @@ export class AskedRegion {
     // after it is the city the asker is in.
     const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
     if (saysHere && cityIn !== undefined && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) return cityIn;
-    // The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
-    // without a question mark; "he lives in the UK now... does it work over there?" names the place
-    // before the question), each from the end.
+    // "io qui in Italia so che non va, ma lì invece?": a question pointing "there" asks about a
+    // place other than the asker's own.
+    const elsewhere =
+      saysHere && questionsIn(said).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)))
+        ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined)
+        : [];
+    if (elsewhere.length > 0) {
+      const others = regions.filter((code) => !elsewhere.includes(code));
+      if (others.length > 0) return this.lastNamed(parts, others, language);
+    }
+    return this.lastNamed(parts, regions, language, placeAfter);
+  }
+
+  /**
+   * The clauses that ask first, then the others ("volevo sapere se funziona in Germania" asks
+   * without a question mark; "he lives in the UK now... does it work over there?" names the place
+   * before the question), each from the end: the first of `regions` named there.
+   */
+  private lastNamed(
+    parts: ReadonlyArray<{ text: string; asks: boolean }>,
+    regions: readonly string[],
+    language: Language,
+    placeAfter?: (here: RegExpMatchArray, within: string) => string | undefined,
+  ): string | undefined {
     const fromTheEnd = [...parts].reverse();
     for (const clause of [...fromTheEnd.filter((c) => c.asks), ...fromTheEnd.filter((c) => !c.asks)]) {
       // "works in Poland but not in Holland??": the question turns to the last case it names.
@@ -67,8 +89,8 @@ export class AskedRegion {
         // "preso in Polonia, vorrei usarlo qui in Italia", "does it work over here in the
         // Netherlands?": the place named right after "here" is where the asker is; a place, not
         // an adjective ("qui? ho la carta italiana").
-        for (const here of part.matchAll(HERE)) {
-          const there = placeAfter(here, part);
+        for (const here of placeAfter === undefined ? [] : part.matchAll(HERE)) {
+          const there = placeAfter!(here, part);
           if (there !== undefined) return there;
         }
         const inPart = this.recognizer.recognise(part, language).regions.find((code) => regions.includes(code));

@@ -102,6 +102,12 @@ describe("countries", () => {
     ["sono italiano e vivo a londra, youpin spedisce qui?", "GB"],
     ["xiaoai c'è in cina, ma per noi italiani?", "IT"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
+    // The question runs on over its comma; the sentence after it does not ask.
+    ["Does Xiaomi Pay work in Greece with any card, or only with some banks? For Italy I already know", "GR"],
+    // "only" outside the question sets nothing against the place.
+    ["got a band in vienna. does xiaomi pay work with polish banks? i'm only in poland twice a year but i have an account there", "PL"],
+    // "there" in the question points away from the asker's own place.
+    ["mia zia vive in grecia e mi chiede di xiaomi pay. io qui in italia lo uso con nexi, ma lì funziona?", "GR"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
   });
