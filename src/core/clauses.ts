@@ -26,6 +26,26 @@ export function sentences(text: string): Clause[] {
   return cut(text, SENTENCE_END);
 }
 
+/**
+ * Clauses cut again after a phrase that opens a question ("il prof vuole sapere se | xiaomi si
+ * considera…"), so the question can be read without the story around it. Cuts fall between
+ * words: each part is still a run of the message's words.
+ */
+export function afterQuestionOpeners(parts: readonly Clause[], openers: RegExp): Clause[] {
+  return parts.flatMap((part) => {
+    const pieces: Clause[] = [];
+    let start = 0;
+    for (const match of part.text.matchAll(openers)) {
+      const end = match.index + match[0].length;
+      pieces.push({ text: part.text.slice(start, end), asks: false });
+      start = end;
+    }
+    if (start === 0) return [part];
+    pieces.push({ text: part.text.slice(start), asks: part.asks });
+    return pieces.filter((piece) => piece.text.trim() !== "");
+  });
+}
+
 /** The sentences that ask: those ending with a question mark, else the last ("funziona solo in Cina o anche qui"). */
 export function questionsIn(said: readonly Clause[]): readonly Clause[] {
   const asking = said.filter((sentence) => sentence.asks);

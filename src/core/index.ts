@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { clauses, questionsIn, sentences } from "./clauses.js";
+import { afterQuestionOpeners, clauses, questionsIn, sentences } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -107,6 +107,8 @@ function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
   return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
 }
+// "il prof vuole sapere se", "I was wondering whether": what follows is the question.
+const QUESTION_OPENERS = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.questionOpeners)].join("|")})(?![\\p{L}])`, "giu");
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 /**
@@ -506,7 +508,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   ): { recognition: Recognition; terms: QueryTerm[]; ranked: Candidate[] } {
     const whole = { recognition, terms, ranked };
     if (recognition.words.length < options.reading.clauseReadingMinWords || (whole.ranked[0]?.score ?? 0) >= options.answering.answerThreshold) return whole;
-    const parts = clauses(text);
+    const parts = afterQuestionOpeners(clauses(text), QUESTION_OPENERS);
     if (parts.length < 2) return whole;
     // Clauses are cut at punctuation, which never falls inside a word: each is a run of the message's words.
     let start = 0;

@@ -135,6 +135,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN a question opened inside a long sentence ('volevo sapere se …') THEN reads what follows the opener as the question", () => {
+    expect(
+      assistant.ask("buonasera, sto preparando una presentazione per il corso di marketing e la mia collega voleva sapere se xiaomi si considera più un'azienda di hardware o di servizi"),
+    ).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-services-company" });
+  });
+
   it("GIVEN a greeting clause THEN it never answers the message by itself", () => {
     expect(assistant.ask("Salve, mi sapreste dire quanto dura la batteria del Redmi Watch 4? è per mio padre").kind).toBe("fallback");
   });

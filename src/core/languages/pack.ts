@@ -28,6 +28,11 @@ export interface LanguagePack {
   sourceWords: readonly string[];
   /** Two words before a place that say where someone comes from ("i m from", "vengo dalla"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
+  /**
+   * Phrases that open a question inside a longer sentence ("il prof vuole sapere se …", "I was
+   * wondering whether …"): what follows them is read as a clause of its own.
+   */
+  questionOpeners: readonly string[];
   /** Words and phrases, as read, that correct what was just asked ("intendevo", "volevo dire", "i meant"): a place beside them is the place meant. */
   correctionPhrases: readonly string[];
   /** Words that open a question ("come", "what"): beside words small talk does not know, the message asks something. */
