@@ -14,6 +14,7 @@ export interface CoreOptions {
     clauseReadingMinWords: number;
     maxClausesRead: number;
     clauseMinKnownWords: number;
+    topicChangeMinWords: number;
   };
   /** How much each kind of word counts when a message is matched against a phrasing. */
   weights: {
@@ -69,6 +70,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     maxClausesRead: 6,
     /** A clause is read alone only when it has this many words of its own that the knowledge uses. */
     clauseMinKnownWords: 2,
+    /** After "un'altra cosa:" or "off topic, but", a question of at least this many words is read on its own. */
+    topicChangeMinWords: 3,
   },
   weights: {
     /**

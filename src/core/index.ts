@@ -107,6 +107,12 @@ function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
   return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
 }
+// "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
+// pause or a "but" before what is asked now; not "is it XiaoAI or something else?".
+const TOPIC_CHANGE = new RegExp(
+  `(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.topicChangePhrases)].map((phrase) => phrase.replaceAll("'", "['’ ]?").replaceAll("-", "[- ]?")).join("|")})(?:\\s+\\p{L}+){0,2}?\\s*(?:[:,;—–-]|\\s(?:but|ma|però|pero)(?![\\p{L}]))`,
+  "giu",
+);
 // "il prof vuole sapere se", "I was wondering whether": what follows is the question.
 const QUESTION_OPENERS = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.questionOpeners)].join("|")})(?![\\p{L}])`, "giu");
 const SERVICE_SLOT = "qqserviceslotqq";
@@ -234,6 +240,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (chat && !asksAboutLastAnswer) {
       const guess = chat.language ? { ...reading.guess, language: chat.language } : reading.guess;
       return { answer: smalltalkAnswer(question, chat.intent, guess.language), guess, recognition: reading.recognition, terms: [] };
+    }
+    // "uso Mi Cloud per i contatti. Volevo però chiedervi un'altra cosa: come cambio la suoneria?":
+    // what comes after the change of subject is the question, asked on its own.
+    const changed = [...reading.text.matchAll(TOPIC_CHANGE)].at(-1);
+    if (changed !== undefined) {
+      const after = reading.text.slice(changed.index + changed[0].length);
+      if (wordCount(after) >= options.reading.topicChangeMinWords) {
+        // A new subject takes nothing from the conversation before it.
+        const part = analyse(after, askOptions, turn && { context: null });
+        return { ...part, answer: { ...part.answer, question } };
+      }
     }
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];

@@ -96,6 +96,8 @@ export const EVAL_SETS = {
   "chat-dev-14": new URL("../../tests/eval/chat-dev-14-set.json", import.meta.url),
   /** Written blind with it (180 messages: 70 long chatty, 50 countries in every form, 20 availability phrasings, 40 chatty near misses), to tune on. */
   "chat-dev-15": new URL("../../tests/eval/chat-dev-15-set.json", import.meta.url),
+  /** Written blind mid-session in the fifth holdout's three styles (240 messages, every class), read first as a check of the session's work, then tuned on. */
+  "chat-dev-16": new URL("../../tests/eval/chat-dev-16-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

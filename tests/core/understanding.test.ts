@@ -135,6 +135,13 @@ describe("chatty messages", () => {
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN a change of subject ('un'altra cosa:', 'off topic, but') THEN what follows is asked on its own", () => {
+    expect(assistant.ask("pago con la band e nexi da mesi, tutto ok. altra domanda: come faccio lo screenshot sul redmi note 13?")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("my backups are on Xiaomi Cloud, all good. Off topic, but does Xiaomi Pay work in Poland?")).toMatchObject({ kind: "answer", service: "mi-pay", availability: { region: "PL" } });
+    // "or something else?" asks about the thing before, it changes nothing.
+    expect(assistant.ask("questa hyperai è un assistente tipo xiaoai o un'altra cosa? grazie")).toMatchObject({ kind: "answer" });
+  });
+
   it("GIVEN a question opened inside a long sentence ('volevo sapere se …') THEN reads what follows the opener as the question", () => {
     expect(
       assistant.ask("buonasera, sto preparando una presentazione per il corso di marketing e la mia collega voleva sapere se xiaomi si considera più un'azienda di hardware o di servizi"),
@@ -258,6 +265,12 @@ describe("a conversation", () => {
     expect(cards!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(cards!.answer.topic).not.toBe("mi-pay-italy-cards");
     expect(cloud!.answer.availability).toMatchObject({ service: "mi-cloud", region: "GR" });
+  });
+
+  it("GIVEN a change of subject after an answer THEN nothing is taken from before it", () => {
+    const [, changed] = play(["Xiaomi Pay funziona in Grecia?", "grazie! un'altra cosa: dove lo porto a riparare il telefono a Roma?"]);
+    expect(changed!.answer.kind).toBe("fallback");
+    expect(changed!.inherited).toEqual([]);
   });
 
   it("GIVEN a fragment with nothing before it, or after a declined question THEN declines it", () => {

@@ -29,6 +29,11 @@ export interface LanguagePack {
   /** Two words before a place that say where someone comes from ("i m from", "vengo dalla"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
   /**
+   * Phrases that say the question changes subject ("un'altra cosa:", "off topic, but"): what
+   * follows is asked on its own, whatever the message said before.
+   */
+  topicChangePhrases: readonly string[];
+  /**
    * Phrases that open a question inside a longer sentence ("il prof vuole sapere se …", "I was
    * wondering whether …"): what follows them is read as a clause of its own.
    */
