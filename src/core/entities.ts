@@ -375,9 +375,10 @@ export class EntityRecognizer {
     const { keys, start } = window;
     const first = input[start]!;
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
-    if (named === undefined && CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
+    if (CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
+      // "a Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer name wins.
       const city = this.longestName(window, input, this.cityNames, true);
-      if (city) return { code: city.value, length: city.length, city: true };
+      if (city && (named === undefined || city.length > named.length)) return { code: city.value, length: city.length, city: true };
     }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
