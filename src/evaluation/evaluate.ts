@@ -74,6 +74,12 @@ export const EVAL_SETS = {
    * times (92.0%, 92.8%, 92.8% in scope), then its misses were studied that session: tuned on.
    */
   "holdout-5": new URL("../../tests/eval/chat-holdout-5-set.json", import.meta.url),
+  /**
+   * Written in the middle of the first night session of 2026-11-30 by three new blind writers (330
+   * messages: asking for someone else and retelling rumours, young slang and misspelt names,
+   * careful questions from people who read the news), after the fifth was unsealed: sealed.
+   */
+  "holdout-6": new URL("../../tests/eval/chat-holdout-6-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -167,6 +173,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout",
   "holdout-3",
   "holdout-4",
+  "holdout-6",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
