@@ -9,7 +9,9 @@ import type { CoreOptions } from "./defaults.js";
 import type { EntityRecognizer, Recognition } from "./entities.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
-import { modelLetters, words, type Word } from "./normalize.js";
+import type { Language } from "./schema.js";
+import { questionsIn, sentences } from "./clauses.js";
+import { modelLetters, tokenize, words, type Word } from "./normalize.js";
 import { withDescriptions } from "./slots.js";
 
 export interface Reading {
@@ -70,8 +72,22 @@ export class MessageReader {
     const ours = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
     const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
-    const described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(this.concepts.read(ours), this.concepts.read(corrected)) : this.concepts.read(ours);
+    let described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(this.concepts.read(ours), this.concepts.read(corrected)) : this.concepts.read(ours);
+    // "Da quando esiste questa cosa in Cina? Qui da noi non l'ho mai vista": the question names its
+    // place; "da noi" outside it is where the asker is, not what is asked.
+    if (described.homeRegion !== undefined && this.homeOnlyBesideTheQuestion(text, guess.language)) described = { ...described, homeRegion: undefined };
     return { text, guess, described, readings, recognition: withDescriptions(named, described, this.concepts.origin) };
+  }
+
+  /** Whether the sentences that ask name a place and none of them says "da noi" / "here". */
+  private homeOnlyBesideTheQuestion(text: string, language: Language): boolean {
+    const said = sentences(text);
+    if (said.length < 2) return false;
+    const asking = questionsIn(said);
+    return (
+      asking.some((sentence) => this.recognizer.recognise(sentence.text, language).regions.length > 0) &&
+      asking.every((sentence) => this.concepts.read(tokenize(sentence.text)).homeRegion === undefined)
+    );
   }
 
   /** When the words as typed do not decide ("availabel in india?"), the words they were corrected to may. */

@@ -108,6 +108,8 @@ describe("countries", () => {
     ["got a band in vienna. does xiaomi pay work with polish banks? i'm only in poland twice a year but i have an account there", "PL"],
     // "there" in the question points away from the asker's own place.
     ["mia zia vive in grecia e mi chiede di xiaomi pay. io qui in italia lo uso con nexi, ma lì funziona?", "GR"],
+    // "da noi" outside the question that names its place is where the asker is.
+    ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
   });
