@@ -20,7 +20,7 @@ export const english: LanguagePack = {
   referringWords: wordList("it its they them their there that this he him his she her"),
   continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on", "same question for"],
   placeWords: wordList("the in from across"),
-  cityPlaceWords: wordList("in at to near around about"),
+  cityPlaceWords: wordList("in at to near around about visiting visit"),
   hereWords: wordList("here"),
   thereWords: wordList("there"),
   existentialWords: wordList("is are was were isnt arent s"),

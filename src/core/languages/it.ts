@@ -29,7 +29,7 @@ export const italian: LanguagePack = {
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella lui"),
   continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per", "stessa domanda per"],
   placeWords: wordList("in negli dagli agli"),
-  cityPlaceWords: wordList("a ad in vicino verso"),
+  cityPlaceWords: wordList("a ad in vicino verso visitare visito visitando"),
   hereWords: wordList("qui qua"),
   thereWords: wordList("li laggiu"),
   // "c'è lì?" asks whether it is there: the place, not whether something exists.
