@@ -35,7 +35,11 @@ export class AskedRegion {
       recognition.contrastRegions.length === 0
         ? recognition.contrastRegions
         : questionsIn(said).flatMap((sentence) => this.recognizer.recognise(sentence.text, language).contrastRegions);
-    const asked = kept.filter((code) => !contrasted.includes(code));
+    // "col mio xiaomi comprato in italia posso usare mi pay una volta arrivato lì?": where a thing
+    // was bought or someone comes from is background beside any other place.
+    // Unless the asker says "here": "comprato in Italia… arriverà anche qui?".
+    const background = recognition.backgroundRegions.length > 0 && text.search(HERE) === -1 ? recognition.backgroundRegions : [];
+    const asked = kept.filter((code) => !contrasted.includes(code) && !background.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").

@@ -75,6 +75,8 @@ export interface Recognition {
   excludedRegions: string[];
   /** Regions set against another ("or is it China only?", "solo per i cinesi"): asked about only when alone. */
   contrastRegions: string[];
+  /** Where someone comes from or something was bought ("I'm from Italy", "preso in Polonia"): background, not what is asked. */
+  backgroundRegions: string[];
   /** Regions named, in order of first mention, each once; those only implied by an adjective come last. */
   regions: string[];
   /** Regions only implied by an adjective or demonym ("carta italiana", "Polish banks"), or by a city. */
@@ -196,7 +198,8 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const namedOtherwise = new Set<string>();
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     // A name typo is only looked for in a run of words holding one the knowledge does not use:
     // where the next such word is, from each word on, is worked out once for the whole message.
@@ -262,6 +265,8 @@ export class EntityRecognizer {
         const personsOrigin = ORIGIN_PHRASES.has(`${input[i - 2]?.text ?? ""} ${input[i - 1]?.text ?? ""}`);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.
         pushOnce(nationality || personsOrigin || region.city ? adjectiveRegions : result.regions, region.code);
+        if (personsOrigin) pushOnce(result.backgroundRegions, region.code);
+        else namedOtherwise.add(region.code);
         if (region.city) pushOnce(result.cityRegions, region.code);
         pushTerm(result, regionTerm(region.code), i);
         if (region.misspeltAs !== undefined) result.misspeltPlaces.push([word.text, region.misspeltAs]);
@@ -296,6 +301,8 @@ export class EntityRecognizer {
       i++;
     }
     result.guessedServices = result.guessedServices.filter((id) => !result.services.includes(id));
+    // "comprata in Russia… In Russia funziona ancora?": named again, it is asked after all.
+    if (result.backgroundRegions.length > 0) result.backgroundRegions = result.backgroundRegions.filter((code) => !namedOtherwise.has(code));
     for (const code of flagRegionCodes(rawText)) {
       if (code !== "EU" && !ISO_3166_ALPHA2.has(code)) continue;
       pushOnce(result.regions, code);

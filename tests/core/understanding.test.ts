@@ -108,6 +108,9 @@ describe("countries", () => {
     ["got a band in vienna. does xiaomi pay work with polish banks? i'm only in poland twice a year but i have an account there", "PL"],
     // "there" in the question points away from the asker's own place.
     ["mia zia vive in grecia e mi chiede di xiaomi pay. io qui in italia lo uso con nexi, ma lì funziona?", "GR"],
+    // Where a thing was bought is background beside the place it is taken to; named again, it is asked.
+    ["mia sorella ha un poco comprato a milano, se va in cina può pagare con xiaomi pay?", "CN"],
+    ["ho una band comprata in polonia. in polonia funziona ancora xiaomi pay?", "PL"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {

@@ -40,7 +40,7 @@ export const italian: LanguagePack = {
   topicChangePhrases: ["un'altra cosa", "altra cosa", "altra domanda", "un'altra domanda", "domanda diversa", "un altro dubbio", "dubbio è un altro", "dubbio e un altro", "fuori tema", "off topic", "cambiando argomento", "cambio argomento", "a parte questo", "non c'entra niente", "non c'entra nulla", "tutt'altra cosa", "domanda a parte"],
   questionOpeners: ["sapere se", "chiedere se", "chiedevo se", "chiedo se", "sa se", "sapete se", "sai se", "capire se", "dirmi se", "dirmi come", "sapere come", "sapere quando", "sapere perche", "sapere quale", "sapere quali", "sapere quanto", "sapere quanti", "sapere dove"],
   correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
-  personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"],
+  personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del", "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in"],
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
