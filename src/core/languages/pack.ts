@@ -26,7 +26,7 @@ export interface LanguagePack {
   placeWords: readonly string[];
   /** Asking where an answer comes from ("fonte?", "source?"): the same answer again, with its sources. */
   sourceWords: readonly string[];
-  /** Two words before a place that say where someone comes from ("i m from", "vengo dalla"): like a nationality, not the place asked. */
+  /** Two words before a place that say where someone comes from or something was bought ("i m from", "vengo dalla", "comprato in"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
   /**
    * Phrases that say the question changes subject ("un'altra cosa:", "off topic, but"): what
