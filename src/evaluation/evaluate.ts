@@ -105,6 +105,8 @@ export const EVAL_SETS = {
   "chat-dev-15": new URL("../../tests/eval/chat-dev-15-set.json", import.meta.url),
   /** Written blind mid-session in the fifth holdout's three styles (240 messages, every class), read first as a check of the session's work, then tuned on. */
   "chat-dev-16": new URL("../../tests/eval/chat-dev-16-set.json", import.meta.url),
+  /** Written blind in the sixth holdout's three styles after its first reading (240: countries, chatty, small talk, near misses), to tune on. */
+  "chat-dev-17": new URL("../../tests/eval/chat-dev-17-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
