@@ -537,7 +537,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const isName = (word: string) => word.startsWith("§") || word.startsWith("@");
     const readings = new Map<string, QueryTerm>();
     let best = { ...whole, score: whole.ranked[0]?.score ?? 0 };
-    for (const { from, to } of spans.slice(-options.reading.maxClausesRead)) {
+    let bestAsking: typeof best | undefined;
+    const askingFrom = spans.length - Math.min(spans.length, options.reading.maxClausesRead);
+    for (const [index, { from, to }] of spans.entries()) {
+      if (index < askingFrom) continue;
       const inPart = recognition.words.filter((word, k) => {
         const origin = recognition.origins[k]!;
         // Names, and what was read from the message as a whole (flags, descriptions, topics we
@@ -554,8 +557,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // "Salve," or "grazie mille!" around a question frame it; they are not what it asks.
       if (top === undefined || top.topic.kind === "smalltalk") continue;
       if (top.score > best.score) best = { recognition: partRecognition, terms: partTerms, ranked, score: top.score };
+      if (parts[index]!.asks && top.score > (bestAsking?.score ?? 0)) bestAsking = { recognition: partRecognition, terms: partTerms, ranked, score: top.score };
     }
-    return best;
+    // "backup su mi cloud attivo, quanti giga ho gratis??": the clause that asks, when it matches
+    // at all, says what is asked better than the context around it.
+    return bestAsking !== undefined && bestAsking.score >= options.reading.askingClauseMinScore ? bestAsking : best;
   }
 
   function smalltalkAnswer(question: string, intent: SmalltalkEntry["id"], language: Language): Answer {

@@ -153,6 +153,13 @@ describe("chatty messages", () => {
     ).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-services-company" });
   });
 
+  it("GIVEN context that matches an entry well and a question that matches another THEN the question decides", () => {
+    expect(assistant.ask("lo ammetto sono negato: ho un poco f5, il backup su mi cloud è attivo, ma quanti giga ho gratis?? mi esce spazio esaurito e vado nel panico")).toMatchObject({
+      service: "mi-cloud",
+      topic: "mi-cloud-storage",
+    });
+  });
+
   it("GIVEN a greeting clause THEN it never answers the message by itself", () => {
     expect(assistant.ask("Salve, mi sapreste dire quanto dura la batteria del Redmi Watch 4? è per mio padre").kind).toBe("fallback");
   });
