@@ -100,6 +100,7 @@ export interface Assistant {
 }
 
 const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
+const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
@@ -495,7 +496,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // feature describes the rival's use, not ours: only our name makes it ours.
     const asksOurs = (r: Reading) =>
       r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID);
-    return !readings.some(asksOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || otherCompanies(r.recognition.otherProducts));
+    // "ma è tipo google assistant?", "is it like Kickstarter?": another company's product as a likeness asks about ours.
+    const likens = (r: Reading) => tokenize(r.text).some((word) => LIKENESS_WORDS.has(word));
+    return !readings.some(asksOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

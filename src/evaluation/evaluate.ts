@@ -107,6 +107,8 @@ export const EVAL_SETS = {
   "chat-dev-16": new URL("../../tests/eval/chat-dev-16-set.json", import.meta.url),
   /** Written blind in the sixth holdout's three styles after its first reading (240: countries, chatty, small talk, near misses), to tune on. */
   "chat-dev-17": new URL("../../tests/eval/chat-dev-17-set.json", import.meta.url),
+  /** Written blind at the end of that session (200: countries, chatty, service named with an unusual topic, small talk, near misses), to tune on. */
+  "chat-dev-19": new URL("../../tests/eval/chat-dev-19-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

@@ -136,6 +136,8 @@ describe("chatty messages", () => {
     expect(assistant.ask("uso xiaomi pay sulla band 8 da mesi, tutto ok. ma dove la porto a riparare in garanzia a Torino?")).toMatchObject({ kind: "fallback", service: null });
     expect(assistant.ask("I keep my contacts on Xiaomi Cloud. Anyway, does Samsung Cloud back up WhatsApp chats?")).toMatchObject({ kind: "fallback", service: null });
     expect(assistant.ask("ho la band 8 da mesi, tutto ok. ma xiaomi pay funziona con postepay?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    // Another company's product as a likeness asks about ours.
+    expect(assistant.ask("mio cugino in cina usa youpin tutti i giorni. ma è un negozio normale o una cosa tipo kickstarter?")).toMatchObject({ kind: "answer", service: "youpin" });
     // The question runs on over its comma: the service is in the sentence that asks.
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });

@@ -24,6 +24,7 @@ export const english: LanguagePack = {
   hereWords: wordList("here"),
   thereWords: wordList("there"),
   existentialWords: wordList("is are was were isnt arent s"),
+  likenessWords: wordList("like similar kinda sorta alike compared"),
   preferenceWords: wordList("better best worse worst cheaper"),
   languageUseWords: { before: wordList("in speak speaks speaking understand understands support supports write answer reply"), after: wordList("pls please plz"), joining: wordList("or and") },
   questionWords: wordList("how what why when where which who can could"),

@@ -34,6 +34,7 @@ export const italian: LanguagePack = {
   thereWords: wordList("li laggiu"),
   // "c'è lì?" asks whether it is there: the place, not whether something exists.
   existentialWords: [],
+  likenessWords: wordList("tipo simile simili stile genere uguale paragonabile"),
   preferenceWords: wordList("meglio migliore peggio peggiore"),
   languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf"), joining: wordList("o e") },
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),

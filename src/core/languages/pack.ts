@@ -48,6 +48,8 @@ export interface LanguagePack {
    * said about it as the end of the message does ("in inglese o in cinese").
    */
   languageUseWords: { before: readonly string[]; after: readonly string[]; joining: readonly string[] };
+  /** Words that liken one thing to another ("tipo", "like"): "is it like Kickstarter?" asks about ours, not the other company's. */
+  likenessWords: readonly string[];
   /** Words that weigh one thing against another ("meglio", "better", "vs"): beside another company's product, a comparison the sources do not make. */
   preferenceWords: readonly string[];
   /** "There" pointing back at the place asked before ("va anche lì?"). */
