@@ -108,6 +108,8 @@ export const EVAL_SETS = {
   /** Written blind in the sixth holdout's three styles after its first reading (240: countries, chatty, small talk, near misses), to tune on. */
   "chat-dev-17": new URL("../../tests/eval/chat-dev-17-set.json", import.meta.url),
   /** Written blind at the end of that session (200: countries, chatty, service named with an unusual topic, small talk, near misses), to tune on. */
+  /** Written blind with it (220, every class: a shop assistant, a grandparent dictating, a gamer, an expat in a third language; countries by nickname), to tune on. */
+  "chat-dev-18": new URL("../../tests/eval/chat-dev-18-set.json", import.meta.url),
   "chat-dev-19": new URL("../../tests/eval/chat-dev-19-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
