@@ -69,7 +69,7 @@ export class AskedRegion {
         ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined)
         : [];
     if (elsewhere.length > 0) {
-      const others = regions.filter((code) => !elsewhere.includes(code));
+      const others = places.filter((code) => !elsewhere.includes(code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     return this.lastNamed(parts, regions, language, placeAfter);

@@ -111,6 +111,8 @@ describe("countries", () => {
     // Where a thing was bought is background beside the place it is taken to; named again, it is asked.
     ["mia sorella ha un poco comprato a milano, se va in cina può pagare con xiaomi pay?", "CN"],
     ["ho una band comprata in polonia. in polonia funziona ancora xiaomi pay?", "PL"],
+    // ...also when the place pointed at is only a city.
+    ["I live in Turin. when I visit my parents in Athens, does Xiaomi Pay work there? here in Italy it works with Nexi", "GR"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
