@@ -12,6 +12,15 @@ const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
 const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
 const HERE_REACH = 30;
+// A place's name after "I'm in" is at most this many words long ("Repubblica Ceca", "New York").
+const ASKER_PLACE_WORDS = 3;
+// ...and after "here", with its "in the" ("over here in the Netherlands").
+const HERE_PLACE_WORDS = 4;
+// "I'm in", "vivo a": the place after them is where the asker is.
+const ASKER_PLACE = new RegExp(
+  `(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.askerPlacePhrases)].map((phrase) => phrase.split(" ").join("['’\\s]+")).join("|")})(?![\\p{L}])`,
+  "giu",
+);
 
 export class AskedRegion {
   /** @param origin where the services come from (China): named beside another place, it is where they are known to be. */
@@ -55,13 +64,23 @@ export class AskedRegion {
     if (regions.length <= 1 && !saysHere) return regions[0];
     const placeAfter = (here: RegExpMatchArray, within: string) => {
       const after = here.index! + here[0].length;
-      const place = this.recognizer.recognise(within.slice(after, after + HERE_REACH), language);
+      // "qui in Italia", "over here in the Netherlands": right after, before any pause ("here or is it a Ukraine thing?" names none).
+      const next = within.slice(after, after + HERE_REACH).split(/[,.;:!?]/)[0]!.trim().split(/\s+/).slice(0, HERE_PLACE_WORDS).join(" ");
+      const place = this.recognizer.recognise(next, language);
       return place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
     };
     // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
     // after it is the city the asker is in.
-    const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
-    if (saysHere && cityIn !== undefined && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) return cityIn;
+    // "My cousin in Kyiv pays with it. I'm in Italy: can I do the same here?": the place the asker
+    // says they are in, before any city.
+    // Only a "here" in the question: "I hope this is ok to ask here." is about the chat.
+    const hereAsked = saysHere && questionsIn(said).some((sentence) => sentence.text.search(HERE) !== -1);
+    if (hereAsked && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) {
+      const askerIn = [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
+      if (askerIn.length > 0) return askerIn.at(-1);
+      const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
+      if (cityIn !== undefined) return cityIn;
+    }
     // "io qui in Italia so che non va, ma lì invece?": a question pointing "there" asks about a
     // place other than the asker's own.
     const elsewhere =
@@ -73,6 +92,18 @@ export class AskedRegion {
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     return this.lastNamed(parts, regions, language, placeAfter);
+  }
+
+  /**
+   * The place named right after a phrase ("I'm in Italy with a card", "vivo a Milano"), read with
+   * the phrase's last word ("in", "a") so that a city counts, and only up to the next pause.
+   */
+  private placeRightAfter(phrase: RegExpMatchArray, text: string, candidates: readonly string[], language: Language): string | undefined {
+    const end = phrase.index! + phrase[0].length;
+    const lastWord = phrase[0].match(/[\p{L}]+$/u)?.[0] ?? "";
+    const rest = text.slice(end).split(/[,.;:!?]/)[0]!.trim().split(/\s+/).slice(0, ASKER_PLACE_WORDS).join(" ");
+    const place = this.recognizer.recognise(`${lastWord} ${rest}`, language);
+    return place.regions.find((code) => candidates.includes(code));
   }
 
   /**

@@ -113,6 +113,9 @@ describe("countries", () => {
     ["ho una band comprata in polonia. in polonia funziona ancora xiaomi pay?", "PL"],
     // ...also when the place pointed at is only a city.
     ["I live in Turin. when I visit my parents in Athens, does Xiaomi Pay work there? here in Italy it works with Nexi", "GR"],
+    // "here" is where the asker says they are, not a relative's city; "ask here" is the chat.
+    ["my sister in Kyiv pays with her band. I'm in Italy with a Nexi card: can I do the same here, or is it a Ukraine thing?", "IT"],
+    ["hope it's ok to ask here. I'm Polish, living in Turin now; will Xiaomi Pay still work in Poland when I visit Krakow?", "PL"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {

@@ -21,6 +21,7 @@ export const english: LanguagePack = {
   continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on", "same question for"],
   placeWords: wordList("the in from across"),
   cityPlaceWords: wordList("in at to near around about visiting visit"),
+  askerPlacePhrases: ["i m in", "im in", "i am in", "i live in", "living in", "i m based in", "based in", "i m staying in", "staying in"],
   hereWords: wordList("here"),
   thereWords: wordList("there"),
   existentialWords: wordList("is are was were isnt arent s"),

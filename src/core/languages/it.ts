@@ -30,6 +30,7 @@ export const italian: LanguagePack = {
   continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per", "stessa domanda per"],
   placeWords: wordList("in negli dagli agli"),
   cityPlaceWords: wordList("a ad in vicino verso visitare visito visitando"),
+  askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in"],
   hereWords: wordList("qui qua"),
   thereWords: wordList("li laggiu"),
   // "c'è lì?" asks whether it is there: the place, not whether something exists.

@@ -56,6 +56,8 @@ export interface LanguagePack {
   thereWords: readonly string[];
   /** Words before "there" that make it say something exists, not where ("is there an app?"). */
   existentialWords: readonly string[];
+  /** Phrases before the place where the asker is ("i m in", "vivo a"): what "here" means when nothing follows it. */
+  askerPlacePhrases: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
