@@ -35,6 +35,11 @@ export class AskedRegion {
    */
   of(text: string, recognition: Recognition, language: Language): string | undefined {
     const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    // "mio genero è di Praga, chiede se lì c'è": no place named, "there" points at where someone is from.
+    if (kept.length === 0 && recognition.originCities.length > 0) {
+      const pointsThere = questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)));
+      return pointsThere ? recognition.originCities.at(-1) : undefined;
+    }
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
     // with specific banks? The UK side I'll figure out myself."
     const said = sentences(text);

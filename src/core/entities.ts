@@ -43,6 +43,7 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
+const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
@@ -77,6 +78,8 @@ export interface Recognition {
   contrastRegions: string[];
   /** Where someone comes from or something was bought ("I'm from Italy", "preso in Polonia"): background, not what is asked. */
   backgroundRegions: string[];
+  /** Cities someone is from ("mio genero è di Praga", "customer from Prague"): not named as places asked, but what "there" may point at. */
+  originCities: string[];
   /** Regions named, in order of first mention, each once; those only implied by an adjective come last. */
   regions: string[];
   /** Regions only implied by an adjective or demonym ("carta italiana", "Polish banks"), or by a city. */
@@ -199,7 +202,7 @@ export class EntityRecognizer {
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
     const namedOtherwise = new Set<string>();
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     // A name typo is only looked for in a run of words holding one the knowledge does not use:
     // where the next such word is, from each word on, is worked out once for the whole message.
@@ -241,6 +244,10 @@ export class EntityRecognizer {
       const previous = result.words.at(-1);
       const afterService = previous !== undefined && previous.startsWith("§") && previous !== COMPANY_TERM;
       const region = this.regionAt(window, input, shouted, language, afterService);
+      if (!region && CITY_ORIGIN_WORDS.has(input[i - 1]?.text ?? "")) {
+        const city = this.longestName(window, input, this.cityNames, true);
+        if (city) pushOnce(result.originCities, city.value);
+      }
       if (region) {
         const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
         // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.

@@ -116,6 +116,8 @@ describe("countries", () => {
     // "here" is where the asker says they are, not a relative's city; "ask here" is the chat.
     ["my sister in Kyiv pays with her band. I'm in Italy with a Nexi card: can I do the same here, or is it a Ukraine thing?", "IT"],
     ["hope it's ok to ask here. I'm Polish, living in Turin now; will Xiaomi Pay still work in Poland when I visit Krakow?", "PL"],
+    // No place named: "there" points at the city someone is from.
+    ["mia cognata è di atene e mi chiede se lì funziona xiaomi pay", "GR"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {

@@ -61,6 +61,8 @@ export interface LanguagePack {
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
+  /** Words before a city that say someone is from it ("è di Praga", "a customer from Prague"): where "there" may point. */
+  cityOriginWords: readonly string[];
   cityPlaceWords: readonly string[];
   /** Words that look beyond a region: "fuori dall'Italia" is not a question about Italy. */
   excludingWords: readonly string[];
