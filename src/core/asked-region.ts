@@ -40,6 +40,8 @@ export class AskedRegion {
       const pointsThere = questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)));
       return pointsThere ? recognition.originCities.at(-1) : undefined;
     }
+    // One place or none: nothing to choose (most messages).
+    if (kept.length <= 1) return kept[0];
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
     // with specific banks? The UK side I'll figure out myself."
     const said = sentences(text);
