@@ -111,6 +111,8 @@ export const EVAL_SETS = {
   /** Written blind with it (220, every class: a shop assistant, a grandparent dictating, a gamer, an expat in a third language; countries by nickname), to tune on. */
   "chat-dev-18": new URL("../../tests/eval/chat-dev-18-set.json", import.meta.url),
   "chat-dev-19": new URL("../../tests/eval/chat-dev-19-set.json", import.meta.url),
+  /** Written blind at the end of that session (180: small talk in every register, look-alikes to decline, chatty openings before a real question), to tune on. */
+  "chat-dev-20": new URL("../../tests/eval/chat-dev-20-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
