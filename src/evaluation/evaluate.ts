@@ -113,6 +113,8 @@ export const EVAL_SETS = {
   "chat-dev-19": new URL("../../tests/eval/chat-dev-19-set.json", import.meta.url),
   /** Written blind at the end of that session (180: small talk in every register, look-alikes to decline, chatty openings before a real question), to tune on. */
   "chat-dev-20": new URL("../../tests/eval/chat-dev-20-set.json", import.meta.url),
+  /** Written blind with it (180: countries and chatty messages in the sixth holdout's styles, unusual questions about a named service, near misses), to tune on. */
+  "chat-dev-21": new URL("../../tests/eval/chat-dev-21-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
