@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { afterQuestionOpeners, clauses, questionsIn, sentences } from "./clauses.js";
+import { afterQuestionOpeners, clauses } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -28,6 +28,7 @@ import { LanguageDetector, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, wordCount } from "./normalize.js";
 import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.js";
+import { afterChangeOfSubject, asksBesideTheService, QUESTION_OPENERS } from "./question-part.js";
 import { QuestionSearch } from "./question-search.js";
 import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
 import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
@@ -100,7 +101,6 @@ export interface Assistant {
 }
 
 const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
-const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
@@ -108,14 +108,6 @@ function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
   return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
 }
-// "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
-// pause or a "but" before what is asked now; not "is it XiaoAI or something else?".
-const TOPIC_CHANGE = new RegExp(
-  `(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.topicChangePhrases)].map((phrase) => phrase.replaceAll("'", "['’ ]?").replaceAll("-", "[- ]?")).join("|")})(?:\\s+\\p{L}+){0,2}?\\s*(?:[:,;—–-]|\\s(?:but|ma|però|pero)(?![\\p{L}]))`,
-  "giu",
-);
-// "il prof vuole sapere se", "I was wondering whether": what follows is the question.
-const QUESTION_OPENERS = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.questionOpeners)].join("|")})(?![\\p{L}])`, "giu");
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 /**
@@ -244,14 +236,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
     // "uso Mi Cloud per i contatti. Volevo però chiedervi un'altra cosa: come cambio la suoneria?":
     // what comes after the change of subject is the question, asked on its own.
-    const changed = [...reading.text.matchAll(TOPIC_CHANGE)].at(-1);
-    if (changed !== undefined) {
-      const after = reading.text.slice(changed.index + changed[0].length);
-      if (wordCount(after) >= options.reading.topicChangeMinWords) {
-        // A new subject takes nothing from the conversation before it.
-        const part = analyse(after, askOptions, turn && { context: null });
-        return { ...part, answer: { ...part.answer, question } };
-      }
+    const after = afterChangeOfSubject(reading.text, options.reading.topicChangeMinWords);
+    if (after !== undefined) {
+      // A new subject takes nothing from the conversation before it.
+      const part = analyse(after, askOptions, turn && { context: null });
+      return { ...part, answer: { ...part.answer, question } };
     }
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];
@@ -331,7 +320,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
-    if (asksBesideTheService(reading, hinted.locale)) {
+    if (asksBesideTheService(reading, (text) => reader.read(text, hinted.locale), shops)) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, fallbackReply(language), []);
       return { answer, guess, recognition, terms: [] };
     }
@@ -471,34 +460,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
       return { answer, guess, recognition, terms, slots: { subject: service ?? subject, region, types }, inherited };
     }
-  }
-
-  /**
-   * "ho la band 6 nfc con xiaomi pay e mi trovo bene, ma il cinturino si è rotto: dove la riparo
-   * in garanzia?": the service is what the asker has, said in passing; the clause that asks names
-   * none of ours and asks about a subject we do not cover or another company's product. Read by
-   * sentence: a question runs on over its commas ("can I get XiaoAI in Austria, or is it only
-   * Google Assistant here?").
-   */
-  function asksBesideTheService(reading: Reading, locale: string | undefined): boolean {
-    const { recognition } = reading;
-    const otherCompanies = (products: readonly string[]) => products.some((product) => !shops.has(product));
-    if (recognition.offTopic.length === 0 && !otherCompanies(recognition.otherProducts)) return false;
-    const namesOurs = (r: Reading) =>
-      r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || r.recognition.guessedServices.length > 0 || r.described.services.some((id) => id !== COMPANY_SERVICE_ID);
-    // Only a service of ours can be the context of another question; the company alone is handled as a subject of its own.
-    if (!namesOurs(reading)) return false;
-    const parts = sentences(reading.text);
-    const asked = questionsIn(parts);
-    if (asked.length === parts.length) return false;
-    const readings = asked.map((part) => reader.read(part.text, locale));
-    // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
-    // feature describes the rival's use, not ours: only our name makes it ours.
-    const asksOurs = (r: Reading) =>
-      r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID);
-    // "ma è tipo google assistant?", "is it like Kickstarter?": another company's product as a likeness asks about ours.
-    const likens = (r: Reading) => tokenize(r.text).some((word) => LIKENESS_WORDS.has(word));
-    return !readings.some(asksOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

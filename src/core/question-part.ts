@@ -1,0 +1,61 @@
+/**
+ * Which part of a chatty message is its question: what follows a change of subject ("un'altra
+ * cosa: …"), what follows a phrase that opens a question ("vuole sapere se …"), and whether the
+ * sentences that ask are about one of our services at all or only mention it as context.
+ */
+import { questionsIn, sentences } from "./clauses.js";
+import { COMPANY_SERVICE_ID } from "./entities.js";
+import { wordsOfAllPacks } from "./languages/index.js";
+import { tokenize, wordCount } from "./normalize.js";
+import type { Reading } from "./reading.js";
+
+const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
+// "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
+// pause or a "but" before what is asked now; not "is it XiaoAI or something else?".
+const TOPIC_CHANGE = new RegExp(
+  `(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.topicChangePhrases)].map((phrase) => phrase.replaceAll("'", "['’ ]?").replaceAll("-", "[- ]?")).join("|")})(?:\\s+\\p{L}+){0,2}?\\s*(?:[:,;—–-]|\\s(?:but|ma|però|pero)(?![\\p{L}]))`,
+  "giu",
+);
+/** "il prof vuole sapere se", "I was wondering whether": what follows is the question. */
+export const QUESTION_OPENERS = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.questionOpeners)].join("|")})(?![\\p{L}])`, "giu");
+
+/** What follows the last change of subject, when it says at least `minWords` words. */
+export function afterChangeOfSubject(text: string, minWords: number): string | undefined {
+  const changed = [...text.matchAll(TOPIC_CHANGE)].at(-1);
+  if (changed === undefined) return undefined;
+  const after = text.slice(changed.index + changed[0].length);
+  return wordCount(after) >= minWords ? after : undefined;
+}
+
+/** A service of ours named, guessed or described (the company alone is not one). */
+function namesOurs(reading: Reading): boolean {
+  const { recognition, described } = reading;
+  return recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0 || described.services.some((id) => id !== COMPANY_SERVICE_ID);
+}
+
+/**
+ * "ho la band 6 nfc con xiaomi pay e mi trovo bene, ma il cinturino si è rotto: dove la riparo
+ * in garanzia?": the service is what the asker has, said in passing; the sentences that ask name
+ * none of ours and ask about a subject we do not cover or another company's product. Read by
+ * sentence: a question runs on over its commas ("can I get XiaoAI in Austria, or is it only
+ * Google Assistant here?").
+ * @param read reads one sentence as a whole message is read
+ * @param shops where a device was bought: named beside a service, not another company's product
+ */
+export function asksBesideTheService(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>): boolean {
+  const { recognition } = reading;
+  const otherCompanies = (products: readonly string[]) => products.some((product) => !shops.has(product));
+  if (recognition.offTopic.length === 0 && !otherCompanies(recognition.otherProducts)) return false;
+  // Only a service of ours can be the context of another question; the company alone is handled as a subject of its own.
+  if (!namesOurs(reading)) return false;
+  const parts = sentences(reading.text);
+  const asked = questionsIn(parts);
+  if (asked.length === parts.length) return false;
+  const readings = asked.map((part) => read(part.text));
+  // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
+  // feature describes the rival's use, not ours: only our name makes it ours.
+  const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
+  // "ma è tipo google assistant?", "is it like Kickstarter?": another company's product as a likeness asks about ours.
+  const likens = (r: Reading) => tokenize(r.text).some((word) => LIKENESS_WORDS.has(word));
+  return !readings.some(asksOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
+}
