@@ -5,22 +5,19 @@
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
 import { pointsToPlace } from "./conversation.js";
 import type { EntityRecognizer, Recognition } from "./entities.js";
-import { wordsOfAllPacks } from "./languages/index.js";
+import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import type { Language } from "./schema.js";
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
-const HERE = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.hereWords)].join("|")})(?![\\p{L}])`, "giu");
+const HERE = phraseFinder((pack) => pack.hereWords);
 const HERE_REACH = 30;
 // A place's name after "I'm in" is at most this many words long ("Repubblica Ceca", "New York").
 const ASKER_PLACE_WORDS = 3;
 // ...and after "here", with its "in the" ("over here in the Netherlands").
 const HERE_PLACE_WORDS = 4;
 // "I'm in", "vivo a": the place after them is where the asker is.
-const ASKER_PLACE = new RegExp(
-  `(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.askerPlacePhrases)].map((phrase) => phrase.split(" ").join("['’\\s]+")).join("|")})(?![\\p{L}])`,
-  "giu",
-);
+const ASKER_PLACE = phraseFinder((pack) => pack.askerPlacePhrases, "['’\\s]+");
 
 export class AskedRegion {
   /** @param origin where the services come from (China): named beside another place, it is where they are known to be. */
@@ -45,16 +42,18 @@ export class AskedRegion {
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
     // with specific banks? The UK side I'll figure out myself."
     const said = sentences(text);
+    const asking = questionsIn(said);
+    const mentionsHere = text.search(HERE) !== -1;
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it; but
     // "only" outside the question sets nothing against it ("I'm only in Czechia a few times a year").
     const contrasted =
       recognition.contrastRegions.length === 0
         ? recognition.contrastRegions
-        : questionsIn(said).flatMap((sentence) => this.recognizer.recognise(sentence.text, language).contrastRegions);
+        : asking.flatMap((sentence) => this.recognizer.recognise(sentence.text, language).contrastRegions);
     // "col mio xiaomi comprato in italia posso usare mi pay una volta arrivato lì?": where a thing
     // was bought or someone comes from is background beside any other place.
     // Unless the asker says "here": "comprato in Italia… arriverà anche qui?".
-    const background = recognition.backgroundRegions.length > 0 && text.search(HERE) === -1 ? recognition.backgroundRegions : [];
+    const background = recognition.backgroundRegions.length > 0 && !mentionsHere ? recognition.backgroundRegions : [];
     const asked = kept.filter((code) => !contrasted.includes(code) && !background.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
     // Beside another region, the services' origin is where they are known to be, not what is asked,
@@ -67,13 +66,12 @@ export class AskedRegion {
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
     const named = places.filter((code) => !recognition.impliedRegions.includes(code));
     const regions = named.length > 0 ? named : places;
-    const saysHere = candidates.length > 1 && text.search(HERE) !== -1;
+    const saysHere = candidates.length > 1 && mentionsHere;
     if (regions.length <= 1 && !saysHere) return regions[0];
     const placeAfter = (here: RegExpMatchArray, within: string) => {
       const after = here.index! + here[0].length;
       // "qui in Italia", "over here in the Netherlands": right after, before any pause ("here or is it a Ukraine thing?" names none).
-      const next = within.slice(after, after + HERE_REACH).split(/[,.;:!?]/)[0]!.trim().split(/\s+/).slice(0, HERE_PLACE_WORDS).join(" ");
-      const place = this.recognizer.recognise(next, language);
+      const place = this.recognizer.recognise(wordsBeforePause(within.slice(after, after + HERE_REACH), HERE_PLACE_WORDS), language);
       return place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
     };
     // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
@@ -81,8 +79,10 @@ export class AskedRegion {
     // "My cousin in Kyiv pays with it. I'm in Italy: can I do the same here?": the place the asker
     // says they are in, before any city.
     // Only a "here" in the question: "I hope this is ok to ask here." is about the chat.
-    const hereAsked = saysHere && questionsIn(said).some((sentence) => sentence.text.search(HERE) !== -1);
-    if (hereAsked && [...text.matchAll(HERE)].every((here) => placeAfter(here, text) === undefined)) {
+    const hereAsked = saysHere && asking.some((sentence) => sentence.text.search(HERE) !== -1);
+    // The places named right after each "here", read once for the rules below.
+    const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
+    if (hereAsked && afterHere.length === 0) {
       const askerIn = [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
       if (askerIn.length > 0) return askerIn.at(-1);
       const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
@@ -90,10 +90,7 @@ export class AskedRegion {
     }
     // "io qui in Italia so che non va, ma lì invece?": a question pointing "there" asks about a
     // place other than the asker's own.
-    const elsewhere =
-      saysHere && questionsIn(said).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)))
-        ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined)
-        : [];
+    const elsewhere = afterHere.length > 0 && asking.some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language))) ? afterHere : [];
     if (elsewhere.length > 0) {
       const others = places.filter((code) => !elsewhere.includes(code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
@@ -108,8 +105,7 @@ export class AskedRegion {
   private placeRightAfter(phrase: RegExpMatchArray, text: string, candidates: readonly string[], language: Language): string | undefined {
     const end = phrase.index! + phrase[0].length;
     const lastWord = phrase[0].match(/[\p{L}]+$/u)?.[0] ?? "";
-    const rest = text.slice(end).split(/[,.;:!?]/)[0]!.trim().split(/\s+/).slice(0, ASKER_PLACE_WORDS).join(" ");
-    const place = this.recognizer.recognise(`${lastWord} ${rest}`, language);
+    const place = this.recognizer.recognise(`${lastWord} ${wordsBeforePause(text.slice(end), ASKER_PLACE_WORDS)}`, language);
     return place.regions.find((code) => candidates.includes(code));
   }
 
@@ -143,3 +139,7 @@ export class AskedRegion {
   }
 }
 
+/** At most `count` words from the start of `text`, stopping at the first pause ("Italy with a card, same band" → "Italy with a"). */
+function wordsBeforePause(text: string, count: number): string {
+  return text.split(/[,.;:!?]/)[0]!.trim().split(/\s+/).slice(0, count).join(" ");
+}

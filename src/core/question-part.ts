@@ -5,9 +5,10 @@
  */
 import { questionsIn, sentences } from "./clauses.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
-import { wordsOfAllPacks } from "./languages/index.js";
+import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { tokenize, wordCount } from "./normalize.js";
 import type { Reading } from "./reading.js";
+import { namedService } from "./slots.js";
 
 const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 // "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
@@ -17,7 +18,7 @@ const TOPIC_CHANGE = new RegExp(
   "giu",
 );
 /** "il prof vuole sapere se", "I was wondering whether": what follows is the question. */
-export const QUESTION_OPENERS = new RegExp(`(?<![\\p{L}])(?:${[...wordsOfAllPacks((pack) => pack.questionOpeners)].join("|")})(?![\\p{L}])`, "giu");
+export const QUESTION_OPENERS = phraseFinder((pack) => pack.questionOpeners);
 
 /** What follows the last change of subject, when it says at least `minWords` words. */
 export function afterChangeOfSubject(text: string, minWords: number): string | undefined {
@@ -27,11 +28,8 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
   return wordCount(after) >= minWords ? after : undefined;
 }
 
-/** A service of ours named, guessed or described (the company alone is not one). */
-function namesOurs(reading: Reading): boolean {
-  const { recognition, described } = reading;
-  return recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0 || described.services.some((id) => id !== COMPANY_SERVICE_ID);
-}
+/** A service of ours named, guessed or described (a reading's descriptions are among its guesses; the company alone is not one). */
+const namesOurs = (reading: Reading) => namedService(reading.recognition) !== undefined;
 
 /**
  * "ho la band 6 nfc con xiaomi pay e mi trovo bene, ma il cinturino si è rotto: dove la riparo

@@ -11,6 +11,15 @@ export function wordsOfAllPacks(pick: (pack: LanguagePack) => readonly string[])
   return new Set(Object.values(LANGUAGE_PACKS).flatMap(pick));
 }
 
+/**
+ * Finds, as whole words, any phrase of one kind in any pack ("qui", "over here", "i m in");
+ * `between` is what may stand between a phrase's words, in the regex's own syntax.
+ */
+export function phraseFinder(pick: (pack: LanguagePack) => readonly string[], between = " "): RegExp {
+  const phrases = [...wordsOfAllPacks(pick)].map((phrase) => phrase.split(" ").join(between));
+  return new RegExp(`(?<![\\p{L}])(?:${phrases.join("|")})(?![\\p{L}])`, "giu");
+}
+
 /** One value per language, built from its code. */
 export function perLanguage<T>(make: (language: Language) => T): Record<Language, T> {
   // Built by assignment, not Object.fromEntries: it runs several times per message (scores, stems).
