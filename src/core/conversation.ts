@@ -51,7 +51,7 @@ const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.e
 /** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
 export function pointsToPlace(recognition: Recognition): boolean {
   const { words } = recognition;
-  return words.some((word, i) => THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? ""));
+  return words.some((word, i) => (THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? "")) || THERE_WORDS.has(`${words[i - 1]} ${word}`));
 }
 
 /** "how?", "perché?": a question word alone, which after an answer asks about it. */

@@ -46,6 +46,7 @@ const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
 const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
+const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
@@ -282,7 +283,8 @@ export class EntityRecognizer {
         continue;
       }
 
-      const product = this.longestName(window, input, this.otherProducts, true);
+      // "Vivo a Milano" is where someone lives, not a Vivo phone.
+      const product = ASKER_PLACE_PHRASES.has(`${word.text} ${input[i + 1]?.text ?? ""}`) ? undefined : this.longestName(window, input, this.otherProducts, true);
       if (product) {
         pushOnce(result.otherProducts, product.value);
         // "apple pay va sul mio xiaomi?": the "pay" of another company's product guesses no service of ours.

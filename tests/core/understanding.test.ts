@@ -120,6 +120,10 @@ describe("countries", () => {
     ["mia cognata è di atene e mi chiede se lì funziona xiaomi pay", "GR"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
+    // "Vivo a" is where the asker lives, not a Vivo phone.
+    ["Vivo a Torino ma vado spesso a Varsavia: lì si paga con la band?", "PL"],
+    // "da lui", "da loro": at someone else's place, not the asker's.
+    ["mio fratello sta a Praga e paga con l'orologio, qui a Roma a me non va: da lui funziona?", "CZ"],
   ])("GIVEN %j THEN answers for %s, the country asked", (question, region) => {
     expect(assistant.ask(question).availability?.region).toBe(region);
   });

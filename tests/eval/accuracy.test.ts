@@ -29,7 +29,7 @@ const phrasings = new Set(
 // most (2 for the smaller sets); copying shows as many more.
 const chanceCoincidences = (size: number) => Math.max(2, Math.ceil(size * 0.02));
 
-describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "chat-dev-6", "chat-dev-7", "chat-dev-8", "chat-dev-9", "chat-dev-10", "chat-dev-11", "chat-dev-12", "chat-dev-13", "chat-dev-14", "chat-dev-15", "chat-dev-16", "chat-dev-17", "chat-dev-18", "chat-dev-19", "chat-dev-20", "chat-dev-21", "holdout-5", "holdout-6", "section3"] as const)("the blind %s set", (name) => {
+describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "chat-dev-6", "chat-dev-7", "chat-dev-8", "chat-dev-9", "chat-dev-10", "chat-dev-11", "chat-dev-12", "chat-dev-13", "chat-dev-14", "chat-dev-15", "chat-dev-16", "chat-dev-17", "chat-dev-18", "chat-dev-19", "chat-dev-20", "chat-dev-21", "holdout-5", "holdout-6", "holdout-7", "section3"] as const)("the blind %s set", (name) => {
   it("GIVEN the knowledge's phrasings THEN few of its questions of five words or more are among them (2%, at least 2)", () => {
     const questions = loadEvalSet(name).map((c) => normalize(c.question));
     const coinciding = questions.filter((question) => question.split(" ").length >= 5 && phrasings.has(question));
@@ -71,6 +71,8 @@ const CHAT_DEV_FLOORS = Object.freeze({
   "chat-dev-21": { inScope: 0.9, outOfScopeRejection: 0.95 },
   // The fifth holdout, unsealed and studied after three readings.
   "holdout-5": { inScope: 0.94, outOfScopeRejection: 0.95 },
+  // The sixth, unsealed and studied after five readings.
+  "holdout-6": { inScope: 0.94, outOfScopeRejection: 0.95 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });

@@ -33,7 +33,8 @@ export const italian: LanguagePack = {
   cityPlaceWords: wordList("a ad in vicino verso visitare visito visitando"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in"],
   hereWords: wordList("qui qua"),
-  thereWords: wordList("li laggiu"),
+  // "mia sorella sta a Varsavia… da loro funziona?": at their place.
+  thereWords: ["li", "laggiu", "da loro", "da lei", "da lui"],
   // "c'è lì?" asks whether it is there: the place, not whether something exists.
   existentialWords: [],
   likenessWords: wordList("tipo simile simili stile genere uguale paragonabile"),
