@@ -108,7 +108,8 @@ export class EntityRecognizer {
   private readonly serviceNames = new FuzzyLexicon<string>();
   /** A word that belongs to the names of exactly one service ("cloud", "pay", "tongxue"). */
   private readonly serviceWords = new Map<string, string>();
-  private readonly curatedRegions = new FuzzyLexicon<string>(6);
+  // "itlay", "spian": a five-letter country is read through a swap only.
+  private readonly curatedRegions = new FuzzyLexicon<string>(6, 5);
   /**
    * Names written in lower case in data/regions.json are adjectives ("italiano", "cinese"): they
    * name a region but also a language, so the word itself is kept beside the region term and

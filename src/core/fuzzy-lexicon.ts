@@ -118,7 +118,21 @@ export class FuzzyLexicon<T> {
    */
   private readonly searched = new Map<string, FuzzyHit<T> | null>();
 
-  constructor(private readonly fuzzyMinLength = 5) {}
+  /**
+   * Keys too short for any typo but long enough for two neighbouring letters swapped ("itlay",
+   * "inida"), by each such misspelling: a swap rarely makes another word, a changed letter often
+   * does ("india" and "indie").
+   */
+  private readonly swapped = new Map<string, string>();
+
+  /**
+   * @param fuzzyMinLength the shortest key found through any typo
+   * @param swapMinLength the shortest key found through two neighbouring letters swapped
+   */
+  constructor(
+    private readonly fuzzyMinLength = 5,
+    private readonly swapMinLength = fuzzyMinLength,
+  ) {}
 
   /** The first value stored under a key wins, so more specific entries are added first. */
   add(key: string, value: T): void {
@@ -126,7 +140,10 @@ export class FuzzyLexicon<T> {
     this.searched.clear();
     this.exact.set(key, value);
     this.longestExactKey = Math.max(this.longestExactKey, key.length);
-    if (key.length < this.fuzzyMinLength) return;
+    if (key.length < this.fuzzyMinLength) {
+      if (key.length >= this.swapMinLength) this.addSwaps(key);
+      return;
+    }
     this.longestKey = Math.max(this.longestKey, key.length);
     let bucket = this.buckets.get(key[0]!);
     if (!bucket) this.buckets.set(key[0]!, (bucket = { shortest: key.length, longest: key.length, byLength: [] }));
@@ -136,6 +153,14 @@ export class FuzzyLexicon<T> {
     if (!sameLength) bucket.byLength[key.length] = sameLength = { keys: [], letters: [] };
     sameLength.keys.push(key);
     sameLength.letters.push(lettersOf(key));
+  }
+
+  private addSwaps(key: string): void {
+    for (let i = 0; i + 1 < key.length; i++) {
+      if (key[i] === key[i + 1]) continue;
+      const misspelt = key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2);
+      if (!this.swapped.has(misspelt)) this.swapped.set(misspelt, key);
+    }
   }
 
   get(key: string): T | undefined {
@@ -162,6 +187,8 @@ export class FuzzyLexicon<T> {
     if (key.length > this.longestExactKey && key.length > this.longestKey + MAX_BUDGET) return undefined;
     const value = this.get(key);
     if (value !== undefined) return { key, value, distance: 0 };
+    const unswapped = this.swapped.get(key);
+    if (unswapped !== undefined) return { key: unswapped, value: this.exact.get(unswapped)!, distance: 1 };
     // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
     const bucket = this.buckets.get(key[0]!);

@@ -123,6 +123,10 @@ export const EVAL_SETS = {
   "chat-dev-20": new URL("../../tests/eval/chat-dev-20-set.json", import.meta.url),
   /** Written blind with it (180: countries and chatty messages in the sixth holdout's styles, unusual questions about a named service, near misses), to tune on. */
   "chat-dev-21": new URL("../../tests/eval/chat-dev-21-set.json", import.meta.url),
+  /** Written blind with the seventh holdout (200, every class: a merchant, a tourist naming countries every way, voice dictation, clumsy Italian, a sceptic, a group chat), to tune on. */
+  "chat-dev-22": new URL("../../tests/eval/chat-dev-22-set.json", import.meta.url),
+  /** Written blind with it (200, every class: services described, two places in one message, the question buried in chat, code-switching), to tune on. */
+  "chat-dev-23": new URL("../../tests/eval/chat-dev-23-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

@@ -64,6 +64,19 @@ describe("FuzzyLexicon", () => {
   });
 });
 
+describe("FuzzyLexicon with keys too short for a typo", () => {
+  const countries = new FuzzyLexicon<string>(6, 5);
+  countries.add("italy", "IT");
+  countries.add("india", "IN");
+
+  it("GIVEN two neighbouring letters swapped THEN finds the key; GIVEN any other typo THEN nothing", () => {
+    expect(countries.find("itlay")).toMatchObject({ key: "italy", value: "IT", distance: 1 });
+    expect(countries.find("inida")).toMatchObject({ value: "IN", distance: 1 });
+    expect(countries.find("indie")).toBeUndefined();
+    expect(countries.find("itali")).toBeUndefined();
+  });
+});
+
 describe("FuzzyLexicon's filters", () => {
   it("GIVEN any keys and any lookup THEN finds what comparing every same-initial key of a close length finds", () => {
     const word = fc.string({ unit: fc.constantFrom(..."aioxmcè"), minLength: 1, maxLength: 13 });

@@ -120,6 +120,9 @@ describe("countries", () => {
     ["mia cognata è di atene e mi chiede se lì funziona xiaomi pay", "GR"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
+    // A five-letter country with two letters swapped; an adjective in its feminine plural.
+    ["does xiaomi pay work in spian yet", "ES"],
+    ["xiaomi pay va con le carte polacche?", "PL"],
     // "Vivo a" is where the asker lives, not a Vivo phone.
     ["Vivo a Torino ma vado spesso a Varsavia: lì si paga con la band?", "PL"],
     // "da lui", "da loro": at someone else's place, not the asker's.
