@@ -56,9 +56,19 @@ export class AskedRegion {
     const background = recognition.backgroundRegions.length > 0 && !mentionsHere ? recognition.backgroundRegions : [];
     const asked = kept.filter((code) => !contrasted.includes(code) && !background.includes(code));
     const candidates = asked.length > 0 ? asked : kept;
+    const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
+    let askerPlaces: string[] | undefined;
+    const askerIn = () => (askerPlaces ??= [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined));
+    const pointsThere = () => asking.some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)));
+    // "I'm in Italy but flying to Shanghai next week: can I use it over there?": the place the
+    // asker says they are in is not the one "there" points at, even the services' origin; but
+    // "sono italiano ma vivo in Portogallo, lì c'è?" names no other place.
+    if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
+      const others = candidates.filter((code) => !askerIn().includes(code) && (!recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code)));
+      if (others.length > 0) return this.lastNamed(parts, others, language);
+    }
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
-    const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
     const lastAsking = candidates.length > 1 ? said.filter((c) => c.asks).at(-1) : undefined;
     const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
     const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
@@ -83,14 +93,13 @@ export class AskedRegion {
     // The places named right after each "here", read once for the rules below.
     const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
     if (hereAsked && afterHere.length === 0) {
-      const askerIn = [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
-      if (askerIn.length > 0) return askerIn.at(-1);
+      if (askerIn().length > 0) return askerIn().at(-1);
       const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
       if (cityIn !== undefined) return cityIn;
     }
     // "io qui in Italia so che non va, ma lì invece?": a question pointing "there" asks about a
     // place other than the asker's own.
-    const elsewhere = afterHere.length > 0 && asking.some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language))) ? afterHere : [];
+    const elsewhere = afterHere.length > 0 && pointsThere() ? afterHere : [];
     if (elsewhere.length > 0) {
       const others = places.filter((code) => !elsewhere.includes(code));
       if (others.length > 0) return this.lastNamed(parts, others, language);

@@ -120,6 +120,11 @@ describe("countries", () => {
     ["mia cognata è di atene e mi chiede se lì funziona xiaomi pay", "GR"],
     // "da noi" outside the question that names its place is where the asker is.
     ["mio fratello vive a shanghai e paga col telefono. da quando c'è xiaomi pay in cina? da noi non si vede", "CN"],
+    // "There" points away from where the asker says they are, even at China.
+    ["I'm in Spain but flying to Beijing next month, does Mi Pay work over there?", "CN"],
+    // Where someone moved to is where they are; "back in" a city is where they came from.
+    ["mi sono trasferita a Vienna da Roma, xiaomi pay funziona qui?", "AT"],
+    ["we live in Milan now and my wife misses the voice assistant she had back in Shanghai. can she get it here?", "IT"],
     // A five-letter country with two letters swapped; an adjective in its feminine plural.
     ["does xiaomi pay work in spian yet", "ES"],
     ["xiaomi pay va con le carte polacche?", "PL"],

@@ -31,7 +31,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   cityOriginWords: wordList("di da"),
   cityPlaceWords: wordList("a ad in vicino verso visitare visito visitando"),
-  askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in"],
+  askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
   hereWords: wordList("qui qua"),
   // "mia sorella sta a Varsavia… da loro funziona?": at their place.
   thereWords: ["li", "laggiu", "da loro", "da lei", "da lui"],
