@@ -392,8 +392,8 @@ export class EntityRecognizer {
     const { keys, start } = window;
     const first = input[start]!;
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
-    if (CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
-      // "a Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer name wins.
+    if (named !== undefined || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
+      // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer name wins.
       const city = this.longestName(window, input, this.cityNames, true);
       if (city && (named === undefined || city.length > named.length)) return { code: city.value, length: city.length, city: true };
     }

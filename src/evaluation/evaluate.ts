@@ -127,6 +127,10 @@ export const EVAL_SETS = {
   "chat-dev-22": new URL("../../tests/eval/chat-dev-22-set.json", import.meta.url),
   /** Written blind with it (200, every class: services described, two places in one message, the question buried in chat, code-switching), to tune on. */
   "chat-dev-23": new URL("../../tests/eval/chat-dev-23-set.json", import.meta.url),
+  /** Written blind mid-session (200: 60 countries in every form, 40 about the company and its other services, chatty, described, near misses), to tune on. */
+  "chat-dev-24": new URL("../../tests/eval/chat-dev-24-set.json", import.meta.url),
+  /** Written blind with it (200, every class: voice dictation, second-language writers, sceptics, group chats, asking for a relative), to tune on. */
+  "chat-dev-25": new URL("../../tests/eval/chat-dev-25-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
