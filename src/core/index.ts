@@ -225,8 +225,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
     let reading = reader.read(question, hinted.locale);
     const { recognition: named, described } = reading;
+    // The company's name alone names nothing we answer about: "what can you answer? only xiaomi things?".
     const namesNothing =
-      named.services.length === 0 && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
+      named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
     const chat = smalltalkReader.read(reading.text, namesNothing);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);

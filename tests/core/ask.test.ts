@@ -211,6 +211,8 @@ describe("small talk", () => {
     ["grazie per ieri! comunque buongiorno ☀️", "greeting"],
     ["a dopo raga 👋", "goodbye"],
     ["parli anche inglese?", "help"],
+    // The company's name is not a question of its own beside a request for help.
+    ["hey bot, are you only for xiaomi questions or anything?", "help"],
   ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });
@@ -225,6 +227,7 @@ describe("small talk", () => {
     expect(assistant.ask("grazie, e in Germania Xiaomi Pay c'è?")).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(assistant.ask("help, my photos stopped backing up")).toMatchObject({ kind: "answer", service: "mi-cloud" });
     expect(assistant.ask("ciao, che tempo fa a Roma?").kind).toBe("fallback");
+    expect(assistant.ask("ciao, xiaomi fa anche le auto?").kind).not.toBe("smalltalk");
   });
 
   it("GIVEN a greeting around a real question THEN answers the question", () => {
