@@ -8,7 +8,7 @@
  * each compared by its Snowball stem in the phrase's language: "pagare band" matches "si può
  * pagare con la mia band?" and "pagamenti con la band".
  */
-import { perLanguage } from "./languages/index.js";
+import { perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
@@ -24,6 +24,15 @@ interface ReadWord {
   starting: Record<Language, Phrase[] | undefined>;
 }
 const MAX_PHRASE_WORDS = 6;
+const MEANS_BEFORE = wordsOfAllPacks((pack) => pack.meansWords.before);
+const MEANS_BETWEEN = wordsOfAllPacks((pack) => pack.meansWords.between);
+
+/** Whether the words before `start` make what starts there a means: "sull'account", "with my account". */
+function isMeans(words: readonly string[], start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && MEANS_BETWEEN.has(words[i]!)) i--;
+  return i >= 0 && MEANS_BEFORE.has(words[i]!);
+}
 
 export interface ConceptReading {
   /** Services the message describes, the best described first. */
@@ -36,6 +45,10 @@ export interface ConceptReading {
   offTopic: string[];
   /** The community's own country, when the message says "da noi" or "qui". */
   homeRegion: string | undefined;
+  /** Services described only as the means to something else ("il backup sull'account Xiaomi"). */
+  means: string[];
+  /** How many times stronger the best described service's description is than the next one's (Infinity: one service). */
+  lead: number;
 }
 
 interface Phrase {
@@ -111,9 +124,12 @@ export class ConceptLexicon {
     const phrases: string[] = [];
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
+    // Services described somewhere as a means, and those described otherwise too.
+    const asMeans = new Set<string>();
+    const asSubject = new Set<string>();
     const read = words.map((word) => this.wordOf(word));
     // Most messages start no phrase in either language: nothing to match, no stems to line up.
-    if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion };
+    if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion, means: [], lead: Number.POSITIVE_INFINITY };
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
@@ -126,12 +142,17 @@ export class ConceptLexicon {
           if (phrase.home) homeRegion = this.home;
           if (phrase.type !== undefined && !types.includes(phrase.type)) types.push(phrase.type);
           // A longer description is stronger evidence: "pagare con la band" over "nfc".
-          if (phrase.service !== undefined) serviceWeight.set(phrase.service, (serviceWeight.get(phrase.service) ?? 0) + phrase.stems.length);
+          if (phrase.service !== undefined) {
+            serviceWeight.set(phrase.service, (serviceWeight.get(phrase.service) ?? 0) + phrase.stems.length);
+            (isMeans(words, i) ? asMeans : asSubject).add(phrase.service);
+          }
         }
       }
     }
-    const services = serviceWeight.size <= 1 ? [...serviceWeight.keys()] : [...serviceWeight].sort((a, b) => b[1] - a[1]).map(([service]) => service);
-    return { services, types, phrases, offTopic, homeRegion };
+    const ranked = [...serviceWeight].sort((a, b) => b[1] - a[1]);
+    const services = ranked.map(([service]) => service);
+    const lead = ranked.length <= 1 ? Number.POSITIVE_INFINITY : ranked[0]![1] / ranked[1]![1];
+    return { services, types, phrases, offTopic, homeRegion, means: [...asMeans].filter((service) => !asSubject.has(service)), lead };
   }
 }
 
@@ -144,6 +165,9 @@ export function mergeReadings(first: ConceptReading, second: ConceptReading): Co
     phrases: union(first.phrases, second.phrases),
     offTopic: union(first.offTopic, second.offTopic),
     homeRegion: first.homeRegion ?? second.homeRegion,
+    lead: first.services.length > 0 ? first.lead : second.lead,
+    // A means in both readings that describe it.
+    means: union(first.means, second.means).filter((service) => [first, second].every((reading) => !reading.services.includes(service) || reading.means.includes(service))),
   };
 }
 

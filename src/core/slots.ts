@@ -111,6 +111,9 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
   return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
 }
 
+// How much more strongly the company must be described than a service for it to be the subject.
+const COMPANY_LEAD = 2;
+
 /**
  * Adds what the message describes to what it names: a described service counts as guessed when
  * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
@@ -136,7 +139,11 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
   const otherProducts = recognition.otherProducts.filter((product) => !described.phrases.some((phrase) => phrase.includes(normalize(product))));
   const namesService = recognition.services.some((id) => id !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0;
   const first = described.services.find((id) => id !== COMPANY_SERVICE_ID);
-  if (namesService || first === undefined) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
+  // "the xiaomi login you need for find device and the store": the company's account, described
+  // far more than the service it serves, is the subject; but not "il backup sull'account Xiaomi",
+  // which uses it as a means, nor "quel servizio Xiaomi per pagare tramite UPI".
+  const companyLeads = described.services[0] === COMPANY_SERVICE_ID && described.lead >= COMPANY_LEAD && !described.means.includes(COMPANY_SERVICE_ID);
+  if (namesService || first === undefined || companyLeads) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
   return {
     ...recognition,
     otherProducts,

@@ -230,6 +230,14 @@ describe("another company's product weighed against a Xiaomi service", () => {
   });
 });
 
+describe("the Xiaomi account described beside what it serves", () => {
+  it("GIVEN the account described far more than the cloud's features THEN the account; GIVEN it only as the means to a backup THEN the cloud", () => {
+    expect(assistant.ask("that one xiaomi login for the store and find device, what exactly is it?").topic).toBe("xiaomi-account");
+    expect(assistant.ask("quel login unico xiaomi che serve per trovare il telefono, cos'è?").topic).toBe("xiaomi-account");
+    expect(assistant.ask("il backup delle note sull'account xiaomi va ancora?").service).toBe("mi-cloud");
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });

@@ -20,6 +20,7 @@ export const english: LanguagePack = {
   referringWords: wordList("it its they them their there that this he him his she her"),
   continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on", "same question for"],
   placeWords: wordList("the in from across"),
+  meansWords: { before: wordList("with on from via through using in into"), between: wordList("the a an my your his her their our its") },
   cityOriginWords: wordList("from"),
   cityPlaceWords: wordList("in at to near around about visiting visit"),
   askerPlacePhrases: ["i m in", "im in", "i am in", "i live in", "living in", "i m based in", "based in", "i m staying in", "staying in", "moved to", "moved back to", "we live in", "with us in"],

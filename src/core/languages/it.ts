@@ -29,6 +29,7 @@ export const italian: LanguagePack = {
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella lui"),
   continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per", "stessa domanda per"],
   placeWords: wordList("in negli dagli agli"),
+  meansWords: { before: wordList("con col sul sull sulla su tramite via nel nell dal dall"), between: wordList("l il lo la i gli le un una uno mio mia miei mie tuo tua suo sua proprio propria") },
   cityOriginWords: wordList("di da"),
   cityPlaceWords: wordList("a ad in vicino verso visitare visito visitando"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],

@@ -24,6 +24,12 @@ export interface LanguagePack {
   continuations: readonly string[];
   /** Words after which a short word is a place ("in us", "negli usa"). */
   placeWords: readonly string[];
+  /**
+   * Words before a thing used as the means to another ("sull'account Xiaomi", "with my Xiaomi
+   * account"), and the articles and possessives that may stand between: a service described
+   * after them is context, not the subject.
+   */
+  meansWords: { before: readonly string[]; between: readonly string[] };
   /** Asking where an answer comes from ("fonte?", "source?"): the same answer again, with its sources. */
   sourceWords: readonly string[];
   /** Two words before a place that say where someone comes from or something was bought ("i m from", "vengo dalla", "comprato in"): like a nationality, not the place asked. */
