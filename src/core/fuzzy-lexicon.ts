@@ -79,13 +79,13 @@ const MAX_BUDGET = 2;
 const SEARCHES_KEPT = 20_000;
 
 /** The letters a word uses, as bits (code unit modulo 32: sharing a bit only weakens the filter). */
-function lettersOf(word: string): number {
+export function lettersOf(word: string): number {
   let bits = 0;
   for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31);
   return bits;
 }
 
-function bitCount(bits: number): number {
+export function bitCount(bits: number): number {
   bits -= (bits >>> 1) & 0x55555555;
   bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
   return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;

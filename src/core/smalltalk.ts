@@ -4,7 +4,7 @@
  * raga"). Read before the matcher, whose fuzzy reading of two short words finds topics in them
  * ("notte" is one letter from "note"); a message with anything else in it is not small talk.
  */
-import { editDistanceWithin } from "./fuzzy-lexicon.js";
+import { bitCount, editDistanceWithin, lettersOf } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS, QUESTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
@@ -41,6 +41,12 @@ export class SmalltalkReader {
   private readonly cuesByFirstWord = new Map<string, Cue[]>();
   /** Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"). */
   private readonly cueWords: readonly string[];
+  /**
+   * The same words by length, each with its letters as bits (see FuzzyLexicon): one edit changes
+   * a length by at most one and a letter set by at most two letters, so a word is compared only
+   * with the cue words it could be one edit from (of 557, a few dozen), not with every one.
+   */
+  private readonly cueWordsByLength: Array<{ words: string[]; letters: number[] } | undefined> = [];
   private readonly cueWordSet: ReadonlySet<string>;
   private readonly emojiCues: Array<{ emoji: string; intent: Intent }> = [];
   /** Cues both a greeting and a goodbye ("ciao", "👋"), as their words are joined. */
@@ -90,6 +96,11 @@ export class SmalltalkReader {
     const goodbyes = saying("goodbye");
     this.farewells = new Set([...saying("greeting")].filter((cue) => goodbyes.has(cue)));
     this.cueWords = [...this.cueWordSet].filter((word) => word.length >= MIN_TYPO_LENGTH);
+    for (const word of this.cueWords) {
+      const sameLength = (this.cueWordsByLength[word.length] ??= { words: [], letters: [] });
+      sameLength.words.push(word);
+      sameLength.letters.push(lettersOf(word));
+    }
   }
 
   /**
@@ -115,7 +126,17 @@ export class SmalltalkReader {
   private readonly nearCueWords = new Map<string, string | null>();
 
   private searchCueWordNear(word: string): string | undefined {
-    const near = this.cueWords.filter((cueWord) => editDistanceWithin(word, cueWord, 1) !== null);
+    // Which cue words are near, not their order, decides: only the lengths one edit reaches are compared.
+    const near: string[] = [];
+    const letters = lettersOf(word);
+    for (let length = word.length - 1; length <= word.length + 1; length++) {
+      const sameLength = this.cueWordsByLength[length];
+      if (sameLength === undefined) continue;
+      for (let c = 0; c < sameLength.words.length; c++) {
+        if (bitCount(letters ^ sameLength.letters[c]!) > 2) continue;
+        if (editDistanceWithin(word, sameLength.words[c]!, 1) !== null) near.push(sameLength.words[c]!);
+      }
+    }
     if (near.length <= 1) return near[0];
     const sameLength = near.filter((cueWord) => cueWord.length === word.length);
     return sameLength.length === 1 ? sameLength[0] : undefined;
