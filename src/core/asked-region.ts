@@ -43,6 +43,8 @@ export class AskedRegion {
     // with specific banks? The UK side I'll figure out myself."
     const said = sentences(text);
     const asking = questionsIn(said);
+    // "Io sto a Bologna e qui va con la Nexi, ma in Albania funziona?": what a question turns to asks.
+    const askingParts = asking.map((sentence) => turns(sentence.text, TURNING_WORDS).at(-1) ?? sentence.text);
     const mentionsHere = text.search(HERE) !== -1;
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it; but
     // "only" outside the question sets nothing against it ("I'm only in Czechia a few times a year").
@@ -54,12 +56,15 @@ export class AskedRegion {
     // was bought or someone comes from is background beside any other place.
     // Unless the asker says "here": "comprato in Italia… arriverà anche qui?".
     const background = recognition.backgroundRegions.length > 0 && !mentionsHere ? recognition.backgroundRegions : [];
-    const asked = kept.filter((code) => !contrasted.includes(code) && !background.includes(code));
+    // "my Visa from an Italian bank doesn't show up. is Visa a Poland-only thing?": a place set
+    // against others that only an adjective implies is still the one asked.
+    const namedBesideContrast = kept.some((code) => !contrasted.includes(code) && (!recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code)));
+    const asked = kept.filter((code) => !background.includes(code) && !(contrasted.includes(code) && namedBesideContrast));
     const candidates = asked.length > 0 ? asked : kept;
     const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
     let askerPlaces: string[] | undefined;
     const askerIn = () => (askerPlaces ??= [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined));
-    const pointsThere = () => asking.some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)));
+    const pointsThere = () => askingParts.some((part) => pointsToPlace(this.recognizer.recognise(part, language)));
     // "I'm in Italy but flying to Shanghai next week: can I use it over there?": the place the
     // asker says they are in is not the one "there" points at, even the services' origin; but
     // "sono italiano ma vivo in Portogallo, lì c'è?" names no other place.
@@ -89,7 +94,7 @@ export class AskedRegion {
     // "My cousin in Kyiv pays with it. I'm in Italy: can I do the same here?": the place the asker
     // says they are in, before any city.
     // Only a "here" in the question: "I hope this is ok to ask here." is about the chat.
-    const hereAsked = saysHere && asking.some((sentence) => sentence.text.search(HERE) !== -1);
+    const hereAsked = saysHere && askingParts.some((part) => part.search(HERE) !== -1);
     // The places named right after each "here", read once for the rules below.
     const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
     if (hereAsked && afterHere.length === 0) {

@@ -125,6 +125,13 @@ describe("countries", () => {
     // Where someone moved to is where they are; "back in" a city is where they came from.
     ["mi sono trasferita a Vienna da Roma, xiaomi pay funziona qui?", "AT"],
     ["we live in Milan now and my wife misses the voice assistant she had back in Shanghai. can she get it here?", "IT"],
+    // "X-only" set against a place only an adjective implies is still the place asked.
+    ["my card is from an Italian bank and it won't add to my band. is Visa a Poland-only thing?", "PL"],
+    // What a question turns to ("ma in Albania…?") asks, not the "here" before it.
+    ["mio zio vive a Tirana, io sto a Bologna e qui va con Nexi, ma in Albania funziona?", "AL"],
+    ["we're back home in Leeds after a trip to Beijing: will XiaoAI work for us here?", "GB"],
+    // "costa poco" is cheap, not the price of a Poco phone.
+    ["la band costa poco, ma xiaomi pay in polonia funziona?", "PL"],
     // A five-letter country with two letters swapped; an adjective in its feminine plural.
     ["does xiaomi pay work in spian yet", "ES"],
     ["xiaomi pay va con le carte polacche?", "PL"],
