@@ -233,7 +233,11 @@ export class EntityRecognizer {
 
       const window = this.windowAt(input, i, nextUnknown);
       const { keys } = window;
-      const service = this.longestName(window, input, this.serviceNames, true);
+      const misspeltService = this.longestName(window, input, this.serviceNames, true);
+      // "my icloud is full" ("myicloud" is one letter from "micloud"): another company's product
+      // spelt right is not ours misspelt.
+      const rivalInside = (length: number) => input.slice(i, i + length).some((w) => this.otherProducts.get(w.text) !== undefined);
+      const service = misspeltService !== undefined && misspeltService.distance > 0 && rivalInside(misspeltService.length) ? undefined : misspeltService;
       if (service) {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);

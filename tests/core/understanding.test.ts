@@ -504,6 +504,8 @@ describe("a conversation", () => {
     expect(pay!.answer.kind).toBe("fallback");
     expect(swiss!.answer.kind).toBe("fallback");
     expect(assistant.ask("can I use samsung pay on my xiaomi watch?").kind).toBe("fallback");
+    // "my icloud" glued is one letter from "micloud": a rival's product spelt right is not ours misspelt.
+    expect(assistant.ask("my icloud is full, what can I do").kind).toBe("fallback");
     // A brand beside a description of ours still describes it.
     expect(assistant.ask("l'assistente tipo alexa dei mi speaker funziona in italiano?").service).toBe("xiaoai");
   });
