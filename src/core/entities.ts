@@ -60,6 +60,8 @@ const DEMONYM_ENDING = /(ese|ian|ians|ean|ish|ans|ek|eks|ch)$/;
 const MIN_ALIAS_LENGTH = 4;
 // Two-letter codes that in these chats are far more often an abbreviation than a country:
 // AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, TV, IN, ID, ...
+// Capitals that are rarely a country even after "in": "in TV", "in AI".
+const ACRONYMS = new Set(["AI", "TV", "PM", "ID", "ME", "MY", "DO", "TO", "SO"]);
 const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID", "IN", "IS", "ME", "MY", "NO", "PM", "SE", "SO", "TO", "TV"]);
 
 export interface Recognition {
@@ -407,10 +409,20 @@ export class EntityRecognizer {
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length, ...(named.distance > 0 && named.length === 1 ? { misspeltAs: named.key } : {}) };
     }
-    if (!first.capitalised || shouted || first.text.length !== 2) return undefined;
+    if (first.text.length !== 2) return undefined;
     const code = first.text.toUpperCase();
-    // "mi cloud AT?" asks about Austria; "un assistente AI in Europa" is no place.
-    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || (afterService && start === input.length - 1))) return { code, length: 1 };
+    // "xiaoai jp?", "mi cloud in br", "ships to au": a code typed in lower case, where a place is
+    // expected, when it is no word of ours ("in it", "ma", "se").
+    if (!first.capitalised) {
+      const whereAPlaceGoes = (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "") || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "");
+      const aWord = FUNCTION_WORDS.has(first.text) || this.knownWords.has(first.text) || AMBIGUOUS_CODES.has(code);
+      return whereAPlaceGoes && !aWord && ISO_3166_ALPHA2.has(code) ? { code, length: 1 } : undefined;
+    }
+    if (shouted) return undefined;
+    // "mi cloud AT?" and "spedisce in AT?" ask about Austria; "un assistente AI in Europa" and
+    // "in TV" name no place.
+    const afterPlaceWord = PLACE_WORDS.has(input[start - 1]?.text ?? "") && !ACRONYMS.has(code);
+    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || (afterService && start === input.length - 1) || afterPlaceWord)) return { code, length: 1 };
     return undefined;
   }
 }

@@ -131,7 +131,9 @@ export const EVAL_SETS = {
   "chat-dev-24": new URL("../../tests/eval/chat-dev-24-set.json", import.meta.url),
   /** Written blind with it (200, every class: voice dictation, second-language writers, sceptics, group chats, asking for a relative), to tune on. */
   "chat-dev-25": new URL("../../tests/eval/chat-dev-25-set.json", import.meta.url),
-  /** Written blind late in that session (200: 80 about the company and its other services in every register, 60 services described, 20 small talk, 40 near misses about the company), to tune on. */
+  /** Written blind late in that session (200 about places: every way of naming a country, region, island or city, two or three places in one message, 30 near misses naming countries), to tune on. */
+  "chat-dev-26": new URL("../../tests/eval/chat-dev-26-set.json", import.meta.url),
+  /** Written blind with it (200: 80 about the company and its other services in every register, 60 services described, 20 small talk, 40 near misses about the company), to tune on. */
   "chat-dev-27": new URL("../../tests/eval/chat-dev-27-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;

@@ -132,6 +132,11 @@ describe("countries", () => {
     ["we're back home in Leeds after a trip to Beijing: will XiaoAI work for us here?", "GB"],
     // "costa poco" is cheap, not the price of a Poco phone.
     ["la band costa poco, ma xiaomi pay in polonia funziona?", "PL"],
+    // A code in lower case where a place goes, or in capitals after "in" ("in NO"), not "in TV".
+    ["mi pay kr?", "KR"],
+    ["does mi cloud work in nz", "NZ"],
+    ["youpin spedisce in NO?", "NO"],
+    ["l'ho visto in TV: xiaomi pay funziona in italia?", "IT"],
     // A five-letter country with two letters swapped; an adjective in its feminine plural.
     ["does xiaomi pay work in spian yet", "ES"],
     ["xiaomi pay va con le carte polacche?", "PL"],
