@@ -132,6 +132,10 @@ describe("countries", () => {
     ["we're back home in Leeds after a trip to Beijing: will XiaoAI work for us here?", "GB"],
     // "costa poco" is cheap, not the price of a Poco phone.
     ["la band costa poco, ma xiaomi pay in polonia funziona?", "PL"],
+    // An island or a region stands for its country like a city; a nickname names it.
+    ["xiaomi pay funziona alle baleari?", "ES"],
+    ["does mi pay work in bavaria", "DE"],
+    ["youpin spedisce nella terra dei canguri?", "AU"],
     // A code in lower case where a place goes, or in capitals after "in" ("in NO"), not "in TV".
     ["mi pay kr?", "KR"],
     ["does mi cloud work in nz", "NZ"],
