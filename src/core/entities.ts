@@ -277,7 +277,9 @@ export class EntityRecognizer {
         const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
         if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         // "I'm from Italy" says who someone is, as "I'm Italian" does.
-        const personsOrigin = ORIGIN_PHRASES.has(`${input[i - 2]?.text ?? ""} ${input[i - 1]?.text ?? ""}`);
+        // ("I'm from the US", "flying from the UK": an article may stand between.)
+        const placeAt = input[i - 1]?.text === "the" ? i - 1 : i;
+        const personsOrigin = ORIGIN_PHRASES.has(`${input[placeAt - 2]?.text ?? ""} ${input[placeAt - 1]?.text ?? ""}`);
         // A city, like an adjective, implies its country: a country named beside it is the one asked.
         pushOnce(nationality || personsOrigin || region.city ? adjectiveRegions : result.regions, region.code);
         if (personsOrigin) pushOnce(result.backgroundRegions, region.code);
