@@ -60,6 +60,13 @@ const DEMONYM_ENDING = /(ese|ian|ians|ean|ish|ans|ek|eks|ch)$/;
 const MIN_ALIAS_LENGTH = 4;
 // Two-letter codes that in these chats are far more often an abbreviation than a country:
 // AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, TV, IN, ID, ...
+// "South America", "America Latina": a part of the continent, not the United States.
+const AMERICA_QUALIFIERS = new Set(["south", "sud", "latin", "central", "centro", "north", "nord", "latina", "centrale", "meridionale"]);
+
+function continentAt(input: readonly Word[], i: number): boolean {
+  return input[i]!.text === "america" && (AMERICA_QUALIFIERS.has(input[i - 1]?.text ?? "") || AMERICA_QUALIFIERS.has(input[i + 1]?.text ?? ""));
+}
+
 // Capitals that are rarely a country even after "in": "in TV", "in AI".
 const ACRONYMS = new Set(["AI", "TV", "PM", "ID", "ME", "MY", "DO", "TO", "SO"]);
 const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID", "IN", "IS", "ME", "MY", "NO", "PM", "SE", "SO", "TO", "TV"]);
@@ -251,7 +258,7 @@ export class EntityRecognizer {
 
       const previous = result.words.at(-1);
       const afterService = previous !== undefined && previous.startsWith("§") && previous !== COMPANY_TERM;
-      const region = this.regionAt(window, input, shouted, language, afterService);
+      const region = continentAt(input, i) ? undefined : this.regionAt(window, input, shouted, language, afterService);
       if (!region && CITY_ORIGIN_WORDS.has(input[i - 1]?.text ?? "")) {
         const city = this.longestName(window, input, this.cityNames, true);
         if (city) pushOnce(result.originCities, city.value);

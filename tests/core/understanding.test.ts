@@ -136,6 +136,8 @@ describe("countries", () => {
     ["xiaomi pay funziona alle baleari?", "ES"],
     ["does mi pay work in bavaria", "DE"],
     ["youpin spedisce nella terra dei canguri?", "AU"],
+    // "South America" is no name of the United States.
+    ["xiaomi pay c'è in sud america? tipo in cile", "CL"],
     // Where someone flies from, with its article, is where they come from.
     ["flying from the UK to Greece next week, will xiaomi pay on my watch work over there?", "GR"],
     // A code in lower case where a place goes, or in capitals after "in" ("in NO"), not "in TV".
