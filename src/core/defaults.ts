@@ -38,6 +38,7 @@ export interface CoreOptions {
     suggestionThreshold: number;
     maxSuggestions: number;
     serviceAnswerThreshold: number;
+    companyAnswerThreshold: number;
     questionTypeBonus: number;
     unknownAsksMaxWords: number;
     unknownAsksBelow: number;
@@ -125,6 +126,12 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
      * (below, the service's overview with its topics): the subject is known, only the topic is uncertain.
      */
     serviceAnswerThreshold: 0.35,
+    /**
+     * A message that names Xiaomi, and nothing we decline, is answered by its best topic about the
+     * company from this confidence: the name says what the question is about, though it is in
+     * most questions and so weighs little ("da quanto tempo vende in Italia?").
+     */
+    companyAnswerThreshold: 0.5,
     /** Added to a topic of the service that asks the same kind of question ("when", "which banks"). */
     questionTypeBonus: 0.1,
     /**

@@ -108,6 +108,8 @@ function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
   return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
 }
+// "xiaomi 15t", "Xiaomi 16": a model's number after the brand.
+const NAMES_A_MODEL = /\bxiaomi\s+\d/i;
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 /**
@@ -373,6 +375,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const standsWithoutService = subject !== undefined || (best?.phrasingCoverage ?? 0) >= options.answering.coverageWithoutService;
     if (askedAgain !== undefined) return answered(askedAgain, 1, turn?.context?.service);
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService) return answered(best.topic, best.score);
+    // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
+    const aboutTheCompany =
+      subject === undefined && namesXiaomi && !NAMES_A_MODEL.test(reading.text) && recognition.offTopic.length === 0 && best?.topic.service === COMPANY_SERVICE_ID && best.topic.kind === "faq";
+    if (aboutTheCompany && best.score >= options.answering.companyAnswerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
     if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.answering.suggestionThreshold)

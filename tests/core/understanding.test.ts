@@ -258,6 +258,14 @@ describe("the Xiaomi account described beside what it serves", () => {
   });
 });
 
+describe("a question about the company that names it", () => {
+  it("GIVEN Xiaomi named and its best topic about the company fairly close THEN that topic; GIVEN a phone model's launch or the share price THEN declined", () => {
+    expect(assistant.ask("mio nipote mi ha regalato un telefono xiaomi, è un'azienda seria? da quanto tempo vende in italia?").topic).toBe("xiaomi-italy-store");
+    expect(assistant.ask("when is the xiaomi 16 coming out in italy").kind).toBe("fallback");
+    expect(assistant.ask("is xiaomi stock worth buying now").kind).toBe("fallback");
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });
