@@ -245,8 +245,7 @@ export class EntityRecognizer {
       const misspeltService = this.longestName(window, input, this.serviceNames, true);
       // "my icloud is full" ("myicloud" is one letter from "micloud"): another company's product
       // spelt right is not ours misspelt.
-      const rivalInside = (length: number) => input.slice(i, i + length).some((w) => this.otherProducts.get(w.text) !== undefined);
-      const service = misspeltService !== undefined && misspeltService.distance > 0 && rivalInside(misspeltService.length) ? undefined : misspeltService;
+      const service = misspeltService !== undefined && misspeltService.distance > 0 && this.rivalWithin(input, i, misspeltService.length) ? undefined : misspeltService;
       if (service) {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);
@@ -345,6 +344,12 @@ export class EntityRecognizer {
   }
 
   /** A word that is no name: itself, or the service one of whose names it is a word of ("cloud"). */
+  /** Whether one of the `length` words from `start` is another company's product by itself. */
+  private rivalWithin(input: readonly Word[], start: number, length: number): boolean {
+    for (let k = start; k < start + length && k < input.length; k++) if (this.otherProducts.get(input[k]!.text) !== undefined) return true;
+    return false;
+  }
+
   private pushPlainWord(result: Recognition, word: string, origin: number): void {
     const guessed = this.serviceWords.get(word);
     if (guessed !== undefined) {
