@@ -88,6 +88,13 @@ export const EVAL_SETS = {
    * language writers, sceptics and busy group chats), before the sixth was studied: sealed.
    */
   "holdout-7": new URL("../../tests/eval/chat-holdout-7-set.json", import.meta.url),
+  /**
+   * Written late in the second night session of 2026-11-30 by three new blind writers (330
+   * messages: a Telegram group on an ordinary day, an English-speaking European Discord with
+   * Italian members, older and formal people describing things vaguely and people abroad), after
+   * the seventh's totals had been read four times, to measure the session's final code: sealed.
+   */
+  "holdout-8": new URL("../../tests/eval/chat-holdout-8-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -204,6 +211,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "holdout-7",
+  "holdout-8",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
