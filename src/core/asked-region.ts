@@ -78,8 +78,9 @@ export class AskedRegion {
     const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
     const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
     const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
-    // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies.
-    const named = places.filter((code) => !recognition.impliedRegions.includes(code));
+    // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies;
+    // so does a city that "there" points at ("parto per Praga… con la mia carta italiana funziona lì?").
+    const named = places.filter((code) => !recognition.impliedRegions.includes(code) || (recognition.cityRegions.includes(code) && pointsThere()));
     const regions = named.length > 0 ? named : places;
     const saysHere = candidates.length > 1 && mentionsHere;
     if (regions.length <= 1 && !saysHere) return regions[0];

@@ -136,6 +136,8 @@ describe("countries", () => {
     ["xiaomi pay funziona alle baleari?", "ES"],
     ["does mi pay work in bavaria", "DE"],
     ["youpin spedisce nella terra dei canguri?", "AU"],
+    // "There" points at the city someone leaves for, not at the nationality of their card.
+    ["parto per Atene per lavoro, ho solo una carta italiana: la band con xiaomi pay funzionerà anche lì?", "GR"],
     // "South America" is no name of the United States.
     ["xiaomi pay c'è in sud america? tipo in cile", "CL"],
     // Where someone flies from, with its article, is where they come from.

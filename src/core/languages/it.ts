@@ -31,7 +31,7 @@ export const italian: LanguagePack = {
   placeWords: wordList("in negli dagli agli"),
   meansWords: { before: wordList("con col sul sull sulla su tramite via nel nell dal dall"), between: wordList("l il lo la i gli le un una uno mio mia miei mie tuo tua suo sua proprio propria") },
   cityOriginWords: wordList("di da"),
-  cityPlaceWords: wordList("a ad in alle nelle nella nel vicino verso visitare visito visitando"),
+  cityPlaceWords: wordList("a ad in alle nelle nella nel per vicino verso visitare visito visitando"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
   hereWords: wordList("qui qua"),
   // "mia sorella sta a Varsavia… da loro funziona?": at their place.
