@@ -413,9 +413,11 @@ export class EntityRecognizer {
     const first = input[start]!;
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
     if (named !== undefined || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
-      // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer name wins.
+      // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer
+      // name wins. In Italian, a city as long wins too: "Monaco" alone is Munich there (the principality
+      // is "il Principato di Monaco", "Montecarlo"); every other city named like a country is in it.
       const city = this.longestName(window, input, this.cityNames, true);
-      if (city && (named === undefined || city.length > named.length)) return { code: city.value, length: city.length, city: true };
+      if (city && (named === undefined || city.length > named.length || (city.length === named.length && language === "it"))) return { code: city.value, length: city.length, city: true };
     }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.

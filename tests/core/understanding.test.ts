@@ -136,6 +136,9 @@ describe("countries", () => {
     ["xiaomi pay funziona alle baleari?", "ES"],
     ["does mi pay work in bavaria", "DE"],
     ["youpin spedisce nella terra dei canguri?", "AU"],
+    // In Italian "Monaco" alone is Munich; the principality is "il Principato di Monaco".
+    ["la settimana prossima vado a Monaco per lavoro, xiaomi pay funziona lì?", "DE"],
+    ["xiaomi pay funziona nel Principato di Monaco?", "MC"],
     // "There" points at the city someone leaves for, not at the nationality of their card.
     ["parto per Atene per lavoro, ho solo una carta italiana: la band con xiaomi pay funzionerà anche lì?", "GR"],
     // "South America" is no name of the United States.
