@@ -271,6 +271,14 @@ describe("a question about the company that names it", () => {
   });
 });
 
+describe("a Xiaomi device, not a service", () => {
+  it("GIVEN a robot vacuum's fault THEN declined; GIVEN the app that controls it THEN the Xiaomi Home entry", () => {
+    expect(assistant.ask("my xiaomi robot vacuum keeps getting stuck under the bed, how do I fix it?").kind).toBe("fallback");
+    expect(assistant.ask("quale app serve per il robot aspirapolvere xiaomi?").topic).toBe("xiaomi-home");
+    expect(assistant.ask("how do I factory reset my xiaomi watch s3?").kind).toBe("fallback");
+  });
+});
+
 describe("Europe", () => {
   it("GIVEN a service 'not in Europe' and a European country outside the EU with no fact of its own THEN not available there either", () => {
     expect(assistant.ask("youpin in the uk?").availability).toMatchObject({ region: "GB", status: "unavailable" });
