@@ -16,6 +16,8 @@ const HERE_REACH = 30;
 const ASKER_PLACE_WORDS = 3;
 // ...and after "here", with its "in the" ("over here in the Netherlands").
 const HERE_PLACE_WORDS = 4;
+// "come qui", "same as here": the place "here" is what the question compares another with.
+const LIKE_HERE = phraseFinder((pack) => pack.likeHerePhrases, "['’\\s]+");
 // "I'm in", "vivo a": the place after them is where the asker is.
 const ASKER_PLACE = phraseFinder((pack) => pack.askerPlacePhrases, "['’\\s]+");
 
@@ -108,6 +110,12 @@ export class AskedRegion {
     const elsewhere = afterHere.length > 0 && pointsThere() ? afterHere : [];
     if (elsewhere.length > 0) {
       const others = places.filter((code) => !elsewhere.includes(code));
+      if (others.length > 0) return this.lastNamed(parts, others, language);
+    }
+    // So does one comparing a place with "here", even the services' origin ("il backup in Cina
+    // funziona come qui in Italia?").
+    if (afterHere.length > 0 && askingParts.some((part) => part.search(LIKE_HERE) !== -1)) {
+      const others = candidates.filter((code) => !afterHere.includes(code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     return this.lastNamed(parts, regions, language, placeAfter);

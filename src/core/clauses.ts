@@ -12,8 +12,9 @@ export interface Clause {
 }
 
 // A full stop, comma or colon ends a clause only before a space or the end: "HyperOS 2.2" and
-// "i.mi.com" stay whole.
-const CLAUSE_END = /[!?;\n]+|[.,:]+(?=\s|$)/g;
+// "i.mi.com" stay whole; so does a dash between spaces ("I'm in Denmark - is it in Germany?"),
+// not one inside a word ("Poland-only", "Wi-Fi").
+const CLAUSE_END = /[!?;\n]+|[.,:]+(?=\s|$)|\s[-–—]+(?=\s)/g;
 // A sentence runs on over commas and colons: "Can I get XiaoAI in Austria, or is it only Google Assistant here?"
 const SENTENCE_END = /[!?;\n]+|\.+(?=\s|$)/g;
 

@@ -142,7 +142,9 @@ export const EVAL_SETS = {
   "chat-dev-26": new URL("../../tests/eval/chat-dev-26-set.json", import.meta.url),
   /** Written blind with it (200: 80 about the company and its other services in every register, 60 services described, 20 small talk, 40 near misses about the company), to tune on. */
   "chat-dev-27": new URL("../../tests/eval/chat-dev-27-set.json", import.meta.url),
-  /** Written blind after the eighth holdout's first reading (200, every class: an ordinary day of an Italian community, people abroad, a mixed-language Discord), to tune on. */
+  /** Written blind after the eighth holdout's first reading (200: 120 long chatty messages, most naming two or three places with one asked, 40 countries, 40 chatty near misses), to tune on. */
+  "chat-dev-28": new URL("../../tests/eval/chat-dev-28-set.json", import.meta.url),
+  /** Written blind with it (200, every class: an ordinary day of an Italian community, people abroad, a mixed-language Discord), to tune on. */
   "chat-dev-29": new URL("../../tests/eval/chat-dev-29-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;

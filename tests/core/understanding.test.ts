@@ -136,6 +136,9 @@ describe("countries", () => {
     ["xiaomi pay funziona alle baleari?", "ES"],
     ["does mi pay work in bavaria", "DE"],
     ["youpin spedisce nella terra dei canguri?", "AU"],
+    // A dash between spaces ends a clause; a place compared with "here" is the one asked, even China.
+    ["I'm in Austria right now - does Xiaomi Pay work in Czechia or not?", "CZ"],
+    ["il cloud in cina funziona come qui in italia? ci vado a vivere", "CN"],
     // In Italian "Monaco" alone is Munich; the principality is "il Principato di Monaco".
     ["la settimana prossima vado a Monaco per lavoro, xiaomi pay funziona lì?", "DE"],
     ["xiaomi pay funziona nel Principato di Monaco?", "MC"],

@@ -25,6 +25,7 @@ export const english: LanguagePack = {
   cityPlaceWords: wordList("in at to near around about visiting visit"),
   askerPlacePhrases: ["i m in", "im in", "i am in", "i live in", "living in", "i m based in", "based in", "i m staying in", "staying in", "moved to", "moved back to", "we live in", "with us in", "re back home in", "m back home in", "re back in", "m back in"],
   hereWords: wordList("here"),
+  likeHerePhrases: ["like here", "as here", "same as here", "like over here", "as it does here", "like it does here"],
   thereWords: wordList("there"),
   existentialWords: wordList("is are was were isnt arent s"),
   likenessWords: wordList("like similar kinda sorta alike compared"),

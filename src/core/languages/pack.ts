@@ -62,6 +62,8 @@ export interface LanguagePack {
   thereWords: readonly string[];
   /** Words before "there" that make it say something exists, not where ("is there an app?"). */
   existentialWords: readonly string[];
+  /** Phrases comparing a place with the asker's ("come qui", "same as here"): the other place is asked. */
+  likeHerePhrases: readonly string[];
   /** Phrases before the place where the asker is ("i m in", "vivo a"): what "here" means when nothing follows it. */
   askerPlacePhrases: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
