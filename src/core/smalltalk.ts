@@ -8,7 +8,7 @@ import { bitCount, editDistanceWithin, lettersOf } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS, QUESTION_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
-import { LANGUAGE_PACKS } from "./languages/index.js";
+import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
 import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
@@ -204,8 +204,9 @@ export class SmalltalkReader {
       if (text.includes(emoji) && !(intent === "goodbye" && this.farewells.has(emoji))) intents.push(this.farewellAfterThanks(intent, emoji, intents));
     }
     if (intents.length === 0) return undefined;
-    // Chat around a cue, but no question beyond asking for help ("ciao, sai una ricetta?" is not small talk).
-    const asks = text.includes("?") || words.some((word) => QUESTION_WORDS.has(word));
+    // Chat around a cue, but no question beyond asking for help ("ciao, sai una ricetta?" is not small
+    // talk); a question word asks only where a clause starts ("thanks, that's exactly what I needed").
+    const asks = text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word));
     if (others > 0 && (others > MAX_OTHER_WORDS || (asks && !intents.includes("help")))) return undefined;
     if (languages.size === 0 && fillerLanguages.size === 1) languages.add([...fillerLanguages][0]!);
     // Help is answered first ("ciao, cosa sai fare?"); otherwise the last thing said is the
@@ -262,6 +263,23 @@ const NO_MENTIONS: ReadonlySet<string> = new Set();
 
 function mentionsIn(text: string): ReadonlySet<string> {
   return text.includes("@") || text.includes("/") ? new Set([...text.matchAll(MENTION)].flatMap((m) => tokenize(m[1]!))) : NO_MENTIONS;
+}
+
+const CLAUSE_BREAK = /[,.;:!?\n]+/;
+// Words that may come before a clause's question word: "ok e come…", "and what…", "ma quando…".
+const CLAUSE_LEADERS: ReadonlySet<string> = new Set([...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")).concat(["ok", "okay", "so", "quindi"]));
+
+/**
+ * The first word of each clause, past an "ok" or "e" ("ok e come…"): where a question word asks
+ * rather than joins ("that's exactly what I needed").
+ */
+function clauseOpenings(text: string): string[] {
+  const openings: string[] = [];
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const first = tokenize(clause).find((word) => !CLAUSE_LEADERS.has(word));
+    if (first !== undefined) openings.push(first);
+  }
+  return openings;
 }
 
 /** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */

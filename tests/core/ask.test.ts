@@ -213,6 +213,8 @@ describe("small talk", () => {
     ["parli anche inglese?", "help"],
     // The company's name is not a question of its own beside a request for help.
     ["hey bot, are you only for xiaomi questions or anything?", "help"],
+    // "what" inside a clause joins it, it does not ask.
+    ["thanks a lot, that's just what I was after", "thanks"],
   ])("GIVEN small talk typed fast, with words between a cue's words, in shorthand or ending on a farewell, %j THEN %s", (question, intent) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent });
   });
