@@ -124,13 +124,13 @@ export class ConceptLexicon {
     const phrases: string[] = [];
     const offTopic: string[] = [];
     let homeRegion: string | undefined;
-    // Services described somewhere as a means, and those described otherwise too.
-    const asMeans = new Set<string>();
-    const asSubject = new Set<string>();
     const read = words.map((word) => this.wordOf(word));
     // Most messages start no phrase in either language: nothing to match, no stems to line up.
     if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion, means: [], lead: Number.POSITIVE_INFINITY };
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
+    // Services described somewhere as a means, and those described otherwise too.
+    const asMeans = new Set<string>();
+    const asSubject = new Set<string>();
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
@@ -149,10 +149,13 @@ export class ConceptLexicon {
         }
       }
     }
+    if (serviceWeight.size <= 1) {
+      const only = [...serviceWeight.keys()];
+      return { services: only, types, phrases, offTopic, homeRegion, means: only.filter((service) => !asSubject.has(service)), lead: Number.POSITIVE_INFINITY };
+    }
     const ranked = [...serviceWeight].sort((a, b) => b[1] - a[1]);
     const services = ranked.map(([service]) => service);
-    const lead = ranked.length <= 1 ? Number.POSITIVE_INFINITY : ranked[0]![1] / ranked[1]![1];
-    return { services, types, phrases, offTopic, homeRegion, means: [...asMeans].filter((service) => !asSubject.has(service)), lead };
+    return { services, types, phrases, offTopic, homeRegion, means: services.filter((service) => asMeans.has(service) && !asSubject.has(service)), lead: ranked[0]![1] / ranked[1]![1] };
   }
 }
 
