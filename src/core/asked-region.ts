@@ -60,18 +60,21 @@ export class AskedRegion {
     const background = recognition.backgroundRegions.length > 0 && !mentionsHere ? recognition.backgroundRegions : [];
     // "my Visa from an Italian bank doesn't show up. is Visa a Poland-only thing?": a place set
     // against others that only an adjective implies is still the one asked.
-    const namedBesideContrast = kept.some((code) => !contrasted.includes(code) && (!recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code)));
+    // A country or city named, not only implied by an adjective ("carta italiana").
+    const namedAsPlace = (code: string) => !recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code);
+    const namedBesideContrast = kept.some((code) => !contrasted.includes(code) && namedAsPlace(code));
     const asked = kept.filter((code) => !background.includes(code) && !(contrasted.includes(code) && namedBesideContrast));
     const candidates = asked.length > 0 ? asked : kept;
     const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
     let askerPlaces: string[] | undefined;
     const askerIn = () => (askerPlaces ??= [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined));
-    const pointsThere = () => askingParts.some((part) => pointsToPlace(this.recognizer.recognise(part, language)));
+    let pointing: boolean | undefined;
+    const pointsThere = () => (pointing ??= askingParts.some((part) => pointsToPlace(this.recognizer.recognise(part, language))));
     // "I'm in Italy but flying to Shanghai next week: can I use it over there?": the place the
     // asker says they are in is not the one "there" points at, even the services' origin; but
     // "sono italiano ma vivo in Portogallo, lì c'è?" names no other place.
     if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
-      const others = candidates.filter((code) => !askerIn().includes(code) && (!recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code)));
+      const others = candidates.filter((code) => !askerIn().includes(code) && namedAsPlace(code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     // Beside another region, the services' origin is where they are known to be, not what is asked,

@@ -58,8 +58,6 @@ const LANGUAGE_USE_JOINING = wordsOfAllPacks((pack) => pack.languageUseWords.joi
 const DEMONYM_ENDING = /(ese|ian|ians|ean|ish|ans|ek|eks|ch)$/;
 // Shorter aliases ("Mi") are words of their own in Italian ("mi piace").
 const MIN_ALIAS_LENGTH = 4;
-// Two-letter codes that in these chats are far more often an abbreviation than a country:
-// AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, TV, IN, ID, ...
 // "South America", "America Latina": a part of the continent, not the United States.
 const AMERICA_QUALIFIERS = new Set(["south", "sud", "latin", "central", "centro", "north", "nord", "latina", "centrale", "meridionale"]);
 
@@ -69,6 +67,8 @@ function continentAt(input: readonly Word[], i: number): boolean {
 
 // Capitals that are rarely a country even after "in": "in TV", "in AI".
 const ACRONYMS = new Set(["AI", "TV", "PM", "ID", "ME", "MY", "DO", "TO", "SO"]);
+// Two-letter codes that in these chats are far more often an abbreviation than a country:
+// AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, TV, IN, ID, ...
 const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID", "IN", "IS", "ME", "MY", "NO", "PM", "SE", "SO", "TO", "TV"]);
 
 export interface Recognition {
@@ -343,13 +343,13 @@ export class EntityRecognizer {
     return result;
   }
 
-  /** A word that is no name: itself, or the service one of whose names it is a word of ("cloud"). */
   /** Whether one of the `length` words from `start` is another company's product by itself. */
   private rivalWithin(input: readonly Word[], start: number, length: number): boolean {
     for (let k = start; k < start + length && k < input.length; k++) if (this.otherProducts.get(input[k]!.text) !== undefined) return true;
     return false;
   }
 
+  /** A word that is no name: itself, or the service one of whose names it is a word of ("cloud"). */
   private pushPlainWord(result: Recognition, word: string, origin: number): void {
     const guessed = this.serviceWords.get(word);
     if (guessed !== undefined) {

@@ -34,7 +34,7 @@ export const italian: LanguagePack = {
   cityPlaceWords: wordList("a ad in alle nelle nella nel per vicino verso visitare visito visitando"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
   hereWords: wordList("qui qua"),
-  likeHerePhrases: ["come qui", "come qua", "uguale a qui", "come da noi", "come in italia"],
+  likeHerePhrases: ["come qui", "come qua", "uguale a qui", "come da noi"],
   // "mia sorella sta a Varsavia… da loro funziona?": at their place.
   thereWords: ["li", "laggiu", "da loro", "da lei", "da lui"],
   // "c'è lì?" asks whether it is there: the place, not whether something exists.
