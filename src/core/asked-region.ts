@@ -4,7 +4,7 @@
  */
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
 import { pointsToPlace } from "./conversation.js";
-import type { EntityRecognizer, Recognition } from "./entities.js";
+import { namesAsPlace, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import type { Language } from "./schema.js";
 
@@ -60,9 +60,7 @@ export class AskedRegion {
     const background = recognition.backgroundRegions.length > 0 && !mentionsHere ? recognition.backgroundRegions : [];
     // "my Visa from an Italian bank doesn't show up. is Visa a Poland-only thing?": a place set
     // against others that only an adjective implies is still the one asked.
-    // A country or city named, not only implied by an adjective ("carta italiana").
-    const namedAsPlace = (code: string) => !recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code);
-    const namedBesideContrast = kept.some((code) => !contrasted.includes(code) && namedAsPlace(code));
+    const namedBesideContrast = kept.some((code) => !contrasted.includes(code) && namesAsPlace(recognition, code));
     const asked = kept.filter((code) => !background.includes(code) && !(contrasted.includes(code) && namedBesideContrast));
     const candidates = asked.length > 0 ? asked : kept;
     const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
@@ -74,7 +72,7 @@ export class AskedRegion {
     // asker says they are in is not the one "there" points at, even the services' origin; but
     // "sono italiano ma vivo in Portogallo, lì c'è?" names no other place.
     if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
-      const others = candidates.filter((code) => !askerIn().includes(code) && namedAsPlace(code));
+      const others = candidates.filter((code) => !askerIn().includes(code) && namesAsPlace(recognition, code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     // Beside another region, the services' origin is where they are known to be, not what is asked,
@@ -93,7 +91,7 @@ export class AskedRegion {
       const after = here.index! + here[0].length;
       // "qui in Italia", "over here in the Netherlands": right after, before any pause ("here or is it a Ukraine thing?" names none).
       const place = this.recognizer.recognise(wordsBeforePause(within.slice(after, after + HERE_REACH), HERE_PLACE_WORDS), language);
-      return place.regions.find((code) => candidates.includes(code) && (!place.impliedRegions.includes(code) || place.cityRegions.includes(code)));
+      return place.regions.find((code) => candidates.includes(code) && namesAsPlace(place, code));
     };
     // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
     // after it is the city the asker is in.

@@ -5,7 +5,7 @@
 import type { AskedRegion } from "./asked-region.js";
 import { clauses } from "./clauses.js";
 import type { CoreOptions } from "./defaults.js";
-import { COMPANY_SERVICE_ID, namesOnlyAPhone, regionTerm, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, namesAsPlace, namesOnlyAPhone, regionTerm, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
 import { FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
@@ -116,7 +116,7 @@ export class FollowUps {
       return opensAsOne && (content === 0 || (context !== null && content <= fragmentMaxWords.service)) ? "service" : "complete";
     }
     // "does it even speak English?": a language's adjective is no place asked; a city is a place.
-    const placeNamed = region !== undefined && (!recognition.impliedRegions.includes(region) || recognition.cityRegions.includes(region));
+    const placeNamed = region !== undefined && namesAsPlace(recognition, region);
     if (subject === undefined && content <= fragmentMaxWords.referring) {
       if (!placeNamed && refersBack(recognition)) return "question";
       // "going to Chisinau after, does it work there too?", "no sorry I meant Greece, moving to

@@ -29,6 +29,14 @@ const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
 const PHONE_MODEL = /\bxiaomi\s+(?:\d|phones?\b|smartphones?\b)|\b(?:telefon[oi]|cellular[ei]|smartphone|phones?|mio|my|uno|lo)\s+xiaomi\b/giu;
 const COMPANY_NAME = /\bxiaomi\b/giu;
 
+/**
+ * Whether a region is named as a place, a country or a city standing for it ("in Grecia", "a
+ * Praga"), not only implied by an adjective ("con la mia carta italiana", "does it speak English?").
+ */
+export function namesAsPlace(recognition: Recognition, code: string): boolean {
+  return !recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code);
+}
+
 /** "lo posso usare sul mio xiaomi 14?", "funziona su tutti i telefoni xiaomi?": the company's name only as a phone's. */
 export function namesOnlyAPhone(text: string): boolean {
   const phones = text.match(PHONE_MODEL)?.length ?? 0;
