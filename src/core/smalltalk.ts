@@ -39,12 +39,11 @@ export interface SmalltalkReading {
 export class SmalltalkReader {
   /** Cues by their first word, longest first: of two spanning as much, "ciao ciao" (goodbye) wins over "ciao". */
   private readonly cuesByFirstWord = new Map<string, Cue[]>();
-  /** Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"). */
-  private readonly cueWords: readonly string[];
   /**
-   * The same words by length, each with its letters as bits (see FuzzyLexicon): one edit changes
-   * a length by at most one and a letter set by at most two letters, so a word is compared only
-   * with the cue words it could be one edit from (of 557, a few dozen), not with every one.
+   * Words of the cues long enough to be recognised through a typo ("grazei", "thnaks", "waht"), by
+   * length, each with its letters as bits (see FuzzyLexicon): one edit changes a length by at most
+   * one and a letter set by at most two letters, so a word is compared only with the cue words it
+   * could be one edit from (of 557, a few dozen), not with every one.
    */
   private readonly cueWordsByLength: Array<{ words: string[]; letters: number[] } | undefined> = [];
   private readonly cueWordSet: ReadonlySet<string>;
@@ -95,8 +94,8 @@ export class SmalltalkReader {
       new Set(entries.filter((entry) => entry.id === id).flatMap((entry) => LANGUAGES.flatMap((language) => entry.cues[language].map((text) => tokenize(text).map(unstretched).join(" ") || text.trim()))));
     const goodbyes = saying("goodbye");
     this.farewells = new Set([...saying("greeting")].filter((cue) => goodbyes.has(cue)));
-    this.cueWords = [...this.cueWordSet].filter((word) => word.length >= MIN_TYPO_LENGTH);
-    for (const word of this.cueWords) {
+    for (const word of this.cueWordSet) {
+      if (word.length < MIN_TYPO_LENGTH) continue;
       const sameLength = (this.cueWordsByLength[word.length] ??= { words: [], letters: [] });
       sameLength.words.push(word);
       sameLength.letters.push(lettersOf(word));
@@ -265,6 +264,8 @@ function mentionsIn(text: string): ReadonlySet<string> {
   return text.includes("@") || text.includes("/") ? new Set([...text.matchAll(MENTION)].flatMap((m) => tokenize(m[1]!))) : NO_MENTIONS;
 }
 
+// Every mark cuts, glued or not ("grazie,come la configuro"): unlike clauses(), which keeps
+// "HyperOS 2.2" whole, nothing here is a name.
 const CLAUSE_BREAK = /[,.;:!?\n]+/;
 // Words that may come before a clause's question word: "ok e come…", "and what…", "ma quando…".
 const CLAUSE_LEADERS: ReadonlySet<string> = new Set([...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")).concat(["ok", "okay", "so", "quindi"]));
