@@ -28,9 +28,9 @@ import { LanguageDetector, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, wordCount } from "./normalize.js";
 import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.js";
-import { afterChangeOfSubject, asksBesideTheService, QUESTION_OPENERS } from "./question-part.js";
+import { afterChangeOfSubject, asksBesideTheService, othersOnlyAsContext, PREFERENCE_WORDS, QUESTION_OPENERS } from "./question-part.js";
 import { QuestionSearch } from "./question-search.js";
-import { SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
+import { namedService, SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
 import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
 import { ENGLISH_WORDS } from "./word-list.js";
 import { LANGUAGES } from "./languages/codes.js";
@@ -100,7 +100,6 @@ export interface Assistant {
   readonly stats: { topics: number; phrasings: number; services: number; facts: number };
 }
 
-const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
@@ -318,7 +317,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       namesOnlyAPhone(reading.text) &&
       recognition.guessedServices.length === 0 &&
       reading.described.services.length === 0;
-    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice)) {
+    const othersAsked = () => !((namesXiaomi || namedService(recognition) !== undefined) && othersOnlyAsContext(reading, (text) => reader.read(text, hinted.locale), shops));
+    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice) && othersAsked()) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };

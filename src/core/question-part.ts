@@ -3,7 +3,7 @@
  * cosa: …"), what follows a phrase that opens a question ("vuole sapere se …"), and whether the
  * sentences that ask are about one of our services at all or only mention it as context.
  */
-import { questionsIn, sentences } from "./clauses.js";
+import { afterQuestionOpeners, questionsIn, sentences, turns, type Clause } from "./clauses.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { tokenize, wordCount } from "./normalize.js";
@@ -11,6 +11,9 @@ import type { Reading } from "./reading.js";
 import { namedService } from "./slots.js";
 
 const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
+const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+/** "meglio", "better", "best": a message weighing one thing against another. */
+export const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 // "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
 // pause or a "but" before what is asked now; not "is it XiaoAI or something else?".
 const TOPIC_CHANGE = new RegExp(
@@ -26,6 +29,36 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
   if (changed === undefined) return undefined;
   const after = text.slice(changed.index + changed[0].length);
   return wordCount(after) >= minWords ? after : undefined;
+}
+
+/**
+ * What a message asks, without the story around it: its asking sentences, each from a phrase that
+ * opens a question ("…, now I'm wondering if | I can tap to pay") and from where it last turns
+ * ("io ho l'echo con alexa ma | sono curiosa, esiste anche da noi?").
+ */
+export function askingParts(text: string): string[] {
+  return questionsIn(sentences(text)).map(askedPiece);
+}
+
+/** The part of one asking sentence that asks: after its last question opener and its last turn. */
+function askedPiece(sentence: Clause): string {
+  const piece = afterQuestionOpeners([sentence], QUESTION_OPENERS).at(-1)!.text;
+  return turns(piece, TURNING_WORDS).at(-1) ?? piece;
+}
+
+/**
+ * "back home I used apple pay, now I'm wondering if I can tap to pay with the watch here": another
+ * company's product told as the story, while what is asked names none, nor anything we do not
+ * cover, nor weighs one thing against another ("I use GetApps. but which is the best VPN?"). Not
+ * when the whole message is what asks ("apple pay funziona sulla mi band?").
+ */
+export function othersOnlyAsContext(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>): boolean {
+  const parts = askingParts(reading.text);
+  if (parts.length === 1 && parts[0]!.trim() === reading.text.trim()) return false;
+  return parts.every((part) => {
+    const { recognition } = read(part);
+    return recognition.offTopic.length === 0 && recognition.otherProducts.every((product) => shops.has(product)) && !tokenize(part).some((word) => PREFERENCE_WORDS.has(word));
+  });
 }
 
 /** A service of ours named, guessed or described (a reading's descriptions are among its guesses; the company alone is not one). */
@@ -50,10 +83,16 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   const asked = questionsIn(parts);
   if (asked.length === parts.length) return false;
   const readings = asked.map((part) => read(part.text));
+  // What a sentence turns to is what it asks: "io ho l'echo con alexa ma sono curiosa, esiste anche
+  // da noi?", "back home I used apple pay, now I'm wondering if I can tap to pay with the watch".
+  const turnedTo = asked.map((part, i) => {
+    const piece = askedPiece(part);
+    return piece === part.text ? readings[i]! : read(piece);
+  });
   // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
   // feature describes the rival's use, not ours: only our name makes it ours.
   const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
   // "ma è tipo google assistant?", "is it like Kickstarter?": another company's product as a likeness asks about ours.
   const likens = (r: Reading) => tokenize(r.text).some((word) => LIKENESS_WORDS.has(word));
-  return !readings.some(asksOurs) && readings.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
+  return !readings.some(asksOurs) && !turnedTo.some(asksOurs) && turnedTo.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
 }

@@ -156,6 +156,10 @@ export const EVAL_SETS = {
   "chat-dev-28": new URL("../../tests/eval/chat-dev-28-set.json", import.meta.url),
   /** Written blind with it (200, every class: an ordinary day of an Italian community, people abroad, a mixed-language Discord), to tune on. */
   "chat-dev-29": new URL("../../tests/eval/chat-dev-29-set.json", import.meta.url),
+  /** Written blind at the start of the third night session (200: 120 naming two or more places with one asked, 40 another company's product told as context, 40 chatty near misses), to tune on. */
+  "chat-dev-30": new URL("../../tests/eval/chat-dev-30-set.json", import.meta.url),
+  /** Written blind with it (200, every class: the company and HyperOS written oddly, history questions, second-language descriptions, places as cities, codes and banks), to tune on. */
+  "chat-dev-31": new URL("../../tests/eval/chat-dev-31-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

@@ -258,6 +258,23 @@ describe("another company's product weighed against a Xiaomi service", () => {
   });
 });
 
+describe("another company's product told as the story, not asked", () => {
+  it("GIVEN it before the question turns or opens ('ho l'echo con alexa ma …', 'I used apple pay, now I'm wondering if …') THEN the Xiaomi service asked is answered", () => {
+    expect(
+      assistant.ask("mio figlio vive a shanghai e parla con lo speaker 'xiao ai'. io a casa ho l'echo con alexa ma sono curiosa, esiste anche per noi in italia oppure no?"),
+    ).toMatchObject({ kind: "answer", service: "xiaoai", availability: { region: "IT" } });
+    expect(
+      assistant.ask("I'm a student from Brazil living in Bologna and I bought a Redmi Watch here. back home I used apple pay on my phone, now I'm wondering if I can tap to pay with the watch at the mensa"),
+    ).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("my prof says xiaomi is basically 'apple but cheaper'. but i read they call themselves an internet company. what does xiaomi say about itself?")).toMatchObject({ kind: "answer", service: "xiaomi" });
+  });
+
+  it("GIVEN it in the part that asks, or the question weighing or asking what we do not cover THEN still declined", () => {
+    expect(assistant.ask("ho la mi band 6 nfc. funziona anche con apple pay?").kind).toBe("fallback");
+    expect(assistant.ask("hey everyone, I use xiaomi's GetApps sometimes. but which is the best free VPN app to use in China? I need whatsapp to work").kind).toBe("fallback");
+  });
+});
+
 describe("the Xiaomi account described beside what it serves", () => {
   it("GIVEN the account described far more than the cloud's features THEN the account; GIVEN it only as the means to a backup THEN the cloud", () => {
     expect(assistant.ask("that one xiaomi login for the store and find device, what exactly is it?").topic).toBe("xiaomi-account");
