@@ -12,6 +12,7 @@ import { namedService } from "./slots.js";
 
 const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+const ALTERNATIVE_WORDS = wordsOfAllPacks((pack) => pack.alternativeWords);
 /** "meglio", "better", "best": a message weighing one thing against another. */
 export const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 // "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
@@ -81,18 +82,20 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   if (!namesOurs(reading)) return false;
   const parts = sentences(reading.text);
   const asked = questionsIn(parts);
-  if (asked.length === parts.length) return false;
-  const readings = asked.map((part) => read(part.text));
   // What a sentence turns to is what it asks: "io ho l'echo con alexa ma sono curiosa, esiste anche
-  // da noi?", "back home I used apple pay, now I'm wondering if I can tap to pay with the watch".
-  const turnedTo = asked.map((part, i) => {
-    const piece = askedPiece(part);
-    return piece === part.text ? readings[i]! : read(piece);
-  });
+  // da noi?", "back home I used apple pay, now I'm wondering if I can tap to pay with the watch",
+  // "I pay with xiaomi pay on my band, but how do I set up apple pay on my iphone?".
+  const pieces = asked.map(askedPiece);
+  if (asked.length === parts.length && pieces.every((piece, i) => piece === asked[i]!.text)) return false;
+  const readings = asked.map((part) => read(part.text));
+  // Another company's product offered as the other choice is not what is asked: "esiste una
+  // versione in italiano o devo rassegnarmi e usare google assistant?".
+  const firstChoices = pieces.map((piece) => turns(piece, ALTERNATIVE_WORDS)[0] ?? piece);
+  const turnedTo = firstChoices.map((piece, i) => (piece === asked[i]!.text ? readings[i]! : read(piece)));
   // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
   // feature describes the rival's use, not ours: only our name makes it ours.
   const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
   // "ma è tipo google assistant?", "is it like Kickstarter?": another company's product as a likeness asks about ours.
   const likens = (r: Reading) => tokenize(r.text).some((word) => LIKENESS_WORDS.has(word));
-  return !readings.some(asksOurs) && !turnedTo.some(asksOurs) && turnedTo.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
+  return !turnedTo.some(asksOurs) && turnedTo.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
 }

@@ -273,6 +273,15 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("ho la mi band 6 nfc. funziona anche con apple pay?").kind).toBe("fallback");
     expect(assistant.ask("hey everyone, I use xiaomi's GetApps sometimes. but which is the best free VPN app to use in China? I need whatsapp to work").kind).toBe("fallback");
   });
+
+  it("GIVEN our service named before the question turns to another product or a fault THEN declined; GIVEN the other product only as the other choice THEN ours is answered", () => {
+    expect(assistant.ask("I pay with xiaomi pay on my band, but how do I set up apple pay on my new iphone 16?").kind).toBe("fallback");
+    expect(assistant.ask("ciao, xiaomi pay va bene sulla band ma lo schermo mi si è rigato dopo 2 mesi, me la cambiano in garanzia?").kind).toBe("fallback");
+    expect(assistant.ask("ho comprato una cassa xiaomi in cina, ho letto che dentro c'e xiaoai, ma esiste una versione in italiano o devo rassegnarmi e usare google assistant?")).toMatchObject({
+      kind: "answer",
+      service: "xiaoai",
+    });
+  });
 });
 
 describe("the Xiaomi account described beside what it serves", () => {

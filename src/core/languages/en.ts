@@ -40,6 +40,7 @@ export const english: LanguagePack = {
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only"),
   turningWords: wordList("but whereas"),
+  alternativeWords: wordList("or otherwise"),
   codesNeedingCapitals: ["us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {

@@ -51,6 +51,7 @@ export const italian: LanguagePack = {
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente"),
   turningWords: wordList("ma pero mentre invece eppure"),
+  alternativeWords: wordList("o oppure altrimenti"),
   codesNeedingCapitals: ["usa", "us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {

@@ -78,6 +78,8 @@ export interface LanguagePack {
   onlyWords: readonly string[];
   /** Words that turn from one case to another: "works in Poland but not in Holland?" asks about Holland. */
   turningWords: readonly string[];
+  /** Words that offer another choice: "esiste in italiano o devo usare google assistant?" asks about the first. */
+  alternativeWords: readonly string[];
   /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
   codesNeedingCapitals: readonly string[];
   /** A Snowball stemmer for the language. */
