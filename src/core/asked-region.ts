@@ -6,6 +6,7 @@ import { clauses, questionsIn, sentences, turns } from "./clauses.js";
 import { pointsToPlace } from "./conversation.js";
 import { namesAsPlace, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
+import { QUESTION_OPENERS } from "./question-part.js";
 import type { Language } from "./schema.js";
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
@@ -74,6 +75,14 @@ export class AskedRegion {
     if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
       const others = candidates.filter((code) => !askerIn().includes(code) && namesAsPlace(recognition, code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
+    }
+    // "vivo a Madrid… volevo sapere se xiaomi pay in Spagna è mai arrivato, perché qui nessuno ne
+    // sa niente e in Italia invece c'è": the clause a question opener opens names the place asked.
+    for (const opener of [...text.matchAll(QUESTION_OPENERS)].reverse()) {
+      const opened = clauses(text.slice(opener.index + opener[0].length))[0]?.text ?? "";
+      const place = this.recognizer.recognise(opened, language);
+      const named = place.regions.filter((code) => candidates.includes(code) && namesAsPlace(place, code));
+      if (named.length === 1) return named[0];
     }
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").

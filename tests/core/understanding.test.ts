@@ -74,6 +74,14 @@ describe("countries", () => {
     expect(assistant.ask("sono in germania, xiaomi pay funziona qui?").availability).toMatchObject({ region: "DE" });
   });
 
+  it("GIVEN a question opener ('volevo sapere se', 'asking if') followed by a place THEN that place, whatever the places around it", () => {
+    expect(assistant.ask("vivo a madrid da anni ma sono di livorno. volevo sapere se xiaomi pay in spagna è mai arrivato, perche qui nessuno ne sa niente e in italia invece mi pare ci sia").availability).toMatchObject({
+      service: "mi-pay",
+      region: "ES",
+    });
+    expect(assistant.ask("Scottish lad here, moved to Sicily. back home my mates are asking if xiaoai is available in the UK, is it?").availability).toMatchObject({ service: "xiaoai", region: "GB" });
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
