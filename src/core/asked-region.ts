@@ -40,6 +40,15 @@ export class AskedRegion {
       const pointsThere = questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)));
       return pointsThere ? recognition.originCities.at(-1) : undefined;
     }
+    // "originally from Gdańsk but living in Turin… going back home: can my band pay there?": "there"
+    // points past the asker's place to where they come from.
+    if (recognition.originCities.length > 0 && kept.length > 0 && text.search(HERE) === -1) {
+      const askerPlaces = [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, kept, language));
+      const pastTheAsker = askerPlaces.length > 0 && kept.every((code) => askerPlaces.includes(code) || !namesAsPlace(recognition, code));
+      // Not when the question names the place itself: "io sto a Napoli e volevo sapere se c'è anche da noi in Italia".
+      const asking = pastTheAsker ? questionsIn(sentences(text)).map((sentence) => this.recognizer.recognise(sentence.text, language)) : [];
+      if (asking.some(pointsToPlace) && !asking.some((place) => place.regions.some((code) => kept.includes(code) && namesAsPlace(place, code)))) return recognition.originCities.at(-1);
+    }
     // One place or none: nothing to choose (most messages).
     if (kept.length <= 1) return kept[0];
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only

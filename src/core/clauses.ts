@@ -3,7 +3,10 @@
  * all: "ciao a tutti, mia madre ha la band 6 nfc, la carta nexi funziona in grecia?". These
  * helpers cut it where its punctuation does, so the clause that asks can be read on its own.
  */
+import { wordsOfAllPacks } from "./languages/index.js";
 import { normalize } from "./normalize.js";
+
+const QUESTION_LEADS = wordsOfAllPacks((pack) => pack.questionLeads);
 
 export interface Clause {
   text: string;
@@ -47,10 +50,17 @@ export function afterQuestionOpeners(parts: readonly Clause[], openers: RegExp):
   });
 }
 
-/** The sentences that ask: those ending with a question mark, else the last ("funziona solo in Cina o anche qui"). */
+/**
+ * The sentences that ask: those ending with a question mark, else the last ("funziona solo in
+ * Cina o anche qui"); and the last when it opens as a question without its mark ("youpin i
+ * think? super cheap. is there any way for me to use it or is it china only").
+ */
 export function questionsIn(said: readonly Clause[]): readonly Clause[] {
   const asking = said.filter((sentence) => sentence.asks);
-  return asking.length > 0 ? asking : said.slice(-1);
+  if (asking.length === 0) return said.slice(-1);
+  const last = said.at(-1)!;
+  if (last.asks || !QUESTION_LEADS.has(normalize(last.text.match(/[\p{L}]+/u)?.[0] ?? ""))) return asking;
+  return [...asking, last];
 }
 
 function cut(text: string, ends: RegExp): Clause[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clauses } from "../../src/core/clauses.js";
+import { clauses, questionsIn, sentences } from "../../src/core/clauses.js";
 
 describe("clauses", () => {
   it("GIVEN a chatty message THEN cuts it at its punctuation and marks the clauses that ask", () => {
@@ -13,5 +13,11 @@ describe("clauses", () => {
 
   it("GIVEN a version number or an address THEN keeps it in one clause", () => {
     expect(clauses("HyperOS 2.2 su i.mi.com?")).toEqual([{ text: "HyperOS 2.2 su i.mi.com", asks: true }]);
+  });
+
+  it("GIVEN a last sentence that opens as a question without its mark THEN it asks too, beside the marked one", () => {
+    const said = sentences("my cousin buys stuff on some app, youpin i think? super cheap. im in milan. is there any way for me to use it or is it china only");
+    expect(questionsIn(said).map((sentence) => sentence.text)).toEqual(["my cousin buys stuff on some app, youpin i think", "is there any way for me to use it or is it china only"]);
+    expect(questionsIn(sentences("funziona in Grecia? grazie mille")).map((sentence) => sentence.text)).toEqual(["funziona in Grecia"]);
   });
 });

@@ -82,6 +82,16 @@ describe("countries", () => {
     expect(assistant.ask("Scottish lad here, moved to Sicily. back home my mates are asking if xiaoai is available in the UK, is it?").availability).toMatchObject({ service: "xiaoai", region: "GB" });
   });
 
+  it("GIVEN 'there' after 'going back home', beside where the asker lives THEN the city they come from", () => {
+    expect(assistant.ask("I'm originally from Gdansk but I've been living in Turin for 3 years. going back home for christmas, can my band pay there with xiaomi pay?").availability).toMatchObject({
+      service: "mi-pay",
+      region: "PL",
+    });
+    expect(assistant.ask("io sto a Napoli e mio cugino è tornato da Pechino con tanti gadget di Youpin: volevo sapere se Youpin c'è anche da noi in Italia o se deve portarmeli lui").availability).toMatchObject({
+      region: "IT",
+    });
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });

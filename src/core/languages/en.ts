@@ -41,6 +41,7 @@ export const english: LanguagePack = {
   onlyWords: wordList("only"),
   turningWords: wordList("but whereas"),
   alternativeWords: wordList("or otherwise"),
+  questionLeads: wordList("how what why when where which who can could is are does do did will would should"),
   codesNeedingCapitals: ["us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {

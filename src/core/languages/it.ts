@@ -52,6 +52,7 @@ export const italian: LanguagePack = {
   onlyWords: wordList("solo soltanto solamente"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),
+  questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   codesNeedingCapitals: ["usa", "us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {

@@ -78,6 +78,8 @@ export interface LanguagePack {
   onlyWords: readonly string[];
   /** Words that turn from one case to another: "works in Poland but not in Holland?" asks about Holland. */
   turningWords: readonly string[];
+  /** Words that open a question when a sentence starts with them, question mark or not: "is there any way for me to use it". */
+  questionLeads: readonly string[];
   /** Words that offer another choice: "esiste in italiano o devo usare google assistant?" asks about the first. */
   alternativeWords: readonly string[];
   /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
