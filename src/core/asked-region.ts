@@ -13,6 +13,8 @@ const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
 const HERE = phraseFinder((pack) => pack.hereWords);
 const HERE_REACH = 30;
+// "moved here from Dublin": "here" set against where someone comes from.
+const HERE_FROM = new RegExp(`^\\s+(?:${[...wordsOfAllPacks((pack) => pack.cityOriginWords)].join("|")})(?![\\p{L}])`, "iu");
 // A place's name after "I'm in" is at most this many words long ("Repubblica Ceca", "New York").
 const ASKER_PLACE_WORDS = 3;
 // ...and after "here", with its "in the" ("over here in the Netherlands").
@@ -36,8 +38,12 @@ export class AskedRegion {
   of(text: string, recognition: Recognition, language: Language): string | undefined {
     const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
     // "mio genero è di Praga, chiede se lì c'è": no place named, "there" points at where someone is from.
+    // "i am from chisinau, xiaomi pay exist here?": "here", with no other place, is where the asker
+    // is from; not in "just moved here from dublin".
     if (kept.length === 0 && recognition.originCities.length > 0) {
-      const pointsThere = questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, language)));
+      const asking = questionsIn(sentences(text));
+      const saysHere = (sentence: string) => [...sentence.matchAll(HERE)].some((here) => !HERE_FROM.test(sentence.slice(here.index + here[0].length)));
+      const pointsThere = asking.some((sentence) => saysHere(sentence.text) || pointsToPlace(this.recognizer.recognise(sentence.text, language)));
       return pointsThere ? recognition.originCities.at(-1) : undefined;
     }
     // "originally from Gdańsk but living in Turin… going back home: can my band pay there?": "there"

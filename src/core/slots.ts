@@ -123,8 +123,9 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
   const home = described.homeRegion;
   // "Da noi" is the asker's country unless they name another ("sono in Germania, va qui?"); the
   // services' origin named beside it is background ("in Cina c'è, arriverà da noi?").
+  // "i am from chisinau, xiaomi pay exist here?": the city the asker names is where "here" is.
   const named =
-    home === undefined || read.regions.some((code) => code !== origin)
+    home === undefined || read.regions.some((code) => code !== origin) || read.originCities.length > 0
       ? read
       : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
   const recognition =

@@ -92,6 +92,11 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN 'here' and only the city the asker is from THEN that city's country; 'moved here from' THEN not", () => {
+    expect(assistant.ask("i am from chisinau, xiaomi pay exist here? with which bank").availability).toMatchObject({ service: "mi-pay", region: "MD" });
+    expect(assistant.ask("just moved here from dublin and my friend says xiaomi has its own pay app, do i need it??").availability?.region).not.toBe("IE");
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
