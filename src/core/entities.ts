@@ -51,6 +51,7 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
+const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
 const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
@@ -220,6 +221,9 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
+    // "paris - mi pay ok or not", "Lisbona: …": a place as the message's label, before a dash or a colon.
+    const label = LEADING_LABEL.exec(rawText)?.[1];
+    const labelWords = label === undefined ? 0 : words(label).length;
     const namedOtherwise = new Set<string>();
     const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
@@ -265,7 +269,7 @@ export class EntityRecognizer {
 
       const previous = result.words.at(-1);
       const afterService = previous !== undefined && previous.startsWith("§") && previous !== COMPANY_TERM;
-      const region = continentAt(input, i) ? undefined : this.regionAt(window, input, shouted, language, afterService);
+      const region = continentAt(input, i) ? undefined : this.regionAt(window, input, shouted, language, afterService, labelWords);
       if (!region && CITY_ORIGIN_WORDS.has(input[i - 1]?.text ?? "")) {
         const city = this.longestName(window, input, this.cityNames, true);
         if (city) pushOnce(result.originCities, city.value);
@@ -416,16 +420,18 @@ export class EntityRecognizer {
     shouted: boolean,
     language: Language,
     afterService: boolean,
+    labelWords: number,
   ): { code: string; length: number; city?: boolean; misspeltAs?: string } | undefined {
     const { keys, start } = window;
     const first = input[start]!;
     const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
-    if (named !== undefined || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "")) {
+    if (named !== undefined || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "") || (start === 0 && labelWords > 0)) {
       // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer
       // name wins. In Italian, a city as long wins too: "Monaco" alone is Munich there (the principality
       // is "il Principato di Monaco", "Montecarlo"); every other city named like a country is in it.
       const city = this.longestName(window, input, this.cityNames, true);
-      if (city && (named === undefined || city.length > named.length || (city.length === named.length && language === "it"))) return { code: city.value, length: city.length, city: true };
+      const placed = named !== undefined || start > 0 || city?.length === labelWords;
+      if (city && placed && (named === undefined || city.length > named.length || (city.length === named.length && language === "it"))) return { code: city.value, length: city.length, city: true };
     }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.

@@ -97,6 +97,12 @@ describe("countries", () => {
     expect(assistant.ask("just moved here from dublin and my friend says xiaomi has its own pay app, do i need it??").availability?.region).not.toBe("IE");
   });
 
+  it("GIVEN a city as the message's label, before a dash or a colon THEN that place; a word alone before a dash is no place", () => {
+    expect(assistant.ask("paris - mi pay ok or not").availability).toMatchObject({ service: "mi-pay", region: "FR" });
+    expect(assistant.ask("Lisbona: xiaomi pay funziona?").availability).toMatchObject({ service: "mi-pay", region: "PT" });
+    expect(assistant.ask("nice - thanks").kind).toBe("smalltalk");
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
