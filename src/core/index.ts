@@ -199,7 +199,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     ...knowledge.concepts.chatter[language],
   ]);
   const detector = new LanguageDetector(languageTexts, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
-  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations);
+  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations, knownWords);
   const regionAsked = new AskedRegion(recognizer, concepts.origin);
   const followUps = new FollowUps(options, reader, matcher, recognizer, regionAsked, chatter, thisYear);
 

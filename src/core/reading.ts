@@ -25,6 +25,9 @@ export interface Reading {
   recognition: Recognition;
 }
 
+// Shorter pairs join by chance ("a" + "ma" = "ama").
+const MIN_JOINED_LENGTH = 6;
+
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
 
@@ -37,6 +40,8 @@ export class MessageReader {
     private readonly concepts: ConceptLexicon,
     /** Chat shorthand per word ("nn" → "non", "xke" → "perché"), both languages. */
     private readonly abbreviations: ReadonlyMap<string, readonly string[]>,
+    /** Words the knowledge uses: two words typed apart that make one of them are that word ("hyper os"). */
+    private readonly knownWords: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Language and names: what every answer, ours or a baseline's, is built from. */
@@ -51,6 +56,7 @@ export class MessageReader {
       const full = models?.has(word.text) ? undefined : this.abbreviations.get(word.text);
       if (full === undefined) input.push(word);
       else for (const expanded of full) input.push({ text: expanded, capitalised: false });
+      this.joinSplitWord(input);
     }
     const typed = input.map((w) => w.text);
     const hint = localeToLanguage(locale);
@@ -77,6 +83,19 @@ export class MessageReader {
     // place; "da noi" outside it is where the asker is, not what is asked.
     if (described.homeRegion !== undefined && this.homeOnlyBesideTheQuestion(text, guess.language)) described = { ...described, homeRegion: undefined };
     return { text, guess, described, readings, recognition: withDescriptions(named, described, this.concepts.origin) };
+  }
+
+  /**
+   * "what is hyper os", "i cloud": the last two words typed apart, when together they are a word
+   * the knowledge uses and apart one of them is not, are read as that word.
+   */
+  private joinSplitWord(input: Word[]): void {
+    if (input.length < 2) return;
+    const second = input[input.length - 1]!.text;
+    const first = input[input.length - 2]!.text;
+    const joined = first + second;
+    if (joined.length < MIN_JOINED_LENGTH || !this.knownWords.has(joined) || (this.knownWords.has(first) && this.knownWords.has(second))) return;
+    input.splice(input.length - 2, 2, { text: joined, capitalised: false });
   }
 
   /** Whether the sentences that ask name a place and none of them says "da noi" / "here". */

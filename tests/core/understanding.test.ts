@@ -376,6 +376,13 @@ describe("entries about everywhere but one place", () => {
   });
 });
 
+describe("a word typed apart", () => {
+  it("GIVEN 'hyper os' THEN it is HyperOS; GIVEN two words that are each a word of ours THEN they stay two", () => {
+    expect(assistant.ask("what is hyper os")).toMatchObject({ kind: "answer", topic: "xiaomi-hyperos" });
+    expect(assistant.ask("mi pay funziona in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+});
+
 describe("everyday words typo correction must not touch", () => {
   it("GIVEN 'ho preso' (I got) THEN it is not read as 'perso' (lost): the answer is about Xiaomi, not a lost phone's cloud", () => {
     const answer = assistant.ask("ho preso un robot aspirapolvere xiaomi e l'app xiaomi home mi chiede di scegliere il server, germania, singapore, cina... quale devo mettere stando in italia?");
