@@ -349,6 +349,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const hasFacts = subject !== undefined && subject !== COMPANY_SERVICE_ID && book.factsOf(subject).length > 0;
     // "Perché Mi Pay non arriva in Italia?" asks why, not whether: any other kind of question wins.
     const asksAvailability = types.every((type) => type === "availability" || type === "comparison");
+    const inRegion = topicById.get(COMPOSED_INTENTS.serviceInRegion.id)!;
+    // "in moldavia si puo pagare con la mi band 6?": whether it works there, with a device or a
+    // bank, is what the place's own facts say (they name its banks and devices).
+    const asksWhetherWithWhat = types.includes("availability") && types.every((type) => type === "availability" || type === "devices" || type === "banks-cards");
     // "Which cards work in Greece?": an entry about cards in general that never speaks of Greece
     // knows less about it than Greece's own facts, which name its banks and devices; but a
     // message naming what an entry is about ("a Curve card in Germany?") asks that entry.
@@ -395,9 +399,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
 
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
-    const inRegion = topicById.get(COMPOSED_INTENTS.serviceInRegion.id)!;
     const confidenceFloor = options.answering.serviceAnswerThreshold;
-    if (region !== undefined && hasFacts && asksAvailability) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
+    if (region !== undefined && hasFacts && (asksAvailability || asksWhetherWithWhat)) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
     // The subject's topics are usually among the best overall already (its name weighs on them);
     // only when none is does the search run again over the subject's topics alone.
     const ofSubject = (candidate: Candidate) => candidate.topic.service === subject && agrees(candidate.topic);

@@ -103,6 +103,13 @@ describe("countries", () => {
     expect(assistant.ask("nice - thanks").kind).toBe("smalltalk");
   });
 
+  it("GIVEN whether it works in a place with a device ('in polonia funziona con la band 7?') THEN the place's own facts, which name its banks and devices", () => {
+    expect(assistant.ask("faccio l'erasmus a cracovia e mi chiedevo se xiaomi pay in polonia funziona con la band 7, qualcuno l'ha usato li?")).toMatchObject({
+      topic: "service-in-region",
+      availability: { service: "mi-pay", region: "PL" },
+    });
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
