@@ -103,8 +103,8 @@ describe("countries", () => {
     expect(assistant.ask("nice - thanks").kind).toBe("smalltalk");
   });
 
-  it("GIVEN whether it works in a place with a device ('in polonia funziona con la band 7?') THEN the place's own facts, which name its banks and devices", () => {
-    expect(assistant.ask("faccio l'erasmus a cracovia e mi chiedevo se xiaomi pay in polonia funziona con la band 7, qualcuno l'ha usato li?")).toMatchObject({
+  it("GIVEN whether it works in a place with a device ('mi chiedevo se xiaomi pay in polonia funziona con la band 7') THEN the place's own facts, which name its banks and devices", () => {
+    expect(assistant.ask("da ottobre faccio l'erasmus a cracovia, ho aperto un conto in una banca polacca e mi chiedevo se xiaomi pay in polonia funziona con la band 7")).toMatchObject({
       topic: "service-in-region",
       availability: { service: "mi-pay", region: "PL" },
     });
