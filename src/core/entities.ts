@@ -292,7 +292,9 @@ export class EntityRecognizer {
           continue;
         }
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
-        const around = [input[i - 1]?.text, input[i - 2]?.text, input[i + region.length]?.text];
+        // "China only", "solo in Cina", "solo x la cina" (function words between), "china-locked".
+        const between = isSlightWord(input[i - 1]?.text) && isSlightWord(input[i - 2]?.text);
+        const around = [input[i - 1]?.text, input[i - 2]?.text, between ? input[i - 3]?.text : undefined, input[i + region.length]?.text];
         if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
         // "I'm from Italy" says who someone is, as "I'm Italian" does.
         // ("I'm from the US", "flying from the UK": an article may stand between.)
@@ -467,6 +469,11 @@ interface NameWindow {
   nextUnknown: Int32Array;
   /** How many words from `start` are function words (counted only as far as `prefixes` reaches). */
   functionWords: number;
+}
+
+/** A function word, or a lone letter standing for one ("x" for "per"). */
+function isSlightWord(word: string | undefined): boolean {
+  return word !== undefined && (FUNCTION_WORDS.has(word) || word.length === 1);
 }
 
 /** How many of the `limit` words from `start` are function words before the first that is not. */

@@ -68,6 +68,13 @@ describe("countries", () => {
     expect(assistant.ask("xiaomi pay con banche polacche?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-poland" });
   });
 
+  it("GIVEN 'or is it only for China' with words between ('o è solo x la cina?') THEN the other place is asked", () => {
+    expect(assistant.ask("qui in italia non vedo nessun super xiaoai, solo gemini... arriverà mai l'assistente xiaomi da noi o è solo x la cina?").availability).toMatchObject({
+      service: "xiaoai",
+      region: "IT",
+    });
+  });
+
   it("GIVEN China named beside another region THEN the other one is asked", () => {
     expect(assistant.ask("in cina xiaoai c'è, arriverà anche da noi?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
     expect(assistant.ask("xiaomi pay works in china, what about poland?").availability).toMatchObject({ service: "mi-pay", region: "PL" });

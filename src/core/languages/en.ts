@@ -38,7 +38,7 @@ export const english: LanguagePack = {
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from", "bought in", "purchased in", "bought from", "ordered from", "s from", "flying from", "travelling from", "traveling from"],
   sourceWords: wordList("source sources link links proof citation"),
   excludingWords: wordList("outside except beyond besides"),
-  onlyWords: wordList("only"),
+  onlyWords: wordList("only locked exclusive"),
   turningWords: wordList("but whereas"),
   alternativeWords: wordList("or otherwise"),
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),

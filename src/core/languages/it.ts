@@ -49,7 +49,7 @@ export const italian: LanguagePack = {
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del", "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in"],
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
-  onlyWords: wordList("solo soltanto solamente"),
+  onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
