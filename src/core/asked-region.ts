@@ -23,6 +23,8 @@ const HERE_PLACE_WORDS = 4;
 const LIKE_HERE = phraseFinder((pack) => pack.likeHerePhrases, "['’\\s]+");
 // "I'm in", "vivo a": the place after them is where the asker is.
 const ASKER_PLACE = phraseFinder((pack) => pack.askerPlacePhrases, "['’\\s]+");
+// "travelling around", "parto per": the place after them is where the asker is going.
+const DESTINATION = phraseFinder((pack) => pack.destinationPhrases, "['’\\s]+");
 
 export class AskedRegion {
   /** @param origin where the services come from (China): named beside another place, it is where they are known to be. */
@@ -87,6 +89,12 @@ export class AskedRegion {
     // "I'm in Italy but flying to Shanghai next week: can I use it over there?": the place the
     // asker says they are in is not the one "there" points at, even the services' origin; but
     // "sono italiano ma vivo in Portogallo, lì c'è?" names no other place.
+    // "Aussie here travelling around Italy, can I use xiaomi pay there with my australian card?":
+    // "there" points at where the asker is going.
+    if (candidates.length > 1 && pointsThere()) {
+      const going = [...text.matchAll(DESTINATION)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
+      if (going.length > 0) return going.at(-1);
+    }
     if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
       const others = candidates.filter((code) => !askerIn().includes(code) && namesAsPlace(recognition, code));
       if (others.length > 0) return this.lastNamed(parts, others, language);

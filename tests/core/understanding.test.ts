@@ -75,6 +75,11 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN where the asker travels to ('travelling around Italy', 'parto per Praga') and 'there' THEN that place, not where they come from", () => {
+    expect(assistant.ask("Aussie here travelling around Italy for 3 weeks, can I use xiaomi pay there with my australian bank card?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+    expect(assistant.ask("sono di Madrid ma la settimana prossima parto per Praga, xiaomi pay funziona lì?").availability).toMatchObject({ service: "mi-pay", region: "CZ" });
+  });
+
   it("GIVEN China named beside another region THEN the other one is asked", () => {
     expect(assistant.ask("in cina xiaoai c'è, arriverà anche da noi?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
     expect(assistant.ask("xiaomi pay works in china, what about poland?").availability).toMatchObject({ service: "mi-pay", region: "PL" });

@@ -52,6 +52,7 @@ export const italian: LanguagePack = {
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),
+  destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a"],
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   codesNeedingCapitals: ["usa", "us"],
   // Required on the first word to stem, not at start: see stemmer.ts.

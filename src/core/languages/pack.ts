@@ -80,6 +80,8 @@ export interface LanguagePack {
   turningWords: readonly string[];
   /** Words that open a question when a sentence starts with them, question mark or not: "is there any way for me to use it". */
   questionLeads: readonly string[];
+  /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
+  destinationPhrases: readonly string[];
   /** Words that offer another choice: "esiste in italiano o devo usare google assistant?" asks about the first. */
   alternativeWords: readonly string[];
   /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
