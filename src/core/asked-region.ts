@@ -3,8 +3,7 @@
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
-import { pointsToPlace } from "./conversation.js";
-import { namesAsPlace, type EntityRecognizer, type Recognition } from "./entities.js";
+import { namesAsPlace, pointsToPlace, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./question-part.js";
 import type { Language } from "./schema.js";

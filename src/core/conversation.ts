@@ -5,7 +5,7 @@
 import type { AskedRegion } from "./asked-region.js";
 import { clauses } from "./clauses.js";
 import type { CoreOptions } from "./defaults.js";
-import { COMPANY_SERVICE_ID, namesAsPlace, namesOnlyAPhone, regionTerm, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, namesAsPlace, namesOnlyAPhone, pointsToPlace, regionTerm, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
 import { FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
@@ -42,16 +42,6 @@ const CORRECTION_PHRASES: readonly string[] = [...wordsOfAllPacks((pack) => pack
 export function corrects(recognition: Recognition): boolean {
   const said = ` ${recognition.words.join(" ")} `;
   return CORRECTION_PHRASES.some((phrase) => said.includes(phrase));
-}
-
-const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
-// "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
-const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
-
-/** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
-export function pointsToPlace(recognition: Recognition): boolean {
-  const { words } = recognition;
-  return words.some((word, i) => (THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? "")) || THERE_WORDS.has(`${words[i - 1]} ${word}`));
 }
 
 /** "how?", "perché?": a question word alone, which after an answer asks about it. */

@@ -59,6 +59,9 @@ const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
+const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
+// "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
+const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
 const LANGUAGE_USE_BEFORE = wordsOfAllPacks((pack) => pack.languageUseWords.before);
 const LANGUAGE_USE_AFTER = wordsOfAllPacks((pack) => pack.languageUseWords.after);
 const LANGUAGE_USE_JOINING = wordsOfAllPacks((pack) => pack.languageUseWords.joining);
@@ -503,4 +506,10 @@ function pushTerm(result: Recognition, term: string, origin: number): void {
 
 function pushOnce(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
+}
+
+/** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
+export function pointsToPlace(recognition: Recognition): boolean {
+  const { words } = recognition;
+  return words.some((word, i) => (THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? "")) || THERE_WORDS.has(`${words[i - 1]} ${word}`));
 }

@@ -6,7 +6,7 @@
 import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { mergeReadings } from "./concepts.js";
 import type { CoreOptions } from "./defaults.js";
-import type { EntityRecognizer, Recognition } from "./entities.js";
+import { pointsToPlace, type EntityRecognizer, type Recognition } from "./entities.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import type { Language } from "./schema.js";
@@ -24,6 +24,9 @@ export interface Reading {
   /** The names, with the services and places the message describes. */
   recognition: Recognition;
 }
+
+// "In Shenzhen for work rn, …": a place at the very start is where the asker is.
+const AT_THE_START = /^\s*in\s/i;
 
 // Shorter pairs join by chance ("a" + "ma" = "ama").
 const MIN_JOINED_LENGTH = 6;
@@ -82,7 +85,12 @@ export class MessageReader {
     // "Da quando esiste questa cosa in Cina? Qui da noi non l'ho mai vista": the question names its
     // place; "da noi" outside it is where the asker is, not what is asked.
     if (described.homeRegion !== undefined && this.homeOnlyBesideTheQuestion(text, guess.language)) described = { ...described, homeRegion: undefined };
-    return { text, guess, described, readings, recognition: withDescriptions(named, described, this.concepts.origin) };
+    // "in Shenzhen for work rn, is Mi Pay something ppl use here?", "mio cugino vive a shanghai, il
+    // cloud lì funziona come qui?": a city of the services' origin is the asker's or the one asked.
+    const { origin } = this.concepts;
+    const originCityAsked =
+      named.cityRegions.includes(origin) && (AT_THE_START.test(text) || questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))));
+    return { text, guess, described, readings, recognition: withDescriptions(named, described, origin, originCityAsked) };
   }
 
   /**

@@ -119,13 +119,14 @@ const COMPANY_LEAD = 2;
  * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
  * of a Xiaomi question, not another company's.
  */
-export function withDescriptions(read: Recognition, described: ConceptReading, origin: string): Recognition {
+export function withDescriptions(read: Recognition, described: ConceptReading, origin: string, originCityAsked = false): Recognition {
   const home = described.homeRegion;
   // "Da noi" is the asker's country unless they name another ("sono in Germania, va qui?"); the
   // services' origin named beside it is background ("in Cina c'è, arriverà da noi?").
-  // "i am from chisinau, xiaomi pay exist here?": the city the asker names is where "here" is.
+  // "i am from chisinau, xiaomi pay exist here?": the city the asker names is where "here" is; so
+  // is a city of the services' origin where the asker is, or that the question points at.
   const named =
-    home === undefined || read.regions.some((code) => code !== origin) || read.originCities.length > 0
+    home === undefined || read.regions.some((code) => code !== origin) || read.originCities.length > 0 || originCityAsked
       ? read
       : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
   const recognition =

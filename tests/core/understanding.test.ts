@@ -80,6 +80,15 @@ describe("countries", () => {
     expect(assistant.ask("sono di Madrid ma la settimana prossima parto per Praga, xiaomi pay funziona lì?").availability).toMatchObject({ service: "mi-pay", region: "CZ" });
   });
 
+  it("GIVEN a Chinese city where the asker is, or that the question points at, and 'here' THEN China; someone else's city and 'anche qui' THEN Italy", () => {
+    expect(assistant.ask("in Shenzhen for work rn, is Mi Pay actually something ppl use here?").availability).toMatchObject({ service: "mi-pay", region: "CN" });
+    expect(assistant.ask("mio cugino vive a shanghai, xiaomi cloud li funziona come qui?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
+    expect(assistant.ask("mio marito lavora spesso a Shanghai e lì parlano con gli altoparlanti Xiaomi. Si può mettere anche qui xiaoai?").availability).toMatchObject({
+      service: "xiaoai",
+      region: "IT",
+    });
+  });
+
   it("GIVEN China named beside another region THEN the other one is asked", () => {
     expect(assistant.ask("in cina xiaoai c'è, arriverà anche da noi?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
     expect(assistant.ask("xiaomi pay works in china, what about poland?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
