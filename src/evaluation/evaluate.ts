@@ -160,6 +160,8 @@ export const EVAL_SETS = {
   "chat-dev-30": new URL("../../tests/eval/chat-dev-30-set.json", import.meta.url),
   /** Written blind with it (200, every class: the company and HyperOS written oddly, history questions, second-language descriptions, places as cities, codes and banks), to tune on. */
   "chat-dev-31": new URL("../../tests/eval/chat-dev-31-set.json", import.meta.url),
+  /** Written blind mid-session (200 availability questions, each naming two or more places with one asked, in every construction), to tune on. */
+  "chat-dev-32": new URL("../../tests/eval/chat-dev-32-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
