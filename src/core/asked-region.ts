@@ -132,6 +132,14 @@ export class AskedRegion {
     const hereAsked = saysHere && askingParts.some((part) => part.search(HERE) !== -1);
     // The places named right after each "here", read once for the rules below.
     const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
+    // A place compared with "here" is the one asked, even the services' origin ("il backup in Cina
+    // funziona come qui in Italia?"): "here" is the place named after it, else where the asker
+    // says they are ("papà è in tunisia e io sto a genova: in tunisia funziona come qui da noi?").
+    if (askingParts.some((part) => part.search(LIKE_HERE) !== -1)) {
+      const hereIs = afterHere.length > 0 ? afterHere : askerIn();
+      const others = candidates.filter((code) => !hereIs.includes(code));
+      if (hereIs.length > 0 && others.length > 0) return this.lastNamed(parts, others, language);
+    }
     if (hereAsked && afterHere.length === 0) {
       if (askerIn().length > 0) return askerIn().at(-1);
       const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
@@ -142,12 +150,6 @@ export class AskedRegion {
     const elsewhere = afterHere.length > 0 && pointsThere() ? afterHere : [];
     if (elsewhere.length > 0) {
       const others = places.filter((code) => !elsewhere.includes(code));
-      if (others.length > 0) return this.lastNamed(parts, others, language);
-    }
-    // So does one comparing a place with "here", even the services' origin ("il backup in Cina
-    // funziona come qui in Italia?").
-    if (afterHere.length > 0 && askingParts.some((part) => part.search(LIKE_HERE) !== -1)) {
-      const others = candidates.filter((code) => !afterHere.includes(code));
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     return this.lastNamed(parts, regions, language, placeAfter);

@@ -89,6 +89,17 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN a place compared with 'here' where the asker says they are ('io sto a genova… in tunisia funziona come qui da noi?') THEN the other place", () => {
+    expect(assistant.ask("papà è in pensione in tunisia e io sto a genova. vorrei fargli usare mi cloud, in tunisia funziona come qui da noi?").availability).toMatchObject({
+      service: "mi-cloud",
+      region: "TN",
+    });
+  });
+
+  it("GIVEN where an account was made ('l'account fatto in italia') THEN it is background to the place asked", () => {
+    expect(assistant.ask("funziona il cloud xiaomi in cina se ho l'account globale fatto in italia?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
+  });
+
   it("GIVEN China named beside another region THEN the other one is asked", () => {
     expect(assistant.ask("in cina xiaoai c'è, arriverà anche da noi?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
     expect(assistant.ask("xiaomi pay works in china, what about poland?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
