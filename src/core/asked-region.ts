@@ -129,7 +129,8 @@ export class AskedRegion {
     // "My cousin in Kyiv pays with it. I'm in Italy: can I do the same here?": the place the asker
     // says they are in, before any city.
     // Only a "here" in the question: "I hope this is ok to ask here." is about the chat.
-    const hereAsked = saysHere && askingParts.some((part) => part.search(HERE) !== -1);
+    // And in the clause that asks: "mexican living in italy here, youpin ships to mexico?" asks about Mexico.
+    const hereAsked = saysHere && askingParts.some((part) => (clauses(part).at(-1)?.text ?? part).search(HERE) !== -1);
     // The places named right after each "here", read once for the rules below.
     const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
     // A place compared with "here" is the one asked, even the services' origin ("il backup in Cina

@@ -96,6 +96,11 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN 'here' in the asker's description, not in the clause that asks ('mexican living in italy here, youpin ships to mexico?') THEN the place the question names", () => {
+    expect(assistant.ask("mexican living in italy here, youpin ships to mexico?").availability).toMatchObject({ service: "youpin", region: "MX" });
+    expect(assistant.ask("I'm in Milan on erasmus, from Spain originally. is xiaomi pay available here?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+  });
+
   it("GIVEN where an account was made ('l'account fatto in italia') THEN it is background to the place asked", () => {
     expect(assistant.ask("funziona il cloud xiaomi in cina se ho l'account globale fatto in italia?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
   });
