@@ -9,6 +9,8 @@ import { QUESTION_OPENERS } from "./question-part.js";
 import type { Language } from "./schema.js";
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+// "…, or is it a Ukraine thing?": a clause offering another choice.
+const ALTERNATIVE_START = new RegExp(`^\\s*(?:${[...wordsOfAllPacks((pack) => pack.alternativeWords)].join("|")})(?![\\p{L}])`, "iu");
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
 const HERE = phraseFinder((pack) => pack.hereWords);
 const HERE_REACH = 30;
@@ -129,8 +131,9 @@ export class AskedRegion {
     // "My cousin in Kyiv pays with it. I'm in Italy: can I do the same here?": the place the asker
     // says they are in, before any city.
     // Only a "here" in the question: "I hope this is ok to ask here." is about the chat.
-    // And in the clause that asks: "mexican living in italy here, youpin ships to mexico?" asks about Mexico.
-    const hereAsked = saysHere && askingParts.some((part) => (clauses(part).at(-1)?.text ?? part).search(HERE) !== -1);
+    // Not when a later clause asks about a place of its own: "mexican living in italy here, youpin
+    // ships to mexico?"; but "can I do the same here, or is it a Ukraine thing?" still asks here.
+    const hereAsked = saysHere && askingParts.some((part) => this.asksHere(part, candidates, language));
     // The places named right after each "here", read once for the rules below.
     const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
     // A place compared with "here" is the one asked, even the services' origin ("il backup in Cina
@@ -154,6 +157,15 @@ export class AskedRegion {
       if (others.length > 0) return this.lastNamed(parts, others, language);
     }
     return this.lastNamed(parts, regions, language, placeAfter);
+  }
+
+  /** Whether "here" is in the part of a question that asks, not only in what it says before asking about a place of its own. */
+  private asksHere(part: string, candidates: readonly string[], language: Language): boolean {
+    const said = clauses(part).map((clause) => clause.text);
+    let last = -1;
+    for (let i = 0; i < said.length; i++) if (said[i]!.search(HERE) !== -1) last = i;
+    if (last === -1) return false;
+    return said.slice(last + 1).every((clause) => ALTERNATIVE_START.test(clause) || !this.recognizer.recognise(clause, language).regions.some((code) => candidates.includes(code)));
   }
 
   /**
