@@ -3,7 +3,7 @@
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
-import { namesAsPlace, pointsToPlace, type EntityRecognizer, type Recognition } from "./entities.js";
+import { LEADING_LABEL, namesAsPlace, pointsToPlace, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./question-part.js";
 import type { Language } from "./schema.js";
@@ -90,6 +90,12 @@ export class AskedRegion {
     // "I'm in Italy but flying to Shanghai next week: can I use it over there?": the place the
     // asker says they are in is not the one "there" points at, even the services' origin; but
     // "sono italiano ma vivo in Portogallo, lì c'è?" names no other place.
+    // "Belarus: did Xiaomi Pay ever go live there, or was it just Russia and Ukraine?": "there" is the message's label.
+    const label = LEADING_LABEL.exec(text)?.[1];
+    if (label !== undefined && candidates.length > 1 && pointsThere()) {
+      const labelled = this.recognizer.recognise(label, language).regions.filter((code) => candidates.includes(code));
+      if (labelled.length === 1) return labelled[0];
+    }
     // "Aussie here travelling around Italy, can I use xiaomi pay there with my australian card?":
     // "there" points at where the asker is going.
     if (candidates.length > 1 && pointsThere()) {

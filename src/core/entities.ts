@@ -51,7 +51,8 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
-const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
+/** "paris - mi pay ok or not", "Belarus: …": a place as the message's label, before a dash or a colon. */
+export const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
 const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
@@ -224,7 +225,6 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    // "paris - mi pay ok or not", "Lisbona: …": a place as the message's label, before a dash or a colon.
     const label = LEADING_LABEL.exec(rawText)?.[1];
     const labelWords = label === undefined ? 0 : words(label).length;
     const namedOtherwise = new Set<string>();

@@ -101,6 +101,10 @@ describe("countries", () => {
     expect(assistant.ask("I'm in Milan on erasmus, from Spain originally. is xiaomi pay available here?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
   });
 
+  it("GIVEN a place as the message's label and 'there' after it ('Belarus: did it go live there, or was it just Russia and Ukraine?') THEN the label's place", () => {
+    expect(assistant.ask("Belarus: did Xiaomi Pay ever actually go live there, or was it just Russia and Ukraine?").availability).toMatchObject({ service: "mi-pay", region: "BY" });
+  });
+
   it("GIVEN where an account was made ('l'account fatto in italia') THEN it is background to the place asked", () => {
     expect(assistant.ask("funziona il cloud xiaomi in cina se ho l'account globale fatto in italia?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
   });
