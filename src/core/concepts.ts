@@ -76,7 +76,11 @@ export class ConceptLexicon {
   private readonly home: string;
   readonly origin: string;
 
-  constructor(concepts: Concepts) {
+  /** @param brandWords the company's name, which a description may hold anywhere ("orologi xiaomi per pagare") */
+  constructor(
+    concepts: Concepts,
+    private readonly brandWords: ReadonlySet<string> = new Set(),
+  ) {
     this.home = concepts.homeRegion.region;
     this.origin = concepts.originRegion;
     const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type" | "offTopic" | "home">) => {
@@ -128,6 +132,7 @@ export class ConceptLexicon {
     // Most messages start no phrase in either language: nothing to match, no stems to line up.
     if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion, means: [], lead: Number.POSITIVE_INFINITY };
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
+    const brand = words.map((word) => this.brandWords.has(word));
     // Services described somewhere as a means, and those described otherwise too.
     const asMeans = new Set<string>();
     const asSubject = new Set<string>();
@@ -136,7 +141,7 @@ export class ConceptLexicon {
         const starting = read[i]!.starting[language];
         if (!starting) continue;
         for (const phrase of starting) {
-          if (!matchesFrom(phrase.stems, stems[language], i)) continue;
+          if (!matchesFrom(phrase.stems, stems[language], i, brand)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
           if (phrase.home) homeRegion = this.home;
@@ -174,16 +179,21 @@ export function mergeReadings(first: ConceptReading, second: ConceptReading): Co
   };
 }
 
-/** Whether the phrase's stems follow in order from `start`, at most MAX_GAP words between two. */
-function matchesFrom(phrase: readonly string[], message: readonly string[], start: number): boolean {
+/**
+ * Whether the phrase's stems follow in order from `start`, at most MAX_GAP words between two; the
+ * company's name between them does not count ("orologi xiaomi che vanno bene per pagare").
+ */
+function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[]): boolean {
   let at = start;
   for (let k = 1; k < phrase.length; k++) {
     let found = -1;
-    for (let j = at + 1; j <= Math.min(message.length - 1, at + 1 + MAX_GAP); j++) {
+    let gap = 0;
+    for (let j = at + 1; j < message.length && gap <= MAX_GAP; j++) {
       if (message[j] === phrase[k]) {
         found = j;
         break;
       }
+      if (!brand[j]) gap++;
     }
     if (found === -1) return false;
     at = found;

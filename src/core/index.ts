@@ -158,7 +158,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS, derived);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const citedSources = new Map(knowledge.faq.map((entry) => [entry.id, new Set([entry.source].flat())]));
-  const concepts = new ConceptLexicon(knowledge.concepts);
+  const concepts = new ConceptLexicon(knowledge.concepts, new Set(knowledge.services.filter((service) => service.id === COMPANY_SERVICE_ID).flatMap((service) => tokenize(service.name))));
   const chatter = chatterWords(knowledge.concepts.chatter);
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),

@@ -17,6 +17,8 @@ describe("a service described, not named", () => {
     ["whats that chinese app where xiaomi sells partner gadgets and does crowdfunding", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
     ["il telefono l'ho perso, come faccio?", "mi-cloud"],
+    // The company's name inside a description does not break it.
+    ["quali orologi xiaomi vanno bene x pagare?", "mi-pay"],
     // "pay" is a word of Xiaomi Pay's name, but what is described is the cloud's storage.
     ["can i still pay for extra backup storage on my xiaomi phone? the 5gb is full", "mi-cloud"],
   ])("GIVEN %j THEN answers about %s", (question, service) => {
