@@ -95,7 +95,9 @@ export class FollowUps {
     const opensAsOne = continuesConversation(reading.text);
     const followsUp = opensAsOne || described.types.length > 0 || content <= fragmentMaxWords.described;
     const subject = describedOnly && named === context?.service && followsUp ? undefined : named;
-    const region = this.askedRegion.of(reading.text, recognition, reading.guess.language);
+    // "e bancoposta?" after a question names a card, not a place: the same question about it.
+    const asked = this.askedRegion.of(reading.text, recognition, reading.guess.language);
+    const region = asked !== undefined && recognition.bankRegions.includes(asked) ? undefined : asked;
     if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.

@@ -107,6 +107,8 @@ export interface Recognition {
   regions: string[];
   /** Regions only implied by an adjective or demonym ("carta italiana", "Polish banks"), or by a city. */
   impliedRegions: string[];
+  /** Regions implied only by a bank of theirs ("la carta Nexi"): a card, not a place, is what is said. */
+  bankRegions: string[];
   /** Regions of the cities named ("sono a Varsavia"): where the asker is. */
   cityRegions: string[];
   /** Display names of non-Xiaomi products named. */
@@ -143,6 +145,8 @@ export class EntityRecognizer {
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
   /** Cities by their region: read only where a word places the question there ("a Praga", "in Kyiv"). */
   private readonly cityNames = new FuzzyLexicon<string>(7);
+  /** Banks by the one country they are in: a card from one implies the country, as an adjective does. */
+  private readonly bankNames = new FuzzyLexicon<string>(Infinity);
   private readonly otherProducts = new FuzzyLexicon<string>();
   private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
   /**
@@ -195,6 +199,7 @@ export class EntityRecognizer {
       }
     }
     for (const region of knowledge.regions) for (const city of region.cities ?? []) this.cityNames.add(tokenize(city).join(""), region.code);
+    for (const region of knowledge.regions) for (const bank of region.banks ?? []) this.bankNames.add(tokenize(bank).join(""), region.code);
     for (const language of LANGUAGES) {
       for (const code of ISO_3166_ALPHA2) {
         for (const name of countryNames(code, language)) this.countryNames.add(tokenize(name).join(""), code);
@@ -204,7 +209,7 @@ export class EntityRecognizer {
     for (const topic of LANGUAGES.flatMap((language) => knowledge.otherProducts.topics[language])) {
       this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
     }
-    for (const lexicon of [this.serviceNames, this.curatedRegions, this.countryNames, this.cityNames, this.otherProducts, this.offTopicNames]) {
+    for (const lexicon of [this.serviceNames, this.curatedRegions, this.countryNames, this.cityNames, this.bankNames, this.otherProducts, this.offTopicNames]) {
       for (const key of lexicon.keys()) for (let end = 1; end <= key.length; end++) this.namePrefixes.add(key.slice(0, end));
     }
   }
@@ -228,7 +233,7 @@ export class EntityRecognizer {
     const label = LEADING_LABEL.exec(rawText)?.[1];
     const labelWords = label === undefined ? 0 : words(label).length;
     const namedOtherwise = new Set<string>();
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], bankRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     // A name typo is only looked for in a run of words holding one the knowledge does not use:
     // where the next such word is, from each word on, is worked out once for the whole message.
@@ -315,6 +320,16 @@ export class EntityRecognizer {
         continue;
       }
 
+      // "ho un conto alpha bank, xiaomi pay ci va?": the bank's country, implied as by an adjective;
+      // its words stay words of the question ("le carte Nexi").
+      const bank = this.longestName(window, input, this.bankNames, false);
+      if (bank) {
+        pushOnce(adjectiveRegions, bank.value);
+        pushOnce(result.bankRegions, bank.value);
+        for (let k = 0; k < bank.length; k++) this.pushPlainWord(result, input[i + k]!.text, i + k);
+        i += bank.length;
+        continue;
+      }
       // "Vivo a Milano" is where someone lives, not a Vivo phone.
       const product = ASKER_PLACE_PHRASES.has(`${word.text} ${input[i + 1]?.text ?? ""}`) ? undefined : this.longestName(window, input, this.otherProducts, true);
       if (product) {

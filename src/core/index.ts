@@ -171,9 +171,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
           const entry = answers.faqById.get(topicId);
           if (entry === undefined) return [];
-          // "Outside mainland China paid plans ended…": a place an answer looks beyond is not one it is about.
+          // "Outside mainland China paid plans ended…": a place an answer looks beyond is not one it
+          // is about; nor is one only a bank it cites implies ("according to Alpha Bank").
           const named = recognizer.recognise(entry.answer.en, "en");
-          return named.regions.filter((code) => !named.excludedRegions.includes(code));
+          return named.regions.filter((code) => !named.excludedRegions.includes(code) && !(named.bankRegions.includes(code) && named.impliedRegions.includes(code)));
         }),
       ),
     ),

@@ -65,6 +65,11 @@ export const RegionSchema = z.strictObject({
    * Republic. Only names that are no everyday word ("Nice", "Split", "Porto" are left out).
    */
   cities: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * Banks found in this country alone, as users name them ("Nexi", "Alpha Bank"): "ho la carta
+   * Nexi, va?" asks about Italy when no place is named. Not a bank of several countries ("Curve").
+   */
+  banks: z.array(z.string().trim().min(1)).optional(),
 });
 
 export const AVAILABILITY_STATUSES = ["available", "unavailable", "partial", "unknown"] as const;

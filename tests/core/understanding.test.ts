@@ -107,6 +107,12 @@ describe("countries", () => {
     expect(assistant.ask("Belarus: did Xiaomi Pay ever actually go live there, or was it just Russia and Ukraine?").availability).toMatchObject({ service: "mi-pay", region: "BY" });
   });
 
+  it("GIVEN a bank of one country and no place ('ho un conto alpha bank', 'csob card') THEN that country; GIVEN a place named beside it THEN the place", () => {
+    expect(assistant.ask("ho un conto alpha bank, xiaomi pay ci va?").availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    expect(assistant.ask("csob card on mi band 6 nfc, does xiaomi pay take it?").availability).toMatchObject({ service: "mi-pay", region: "CZ" });
+    expect(assistant.ask("ho la carta nexi, xiaomi pay funziona in germania?").availability).toMatchObject({ service: "mi-pay", region: "DE" });
+  });
+
   it("GIVEN where an account was made ('l'account fatto in italia') THEN it is background to the place asked", () => {
     expect(assistant.ask("funziona il cloud xiaomi in cina se ho l'account globale fatto in italia?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
   });
@@ -545,6 +551,8 @@ describe("a conversation", () => {
     expect(watch!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
     const [, redmi] = play(["xiaomi pay funziona in italia?", "e col redmi di mio padre?"]);
     expect(redmi!.answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+    const [, bancoposta] = play(["xiaomi pay funziona in italia?", "e bancoposta?"]);
+    expect(bancoposta!).toMatchObject({ answer: { kind: "answer", service: "mi-pay" }, inherited: ["service", "region"] });
   });
 
   it("GIVEN a kind of question about a place after a service ('which was the first EU country?') THEN it is about that service", () => {
