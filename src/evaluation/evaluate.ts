@@ -162,6 +162,10 @@ export const EVAL_SETS = {
   "chat-dev-31": new URL("../../tests/eval/chat-dev-31-set.json", import.meta.url),
   /** Written blind mid-session (200 availability questions, each naming two or more places with one asked, in every construction), to tune on. */
   "chat-dev-32": new URL("../../tests/eval/chat-dev-32-set.json", import.meta.url),
+  /** Written blind mid-session in two of the ninth holdout's styles (200, every class: a Discord of students, gamers and resellers; families and emigrants), to tune on. */
+  "chat-dev-33": new URL("../../tests/eval/chat-dev-33-set.json", import.meta.url),
+  /** Written blind with it in the third (200, every class: power users and non-native English speakers), to tune on. */
+  "chat-dev-34": new URL("../../tests/eval/chat-dev-34-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
