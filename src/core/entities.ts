@@ -464,7 +464,8 @@ export class EntityRecognizer {
     // "xiaoai jp?", "mi cloud in br", "ships to au": a code typed in lower case, where a place is
     // expected, when it is no word of ours ("in it", "ma", "se").
     if (!first.capitalised) {
-      const whereAPlaceGoes = (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "") || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "");
+      const whereAPlaceGoes =
+        (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "") || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "") || (start === 0 && labelWords === 1);
       const aWord = FUNCTION_WORDS.has(first.text) || this.knownWords.has(first.text) || AMBIGUOUS_CODES.has(code);
       return whereAPlaceGoes && !aWord && ISO_3166_ALPHA2.has(code) ? { code, length: 1 } : undefined;
     }

@@ -146,10 +146,11 @@ describe("countries", () => {
     expect(assistant.ask("just moved here from dublin and my friend says xiaomi has its own pay app, do i need it??").availability?.region).not.toBe("IE");
   });
 
-  it("GIVEN a city as the message's label, before a dash or a colon THEN that place; a word alone before a dash is no place", () => {
+  it("GIVEN a city or a code as the message's label, before a dash or a colon THEN that place; a word alone before a dash is no place", () => {
     expect(assistant.ask("paris - mi pay ok or not").availability).toMatchObject({ service: "mi-pay", region: "FR" });
     expect(assistant.ask("Lisbona: xiaomi pay funziona?").availability).toMatchObject({ service: "mi-pay", region: "PT" });
     expect(assistant.ask("nice - thanks").kind).toBe("smalltalk");
+    expect(assistant.ask("pl: Xiaomi Pay on phones possible or only on bands?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
   });
 
   it("GIVEN whether it works in a place with a device ('mi chiedevo se xiaomi pay in polonia funziona con la band 7') THEN the place's own facts, which name its banks and devices", () => {
