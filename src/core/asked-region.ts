@@ -58,6 +58,13 @@ export class AskedRegion {
       const asking = pastTheAsker ? questionsIn(sentences(text)).map((sentence) => this.recognizer.recognise(sentence.text, language)) : [];
       if (asking.some(pointsToPlace) && !asking.some((place) => place.regions.some((code) => kept.includes(code) && namesAsPlace(place, code)))) return recognition.originCities.at(-1);
     }
+    // "Salve, io sono inglese, scusate il mio italiano. Da quale anno esiste Xiao AI?": a
+    // nationality said before the question, which names no place, is who asks, not where.
+    if (kept.length > 0 && kept.every((code) => !namesAsPlace(recognition, code) && !recognition.bankRegions.includes(code)) && text.search(HERE) === -1) {
+      const said = sentences(text);
+      const asking = questionsIn(said);
+      if (asking.length < said.length && asking.every((sentence) => { const place = this.recognizer.recognise(sentence.text, language); return place.regions.length === 0 && !pointsToPlace(place); })) return undefined;
+    }
     // One place or none: nothing to choose (most messages).
     if (kept.length <= 1) return kept[0];
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only

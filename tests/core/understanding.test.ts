@@ -113,6 +113,13 @@ describe("countries", () => {
     expect(assistant.ask("ho la carta nexi, xiaomi pay funziona in germania?").availability).toMatchObject({ service: "mi-pay", region: "DE" });
   });
 
+  it("GIVEN a nationality said before a question that names no place ('io sono inglese… Da quale anno esiste Xiao AI?') THEN no place is asked; a bank's country still is", () => {
+    const answer = assistant.ask("Salve, io sono inglese, scusate il mio italiano. Da quale anno esiste Xiao AI? Quando è nato questo assistente?");
+    expect(answer).toMatchObject({ kind: "answer", service: "xiaoai" });
+    expect(answer.availability).toBeUndefined();
+    expect(assistant.ask("mia madre ha la mi band 6 nfc. lei ha solo una carta bancoposta... funziona con xiaomi pay?").availability).toMatchObject({ region: "IT" });
+  });
+
   it("GIVEN where an account was made ('l'account fatto in italia') THEN it is background to the place asked", () => {
     expect(assistant.ask("funziona il cloud xiaomi in cina se ho l'account globale fatto in italia?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
   });
