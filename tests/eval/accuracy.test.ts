@@ -15,6 +15,7 @@ import {
   loadDialogueSet,
   loadEvalSet,
   SEALED_SETS,
+  type EvalSetName,
 } from "../../src/evaluation/evaluate.js";
 
 const knowledge = loadKnowledge();
@@ -40,7 +41,9 @@ describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "cha
 
 // The blind chat-style tuning sets are below the targets yet: these floors, raised as the
 // matcher improves, keeps any change from losing what was won. The targets are in the README.
-const CHAT_DEV_FLOORS = Object.freeze({
+// Most sets may have at most two answers naming another region; a set written to stress places says its own.
+const MAX_OTHER_REGION = 2;
+const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; outOfScopeRejection: number; otherRegion?: number }>>> = Object.freeze({
   "chat-dev": { inScope: 0.95, outOfScopeRejection: 0.95 },
   // The first holdout, studied since: its floor sits lower, as it was written blind to the tuning.
   "chat-dev-2": { inScope: 0.93, outOfScopeRejection: 0.95 },
@@ -82,21 +85,33 @@ const CHAT_DEV_FLOORS = Object.freeze({
   // Long chatty messages naming two or three places, and chatty near misses that mention a service as context.
   "chat-dev-28": { inScope: 0.89, outOfScopeRejection: 0.72 },
   "chat-dev-29": { inScope: 0.95, outOfScopeRejection: 0.93 },
+  // Long chatty messages naming two places, another company's product as context, and 40 chatty near misses.
+  "chat-dev-30": { inScope: 0.9, outOfScopeRejection: 0.6 },
+  // The company and HyperOS written oddly, history questions, places as cities, codes and banks.
+  "chat-dev-31": { inScope: 0.89, outOfScopeRejection: 0.9 },
+  // 200 availability questions naming two or more places in every construction: the hardest for places.
+  "chat-dev-32": { inScope: 0.93, outOfScopeRejection: 0, otherRegion: 6 },
+  // Written in the ninth holdout's styles.
+  "chat-dev-33": { inScope: 0.92, outOfScopeRejection: 0.95 },
+  "chat-dev-34": { inScope: 0.95, outOfScopeRejection: 0.95 },
   // The fifth holdout, unsealed and studied after three readings.
   "holdout-5": { inScope: 0.94, outOfScopeRejection: 0.95 },
   // The sixth, unsealed and studied after five readings.
   "holdout-6": { inScope: 0.94, outOfScopeRejection: 0.95 },
+  // The seventh and eighth, unsealed and studied after five and three readings.
+  "holdout-7": { inScope: 0.94, outOfScopeRejection: 0.95 },
+  "holdout-8": { inScope: 0.95, outOfScopeRejection: 0.95 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
 
 describe.each(Object.entries(CHAT_DEV_FLOORS))("the blind chat-style tuning set %s", (name, floor) => {
   it(`GIVEN every message THEN in-scope accuracy is at least ${floor.inScope * 100}% and out-of-scope rejection ${floor.outOfScopeRejection * 100}%`, () => {
-    const report = evaluate(loadEvalSet(name as keyof typeof CHAT_DEV_FLOORS), (question, locale) => assistant.ask(question, locale ? { locale } : {}));
+    const report = evaluate(loadEvalSet(name as EvalSetName), (question, locale) => assistant.ask(question, locale ? { locale } : {}));
     const summary = formatReport(report, `${name} set`);
     expect(report.inScope.accuracy, summary).toBeGreaterThanOrEqual(floor.inScope);
     expect(report.outOfScope.rejection, summary).toBeGreaterThanOrEqual(floor.outOfScopeRejection);
-    expect(report.otherRegion, summary).toBeLessThanOrEqual(2);
+    expect(report.otherRegion, summary).toBeLessThanOrEqual(floor.otherRegion ?? MAX_OTHER_REGION);
   });
 });
 
