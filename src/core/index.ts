@@ -18,6 +18,7 @@ import { afterQuestionOpeners, clauses } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
+import { STEMMERS } from "./stemmer.js";
 import { continuesConversation, FollowUps, isBareQuestionWord, refersBack, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
@@ -188,6 +189,19 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       .flatMap(tokenize)
       .filter((word) => !MARKER_WORDS.has(word) && !FUNCTION_WORDS.has(word)),
   );
+  // The words each place's facts use for a service, stemmed as questions are, without the
+  // services' own names ("Pay"): what a question about that place may ask of them.
+  const placeWordCache = new Map<string, ReadonlySet<string>>();
+  const placeWords = (service: string, region: string, language: Language): ReadonlySet<string> => {
+    const key = `${service} ${region} ${language}`;
+    let found = placeWordCache.get(key);
+    if (found === undefined) {
+      const notes = book.factsOf(service).filter((fact) => fact.region === region).flatMap((fact) => tokenize(fact.note[language]));
+      found = new Set(notes.filter((word) => !serviceNameWords.has(word) && !FUNCTION_WORDS.has(word)).map((word) => STEMMERS[language](word)));
+      placeWordCache.set(key, found);
+    }
+    return found;
+  };
   const regionWords = (language: Language) => new Set(knowledge.regions.flatMap((r) => r.names[language]).flatMap(tokenize));
   const italianRegionWords = regionWords("it");
   const regionNamesInBoth = new Set([...regionWords("en")].filter((word) => italianRegionWords.has(word)));
@@ -379,6 +393,22 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // nor describes a service is answered only by a phrasing it covers well, else suggested.
     const standsWithoutService = subject !== undefined || (best?.phrasingCoverage ?? 0) >= options.answering.coverageWithoutService;
     if (askedAgain !== undefined) return answered(askedAgain, 1, turn?.context?.service);
+    // "In Moldova she can pay with her Mi Band 6 NFC?": asked whether it works in a place whose own
+    // facts speak of what the question names (the band), an entry that never names the place
+    // answers less than they do; "can I pay with my xiaomi phone in italy?" (Italy's facts speak of
+    // bands) and "a Curve card in Germany?" (the Curve entry's own word) keep their entries.
+    const placeSpeaksOfIt = () =>
+      focus.terms.some((term) => (term.reading === "known" || term.reading === "corrected") && !FUNCTION_WORDS.has(term.from) && placeWords(subject!, region!, language).has(term.term));
+    if (
+      region !== undefined &&
+      hasFacts &&
+      types.every((type) => type === "availability" || type === "devices" || type === "banks-cards") &&
+      best?.topic.kind === "faq" &&
+      !(traits.get(best.topic.id)?.mentions.has(region) ?? false) &&
+      ![...(traits.get(best.topic.id)?.keywords ?? [])].some((keyword) => asked.has(keyword)) &&
+      placeSpeaksOfIt()
+    )
+      return answered(inRegion, Math.max(best.score, options.answering.serviceAnswerThreshold), subject);
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService) return answered(best.topic, best.score);
     // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
     const aboutTheCompany =

@@ -167,6 +167,12 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN a place whose facts speak of what is asked ('a xiaomi band here in moldova?') THEN those facts; GIVEN what an entry is about or what the place's facts never name THEN that entry", () => {
+    expect(assistant.ask("hi from Chisinau! anyone paying with a xiaomi band here in moldova?")).toMatchObject({ topic: "service-in-region", availability: { region: "MD" } });
+    expect(assistant.ask("would a curve card let me use xiaomi pay in germany?")).toMatchObject({ topic: "mi-pay-curve", availability: { region: "DE" } });
+    expect(assistant.ask("can i pay with my xiaomi phone in italy?").topic).not.toBe("service-in-region");
+  });
+
   it("GIVEN a country no source covers THEN says unknown and what is known in Europe, never another country's status", () => {
     const answer = assistant.ask("xiaomi pay c'è in olanda?");
     expect(answer.availability).toMatchObject({ region: "NL", status: "unknown" });
