@@ -132,7 +132,8 @@ export class ConceptLexicon {
     // Most messages start no phrase in either language: nothing to match, no stems to line up.
     if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion, means: [], lead: Number.POSITIVE_INFINITY };
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
-    const brand = words.map((word) => this.brandWords.has(word));
+    // Where the company's name stands, when it does (most messages: nowhere).
+    const brand = words.some((word) => this.brandWords.has(word)) ? words.map((word) => this.brandWords.has(word)) : undefined;
     // Services described somewhere as a means, and those described otherwise too.
     const asMeans = new Set<string>();
     const asSubject = new Set<string>();
@@ -183,7 +184,7 @@ export function mergeReadings(first: ConceptReading, second: ConceptReading): Co
  * Whether the phrase's stems follow in order from `start`, at most MAX_GAP words between two; the
  * company's name between them does not count ("orologi xiaomi che vanno bene per pagare").
  */
-function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[]): boolean {
+function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined): boolean {
   let at = start;
   for (let k = 1; k < phrase.length; k++) {
     let found = -1;
@@ -193,7 +194,7 @@ function matchesFrom(phrase: readonly string[], message: readonly string[], star
         found = j;
         break;
       }
-      if (!brand[j]) gap++;
+      if (brand === undefined || !brand[j]) gap++;
     }
     if (found === -1) return false;
     at = found;

@@ -53,6 +53,9 @@ const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
 /** "paris - mi pay ok or not", "Belarus: …": a place as the message's label, before a dash or a colon. */
 export const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
+const LABEL_MARK = /[-–—:]/;
+// The label's longest reach: its 30 characters, the spaces around them and its mark.
+const LABEL_REACH = 40;
 const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
@@ -230,7 +233,8 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
-    const label = LEADING_LABEL.exec(rawText)?.[1];
+    // Most messages have no dash or colon near their start: the pattern is not run for them.
+    const label = LABEL_MARK.test(rawText.slice(0, LABEL_REACH)) ? LEADING_LABEL.exec(rawText)?.[1] : undefined;
     const labelWords = label === undefined ? 0 : words(label).length;
     const namedOtherwise = new Set<string>();
     const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], bankRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };

@@ -59,8 +59,8 @@ export class MessageReader {
       const full = models?.has(word.text) ? undefined : this.abbreviations.get(word.text);
       if (full === undefined) input.push(word);
       else for (const expanded of full) input.push({ text: expanded, capitalised: false });
-      this.joinSplitWord(input);
     }
+    this.joinSplitWords(input);
     const typed = input.map((w) => w.text);
     const hint = localeToLanguage(locale);
     let guess = this.detector.detect(typed, text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage);
@@ -94,16 +94,24 @@ export class MessageReader {
   }
 
   /**
-   * "what is hyper os", "i cloud": the last two words typed apart, when together they are a word
-   * the knowledge uses and apart one of them is not, are read as that word.
+   * "what is hyper os": two words typed apart, when together they are a word the knowledge uses
+   * and apart one of them is not, are read as that word. Only a word the knowledge lacks can be
+   * half of one, so most messages build no joined string.
    */
-  private joinSplitWord(input: Word[]): void {
-    if (input.length < 2) return;
-    const second = input[input.length - 1]!.text;
-    const first = input[input.length - 2]!.text;
-    const joined = first + second;
-    if (joined.length < MIN_JOINED_LENGTH || !this.knownWords.has(joined) || (this.knownWords.has(first) && this.knownWords.has(second))) return;
-    input.splice(input.length - 2, 2, { text: joined, capitalised: false });
+  private joinSplitWords(input: Word[]): void {
+    let knownBefore = input.length > 0 && this.knownWords.has(input[0]!.text);
+    for (let i = 1; i < input.length; i++) {
+      const first = input[i - 1]!.text;
+      const second = input[i]!.text;
+      const known = this.knownWords.has(second);
+      if ((!known || !knownBefore) && first.length + second.length >= MIN_JOINED_LENGTH && this.knownWords.has(first + second)) {
+        input.splice(i - 1, 2, { text: first + second, capitalised: false });
+        i--;
+        knownBefore = true;
+        continue;
+      }
+      knownBefore = known;
+    }
   }
 
   /** Whether the sentences that ask name a place and none of them says "da noi" / "here". */

@@ -105,6 +105,13 @@ export const EVAL_SETS = {
    * any change that session: sealed.
    */
   "holdout-9": new URL("../../tests/eval/chat-holdout-9-set.json", import.meta.url),
+  /**
+   * Written late in the third night session of 2026-11-30 by three more new blind writers (330
+   * messages: commuters typing fast and by voice in an Italian Telegram group; an English-language
+   * Discord of expats and students in Italy; readers of tech and finance news), after the ninth's
+   * totals had been read three times, to measure the session's final code: sealed.
+   */
+  "holdout-10": new URL("../../tests/eval/chat-holdout-10-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -235,6 +242,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "holdout-9",
+  "holdout-10",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
