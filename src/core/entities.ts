@@ -12,6 +12,7 @@ import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
 import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Knowledge, Language } from "./schema.js";
+import type { WordSet } from "./word-list.js";
 
 /** Term standing for a service in the matcher: "§mi-pay". */
 export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
@@ -51,6 +52,9 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
+// Shorter words spelt right are too often a name's letters by chance ("pai", "clo").
+const MIN_DICTIONARY_WORD = 4;
+const DICTIONARY_VETO_DISTANCE = 2;
 /** "paris - mi pay ok or not", "Belarus: …": a place as the message's label, before a dash or a colon. */
 export const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
 const LABEL_MARK = /[-–—:]/;
@@ -167,6 +171,8 @@ export class EntityRecognizer {
     knowledge: Pick<Knowledge, "services" | "regions" | "otherProducts">,
     placeholders: ReadonlyMap<string, string> = new Map(),
     private readonly knownWords: ReadonlySet<string> = new Set(),
+    /** Words spelt right in some language we read: such a word in a name's place is not its typo ("xiaomi clock"). */
+    private readonly dictionary: WordSet = new Set(),
   ) {
     this.placeholders = placeholders;
     // Longer aliases first: "xiaomi pay" must win over the company alias "xiaomi".
@@ -269,7 +275,14 @@ export class EntityRecognizer {
       const misspeltService = this.longestName(window, input, this.serviceNames, true);
       // "my icloud is full" ("myicloud" is one letter from "micloud"): another company's product
       // spelt right is not ours misspelt.
-      const service = misspeltService !== undefined && misspeltService.distance > 0 && this.rivalWithin(input, i, misspeltService.length) ? undefined : misspeltService;
+      // Nor is a word spelt right two letters away: "the xiaomi clock for pay in shops" is a watch,
+      // not the cloud; but one letter away it is still the usual typo ("mi clod").
+      const service =
+        misspeltService !== undefined &&
+        misspeltService.distance > 0 &&
+        (this.rivalWithin(input, i, misspeltService.length) || (misspeltService.distance >= DICTIONARY_VETO_DISTANCE && this.spelledRightWithin(input, i, misspeltService.length)))
+          ? undefined
+          : misspeltService;
       if (service) {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);
@@ -380,6 +393,15 @@ export class EntityRecognizer {
   }
 
   /** Whether one of the `length` words from `start` is another company's product by itself. */
+  /** Whether a word of the run is spelt right though the knowledge never uses it ("clock" in "xiaomi clock"). */
+  private spelledRightWithin(input: readonly Word[], start: number, length: number): boolean {
+    for (let k = start; k < start + length && k < input.length; k++) {
+      const word = input[k]!.text;
+      if (word.length >= MIN_DICTIONARY_WORD && !this.knownWords.has(word) && this.dictionary.has(word)) return true;
+    }
+    return false;
+  }
+
   private rivalWithin(input: readonly Word[], start: number, length: number): boolean {
     for (let k = start; k < start + length && k < input.length; k++) if (this.otherProducts.get(input[k]!.text) !== undefined) return true;
     return false;

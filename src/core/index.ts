@@ -135,7 +135,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const knownWords = new Set(
     derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => [...corpus[language], ...knowledge.concepts.chatter[language]]).flatMap(tokenize)])]),
   );
-  const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords);
+  const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords, ENGLISH_WORDS);
   const book = new AvailabilityBook(knowledge.availability);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const thisYear = Number(today.slice(0, 4));

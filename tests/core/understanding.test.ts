@@ -459,6 +459,11 @@ describe("everyday words typo correction must not touch", () => {
     expect(answer.service).toBe("xiaomi");
   });
 
+  it("GIVEN a word spelt right two letters from a name ('the xiaomi clock for pay in shops') THEN not the name; one letter ('mi clod') THEN still its typo", () => {
+    expect(assistant.ask("the xiaomi clock for pay in shops, which banks accept it")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("what is xiaomi clod")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+  });
+
   it("GIVEN a Xiaomi Pad THEN it is a tablet, not a misspelt Xiaomi Pay", () => {
     expect(assistant.ask("where can i get my cracked xiaomi pad 6 screen fixed in manchester").kind).toBe("fallback");
     expect(assistant.explain("can i install google play on a chinese xiaomi pad 6?").services).not.toContain("mi-pay");
