@@ -91,7 +91,7 @@ export class AskedRegion {
     const candidates = asked.length > 0 ? asked : kept;
     const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
     let askerPlaces: string[] | undefined;
-    const askerIn = () => (askerPlaces ??= [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined));
+    const askerIn = () => (askerPlaces ??= this.placesAfter(ASKER_PLACE, text, candidates, language));
     let pointing: boolean | undefined;
     const pointsThere = () => (pointing ??= askingParts.some((part) => pointsToPlace(this.recognizer.recognise(part, language))));
     // "I'm in Italy but flying to Shanghai next week: can I use it over there?": the place the
@@ -106,7 +106,7 @@ export class AskedRegion {
     // "Aussie here travelling around Italy, can I use xiaomi pay there with my australian card?":
     // "there" points at where the asker is going.
     if (candidates.length > 1 && pointsThere()) {
-      const going = [...text.matchAll(DESTINATION)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
+      const going = this.placesAfter(DESTINATION, text, candidates, language);
       if (going.length > 0) return going.at(-1);
     }
     if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
@@ -179,6 +179,11 @@ export class AskedRegion {
     for (let i = 0; i < said.length; i++) if (said[i]!.search(HERE) !== -1) last = i;
     if (last === -1) return false;
     return said.slice(last + 1).every((clause) => ALTERNATIVE_START.test(clause) || !this.recognizer.recognise(clause, language).regions.some((code) => candidates.includes(code)));
+  }
+
+  /** The places among `candidates` named right after each of the phrases ("I'm in", "parto per"). */
+  private placesAfter(phrases: RegExp, text: string, candidates: readonly string[], language: Language): string[] {
+    return [...text.matchAll(phrases)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
   }
 
   /**

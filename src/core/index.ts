@@ -367,11 +367,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const inRegion = topicById.get(COMPOSED_INTENTS.serviceInRegion.id)!;
     // "in moldavia si puo pagare con la mi band 6?": whether it works there, with a device or a
     // bank, is what the place's own facts say (they name its banks and devices).
-    const asksWhetherWithWhat = types.includes("availability") && types.every((type) => type === "availability" || type === "devices" || type === "banks-cards");
+    const asksOnlyWhereAndWithWhat = types.every((type) => type === "availability" || type === "devices" || type === "banks-cards");
+    const asksWhetherWithWhat = types.includes("availability") && asksOnlyWhereAndWithWhat;
     // "Which cards work in Greece?": an entry about cards in general that never speaks of Greece
     // knows less about it than Greece's own facts, which name its banks and devices; but a
     // message naming what an entry is about ("a Curve card in Germany?") asks that entry.
     const asked = new Set(focus.terms.map((term) => term.term));
+    const itsWordAsked = (topic: Topic) => {
+      for (const keyword of traits.get(topic.id)?.keywords ?? []) if (asked.has(keyword)) return true;
+      return false;
+    };
+    const namesThePlace = (topic: Topic) => region !== undefined && (traits.get(topic.id)?.mentions.has(region) ?? false);
     // So does an entry that names Czechia but is about the devices, asked which cards (and the other way round).
     const aboutTheOther = (topic: Topic) => {
       const its = traits.get(topic.id)?.anyTypes;
@@ -385,8 +391,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       hasFacts &&
       topic.kind === "faq" &&
       types.some((type) => type === "banks-cards" || type === "devices") &&
-      (!(traits.get(topic.id)?.mentions.has(region) ?? false) || aboutTheOther(topic)) &&
-      ![...(traits.get(topic.id)?.keywords ?? [])].some((keyword) => asked.has(keyword));
+      (!namesThePlace(topic) || aboutTheOther(topic)) &&
+      !itsWordAsked(topic);
     const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
     // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names
@@ -402,10 +408,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (
       region !== undefined &&
       hasFacts &&
-      types.every((type) => type === "availability" || type === "devices" || type === "banks-cards") &&
+      asksOnlyWhereAndWithWhat &&
       best?.topic.kind === "faq" &&
-      !(traits.get(best.topic.id)?.mentions.has(region) ?? false) &&
-      ![...(traits.get(best.topic.id)?.keywords ?? [])].some((keyword) => asked.has(keyword)) &&
+      !namesThePlace(best.topic) &&
+      !itsWordAsked(best.topic) &&
       placeSpeaksOfIt()
     )
       return answered(inRegion, Math.max(best.score, options.answering.serviceAnswerThreshold), subject);
