@@ -21,7 +21,16 @@ const WORDS_LIMIT = 20_000;
 
 interface ReadWord {
   stems: Record<Language, string>;
-  starting: Record<Language, Phrase[] | undefined>;
+  starting: Record<Language, Starting | undefined>;
+}
+
+/**
+ * The phrases one stem starts, longer ones by their second stem: a message tries only those whose
+ * second word follows within reach ("xiaomi" starts ~50 phrases, of which a message holds one or two).
+ */
+interface Starting {
+  oneWord: Phrase[];
+  bySecondStem: Map<string, Phrase[]>;
 }
 const MAX_PHRASE_WORDS = 6;
 const MEANS_BEFORE = wordsOfAllPacks((pack) => pack.meansWords.before);
@@ -53,6 +62,8 @@ export interface ConceptReading {
 
 interface Phrase {
   stems: string[];
+  /** Its place among the phrases its first stem starts: they are tried in the lexicon's order. */
+  order: number;
   text: string;
   service?: string;
   type?: QuestionType;
@@ -71,7 +82,7 @@ export function conceptPhraseProblem(phrase: string): string | undefined {
 
 export class ConceptLexicon {
   /** Phrases by language and first stem, so a message only tries the phrases its words can start. */
-  private readonly byFirstStem: Record<Language, Map<string, Phrase[]>> = { it: new Map(), en: new Map() };
+  private readonly byFirstStem: Record<Language, Map<string, Starting>> = { it: new Map(), en: new Map() };
 
   private readonly home: string;
   readonly origin: string;
@@ -86,15 +97,21 @@ export class ConceptLexicon {
     const add = (language: Language, text: string, meaning: Pick<Phrase, "service" | "type" | "offTopic" | "home">) => {
       const words = tokenize(text);
       if (conceptPhraseProblem(text) !== undefined) return;
-      const phrase: Phrase = { stems: words.map(STEMMERS[language]), text: words.join(" "), ...meaning };
+      const phrase: Phrase = { stems: words.map(STEMMERS[language]), order: 0, text: words.join(" "), ...meaning };
       // Two words that describe a service say it in either order: "pagare con la band", "la band
       // può pagare?". A kind of question keeps its order ("funziona in" is not "in… funziona").
       const orders = meaning.service !== undefined && phrase.stems.length === 2 ? [phrase, { ...phrase, stems: [...phrase.stems].reverse() }] : [phrase];
       for (const ordered of orders) {
-        const first = ordered.stems[0]!;
-        const list = this.byFirstStem[language].get(first);
-        if (list) list.push(ordered);
-        else this.byFirstStem[language].set(first, [ordered]);
+        const [first, second] = ordered.stems as [string, string | undefined];
+        let starting = this.byFirstStem[language].get(first);
+        if (starting === undefined) this.byFirstStem[language].set(first, (starting = { oneWord: [], bySecondStem: new Map() }));
+        ordered.order = starting.oneWord.length + [...starting.bySecondStem.values()].reduce((sum, list) => sum + list.length, 0);
+        if (second === undefined) starting.oneWord.push(ordered);
+        else {
+          const list = starting.bySecondStem.get(second);
+          if (list) list.push(ordered);
+          else starting.bySecondStem.set(second, [ordered]);
+        }
       }
     };
     for (const language of LANGUAGES) {
@@ -141,7 +158,7 @@ export class ConceptLexicon {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
         if (!starting) continue;
-        for (const phrase of starting) {
+        for (const phrase of phrasesWithinReach(starting, stems[language], i, brand)) {
           if (!matchesFrom(phrase.stems, stems[language], i, brand)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
@@ -178,6 +195,22 @@ export function mergeReadings(first: ConceptReading, second: ConceptReading): Co
     // A means in both readings that describe it.
     means: union(first.means, second.means).filter((service) => [first, second].every((reading) => !reading.services.includes(service) || reading.means.includes(service))),
   };
+}
+
+/** The phrases starting at `start` whose second stem follows within reach, in the lexicon's order. */
+function phrasesWithinReach(starting: Starting, message: readonly string[], start: number, brand: readonly boolean[] | undefined): readonly Phrase[] {
+  let found: Phrase[] | undefined;
+  let gap = 0;
+  for (let j = start + 1; j < message.length && gap <= MAX_GAP; j++) {
+    const stem = message[j]!;
+    const list = starting.bySecondStem.get(stem);
+    // A stem met again within reach brings the same phrases.
+    if (list !== undefined && message.indexOf(stem, start + 1) === j) (found ??= []).push(...list);
+    if (brand === undefined || !brand[j]) gap++;
+  }
+  if (found === undefined) return starting.oneWord;
+  found.push(...starting.oneWord);
+  return found.sort((a, b) => a.order - b.order);
 }
 
 /**
