@@ -7,19 +7,15 @@ import { LEADING_LABEL, namesAsPlace, pointsToPlace, type EntityRecognizer, type
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./question-part.js";
 import type { Language } from "./schema.js";
+import type { CoreOptions } from "./defaults.js";
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 // "…, or is it a Ukraine thing?": a clause offering another choice.
 const ALTERNATIVE_START = new RegExp(`^\\s*(?:${[...wordsOfAllPacks((pack) => pack.alternativeWords)].join("|")})(?![\\p{L}])`, "iu");
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
 const HERE = phraseFinder((pack) => pack.hereWords);
-const HERE_REACH = 30;
 // "moved here from Dublin": "here" set against where someone comes from.
 const HERE_FROM = new RegExp(`^\\s+(?:${[...wordsOfAllPacks((pack) => pack.cityOriginWords)].join("|")})(?![\\p{L}])`, "iu");
-// A place's name after "I'm in" is at most this many words long ("Repubblica Ceca", "New York").
-const ASKER_PLACE_WORDS = 3;
-// ...and after "here", with its "in the" ("over here in the Netherlands").
-const HERE_PLACE_WORDS = 4;
 // "come qui", "same as here": the place "here" is what the question compares another with.
 const LIKE_HERE = phraseFinder((pack) => pack.likeHerePhrases, "['’\\s]+");
 // "I'm in", "vivo a": the place after them is where the asker is.
@@ -32,6 +28,7 @@ export class AskedRegion {
   constructor(
     private readonly recognizer: EntityRecognizer,
     private readonly origin: string,
+    private readonly reach: Pick<CoreOptions["reading"], "hereReach" | "herePlaceWords" | "askerPlaceWords">,
   ) {}
 
   /**
@@ -136,7 +133,7 @@ export class AskedRegion {
     const placeAfter = (here: RegExpMatchArray, within: string) => {
       const after = here.index! + here[0].length;
       // "qui in Italia", "over here in the Netherlands": right after, before any pause ("here or is it a Ukraine thing?" names none).
-      const place = this.recognizer.recognise(wordsBeforePause(within.slice(after, after + HERE_REACH), HERE_PLACE_WORDS), language);
+      const place = this.recognizer.recognise(wordsBeforePause(within.slice(after, after + this.reach.hereReach), this.reach.herePlaceWords), language);
       return place.regions.find((code) => candidates.includes(code) && namesAsPlace(place, code));
     };
     // "I'm in Milan on erasmus, from Spain originally. is it available here?": "here" with no place
@@ -193,7 +190,7 @@ export class AskedRegion {
   private placeRightAfter(phrase: RegExpMatchArray, text: string, candidates: readonly string[], language: Language): string | undefined {
     const end = phrase.index! + phrase[0].length;
     const lastWord = phrase[0].match(/[\p{L}]+$/u)?.[0] ?? "";
-    const place = this.recognizer.recognise(`${lastWord} ${wordsBeforePause(text.slice(end), ASKER_PLACE_WORDS)}`, language);
+    const place = this.recognizer.recognise(`${lastWord} ${wordsBeforePause(text.slice(end), this.reach.askerPlaceWords)}`, language);
     return place.regions.find((code) => candidates.includes(code));
   }
 

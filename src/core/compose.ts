@@ -55,6 +55,8 @@ export class Composer {
     private readonly knowledge: Knowledge,
     private readonly book: AvailabilityBook,
     private readonly today: string,
+    /** From this age on, a source's age is said beside its date. */
+    private readonly oldSourceYears: number,
   ) {
     this.sources = new Map(knowledge.sources.map((source) => [source.id, source]));
     this.services = new Map(knowledge.services.map((service) => [service.id, service]));
@@ -236,13 +238,10 @@ export class Composer {
     const label = reply.sources.length === 1 ? texts.source : texts.sources;
     if (!reply.asOf) return `${label}: ${list}`;
     const years = wholeYearsBetween(reply.asOf, this.today);
-    const age = years >= OLD_SOURCE_YEARS ? ` (${texts.yearsAgo(years)})` : "";
+    const age = years >= this.oldSourceYears ? ` (${texts.yearsAgo(years)})` : "";
     return `${label}: ${list} – ${texts.asOf} ${formatDate(reply.asOf, language)}${age}`;
   }
 }
-
-// From this age on, a source's age is said beside its date.
-const OLD_SOURCE_YEARS = 2;
 
 /** Whole years from a source date ("2022", "2022-02", "2022-02-14": its earliest day) to `today`. */
 export function wholeYearsBetween(date: string, today: string): number {

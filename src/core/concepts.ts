@@ -4,7 +4,7 @@
  * ("da quando", "which banks", "is it the same as"). The phrases live in data/concepts.json, so
  * maintainers extend them without code.
  *
- * A phrase matches when its words occur in the message in order, at most MAX_GAP words apart,
+ * A phrase matches when its words occur in the message in order, at most a few words apart (DEFAULTS.reading.descriptionMaxGap),
  * each compared by its Snowball stem in the phrase's language: "pagare band" matches "si può
  * pagare con la mia band?" and "pagamenti con la band".
  */
@@ -15,7 +15,6 @@ import { LANGUAGES } from "./languages/codes.js";
 import type { Concepts, Language, QuestionType } from "./schema.js";
 import { STEMMERS } from "./stemmer.js";
 
-const MAX_GAP = 3;
 // Words whose reading is kept: a day of chat.
 const WORDS_LIMIT = 20_000;
 
@@ -87,9 +86,13 @@ export class ConceptLexicon {
   private readonly home: string;
   readonly origin: string;
 
-  /** @param brandWords the company's name, which a description may hold anywhere ("orologi xiaomi per pagare") */
+  /**
+   * @param maxGap how many words may stand between two of a phrase's
+   * @param brandWords the company's name, which a description may hold anywhere ("orologi xiaomi per pagare")
+   */
   constructor(
     concepts: Concepts,
+    private readonly maxGap: number,
     private readonly brandWords: ReadonlySet<string> = new Set(),
   ) {
     this.home = concepts.homeRegion.region;
@@ -158,8 +161,8 @@ export class ConceptLexicon {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
         if (!starting) continue;
-        for (const phrase of phrasesWithinReach(starting, stems[language], i, brand)) {
-          if (!matchesFrom(phrase.stems, stems[language], i, brand)) continue;
+        for (const phrase of phrasesWithinReach(starting, stems[language], i, brand, this.maxGap)) {
+          if (!matchesFrom(phrase.stems, stems[language], i, brand, this.maxGap)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
           if (phrase.home) homeRegion = this.home;
@@ -198,10 +201,10 @@ export function mergeReadings(first: ConceptReading, second: ConceptReading): Co
 }
 
 /** The phrases starting at `start` whose second stem follows within reach, in the lexicon's order. */
-function phrasesWithinReach(starting: Starting, message: readonly string[], start: number, brand: readonly boolean[] | undefined): readonly Phrase[] {
+function phrasesWithinReach(starting: Starting, message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number): readonly Phrase[] {
   let found: Phrase[] | undefined;
   let gap = 0;
-  for (let j = start + 1; j < message.length && gap <= MAX_GAP; j++) {
+  for (let j = start + 1; j < message.length && gap <= maxGap; j++) {
     const stem = message[j]!;
     const list = starting.bySecondStem.get(stem);
     // A stem met again within reach brings the same phrases.
@@ -214,15 +217,15 @@ function phrasesWithinReach(starting: Starting, message: readonly string[], star
 }
 
 /**
- * Whether the phrase's stems follow in order from `start`, at most MAX_GAP words between two; the
+ * Whether the phrase's stems follow in order from `start`, at most `maxGap` words between two; the
  * company's name between them does not count ("orologi xiaomi che vanno bene per pagare").
  */
-function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined): boolean {
+function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number): boolean {
   let at = start;
   for (let k = 1; k < phrase.length; k++) {
     let found = -1;
     let gap = 0;
-    for (let j = at + 1; j < message.length && gap <= MAX_GAP; j++) {
+    for (let j = at + 1; j < message.length && gap <= maxGap; j++) {
       if (message[j] === phrase[k]) {
         found = j;
         break;

@@ -1,7 +1,9 @@
 /**
  * Every tuning number of the core in one frozen object, grouped by what it tunes, merged group by
  * group with the caller's overrides. Tests and benchmarks import the same object, so nobody
- * tunes against a private copy.
+ * tunes against a private copy. Numbers that tune nothing stay beside their code: the bounds of
+ * per-process caches, encodings of the matcher's tables, and the shapes the data may take (a
+ * description of at most six words, a name of at most four).
  */
 import type { Language } from "./languages/codes.js";
 
@@ -16,6 +18,17 @@ export interface CoreOptions {
     clauseMinKnownWords: number;
     topicChangeMinWords: number;
     askingClauseMinScore: number;
+    languageEvidence: { accent: number; marker: number; learnedLeadCap: number; dictionary: number; minOccurrences: number };
+    descriptionMaxGap: number;
+    splitWordMinLength: number;
+    typoAliasMinLength: number;
+    dictionaryWordMinLength: number;
+    dictionaryVetoDistance: number;
+    labelReach: number;
+    hereReach: number;
+    herePlaceWords: number;
+    askerPlaceWords: number;
+    smalltalkTypoMinLength: number;
   };
   /** How much each kind of word counts when a message is matched against a phrasing. */
   weights: {
@@ -42,7 +55,11 @@ export interface CoreOptions {
     questionTypeBonus: number;
     unknownAsksMaxWords: number;
     unknownAsksBelow: number;
-    topicTraitShare: { region: number; type: number };
+    topicTraitShare: { region: number; type: number; keyword: number };
+    keywordMaxTopics: number;
+    companyLead: number;
+    smalltalkMaxOtherWords: number;
+    oldSourceYears: number;
   };
   /** What a follow-up takes from the previous turn. */
   conversation: {
@@ -76,6 +93,34 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     topicChangeMinWords: 3,
     /** In a long message, the clause ending with a question mark is read as the question when its best topic scores this much (chosen on the tuning sets: 0.35 and 0.45 did as well, 0.55 worse). */
     askingClauseMinScore: 0.35,
+    /**
+     * What each sign of a language adds to its score (language.ts): an accented letter Italian
+     * writes (è, più), a marker word or a country name only one language uses, at most
+     * `learnedLeadCap` for a word by how often each language's texts in the knowledge use it
+     * (words seen fewer than `minOccurrences` times say nothing), and a word only the English
+     * dictionary has, weaker than a word the knowledge uses (Italian loanwords are in it too).
+     */
+    languageEvidence: { accent: 1.5, marker: 1, learnedLeadCap: 0.8, dictionary: 0.4, minOccurrences: 1 },
+    /** A description's words may stand this many words apart ("pagare con la mia band"). */
+    descriptionMaxGap: 3,
+    /** Two words typed apart are read as the word they make ("hyper os") only when it is this long: shorter pairs join by chance ("a" + "ma"). */
+    splitWordMinLength: 6,
+    /** A service's names shorter than this are read only as typed: "Mi" is a word of its own in Italian ("mi piace"). */
+    typoAliasMinLength: 4,
+    /** A word spelt right stops a name's typo reading ("clock" is not "cloud") from this length: shorter words are a name's letters by chance ("pai"). */
+    dictionaryWordMinLength: 4,
+    /** ...when the name is read this many edits away or more. */
+    dictionaryVetoDistance: 2,
+    /** A label ("paris - …", "Belarus: …") ends within this many characters: its 30, the spaces around them and its mark. */
+    labelReach: 40,
+    /** "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here"... */
+    hereReach: 30,
+    /** ...in at most this many words, with its "in the". */
+    herePlaceWords: 4,
+    /** A place after "I'm in" is at most this many words long ("Repubblica Ceca", "New York"). */
+    askerPlaceWords: 3,
+    /** Small talk's typos are read only in words this long: "ciai" is too short to be sure it meant "ciao". */
+    smalltalkTypoMinLength: 4,
   },
   weights: {
     /**
@@ -144,8 +189,16 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
      * "heard the gallery is getting OneDrive backup, is that official?"
      */
     unknownAsksBelow: 0.5,
-    /** A topic is about a region, or a kind of question, when this share of its phrasings name it. */
-    topicTraitShare: { region: 0.4, type: 0.3 },
+    /** A topic is about a region, or a kind of question, when this share of its phrasings name it; a word is its keyword when in this share of them... */
+    topicTraitShare: { region: 0.4, type: 0.3, keyword: 0.5 },
+    /** ...and in at most this many topics ("curve", "visa", "onedrive"). */
+    keywordMaxTopics: 2,
+    /** The company (its account, store, strategy) is the subject beside a service only when described this many times as much. */
+    companyLead: 2,
+    /** Words around a small-talk cue that neither the knowledge nor small talk knows, at most ("just wanted to say thank you"). */
+    smalltalkMaxOtherWords: 3,
+    /** From this age on, a source's age is said beside its date. */
+    oldSourceYears: 2,
   },
   conversation: {
     /**

@@ -13,6 +13,7 @@ import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normal
 import { LANGUAGES } from "./languages/codes.js";
 import type { Knowledge, Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
+import type { CoreOptions } from "./defaults.js";
 
 /** Term standing for a service in the matcher: "§mi-pay". */
 export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
@@ -52,14 +53,9 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
-// Shorter words spelt right are too often a name's letters by chance ("pai", "clo").
-const MIN_DICTIONARY_WORD = 4;
-const DICTIONARY_VETO_DISTANCE = 2;
 /** "paris - mi pay ok or not", "Belarus: …": a place as the message's label, before a dash or a colon. */
 export const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
 const LABEL_MARK = /[-–—:]/;
-// The label's longest reach: its 30 characters, the spaces around them and its mark.
-const LABEL_REACH = 40;
 const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
@@ -76,8 +72,6 @@ const LANGUAGE_USE_JOINING = wordsOfAllPacks((pack) => pack.languageUseWords.joi
 // English capitalises its adjectives and demonyms ("Chinese", "Polish", "Greeks"): they are told
 // from place names by their endings.
 const DEMONYM_ENDING = /(ese|ian|ians|ean|ish|ans|ek|eks|ch)$/;
-// Shorter aliases ("Mi") are words of their own in Italian ("mi piace").
-const MIN_ALIAS_LENGTH = 4;
 // "South America", "America Latina": a part of the continent, not the United States.
 const AMERICA_QUALIFIERS = new Set(["south", "sud", "latin", "central", "centro", "north", "nord", "latina", "centrale", "meridionale"]);
 
@@ -169,6 +163,7 @@ export class EntityRecognizer {
    */
   constructor(
     knowledge: Pick<Knowledge, "services" | "regions" | "otherProducts">,
+    private readonly limits: Pick<CoreOptions["reading"], "typoAliasMinLength" | "dictionaryWordMinLength" | "dictionaryVetoDistance" | "labelReach">,
     placeholders: ReadonlyMap<string, string> = new Map(),
     private readonly knownWords: ReadonlySet<string> = new Set(),
     /** Words spelt right in some language we read: such a word in a name's place is not its typo ("xiaomi clock"). */
@@ -181,7 +176,7 @@ export class EntityRecognizer {
     );
     aliases.sort((a, b) => b.words.join("").length - a.words.join("").length);
     for (const alias of aliases) {
-      if (alias.words.join("").length < MIN_ALIAS_LENGTH) continue;
+      if (alias.words.join("").length < limits.typoAliasMinLength) continue;
       this.serviceNames.add(alias.words.join(""), alias.serviceId);
     }
     const servicesOfWord = new Map<string, Set<string>>();
@@ -240,7 +235,7 @@ export class EntityRecognizer {
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
     // Most messages have no dash or colon near their start: the pattern is not run for them.
-    const label = LABEL_MARK.test(rawText.slice(0, LABEL_REACH)) ? LEADING_LABEL.exec(rawText)?.[1] : undefined;
+    const label = LABEL_MARK.test(rawText.slice(0, this.limits.labelReach)) ? LEADING_LABEL.exec(rawText)?.[1] : undefined;
     const labelWords = label === undefined ? 0 : words(label).length;
     const namedOtherwise = new Set<string>();
     const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], bankRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
@@ -280,7 +275,7 @@ export class EntityRecognizer {
       const service =
         misspeltService !== undefined &&
         misspeltService.distance > 0 &&
-        (this.rivalWithin(input, i, misspeltService.length) || (misspeltService.distance >= DICTIONARY_VETO_DISTANCE && this.spelledRightWithin(input, i, misspeltService.length)))
+        (this.rivalWithin(input, i, misspeltService.length) || (misspeltService.distance >= this.limits.dictionaryVetoDistance && this.spelledRightWithin(input, i, misspeltService.length)))
           ? undefined
           : misspeltService;
       if (service) {
@@ -397,7 +392,7 @@ export class EntityRecognizer {
   private spelledRightWithin(input: readonly Word[], start: number, length: number): boolean {
     for (let k = start; k < start + length && k < input.length; k++) {
       const word = input[k]!.text;
-      if (word.length >= MIN_DICTIONARY_WORD && !this.knownWords.has(word) && this.dictionary.has(word)) return true;
+      if (word.length >= this.limits.dictionaryWordMinLength && !this.knownWords.has(word) && this.dictionary.has(word)) return true;
     }
     return false;
   }

@@ -135,11 +135,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const knownWords = new Set(
     derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => [...corpus[language], ...knowledge.concepts.chatter[language]]).flatMap(tokenize)])]),
   );
-  const recognizer = new EntityRecognizer(knowledge, placeholders, knownWords, ENGLISH_WORDS);
+  const recognizer = new EntityRecognizer(knowledge, options.reading, placeholders, knownWords, ENGLISH_WORDS);
   const book = new AvailabilityBook(knowledge.availability);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const thisYear = Number(today.slice(0, 4));
-  const composer = new Composer(knowledge, book, today);
+  const composer = new Composer(knowledge, book, today, options.answering.oldSourceYears);
   const answers = new AnswerBuilder(knowledge, composer);
 
   const withSlots = (list: readonly string[]) =>
@@ -159,17 +159,17 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const matcher = new Matcher(topics, recognizer, options, ENGLISH_WORDS, derived);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const citedSources = new Map(knowledge.faq.map((entry) => [entry.id, new Set([entry.source].flat())]));
-  const concepts = new ConceptLexicon(knowledge.concepts, new Set(knowledge.services.filter((service) => service.id === COMPANY_SERVICE_ID).flatMap((service) => tokenize(service.name))));
+  const concepts = new ConceptLexicon(knowledge.concepts, options.reading.descriptionMaxGap, new Set(knowledge.services.filter((service) => service.id === COMPANY_SERVICE_ID).flatMap((service) => tokenize(service.name))));
   const chatter = chatterWords(knowledge.concepts.chatter);
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word));
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, { typoMinLength: options.reading.smalltalkTypoMinLength, maxOtherWords: options.answering.smalltalkMaxOtherWords }, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word));
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>
       storeTraits(
-        topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, (topicId) => {
+        topicTraits(topics, matcher, concepts, options.answering.topicTraitShare, options.answering.keywordMaxTopics, (topicId) => {
           const entry = answers.faqById.get(topicId);
           if (entry === undefined) return [];
           // "Outside mainland China paid plans ended…": a place an answer looks beyond is not one it
@@ -213,9 +213,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     ...knowledge.concepts.offTopic[language],
     ...knowledge.concepts.chatter[language],
   ]);
-  const detector = new LanguageDetector(languageTexts, serviceNameWords, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
+  const detector = new LanguageDetector(languageTexts, serviceNameWords, options.reading.languageEvidence, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
   const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations, knownWords);
-  const regionAsked = new AskedRegion(recognizer, concepts.origin);
+  const regionAsked = new AskedRegion(recognizer, concepts.origin, options.reading);
   const followUps = new FollowUps(options, reader, matcher, recognizer, regionAsked, chatter, thisYear);
 
   interface Analysis {

@@ -12,14 +12,10 @@ import { modelLetters, tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
+import type { CoreOptions } from "./defaults.js";
 
-const ACCENT_WEIGHT = 1.5;
-const MARKER_WEIGHT = 1;
-// A word seen a handful of times must not outvote a marker word: its evidence is capped.
-const MAX_LEARNED_LEAD = 0.8;
-const MIN_OCCURRENCES = 1;
-// Weaker than a word the knowledge uses: Italian loanwords and cognates are in English dictionaries too.
-const DICTIONARY_WEIGHT = 0.4;
+type Weights = CoreOptions["reading"]["languageEvidence"];
+
 // Words whose evidence is kept: a day of chat; cleared whole when full, like the stemmers' caches.
 const EVIDENCE_LIMIT = 20_000;
 
@@ -54,17 +50,18 @@ export class LanguageDetector {
   constructor(
     texts: Readonly<Record<Language, Iterable<string>>>,
     private readonly ignoredWords: ReadonlySet<string>,
+    private readonly weights: Weights,
     private readonly dictionaries: Partial<Record<Language, WordSet>> = {},
     ambiguousWords: ReadonlySet<string> = new Set(),
     cache: DerivedCache = NO_CACHE,
   ) {
-    const tables = cache.get("language-statistics", () => LanguageDetector.statistics(texts, ignoredWords, ambiguousWords));
+    const tables = cache.get("language-statistics", () => LanguageDetector.statistics(texts, ignoredWords, ambiguousWords, weights));
     this.markers = new Map(tables.markers);
     this.learned = new Map(tables.learned);
   }
 
   /** The markers and the learned weights, as entries. */
-  private static statistics(texts: Readonly<Record<Language, Iterable<string>>>, ignoredWords: ReadonlySet<string>, ambiguousWords: ReadonlySet<string>) {
+  private static statistics(texts: Readonly<Record<Language, Iterable<string>>>, ignoredWords: ReadonlySet<string>, ambiguousWords: ReadonlySet<string>, weights: Weights) {
     const markers = new Map<string, Cue>();
     const learned = new Map<string, Readonly<Record<Language, number>>>();
     for (const code of ISO_3166_ALPHA2) {
@@ -72,12 +69,12 @@ export class LanguageDetector {
       for (const language of LANGUAGES) {
         for (const word of names[language]) {
           const elsewhere = LANGUAGES.some((other) => other !== language && names[other].includes(word));
-          if (!elsewhere && !ambiguousWords.has(word)) markers.set(word, { language, weight: MARKER_WEIGHT });
+          if (!elsewhere && !ambiguousWords.has(word)) markers.set(word, { language, weight: weights.marker });
         }
       }
     }
     // Marker words come after country names: when a word is both, the marker says more.
-    for (const language of LANGUAGES) for (const word of LANGUAGE_PACKS[language].markers) markers.set(word, { language, weight: MARKER_WEIGHT });
+    for (const language of LANGUAGES) for (const word of LANGUAGE_PACKS[language].markers) markers.set(word, { language, weight: weights.marker });
 
     const counts = perLanguage((language) => {
       const perWord = new Map<string, number>();
@@ -95,12 +92,13 @@ export class LanguageDetector {
     const isMarker = new Set(LANGUAGES.flatMap((language) => LANGUAGE_PACKS[language].markers));
     for (const word of vocabulary) {
       const seen = LANGUAGES.reduce((sum, language) => sum + (counts[language].perWord.get(word) ?? 0), 0);
-      if (seen < MIN_OCCURRENCES || isMarker.has(word) || ambiguousWords.has(word)) continue;
+      if (seen < weights.minOccurrences || isMarker.has(word) || ambiguousWords.has(word)) continue;
       // Add-one smoothed log frequency in each language, against their mean: with two languages,
       // each gets half the log ratio, so the lead of one over the other is the ratio itself.
       const logs = perLanguage((language) => Math.log(((counts[language].perWord.get(word) ?? 0) + 1) / (counts[language].total + vocabulary.size)));
       const mean = LANGUAGES.reduce((sum, language) => sum + logs[language], 0) / LANGUAGES.length;
-      const cap = MAX_LEARNED_LEAD / 2;
+      // A word seen a handful of times must not outvote a marker word: its evidence is capped.
+      const cap = weights.learnedLeadCap / 2;
       learned.set(word, perLanguage((language) => Math.max(-cap, Math.min(cap, logs[language] - mean))));
     }
     return { markers: [...markers], learned: [...learned] };
@@ -133,11 +131,11 @@ export class LanguageDetector {
     if (learned) return learned;
     if (word.length <= 2) return null;
     const found = LANGUAGES.filter((language) => this.dictionaries[language]?.has(word));
-    return found.length === 0 ? null : perLanguage((language) => (found.includes(language) ? DICTIONARY_WEIGHT : 0));
+    return found.length === 0 ? null : perLanguage((language) => (found.includes(language) ? this.weights.dictionary : 0));
   }
 
   detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
-    const scores = perLanguage((language) => (LANGUAGE_PACKS[language].accents?.test(rawText) ? ACCENT_WEIGHT : 0));
+    const scores = perLanguage((language) => (LANGUAGE_PACKS[language].accents?.test(rawText) ? this.weights.accent : 0));
     // "su" in "SU7" is not Italian.
     const models = modelLetters(rawText);
     for (const word of words) {

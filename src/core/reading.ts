@@ -28,9 +28,6 @@ export interface Reading {
 // "In Shenzhen for work rn, …": a place at the very start is where the asker is.
 const AT_THE_START = /^\s*in\s/i;
 
-// Shorter pairs join by chance ("a" + "ma" = "ama").
-const MIN_JOINED_LENGTH = 6;
-
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
 
@@ -90,7 +87,7 @@ export class MessageReader {
     const { origin } = this.concepts;
     const originCityAsked =
       named.cityRegions.includes(origin) && (AT_THE_START.test(text) || questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))));
-    return { text, guess, described, readings, recognition: withDescriptions(named, described, origin, originCityAsked) };
+    return { text, guess, described, readings, recognition: withDescriptions(named, described, origin, this.options.answering.companyLead, originCityAsked) };
   }
 
   /**
@@ -99,12 +96,13 @@ export class MessageReader {
    * half of one, so most messages build no joined string.
    */
   private joinSplitWords(input: Word[]): void {
+    const minLength = this.options.reading.splitWordMinLength;
     let knownBefore = input.length > 0 && this.knownWords.has(input[0]!.text);
     for (let i = 1; i < input.length; i++) {
       const first = input[i - 1]!.text;
       const second = input[i]!.text;
       const known = this.knownWords.has(second);
-      if ((!known || !knownBefore) && first.length + second.length >= MIN_JOINED_LENGTH && this.knownWords.has(first + second)) {
+      if ((!known || !knownBefore) && first.length + second.length >= minLength && this.knownWords.has(first + second)) {
         input.splice(i - 1, 2, { text: first + second, capitalised: false });
         i--;
         knownBefore = true;

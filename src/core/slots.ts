@@ -29,16 +29,14 @@ export interface TopicTraits {
   anyTypes: ReadonlySet<QuestionType>;
 }
 
-// A keyword is in this share of the topic's phrasings, and in at most this many topics.
-const KEYWORD_SHARE = 0.5;
-const KEYWORD_MAX_TOPICS = 2;
 
 
 export function topicTraits(
   topics: readonly Topic[],
   matcher: Matcher,
   concepts: ConceptLexicon,
-  share: { region: number; type: number },
+  share: { region: number; type: number; keyword: number },
+  keywordMaxTopics: number,
   answerRegions: (topicId: string) => readonly string[],
 ): Map<string, TopicTraits> {
   const traits = new Map<string, TopicTraits>();
@@ -61,7 +59,7 @@ export function topicTraits(
     // only ("In Italia Xiaomi Pay accetta…") is about that country.
     const spoken = answerRegions(topic.id);
     if (spoken.length === 1 && spoken[0] !== "EU") regions.add(spoken[0]!);
-    const keywords = new Set([...shared(termCounts, KEYWORD_SHARE)].filter((term) => matcher.topicCount(term) <= KEYWORD_MAX_TOPICS));
+    const keywords = new Set([...shared(termCounts, share.keyword)].filter((term) => matcher.topicCount(term) <= keywordMaxTopics));
     traits.set(topic.id, { regions, types: shared(typeCounts, share.type), mentions: new Set(spoken), keywords, anyTypes: new Set(typeCounts.keys()) });
   });
   return traits;
@@ -111,15 +109,13 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
   return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
 }
 
-// How much more strongly the company must be described than a service for it to be the subject.
-const COMPANY_LEAD = 2;
-
 /**
  * Adds what the message describes to what it names: a described service counts as guessed when
  * none is named, and a product named inside a description ("Google Wallet sul Redmi") is part
  * of a Xiaomi question, not another company's.
+ * @param companyLead how much more strongly the company must be described than a service for it to be the subject
  */
-export function withDescriptions(read: Recognition, described: ConceptReading, origin: string, originCityAsked = false): Recognition {
+export function withDescriptions(read: Recognition, described: ConceptReading, origin: string, companyLead: number, originCityAsked = false): Recognition {
   const home = described.homeRegion;
   // "Da noi" is the asker's country unless they name another ("sono in Germania, va qui?"); the
   // services' origin named beside it is background ("in Cina c'è, arriverà da noi?").
@@ -144,7 +140,7 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
   // "the xiaomi login you need for find device and the store": the company's account, described
   // far more than the service it serves, is the subject; but not "il backup sull'account Xiaomi",
   // which uses it as a means, nor "quel servizio Xiaomi per pagare tramite UPI".
-  const companyLeads = described.services[0] === COMPANY_SERVICE_ID && described.lead >= COMPANY_LEAD && !described.means.includes(COMPANY_SERVICE_ID);
+  const companyLeads = described.services[0] === COMPANY_SERVICE_ID && described.lead >= companyLead && !described.means.includes(COMPANY_SERVICE_ID);
   if (namesService || first === undefined || companyLeads) return otherProducts.length === recognition.otherProducts.length ? recognition : { ...recognition, otherProducts };
   return {
     ...recognition,

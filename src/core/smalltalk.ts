@@ -13,14 +13,10 @@ import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
 
-// Typos are read only in words this long: "ciai" is too short to be sure it meant "ciao".
-const MIN_TYPO_LENGTH = 4;
 // Words whose nearest cue word is kept: a day of chat.
 const NEAR_CUE_WORDS_LIMIT = 20_000;
 // The word after these is a name when it is nothing else ("sono Marco", "mi chiamo Luca", "I'm Anna").
 const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
-// Chat words around a cue that neither the knowledge nor small talk knows ("just wanted to say thank you").
-const MAX_OTHER_WORDS = 3;
 // What a name read in an introduction becomes: filler, like a mention.
 const NAME = "\u0000name";
 
@@ -57,6 +53,8 @@ export class SmalltalkReader {
    */
   constructor(
     entries: readonly SmalltalkEntry[],
+    /** The shortest word read through a typo, and the most words around a cue that say nothing known. */
+    private readonly limits: { typoMinLength: number; maxOtherWords: number },
     private readonly chatter: ReadonlySet<string>,
     private readonly knownWords: ReadonlySet<string> = new Set(),
     /** Chat shorthand and the words it stands for ("nn" → "non", "u" → "you"). */
@@ -95,7 +93,7 @@ export class SmalltalkReader {
     const goodbyes = saying("goodbye");
     this.farewells = new Set([...saying("greeting")].filter((cue) => goodbyes.has(cue)));
     for (const word of this.cueWordSet) {
-      if (word.length < MIN_TYPO_LENGTH) continue;
+      if (word.length < limits.typoMinLength) continue;
       const sameLength = (this.cueWordsByLength[word.length] ??= { words: [], letters: [] });
       sameLength.words.push(word);
       sameLength.letters.push(lettersOf(word));
@@ -107,7 +105,7 @@ export class SmalltalkReader {
    * one as long as the word ("thansk" is "thanks", a swap, rather than "thank").
    */
   private cueWordNear(word: string): string | undefined {
-    if (word.length < MIN_TYPO_LENGTH || this.knownWords.has(word)) return undefined;
+    if (word.length < this.limits.typoMinLength || this.knownWords.has(word)) return undefined;
     let near = this.nearCueWords.get(word);
     if (near === undefined) {
       near = this.searchCueWordNear(word) ?? null;
@@ -206,7 +204,7 @@ export class SmalltalkReader {
     // Chat around a cue, but no question beyond asking for help ("ciao, sai una ricetta?" is not small
     // talk); a question word asks only where a clause starts ("thanks, that's exactly what I needed").
     const asks = text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word));
-    if (others > 0 && (others > MAX_OTHER_WORDS || (asks && !intents.includes("help")))) return undefined;
+    if (others > 0 && (others > this.limits.maxOtherWords || (asks && !intents.includes("help")))) return undefined;
     if (languages.size === 0 && fillerLanguages.size === 1) languages.add([...fillerLanguages][0]!);
     // Help is answered first ("ciao, cosa sai fare?"); otherwise the last thing said is the
     // message's point ("grazie mille, a presto!" takes leave, "grazie per ieri! buongiorno" greets).
