@@ -240,6 +240,14 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
     let reading = reader.read(question, hinted.locale);
+    // Sentences read as whole messages to tell what asks from the story ("ma… esiste da noi?"):
+    // each once, and a sentence that is the whole message is the reading already made.
+    const sentenceReadings = new Map<string, Reading>([[reading.text, reading]]);
+    const readSentence = (text: string) => {
+      let read = sentenceReadings.get(text);
+      if (read === undefined) sentenceReadings.set(text, (read = reader.read(text, hinted.locale)));
+      return read;
+    };
     const { recognition: named, described } = reading;
     // The company's name alone names nothing we answer about: "what can you answer? only xiaomi things?".
     const namesNothing =
@@ -332,13 +340,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       namesOnlyAPhone(reading.text) &&
       recognition.guessedServices.length === 0 &&
       reading.described.services.length === 0;
-    const othersAsked = () => !((namesXiaomi || namedService(recognition) !== undefined) && othersOnlyAsContext(reading, (text) => reader.read(text, hinted.locale), shops));
+    const othersAsked = () => !((namesXiaomi || namedService(recognition) !== undefined) && othersOnlyAsContext(reading, readSentence, shops));
     if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice) && othersAsked()) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
-    if (asksBesideTheService(reading, (text) => reader.read(text, hinted.locale), shops)) {
+    if (asksBesideTheService(reading, readSentence, shops)) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, fallbackReply(language), []);
       return { answer, guess, recognition, terms: [] };
     }
