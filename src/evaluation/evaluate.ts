@@ -112,6 +112,15 @@ export const EVAL_SETS = {
    * totals had been read three times, to measure the session's final code: sealed.
    */
   "holdout-10": new URL("../../tests/eval/chat-holdout-10-set.json", import.meta.url),
+  /**
+   * Written in the fourth night session of 2026-11-30 by three more new blind writers (a busy
+   * Italian fans' Telegram group with dialect, quotes and voice messages; a university Discord of
+   * Erasmus students code-switching between countries; shop owners, parents, teachers and
+   * journalists asking for others). Of their 330 messages, 5 repeated within the set and 37 word
+   * for word in an earlier set (tuned on: mostly short plain questions and small talk) were left
+   * out: 288, sealed.
+   */
+  "holdout-11": new URL("../../tests/eval/chat-holdout-11-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -243,6 +252,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-4",
   "holdout-9",
   "holdout-10",
+  "holdout-11",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
