@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { afterQuestionOpeners, clauses } from "./clauses.js";
+import { afterQuestionOpeners, clauses, questionsIn, sentences } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -252,7 +252,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // The company's name alone names nothing we answer about: "what can you answer? only xiaomi things?".
     const namesNothing =
       named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
-    const chat = smalltalkReader.read(reading.text, namesNothing);
+    const chat = smalltalkReader.read(reading.text, namesNothing) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {
@@ -515,6 +515,18 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind, topic: topic.id, service: answeredService, confidence: score }, reply, []);
       return { answer, guess, recognition, terms, slots: { subject: service ?? subject, region, types }, inherited };
     }
+  }
+
+  /**
+   * "scusate ma tu cosa sai fare? mio nipote dice che rispondi sulle cose xiaomi": small talk asked
+   * in a message's question, its other sentences telling why (they name nothing we answer about).
+   */
+  function smalltalkAsked(text: string) {
+    const said = sentences(text);
+    if (said.length < 2) return undefined;
+    const asking = questionsIn(said);
+    if (asking.length === said.length) return undefined;
+    return smalltalkReader.read(asking.map((sentence) => sentence.text).join(" "), true);
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

@@ -175,6 +175,17 @@ describe("small talk", () => {
     },
   );
 
+  it.each([
+    ["scusate ma tu cosa sai fare? mio nipote dice che rispondi sulle cose di xiaomi", "help", "it"],
+    ["hi! what can u do exactly? my daughter added me to this group and told me to ask the xiaomi bot", "help", "en"],
+  ])("GIVEN small talk asked in the question and a story around it naming nothing, %j THEN %s", (question, intent, language) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
+  });
+
+  it("GIVEN small talk in one sentence and a service asked in another without its mark THEN the service's answer", () => {
+    expect(assistant.ask("ciao, cosa sai fare? volevo sapere se xiaomi pay funziona in italia")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN a message naming and describing no service that shares a word or two with an entry THEN it is suggested, not answered", () => {
     const answer = assistant.ask("i need a new one around here");
     expect(answer.kind).toBe("fallback");
