@@ -82,8 +82,8 @@ function continentAt(input: readonly Word[], i: number): boolean {
 // Capitals that are rarely a country even after "in": "in TV", "in AI".
 const ACRONYMS = new Set(["AI", "TV", "PM", "ID", "ME", "MY", "DO", "TO", "SO"]);
 // Two-letter codes that in these chats are far more often an abbreviation than a country:
-// AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, TV, IN, ID, ...
-const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID", "IN", "IS", "ME", "MY", "NO", "PM", "SE", "SO", "TO", "TV"]);
+// AI (Anguilla) in "Xiao AI", GB in "5 GB", SE (Sweden) for the Secure Element, IT in "IT support", TV, IN, ID, ...
+const AMBIGUOUS_CODES = new Set(["AI", "AM", "AT", "BE", "BY", "DO", "GB", "ID", "IN", "IS", "IT", "ME", "MY", "NO", "PM", "SE", "SO", "TO", "TV"]);
 
 export interface Recognition {
   /** Words left after names were taken out, in order. */

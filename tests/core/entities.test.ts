@@ -51,6 +51,7 @@ describe("regions", () => {
     ["Mi Pay 🇮🇹", "IT"],
     ["Mi Pay 🇪🇺", "EU"],
     ["Mi Pay in IT?", "IT"],
+    ["xiaomi pay IT?", "IT"],
     ["Mi Pay in FR?", "FR"],
     ["Mi Pay in Germnia", "DE"],
   ])("GIVEN %j THEN recognises %s", (question, region) => {
@@ -64,6 +65,8 @@ describe("regions", () => {
     ["Xiao AI è intelligente?", [], "AI is not Anguilla"],
     ["5 GB gratis?", [], "GB is gigabytes"],
     ["il chip SE a cosa serve", [], "SE is the Secure Element"],
+    ["I work in an IT company, is Mi Pay still around?", [], "IT is information technology"],
+    ["i do IT support, what is App Mall", [], "IT is information technology"],
     ["MI PAY FUNZIONA IN ITALIA", ["IT"], "shouting: IN is not India"],
   ])("GIVEN %j THEN reads the regions %j, none from a common word (%s)", (question, regions) => {
     expect(read(question).regions).toEqual(regions);
