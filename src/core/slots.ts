@@ -7,6 +7,7 @@ import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
 import { COMPANY_SERVICE_ID, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { ANY_REGION, type Matcher, type Topic } from "./matcher.js";
+import { wordsOfAllPacks } from "./languages/index.js";
 import { normalize, tokenize } from "./normalize.js";
 import type { QuestionType } from "./schema.js";
 
@@ -93,6 +94,9 @@ export function sharesType(topicTypes: ReadonlySet<QuestionType> | undefined, as
  * topic's context, not a question about the service.
  */
 export function subjectOf(recognition: Recognition, described: ConceptReading): string | undefined {
+  // "In Cina Xiaomi offre molti più servizi che da noi? Penso ai pagamenti, all'assistente vocale, a
+  // Youpin...": the company's services, several of ours named as examples.
+  if (namesServicesAsExamples(recognition, described)) return COMPANY_SERVICE_ID;
   const named = recognition.services.find((id) => id !== COMPANY_SERVICE_ID);
   if (named !== undefined) return named;
   // A service guessed from a word of its name ("il cloud") is context beside what the company
@@ -107,6 +111,21 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
   }
   if (recognition.offTopic.length > 0) return undefined;
   return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
+}
+
+const SERVICES_WORDS = wordsOfAllPacks((pack) => pack.servicesWords);
+
+/**
+ * The company and its services named, with two or more of ours among them, one named at least (two
+ * descriptions may be one service's: "quel servizio Xiaomi per pagare alla cassa col braccialetto").
+ */
+function namesServicesAsExamples(recognition: Recognition, described: ConceptReading): boolean {
+  if (!recognition.services.includes(COMPANY_SERVICE_ID) || !recognition.words.some((word) => SERVICES_WORDS.has(word))) return false;
+  const ours = new Set(recognition.services);
+  ours.delete(COMPANY_SERVICE_ID);
+  if (ours.size === 0) return false;
+  for (const id of described.services) if (id !== COMPANY_SERVICE_ID) ours.add(id);
+  return ours.size >= 2;
 }
 
 /**

@@ -420,6 +420,13 @@ describe("what the company offers, beside a service named in passing", () => {
   });
 });
 
+describe("the company's services, several of ours named as examples", () => {
+  it("GIVEN the company, its services and two of ours named THEN about the company; GIVEN two of ours asked without 'services' THEN one of them", () => {
+    expect(assistant.ask("why does xiaomi offer so few services in europe, like xiaomi pay or youpin?").service).toBe("xiaomi");
+    expect(assistant.ask("Mi Pay e Youpin ci sono in Italia?").service).toBe("mi-pay");
+  });
+});
+
 describe("the company in a country", () => {
   it("GIVEN chatter the knowledge lacks around a question about the company ('xiaomi doesnt sell phones in the us?? fr??') THEN its entry, not its overview", () => {
     expect(assistant.ask("sry late to the convo but wait xiaomi doesnt sell phones in the us?? fr??")).toMatchObject({ service: "xiaomi", topic: "xiaomi-usa" });

@@ -30,6 +30,7 @@ export const english: LanguagePack = {
   existentialWords: wordList("is are was were isnt arent s"),
   likenessWords: wordList("like similar kinda sorta alike compared"),
   preferenceWords: wordList("better best worse worst cheaper"),
+  servicesWords: wordList("services service"),
   languageUseWords: { before: wordList("in speak speaks speaking understand understands support supports write answer reply"), after: wordList("pls please plz"), joining: wordList("or and") },
   questionWords: wordList("how what why when where which who can could"),
   topicChangePhrases: ["off topic", "off-topic", "unrelated", "different question", "another question", "something else", "changing the subject", "change of subject", "on another note", "side question", "random question", "not related", "different topic", "other question"],

@@ -41,6 +41,7 @@ export const italian: LanguagePack = {
   existentialWords: [],
   likenessWords: wordList("tipo simile simili stile genere uguale paragonabile"),
   preferenceWords: wordList("meglio migliore peggio peggiore"),
+  servicesWords: wordList("servizi servizio"),
   languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf"), joining: wordList("o e") },
   questionWords: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   topicChangePhrases: ["un'altra cosa", "altra cosa", "altra domanda", "un'altra domanda", "domanda diversa", "un altro dubbio", "dubbio è un altro", "dubbio e un altro", "fuori tema", "off topic", "cambiando argomento", "cambio argomento", "a parte questo", "non c'entra niente", "non c'entra nulla", "tutt'altra cosa", "domanda a parte", "domanda è un'altra", "domanda e un'altra", "detto questo", "detto ciò", "detto cio"],

@@ -58,6 +58,8 @@ export interface LanguagePack {
   likenessWords: readonly string[];
   /** Words that weigh one thing against another ("meglio", "better", "vs"): beside another company's product, a comparison the sources do not make. */
   preferenceWords: readonly string[];
+  /** "servizi", "services": with several of ours named as examples, the company's services as a whole are asked. */
+  servicesWords: readonly string[];
   /** "There" pointing back at the place asked before ("va anche lì?"), a word or two ("da loro": at their place). */
   thereWords: readonly string[];
   /** Words before "there" that make it say something exists, not where ("is there an app?"). */
