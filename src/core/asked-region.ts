@@ -3,7 +3,7 @@
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
-import { LEADING_LABEL, namesAsPlace, pointsToPlace, type EntityRecognizer, type Recognition } from "./entities.js";
+import { LEADING_LABEL, namesAsPlace, pointsToPlace, regionTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./question-part.js";
 import type { Language } from "./schema.js";
@@ -108,7 +108,7 @@ export class AskedRegion {
     }
     if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
       const others = candidates.filter((code) => !askerIn().includes(code) && namesAsPlace(recognition, code));
-      if (others.length > 0) return this.lastNamed(parts, others, language);
+      if (others.length > 0) return this.lastNamed(parts, others, language, recognition);
     }
     // "vivo a Madrid… volevo sapere se xiaomi pay in Spagna è mai arrivato, perché qui nessuno ne
     // sa niente e in Italia invece c'è": the clause a question opener opens names the place asked.
@@ -152,7 +152,7 @@ export class AskedRegion {
     if (askingParts.some((part) => part.search(LIKE_HERE) !== -1)) {
       const hereIs = afterHere.length > 0 ? afterHere : askerIn();
       const others = candidates.filter((code) => !hereIs.includes(code));
-      if (hereIs.length > 0 && others.length > 0) return this.lastNamed(parts, others, language);
+      if (hereIs.length > 0 && others.length > 0) return this.lastNamed(parts, others, language, recognition);
     }
     if (hereAsked && afterHere.length === 0) {
       if (askerIn().length > 0) return askerIn().at(-1);
@@ -164,9 +164,9 @@ export class AskedRegion {
     const elsewhere = afterHere.length > 0 && pointsThere() ? afterHere : [];
     if (elsewhere.length > 0) {
       const others = places.filter((code) => !elsewhere.includes(code));
-      if (others.length > 0) return this.lastNamed(parts, others, language);
+      if (others.length > 0) return this.lastNamed(parts, others, language, recognition);
     }
-    return this.lastNamed(parts, regions, language, placeAfter);
+    return this.lastNamed(parts, regions, language, recognition, placeAfter);
   }
 
   /** Whether "here" is in the part of a question that asks, not only in what it says before asking about a place of its own. */
@@ -203,6 +203,7 @@ export class AskedRegion {
     parts: ReadonlyArray<{ text: string; asks: boolean }>,
     regions: readonly string[],
     language: Language,
+    recognition: Recognition,
     placeAfter?: (here: RegExpMatchArray, within: string) => string | undefined,
   ): string | undefined {
     const fromTheEnd = [...parts].reverse();
@@ -216,12 +217,28 @@ export class AskedRegion {
           const there = placeAfter!(here, part);
           if (there !== undefined) return there;
         }
-        const inPart = this.recognizer.recognise(part, language).regions.find((code) => regions.includes(code));
+        // Of two it names, the one the message names again: "è sbarcato in Spagna e in Germania? A me
+        // interessa soprattutto la Germania".
+        let inPart: string | undefined;
+        let mostNamed = -1;
+        for (const code of this.recognizer.recognise(part, language).regions) {
+          if (!regions.includes(code)) continue;
+          const named = timesNamed(recognition, code);
+          if (named > mostNamed) [inPart, mostNamed] = [code, named];
+        }
         if (inPart !== undefined) return inPart;
       }
     }
     return regions[0];
   }
+}
+
+/** How many times a message names a region (each mention is one of its terms). */
+function timesNamed(recognition: Recognition, code: string): number {
+  const term = regionTerm(code);
+  let count = 0;
+  for (const word of recognition.words) if (word === term) count++;
+  return count;
 }
 
 /** At most `count` words from the start of `text`, stopping at the first pause ("Italy with a card, same band" → "Italy with a"). */

@@ -420,6 +420,14 @@ describe("what the company offers, beside a service named in passing", () => {
   });
 });
 
+describe("two places asked in one question", () => {
+  it("GIVEN one of them named again THEN that one; GIVEN each named once THEN the first", () => {
+    expect(assistant.ask("Xiaomi Pay c'è in Francia e in Polonia? A me interessa soprattutto la Polonia, ci vado spesso").availability?.region).toBe("PL");
+    expect(assistant.ask("does mi pay work in spain and in greece? greece matters most to me, moving there in june").availability?.region).toBe("GR");
+    expect(assistant.ask("mi pay in francia e in polonia?").availability?.region).toBe("FR");
+  });
+});
+
 describe("the company's services, several of ours named as examples", () => {
   it("GIVEN the company, its services and two of ours named THEN about the company; GIVEN two of ours asked without 'services' THEN one of them", () => {
     expect(assistant.ask("why does xiaomi offer so few services in europe, like xiaomi pay or youpin?").service).toBe("xiaomi");
