@@ -526,7 +526,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (said.length < 2) return undefined;
     const asking = questionsIn(said);
     if (asking.length === said.length) return undefined;
-    return smalltalkReader.read(asking.map((sentence) => sentence.text).join(" "), true);
+    // With their marks: a question asks something beside a greeting ("hey did xiaomi drop the Mi brand?").
+    return smalltalkReader.read(asking.map((sentence) => (sentence.asks ? `${sentence.text}?` : sentence.text)).join(" "), true);
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

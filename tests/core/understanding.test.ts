@@ -392,6 +392,11 @@ describe("the Xiaomi account described beside what it serves", () => {
 });
 
 describe("a question about the company that names it", () => {
+  it("GIVEN the company's entry only fairly close (0.45) THEN it answers; GIVEN a greeting before the question and a sentence after THEN still the entry", () => {
+    expect(assistant.ask("when did the Mi name go away, is it all xiaomi now?").topic).toBe("xiaomi-mi-brand");
+    expect(assistant.ask("hey did xiaomi drop the Mi brand? everything says xiaomi now").topic).toBe("xiaomi-mi-brand");
+  });
+
   it("GIVEN Xiaomi named and its best topic about the company fairly close THEN that topic; GIVEN a phone model's launch or the share price THEN declined", () => {
     expect(assistant.ask("mio nipote mi ha regalato un telefono xiaomi, è un'azienda seria? da quanto tempo vende in italia?").topic).toBe("xiaomi-italy-store");
     expect(assistant.ask("when is the xiaomi 16 coming out in italy").kind).toBe("fallback");
