@@ -593,6 +593,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     }
     // "backup su mi cloud attivo, quanti giga ho gratis??": the clause that asks, when it matches
     // at all, says what is asked better than the context around it.
+    // "the Xiaomi system for pay with the QR code on phones without NFC, which phones had it?": a
+    // clause read alone loses what the rest says; the whole message matching an entry nearly well
+    // enough to answer keeps it against another topic the clause alone matches.
+    const wholeTop = whole.ranked[0];
+    if (wholeTop !== undefined && wholeTop.score >= options.reading.wholeMessageKeeps && bestAsking !== undefined && bestAsking.ranked[0]?.topic !== wholeTop.topic) return whole;
     return bestAsking !== undefined && bestAsking.score >= options.reading.askingClauseMinScore ? bestAsking : best;
   }
 

@@ -264,6 +264,12 @@ describe("countries", () => {
   });
 });
 
+describe("a clause that asks, read beside the whole message", () => {
+  it("GIVEN the whole message nearly answered by an entry and its asking clause alone by another THEN the whole message's entry", () => {
+    expect(assistant.ask("i pagamenti col QR sui telefoni xiaomi senza nfc, quali modelli li avevano? io ho un vecchio redmi").topic).toBe("mi-pay-without-nfc");
+  });
+});
+
 describe("chatty messages", () => {
   it("GIVEN chat shorthand and interjections THEN they are read as the words they stand for, not as what is asked", () => {
     expect(assistant.ask("goolge pay nn va sul mio redmi, nfc attivo ma niente 😤")).toMatchObject({ service: "mi-pay", topic: "mi-pay-hce-wallet" });
