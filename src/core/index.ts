@@ -401,7 +401,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       types.some((type) => type === "banks-cards" || type === "devices") &&
       (!namesThePlace(topic) || aboutTheOther(topic)) &&
       !itsWordAsked(topic);
-    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic);
+    // One service's status in a place does not answer a question about the company ("why did
+    // Europe get so few of Xiaomi's services, like Mi Pay or Youpin?").
+    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic) && !(subject === COMPANY_SERVICE_ID && topic === inRegion);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
     // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names
     // nor describes a service is answered only by a phrasing it covers well, else suggested.

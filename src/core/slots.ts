@@ -116,15 +116,16 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
 const SERVICES_WORDS = wordsOfAllPacks((pack) => pack.servicesWords);
 
 /**
- * The company and its services named, with two or more of ours among them, one named at least (two
- * descriptions may be one service's: "quel servizio Xiaomi per pagare alla cassa col braccialetto").
+ * The company and its services named, with two or more of ours named, guessed from a word of their
+ * names ("l'assistente") or described among them, one named at least (two descriptions may be one
+ * service's: "quel servizio Xiaomi per pagare alla cassa col braccialetto").
  */
 function namesServicesAsExamples(recognition: Recognition, described: ConceptReading): boolean {
   if (!recognition.services.includes(COMPANY_SERVICE_ID) || !recognition.words.some((word) => SERVICES_WORDS.has(word))) return false;
   const ours = new Set(recognition.services);
   ours.delete(COMPANY_SERVICE_ID);
   if (ours.size === 0) return false;
-  for (const id of described.services) if (id !== COMPANY_SERVICE_ID) ours.add(id);
+  for (const id of [...recognition.guessedServices, ...described.services]) if (id !== COMPANY_SERVICE_ID) ours.add(id);
   return ours.size >= 2;
 }
 

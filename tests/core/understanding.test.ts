@@ -444,6 +444,10 @@ describe("the company's services, several of ours named as examples", () => {
     expect(assistant.ask("why does xiaomi offer so few services in europe, like xiaomi pay or youpin?").service).toBe("xiaomi");
     expect(assistant.ask("Mi Pay e Youpin ci sono in Italia?").service).toBe("mi-pay");
   });
+
+  it("GIVEN the company's few services in a place, one of ours named and another guessed THEN the company's entry, not one service's status there", () => {
+    expect(assistant.ask("perché xiaomi in europa ha così pochi servizi? youpin non c'è, l'assistente nemmeno").topic).toBe("xiaomi-europe-services");
+  });
 });
 
 describe("the company in a country", () => {
