@@ -83,7 +83,8 @@ export class ConceptLexicon {
   /** Phrases by language and first stem, so a message only tries the phrases its words can start. */
   private readonly byFirstStem: Record<Language, Map<string, Starting>> = { it: new Map(), en: new Map() };
 
-  private readonly home: string;
+  /** The community's own country ("da noi"). */
+  readonly home: string;
   readonly origin: string;
 
   /**

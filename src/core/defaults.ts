@@ -59,6 +59,7 @@ export interface CoreOptions {
     topicTraitShare: { region: number; type: number; keyword: number };
     keywordMaxTopics: number;
     companyLead: number;
+    homeRegionMargin: number;
     smalltalkMaxOtherWords: number;
     oldSourceYears: number;
   };
@@ -200,6 +201,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     keywordMaxTopics: 2,
     /** The company (its account, store, strategy) is the subject beside a service only when described this many times as much. */
     companyLead: 2,
+    /** Asked nowhere in particular, an entry about the community's own country beats one about another within this much (0.2 did the same). */
+    homeRegionMargin: 0.1,
     /** Words around a small-talk cue that neither the knowledge nor small talk knows, at most ("just wanted to say thank you"). */
     smalltalkMaxOtherWords: 3,
     /** From this age on, a source's age is said beside its date. */

@@ -360,10 +360,14 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const goesOnFrom =
       continued !== undefined && (refersBack(recognition) || (first?.score ?? 0) < options.conversation.continuedTopicYieldsTo || first?.topic.id === continued) ? continued : undefined;
     const goesOn = (candidate: Candidate) => (candidate.topic.id === goesOnFrom ? options.conversation.continuedTopicBonus : 0);
-    const ranked = goesOnFrom === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
+    let ranked = goesOnFrom === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
+    const region = regionAsked.of(reading.text, recognition, language);
+    // "Xiaomi Pay con quali banche va?": asked nowhere in particular, the community's own country is
+    // meant; its entry beats one about another country that matches nearly as well ("in Polonia
+    // con quali banche?").
+    if (region === undefined && ranked.length > 1) ranked = homeFirst(ranked);
     const best = ranked[0];
     const subject = subjectOf(recognition, reading.described);
-    const region = regionAsked.of(reading.text, recognition, language);
     const types = reading.described.types;
     // "e nel 2020 com'era?", "and back in 2019?": a follow-up asking about a past year gets the status then.
     const untilYear = inherited.length > 0 ? followUps.pastYearAsked(recognition.words) : undefined;
@@ -461,7 +465,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     )
       .map((candidate) => ({ ...candidate, score: candidate.score + (sharesType(traits.get(candidate.topic.id)?.types, types) ? options.answering.questionTypeBonus : 0) + goesOn(candidate) }))
       .sort((a, b) => b.score - a.score);
-    const close = own[0];
+    const close = (region === undefined && own.length > 1 ? homeFirst(own) : own)[0];
     // A word the knowledge never uses ("commissioni", "encrypted") is usually what is asked: a
     // topic that only shares the service's name would answer another question.
     // In a long message, unknown words are mostly its chatter ("wtf", "my mum"), not what it asks;
@@ -530,6 +534,22 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (asking.length === said.length) return undefined;
     // With their marks: a question asks something beside a greeting ("hey did xiaomi drop the Mi brand?").
     return smalltalkReader.read(asking.map((sentence) => (sentence.asks ? `${sentence.text}?` : sentence.text)).join(" "), true);
+  }
+
+  /** The best candidate's entry about the home country first, when the best is about another and the home's is within the margin. */
+  function homeFirst(ranked: Candidate[]): Candidate[] {
+    const [top] = ranked;
+    const regionsOf = (candidate: Candidate) => traits.get(candidate.topic.id)?.regions;
+    const topRegions = regionsOf(top!);
+    if (topRegions === undefined || topRegions.size === 0 || topRegions.has(concepts.home)) return ranked;
+    const home = ranked.find(
+      (candidate) =>
+        candidate !== top &&
+        candidate.topic.service === top!.topic.service &&
+        candidate.score >= top!.score - options.answering.homeRegionMargin &&
+        (regionsOf(candidate)?.has(concepts.home) ?? false),
+    );
+    return home === undefined ? ranked : [home, ...ranked.filter((candidate) => candidate !== home)];
   }
 
   /** A fragment with no earlier turn to complete it: declined, with what the bot can do. */

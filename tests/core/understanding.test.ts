@@ -264,6 +264,14 @@ describe("countries", () => {
   });
 });
 
+describe("asked nowhere in particular", () => {
+  it("GIVEN which banks, no place named THEN Italy's entry (the community's country), not Poland's that matches nearly as well; GIVEN Poland named THEN Poland's", () => {
+    expect(assistant.ask("Xiaomi Pay con quali banche va?").topic).toBe("mi-pay-italy-cards");
+    expect(assistant.ask("con quali banche va xiaomi pay? chiedo per mia madre").topic).toBe("mi-pay-italy-cards");
+    expect(assistant.ask("Xiaomi Pay in Polonia con quali banche?").topic).toBe("mi-pay-poland");
+  });
+});
+
 describe("a clause that asks, read beside the whole message", () => {
   it("GIVEN the whole message nearly answered by an entry and its asking clause alone by another THEN the whole message's entry", () => {
     expect(assistant.ask("i pagamenti col QR sui telefoni xiaomi senza nfc, quali modelli li avevano? io ho un vecchio redmi").topic).toBe("mi-pay-without-nfc");
