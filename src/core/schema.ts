@@ -70,6 +70,11 @@ export const RegionSchema = z.strictObject({
    * Nexi, va?" asks about Italy when no place is named. Not a bank of several countries ("Curve").
    */
   banks: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * Names read only as typed, never through a typo: a short form one letter from an everyday word
+   * ("Emirati" and "emigrati" in "siamo emigrati in Argentina").
+   */
+  namesAsTyped: z.array(z.string().trim().min(1)).optional(),
 });
 
 export const AVAILABILITY_STATUSES = ["available", "unavailable", "partial", "unknown"] as const;

@@ -54,6 +54,7 @@ describe("regions", () => {
     ["xiaomi pay IT?", "IT"],
     ["Mi Pay in FR?", "FR"],
     ["Mi Pay in Germnia", "DE"],
+    ["vivo negli emirati, xiaomi pay funziona?", "AE"],
   ])("GIVEN %j THEN recognises %s", (question, region) => {
     expect(read(question).regions).toContain(region);
   });
@@ -66,6 +67,7 @@ describe("regions", () => {
     ["5 GB gratis?", [], "GB is gigabytes"],
     ["il chip SE a cosa serve", [], "SE is the Secure Element"],
     ["I work in an IT company, is Mi Pay still around?", [], "IT is information technology"],
+    ["siamo emigrati in Argentina, lo xiaomi cloud va?", ["AR"], "emigrati is not a typo of the Emirates"],
     ["i do IT support, what is App Mall", [], "IT is information technology"],
     ["MI PAY FUNZIONA IN ITALIA", ["IT"], "shouting: IN is not India"],
   ])("GIVEN %j THEN reads the regions %j, none from a common word (%s)", (question, regions) => {
