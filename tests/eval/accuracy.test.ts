@@ -101,7 +101,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // The seventh and eighth, unsealed and studied after five and three readings.
   "holdout-7": { inScope: 0.94, outOfScopeRejection: 0.95 },
   "holdout-8": { inScope: 0.95, outOfScopeRejection: 0.95 },
-  "holdout-9": { inScope: 0.96, outOfScopeRejection: 0.95 },
+  "holdout-9": { inScope: 0.96, outOfScopeRejection: 0.95, otherRegion: 0 },
   "holdout-10": { inScope: 0.95, outOfScopeRejection: 0.95 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
