@@ -466,7 +466,12 @@ export class EntityRecognizer {
   ): { code: string; length: number; city?: boolean; misspeltAs?: string } | undefined {
     const { keys, start } = window;
     const first = input[start]!;
-    const named = this.longestName(window, input, this.curatedRegions, true) ?? this.longestName(window, input, this.countryNames, false);
+    // A word spelt right is no place's typo where no place is expected: "hellos everyone" is not
+    // Hellas, "geeks" not the Greeks; "in grece" still is Greece.
+    const curated = this.longestName(window, input, this.curatedRegions, true);
+    const placeExpected = PLACE_WORDS.has(input[start - 1]?.text ?? "") || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "");
+    const spelledRight = curated !== undefined && curated.distance > 0 && !placeExpected && this.spelledRightWithin(input, start, curated.length);
+    const named = (spelledRight ? this.longestName(window, input, this.curatedRegions, false) : curated) ?? this.longestName(window, input, this.countryNames, false);
     if (named !== undefined || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "") || (start === 0 && labelWords > 0)) {
       // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer
       // name wins. In Italian, a city as long wins too: "Monaco" alone is Munich there (the principality

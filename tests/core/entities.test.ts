@@ -68,6 +68,8 @@ describe("regions", () => {
     ["il chip SE a cosa serve", [], "SE is the Secure Element"],
     ["I work in an IT company, is Mi Pay still around?", [], "IT is information technology"],
     ["siamo emigrati in Argentina, lo xiaomi cloud va?", ["AR"], "emigrati is not a typo of the Emirates"],
+    ["hellos everyone! does mi pay work?", [], "an English word spelt right is not Hellas misspelt"],
+    ["geeks, is mi pay available?", [], "an English word spelt right is not the Greeks misspelt"],
     ["i do IT support, what is App Mall", [], "IT is information technology"],
     ["MI PAY FUNZIONA IN ITALIA", ["IT"], "shouting: IN is not India"],
   ])("GIVEN %j THEN reads the regions %j, none from a common word (%s)", (question, regions) => {
