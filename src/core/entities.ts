@@ -469,10 +469,13 @@ export class EntityRecognizer {
     // A word spelt right is no place's typo where no place is expected: "hellos everyone" is not
     // Hellas, "geeks" not the Greeks; "in grece" still is Greece.
     const curated = this.longestName(window, input, this.curatedRegions, true);
-    const placeExpected = PLACE_WORDS.has(input[start - 1]?.text ?? "") || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "");
+    const before = input[start - 1]?.text ?? "";
+    const afterPlaceWord = PLACE_WORDS.has(before);
+    const afterCityPlaceWord = CITY_PLACE_WORDS.has(before);
+    const placeExpected = afterPlaceWord || afterCityPlaceWord;
     const spelledRight = curated !== undefined && curated.distance > 0 && !placeExpected && this.spelledRightWithin(input, start, curated.length);
     const named = (spelledRight ? this.longestName(window, input, this.curatedRegions, false) : curated) ?? this.longestName(window, input, this.countryNames, false);
-    if (named !== undefined || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "") || (start === 0 && labelWords > 0)) {
+    if (named !== undefined || afterCityPlaceWord || (start === 0 && labelWords > 0)) {
       // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer
       // name wins. In Italian, a city as long wins too: "Monaco" alone is Munich there (the principality
       // is "il Principato di Monaco", "Montecarlo"); every other city named like a country is in it.
@@ -482,7 +485,7 @@ export class EntityRecognizer {
     }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
-    const placeContext = named !== undefined && ((afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? ""));
+    const placeContext = named !== undefined && ((afterService && start === input.length - 1) || afterPlaceWord);
     if (named && (first.capitalised || !NEEDS_CAPITALS[language].has(keys[named.length - 1]!) || placeContext)) {
       return { code: named.value, length: named.length, ...(named.distance > 0 && named.length === 1 ? { misspeltAs: named.key } : {}) };
     }
@@ -492,15 +495,15 @@ export class EntityRecognizer {
     // expected, when it is no word of ours ("in it", "ma", "se").
     if (!first.capitalised) {
       const whereAPlaceGoes =
-        (afterService && start === input.length - 1) || PLACE_WORDS.has(input[start - 1]?.text ?? "") || CITY_PLACE_WORDS.has(input[start - 1]?.text ?? "") || (start === 0 && labelWords === 1);
+        (afterService && start === input.length - 1) || placeExpected || (start === 0 && labelWords === 1);
       const aWord = FUNCTION_WORDS.has(first.text) || this.knownWords.has(first.text) || AMBIGUOUS_CODES.has(code);
       return whereAPlaceGoes && !aWord && ISO_3166_ALPHA2.has(code) ? { code, length: 1 } : undefined;
     }
     if (shouted) return undefined;
     // "mi cloud AT?" and "spedisce in AT?" ask about Austria; "un assistente AI in Europa" and
     // "in TV" name no place.
-    const afterPlaceWord = PLACE_WORDS.has(input[start - 1]?.text ?? "") && !ACRONYMS.has(code);
-    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || (afterService && start === input.length - 1) || afterPlaceWord)) return { code, length: 1 };
+    const codeAfterPlaceWord = afterPlaceWord && !ACRONYMS.has(code);
+    if (ISO_3166_ALPHA2.has(code) && (!AMBIGUOUS_CODES.has(code) || (afterService && start === input.length - 1) || codeAfterPlaceWord)) return { code, length: 1 };
     return undefined;
   }
 }

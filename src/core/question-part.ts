@@ -81,7 +81,7 @@ const namesOurs = (reading: Reading) => namedService(reading.recognition) !== un
  * none of ours and ask about a subject we do not cover or another company's product. Read by
  * sentence: a question runs on over its commas ("can I get XiaoAI in Austria, or is it only
  * Google Assistant here?").
- * @param read reads one sentence as a whole message is read
+ * @param read reads one sentence as a whole message is read (the caller keeps each reading, so a text is read once)
  * @param shops where a device was bought: named beside a service, not another company's product
  */
 export function asksBesideTheService(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>): boolean {
@@ -97,11 +97,9 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   // "I pay with xiaomi pay on my band, but how do I set up apple pay on my iphone?".
   const pieces = asked.map(askedPiece);
   if (asked.length === parts.length && pieces.every((piece, i) => piece === asked[i]!.text)) return false;
-  const readings = asked.map((part) => read(part.text));
   // Another company's product offered as the other choice is not what is asked: "esiste una
   // versione in italiano o devo rassegnarmi e usare google assistant?".
-  const firstChoices = pieces.map((piece) => turns(piece, ALTERNATIVE_WORDS)[0] ?? piece);
-  const turnedTo = firstChoices.map((piece, i) => (piece === asked[i]!.text ? readings[i]! : read(piece)));
+  const turnedTo = pieces.map((piece) => read(turns(piece, ALTERNATIVE_WORDS)[0] ?? piece));
   // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
   // feature describes the rival's use, not ours: only our name makes it ours.
   const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
