@@ -164,6 +164,7 @@ describe("small talk", () => {
     ["thank you so much, really useful 🙏", "thanks", "en"],
     ["ciao bot! che domande posso fare?", "help", "it"],
     ["sup", "greeting", "en"],
+    ["ciao, tutto a posto?", "greeting", "it"],
   ])("GIVEN small talk in other words, %j THEN %s in %s, not a topic its words resemble", (question, intent, language) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });
