@@ -63,6 +63,7 @@ const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
+const LIKENING_PLACE_WORDS = wordsOfAllPacks((pack) => pack.likeningPlaceWords);
 const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
 // "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
 const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
@@ -317,6 +318,10 @@ export class EntityRecognizer {
         const between = isSlightWord(input[i - 1]?.text) && isSlightWord(input[i - 2]?.text);
         const around = [input[i - 1]?.text, input[i - 2]?.text, between ? input[i - 3]?.text : undefined, input[i + region.length]?.text];
         if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
+        // "is it still a thing in China or did it die there like in India?", "in Spagna va come in
+        // Italia?": the place likened to is set against the one asked; not "come" opening a
+        // question ("come in Italia si attiva?").
+        if (i >= 3 && input[i - 1]?.text === "in" && LIKENING_PLACE_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.contrastRegions, region.code);
         // "I'm from Italy" says who someone is, as "I'm Italian" does.
         // ("I'm from the US", "flying from the UK": an article may stand between.)
         const placeAt = input[i - 1]?.text === "the" ? i - 1 : i;

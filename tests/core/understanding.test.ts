@@ -21,6 +21,8 @@ describe("a service described, not named", () => {
     ["quali orologi xiaomi vanno bene x pagare?", "mi-pay"],
     // "pay" is a word of Xiaomi Pay's name, but what is described is the cloud's storage.
     ["can i still pay for extra backup storage on my xiaomi phone? the 5gb is full", "mi-cloud"],
+    // The account is only where the space comes from.
+    ["the online backup space you get with a xiaomi account, how many gb is free?", "mi-cloud"],
   ])("GIVEN %j THEN answers about %s", (question, service) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "answer", service });
   });
@@ -75,6 +77,11 @@ describe("countries", () => {
       service: "xiaoai",
       region: "IT",
     });
+  });
+
+  it("GIVEN a place the question likens the case to ('like in India', 'come in Italia') THEN the other place is asked", () => {
+    expect(assistant.ask("is mi pay still a thing in china or did it die there like in india").availability).toMatchObject({ service: "mi-pay", region: "CN" });
+    expect(assistant.ask("in spagna xiaomi pay funziona come in italia?").availability).toMatchObject({ service: "mi-pay", region: "ES" });
   });
 
   it("GIVEN where the asker travels to ('travelling around Italy', 'parto per Praga') and 'there' THEN that place, not where they come from", () => {

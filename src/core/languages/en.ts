@@ -40,6 +40,7 @@ export const english: LanguagePack = {
   sourceWords: wordList("source sources link links proof citation"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only locked exclusive"),
+  likeningPlaceWords: wordList("like"),
   turningWords: wordList("but whereas"),
   alternativeWords: wordList("or otherwise"),
   destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting"],

@@ -51,6 +51,7 @@ export const italian: LanguagePack = {
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
+  likeningPlaceWords: wordList("come"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),
   destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a"],

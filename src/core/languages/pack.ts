@@ -78,6 +78,8 @@ export interface LanguagePack {
   excludingWords: readonly string[];
   /** Words that set a region against another: "or is it China only?". */
   onlyWords: readonly string[];
+  /** Words that, before "in" and a place, liken the case asked to that place's: "did it die there like in India" asks about the other place. */
+  likeningPlaceWords: readonly string[];
   /** Words that turn from one case to another: "works in Poland but not in Holland?" asks about Holland. */
   turningWords: readonly string[];
   /** Words that open a question when a sentence starts with them, question mark or not: "is there any way for me to use it". */
