@@ -55,6 +55,7 @@ export interface CoreOptions {
     companyAnswerThreshold: number;
     questionTypeBonus: number;
     unknownAsksMaxWords: number;
+    offTopicDeclinesAt: number;
     unknownAsksBelow: number;
     topicTraitShare: { region: number; type: number; keyword: number };
     keywordMaxTopics: number;
@@ -190,6 +191,13 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
      * uses is what is asked ("mi pay ha commissioni?"): the overview answers, not a loosely close topic.
      */
     unknownAsksMaxWords: 6,
+    /**
+     * A message about a service that no topic of it answers closely, with this many different signs
+     * of a subject the sources do not cover ("my order", "tracking says", "hasnt shipped"), asks
+     * about that subject: declined rather than given the service's overview. One sign alone is
+     * often a word in passing ("HyperOS 2", "spedizione").
+     */
+    offTopicDeclinesAt: 2,
     /**
      * ...unless its best topic is this close and shares a word with it beyond the service's name:
      * "heard the gallery is getting OneDrive backup, is that official?"

@@ -489,6 +489,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
       .slice(0, options.answering.maxSuggestions)
       .map((topic) => answers.suggestionFor(topic, recognition, language));
+    // "my youpin order still hasnt shipped, what do i do": the service named, what is asked about it
+    // (an order, a repair, a bootloader) is what the sources do not cover, and no topic of it comes close.
+    if (new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt) {
+      const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions);
+      return { answer, guess, recognition, terms };
+    }
     const answer = answers.finish(
       base,
       { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },

@@ -291,6 +291,10 @@ describe("chatty messages", () => {
     expect(assistant.ask("can u use xiaomi pay w a visa card?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-visa" });
   });
 
+  it("GIVEN a diminutive ('telefonini') THEN it is read as the word it comes from", () => {
+    expect(assistant.ask("da quando xiaoai sta sui telefonini? prima era solo sulle casse giusto?").topic).toBe("xiaoai-what-is");
+  });
+
   it("GIVEN greetings and context around the question THEN answers the question", () => {
     const answer = assistant.ask(
       "ciao a tutti 👋 scusate la domanda, mia madre ha la smart band 6 nfc e vorrebbe pagare al supermercato, ma xiaomi pay in italia c'è o no?",
@@ -307,6 +311,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("mio cugino in cina usa youpin tutti i giorni. ma è un negozio normale o una cosa tipo kickstarter?")).toMatchObject({ kind: "answer", service: "youpin" });
     // The question runs on over its comma: the service is in the sentence that asks.
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
+  it("GIVEN a service named in a question about something the sources do not cover, said two ways ('my order', 'hasnt shipped') THEN declined; said once in passing THEN the service's answer", () => {
+    expect(assistant.ask("my youpin order still hasnt shipped, tracking says in transit for 3 weeks, what do i do")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("raga il mio redmi note 12 dopo l'aggiornamento si scarica in 5 ore, ho il backup su mi cloud, conviene fare un reset?")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("youpin costi di spedizione")).toMatchObject({ kind: "answer", service: "youpin" });
   });
 
   it("GIVEN a change of subject ('un'altra cosa:', 'off topic, but') THEN what follows is asked on its own", () => {
