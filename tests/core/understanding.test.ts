@@ -423,6 +423,11 @@ describe("the Xiaomi account described beside what it serves", () => {
 });
 
 describe("a question about the company that names it", () => {
+  it("GIVEN the company called another's nickname ('la Apple cinese', 'the Apple of China') THEN what kind of company it is, not a decline about Apple", () => {
+    expect(assistant.ask("xiaomi è la apple cinese?")).toMatchObject({ kind: "answer", topic: "xiaomi-services-company" });
+    expect(assistant.ask("xiaomi è l'apple dei poveri?")).toMatchObject({ kind: "answer", topic: "xiaomi-services-company" });
+  });
+
   it("GIVEN the company's entry only fairly close (0.45) THEN it answers; GIVEN a greeting before the question and a sentence after THEN still the entry", () => {
     expect(assistant.ask("when did the Mi name go away, is it all xiaomi now?").topic).toBe("xiaomi-mi-brand");
     expect(assistant.ask("hey did xiaomi drop the Mi brand? everything says xiaomi now").topic).toBe("xiaomi-mi-brand");
