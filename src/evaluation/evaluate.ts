@@ -192,6 +192,10 @@ export const EVAL_SETS = {
   "chat-dev-33": new URL("../../tests/eval/chat-dev-33-set.json", import.meta.url),
   /** Written blind with it in the third (200, every class: power users and non-native English speakers), to tune on. */
   "chat-dev-34": new URL("../../tests/eval/chat-dev-34-set.json", import.meta.url),
+  /** Written blind at the start of the first session of 2026-12-01 (200: long chatty messages, countries named every way, services described, near misses that mention ours), to tune on. */
+  "chat-dev-35": new URL("../../tests/eval/chat-dev-35-set.json", import.meta.url),
+  /** Written blind at the start of the first session of 2026-12-01 (200, 8 already in a set left out: second-language speakers living in Italy, bad English, very terse messages), to tune on. */
+  "chat-dev-36": new URL("../../tests/eval/chat-dev-36-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
