@@ -156,8 +156,15 @@ export class AskedRegion {
     }
     if (hereAsked && afterHere.length === 0) {
       if (askerIn().length > 0) return askerIn().at(-1);
-      const cityIn = candidates.find((code) => recognition.cityRegions.includes(code));
-      if (cityIn !== undefined) return cityIn;
+      // "sono moldava, badante a Verona. Mia figlia a Chisinau paga col braccialetto… Io qua posso
+      // con Postepay?", "in Repubblica Ceca ci si paga, ma qui da noi? ho una mastercard di Hype":
+      // the asker's bank says where they are, among the cities named or beside a country.
+      const banked = candidates.filter((code) => recognition.bankRegions.includes(code));
+      const cities = candidates.filter((code) => recognition.cityRegions.includes(code));
+      const bankedCity = cities.find((code) => banked.includes(code));
+      if (bankedCity !== undefined) return bankedCity;
+      if (cities.length > 0) return cities[0];
+      if (banked.length === 1) return banked[0];
     }
     // "io qui in Italia so che non va, ma lì invece?": a question pointing "there" asks about a
     // place other than the asker's own.

@@ -205,7 +205,17 @@ export class EntityRecognizer {
     }
     for (const region of knowledge.regions) for (const city of region.cities ?? []) this.cityNames.add(tokenize(city).join(""), region.code);
     for (const region of knowledge.regions) for (const bank of region.banks ?? []) this.bankNames.add(tokenize(bank).join(""), region.code);
-    for (const region of knowledge.regions) for (const name of region.namesAsTyped ?? []) this.countryNames.add(tokenize(name).join(""), region.code);
+    for (const region of knowledge.regions) {
+      for (const name of region.namesAsTyped ?? []) {
+        const key = tokenize(name).join("");
+        this.countryNames.add(key, region.code);
+        // As among the names, one in lower case is an adjective ("romena": someone Romanian).
+        if (name === name.toLowerCase()) {
+          this.adjectives.add(key);
+          this.demonyms.add(key);
+        }
+      }
+    }
     for (const language of LANGUAGES) {
       for (const code of ISO_3166_ALPHA2) {
         for (const name of countryNames(code, language)) this.countryNames.add(tokenize(name).join(""), code);

@@ -142,7 +142,7 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
   // "i am from chisinau, xiaomi pay exist here?": the city the asker names is where "here" is; so
   // is a city of the services' origin where the asker is, or that the question points at.
   const named =
-    home === undefined || read.regions.some((code) => code !== origin) || read.originCities.length > 0 || originCityAsked
+    home === undefined || namesAPlaceBeside(read, origin) || read.originCities.length > 0 || originCityAsked
       ? read
       : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
   const recognition =
@@ -170,6 +170,17 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
     words: [...recognition.words, serviceTerm(first)],
     origins: [...recognition.origins, -1],
   };
+}
+
+/**
+ * Whether a message names a place other than the services' origin, by its name, a city or a bank:
+ * "io rumeno… lo posso usare da qua?" names none, as a nationality says who asks, not where "here" is.
+ */
+function namesAPlaceBeside(read: Recognition, origin: string): boolean {
+  for (const code of read.regions) {
+    if (code !== origin && (!read.impliedRegions.includes(code) || read.cityRegions.includes(code) || read.bankRegions.includes(code))) return true;
+  }
+  return false;
 }
 
 /** The service a question is about: a named one first, then one guessed from a generic word. */

@@ -84,6 +84,18 @@ describe("countries", () => {
     expect(assistant.ask("in spagna xiaomi pay funziona come in italia?").availability).toMatchObject({ service: "mi-pay", region: "ES" });
   });
 
+  it("GIVEN a nationality and 'here' ('io rumeno… lo posso usare da qua?', 'sono romena abito a Torino') THEN where the asker is, not their nationality", () => {
+    expect(assistant.ask("Ciao, io rumeno, lavoro in cantiere. l'assistente Xiaomi che risponde a voce lo posso usare da qua?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    expect(assistant.ask("io sono romena abito a Torino. il orologio xiaomi si puo pagare al supermercato come una carta??").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+    // Romanian itself is still asked about where the message names Romania.
+    expect(assistant.ask("sono romeno, xiaomi pay funziona in romania?").availability).toMatchObject({ region: "RO" });
+  });
+
+  it("GIVEN 'here' asked, two cities or a country named, and the asker's bank THEN the bank's country ('badante a Verona… mia figlia a Chisinau… io qua con Postepay?')", () => {
+    expect(assistant.ask("sono moldava, badante a Verona. Mia figlia a Chisinau paga col braccialetto Xiaomi. Io qua posso fare stessa cosa con Postepay?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+    expect(assistant.ask("Leggo in giro che in Repubblica Ceca ci si paga con Xiaomi Pay, ma qui da noi? ho una mastercard di Hype").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+  });
+
   it("GIVEN where the asker travels to ('travelling around Italy', 'parto per Praga') and 'there' THEN that place, not where they come from", () => {
     expect(assistant.ask("Aussie here travelling around Italy for 3 weeks, can I use xiaomi pay there with my australian bank card?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
     expect(assistant.ask("sono di Madrid ma la settimana prossima parto per Praga, xiaomi pay funziona lì?").availability).toMatchObject({ service: "mi-pay", region: "CZ" });
