@@ -164,7 +164,14 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const abbreviations = new Map(
     LANGUAGES.flatMap((language) => Object.entries(knowledge.concepts.abbreviations[language]).map(([short, full]) => [short, tokenize(full)] as const)),
   );
-  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, { typoMinLength: options.reading.smalltalkTypoMinLength, maxOtherWords: options.answering.smalltalkMaxOtherWords }, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word));
+  // "cloud di Xiaomi" and "assistente XiaoAI" are aliases, but "di" still says Italian.
+  const serviceNameWords = new Set(
+    knowledge.services
+      .flatMap((s) => [s.name, ...s.aliases])
+      .flatMap(tokenize)
+      .filter((word) => !MARKER_WORDS.has(word) && !FUNCTION_WORDS.has(word)),
+  );
+  const smalltalkReader = new SmalltalkReader(knowledge.smalltalk, { typoMinLength: options.reading.smalltalkTypoMinLength, maxOtherWords: options.answering.smalltalkMaxOtherWords }, chatter, knownWords, abbreviations, fillerLanguagesOf(knowledge.concepts.chatter), (word) => recognizer.namesPlace(word), serviceNameWords);
   const shops: ReadonlySet<string> = new Set(knowledge.otherProducts.shops);
   const traits = restoreTraits(
     derived.get("topic-traits", () =>
@@ -182,13 +189,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   );
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
 
-  // "cloud di Xiaomi" and "assistente XiaoAI" are aliases, but "di" still says Italian.
-  const serviceNameWords = new Set(
-    knowledge.services
-      .flatMap((s) => [s.name, ...s.aliases])
-      .flatMap(tokenize)
-      .filter((word) => !MARKER_WORDS.has(word) && !FUNCTION_WORDS.has(word)),
-  );
   // The words each place's facts use for a service, stemmed as questions are, without the
   // services' own names ("Pay"): what a question about that place may ask of them.
   const placeWordCache = new Map<string, ReadonlySet<string>>();

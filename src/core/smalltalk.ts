@@ -19,6 +19,10 @@ const NEAR_CUE_WORDS_LIMIT = 20_000;
 const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
 // What a name read in an introduction becomes: filler, like a mention.
 const NAME = "\u0000name";
+// What a word of a service's name becomes in what may be a request for help: filler there, else a question.
+const SERVICE_NAME = "\u0000service";
+// "di quali servizi xiaomi parli?": the word for services, like their names.
+const SERVICES_WORDS = wordsOfAllPacks((pack) => pack.servicesWords);
 
 interface Cue {
   words: string[];
@@ -63,6 +67,8 @@ export class SmalltalkReader {
     private readonly fillerLanguages: ReadonlyMap<string, Language> = new Map(),
     /** Whether a word names a country or a city ("sono Marco da Bari"). */
     private readonly namesPlace: (word: string) => boolean = () => false,
+    /** Words of our services' names ("xiaomi", "pay", "cloud"): in a request for help, examples of what to ask. */
+    private readonly serviceNameWords: ReadonlySet<string> = new Set(),
   ) {
     const byText = new Map<string, Cue>();
     for (const entry of entries) {
@@ -152,9 +158,10 @@ export class SmalltalkReader {
     for (const typed of tokenize(text)) {
       for (const word of this.abbreviations.get(typed) ?? [typed]) words.push(FUNCTION_WORDS.has(word) ? word : unstretched(word));
     }
-    const isFiller = (word: string) => word === NAME || FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
+    const isFiller = (word: string) => word === NAME || word === SERVICE_NAME || FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
     // Small talk is typed fast: "grazei", "thnaks", "good mornign" are read as the cue words they
     // miss by one edit, before cues are looked for, so a cue's second word may be the misspelt one.
+    let namesServices = false;
     for (let k = 0; k < words.length; k++) {
       const word = words[k]!;
       if (this.cueWordSet.has(word) || isFiller(word)) continue;
@@ -167,6 +174,12 @@ export class SmalltalkReader {
       const before = words[k - 1] ?? "";
       const introduces = NAME_INTRODUCTIONS.has(before) || ((before === "da" || before === "from") && this.namesPlace(word));
       if (introduces) words[k] = NAME;
+      // "sto bot cosa sa fare? tipo posso chiederti di xiaomi pay?": our services named as what to ask
+      // about, in a request for help (and nothing else: "grazie! e xiaomi pay?" asks).
+      else if (this.serviceNameWords.has(word) || SERVICES_WORDS.has(word)) {
+        words[k] = SERVICE_NAME;
+        namesServices = true;
+      }
       // Any other word in a message that names or describes something makes it a question
       // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung").
       else if (!namesNothing || this.namesPlace(word)) return undefined;
@@ -205,6 +218,9 @@ export class SmalltalkReader {
     // talk); a question word asks only where a clause starts ("thanks, that's exactly what I needed").
     const asks = text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word));
     if (others > 0 && (others > this.limits.maxOtherWords || (asks && !intents.includes("help")))) return undefined;
+    // Beside our services, only a request for help is small talk ("posso chiederti di xiaomi
+    // pay?"): "ciao, youpin spedisce", "ok is xiaomi cloud free" and "grazie! e youpin?" ask about them.
+    if (namesServices && !intents.includes("help")) return undefined;
     if (languages.size === 0 && fillerLanguages.size === 1) languages.add([...fillerLanguages][0]!);
     // Help is answered first ("ciao, cosa sai fare?"); otherwise the last thing said is the
     // message's point ("grazie mille, a presto!" takes leave, "grazie per ieri! buongiorno" greets).

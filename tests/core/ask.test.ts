@@ -169,6 +169,12 @@ describe("small talk", () => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });
 
+  it("GIVEN our services named in a request for help ('what can you answer? only xiaomi pay or also cloud?') THEN help; named after thanks THEN a question about them", () => {
+    expect(assistant.ask("what can you answer? only xiaomi pay or also cloud?")).toMatchObject({ kind: "smalltalk", topic: "help" });
+    expect(assistant.ask("cosa sai fare? xiaomi pay?")).toMatchObject({ kind: "smalltalk", topic: "help" });
+    expect(assistant.ask("grazie! e xiaomi pay?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it.each(["hi, i'm new here", "ciao a tutti, sono nuova nel gruppo 👋", "hello, anyone around?"])(
     "GIVEN an introduction, %j THEN a greeting, not an entry sharing one word with it",
     (question) => {
