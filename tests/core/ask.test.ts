@@ -165,6 +165,9 @@ describe("small talk", () => {
     ["ciao bot! che domande posso fare?", "help", "it"],
     ["sup", "greeting", "en"],
     ["ciao, tutto a posto?", "greeting", "it"],
+    // "kinda" is "kind of", as chat shorthand.
+    ["What kinds of questions can you answer?", "help", "en"],
+    ["what kinda stuff can u answer", "help", "en"],
   ])("GIVEN small talk in other words, %j THEN %s in %s, not a topic its words resemble", (question, intent, language) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });
