@@ -435,6 +435,11 @@ describe("the Xiaomi account described beside what it serves", () => {
 });
 
 describe("a question about the company that names it", () => {
+  it("GIVEN the company described by its phones ('l'azienda dei redmi', 'the company that makes Redmi and Poco') THEN the company's entry", () => {
+    expect(assistant.ask("chi è il tizio che ha fondato l'azienda dei redmi?").topic).toBe("xiaomi-lei-jun");
+    expect(assistant.ask("who's the CEO behind the company that makes Redmi and Poco?").topic).toBe("xiaomi-lei-jun");
+  });
+
   it("GIVEN the company called another's nickname ('la Apple cinese', 'the Apple of China') THEN what kind of company it is, not a decline about Apple", () => {
     expect(assistant.ask("xiaomi è la apple cinese?")).toMatchObject({ kind: "answer", topic: "xiaomi-services-company" });
     expect(assistant.ask("xiaomi è l'apple dei poveri?")).toMatchObject({ kind: "answer", topic: "xiaomi-services-company" });
