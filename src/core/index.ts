@@ -340,7 +340,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       namesOnlyAPhone(reading.text) &&
       recognition.guessedServices.length === 0 &&
       reading.described.services.length === 0;
-    const othersAsked = () => !((namesXiaomi || namedService(recognition) !== undefined) && othersOnlyAsContext(reading, readSentence, shops));
+    // "as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco?": ours
+    // described (the company's too), another company's product only in the story around the question.
+    const othersAsked = () =>
+      !((namesXiaomi || namedService(recognition) !== undefined || reading.described.services.length > 0) && othersOnlyAsContext(reading, readSentence, shops));
     if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice) && othersAsked()) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);

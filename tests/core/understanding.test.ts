@@ -411,6 +411,11 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("my prof says xiaomi is basically 'apple but cheaper'. but i read they call themselves an internet company. what does xiaomi say about itself?")).toMatchObject({ kind: "answer", service: "xiaomi" });
   });
 
+  it("GIVEN a product of the company described, not named ('what's this GetApps thing'), and another company's only in the story THEN the company's entry; asked about the other THEN declined", () => {
+    expect(assistant.ask("hey, as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco, why is it preinstalled next to the play store").topic).toBe("xiaomi-getapps");
+    expect(assistant.ask("I use GetApps. but does AppGallery work on Huawei phones?").kind).toBe("fallback");
+  });
+
   it("GIVEN it in the part that asks, or the question weighing or asking what we do not cover THEN still declined", () => {
     expect(assistant.ask("ho la mi band 6 nfc. funziona anche con apple pay?").kind).toBe("fallback");
     expect(assistant.ask("hey everyone, I use xiaomi's GetApps sometimes. but which is the best free VPN app to use in China? I need whatsapp to work").kind).toBe("fallback");
