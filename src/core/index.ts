@@ -214,7 +214,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     ...knowledge.concepts.chatter[language],
   ]);
   const detector = new LanguageDetector(languageTexts, serviceNameWords, options.reading.languageEvidence, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
-  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations, knownWords);
+  const likeOurs = new Map((knowledge.otherProducts.likeOurs ?? []).flatMap(({ service, products }) => products.map((product) => [product, service] as const)));
+  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations, knownWords, likeOurs);
   const regionAsked = new AskedRegion(recognizer, concepts.origin, options.reading);
   const followUps = new FollowUps(options, reader, matcher, recognizer, regionAsked, chatter, thisYear);
 

@@ -6,13 +6,14 @@
 import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { mergeReadings } from "./concepts.js";
 import type { CoreOptions } from "./defaults.js";
-import { pointsToPlace, type EntityRecognizer, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import type { Language } from "./schema.js";
 import { questionsIn, sentences } from "./clauses.js";
 import { modelLetters, tokenize, words, type Word } from "./normalize.js";
-import { withDescriptions } from "./slots.js";
+import { namedService, withDescriptions } from "./slots.js";
 
 export interface Reading {
   /** The message as read: cut to the longest question read. */
@@ -30,6 +31,7 @@ const AT_THE_START = /^\s*in\s/i;
 
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
+const EQUIVALENCE_WORDS = wordsOfAllPacks((pack) => pack.equivalenceWords);
 
 export class MessageReader {
   constructor(
@@ -42,6 +44,8 @@ export class MessageReader {
     private readonly abbreviations: ReadonlyMap<string, readonly string[]>,
     /** Words the knowledge uses: two words typed apart that make one of them are that word ("hyper os"). */
     private readonly knownWords: ReadonlySet<string> = new Set(),
+    /** Another company's product by name, with the service of ours of its kind ("Samsung Cloud" → the cloud). */
+    private readonly likeOurs: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** Language and names: what every answer, ours or a baseline's, is built from. */
@@ -87,7 +91,28 @@ export class MessageReader {
     const { origin } = this.concepts;
     const originCityAsked =
       named.cityRegions.includes(origin) && (AT_THE_START.test(text) || questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))));
-    return { text, guess, described, readings, recognition: withDescriptions(named, described, origin, this.options.answering.companyLead, originCityAsked) };
+    const recognition = withDescriptions(named, described, origin, this.options.answering.companyLead, originCityAsked);
+    return { text, guess, described, readings, recognition: this.counterpartAsked(recognition, typed) ?? recognition };
+  }
+
+  /**
+   * "on my old samsung I had samsung cloud for contacts. whats the xiaomi equivalent?", "il vecchio
+   * garmin pagava con garmin pay, il nuovo orologio xiaomi ha qualcosa di simile?": Xiaomi named,
+   * none of our services, and another company's product of a kind we have, its counterpart asked
+   * for: the message describes ours, and the other product is what it is likened to.
+   */
+  private counterpartAsked(recognition: Recognition, typed: readonly string[]): Recognition | undefined {
+    if (this.likeOurs.size === 0 || recognition.otherProducts.length === 0 || !recognition.services.includes(COMPANY_SERVICE_ID) || namedService(recognition) !== undefined) return undefined;
+    const service = recognition.otherProducts.map((product) => this.likeOurs.get(product)).find((kind) => kind !== undefined);
+    if (service === undefined || !typed.some((word) => EQUIVALENCE_WORDS.has(word))) return undefined;
+    return {
+      ...recognition,
+      otherProducts: recognition.otherProducts.filter((product) => this.likeOurs.get(product) !== service),
+      guessedServices: [service],
+      describedServices: [service],
+      words: [...recognition.words, serviceTerm(service)],
+      origins: [...recognition.origins, -1],
+    };
   }
 
   /**

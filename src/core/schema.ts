@@ -143,6 +143,11 @@ export const OtherProductsSchema = z.strictObject({
    */
   shops: z.array(nonEmpty),
   topics: LocalizedListSchema,
+  /**
+   * Products of the same kind as one of ours, each among `brands`: "on my old Samsung I had Samsung
+   * Cloud… what's the Xiaomi equivalent?" describes the cloud.
+   */
+  likeOurs: z.array(z.strictObject({ service: nonEmpty, products: z.array(nonEmpty).min(1) })).optional(),
 });
 
 /** What a message can ask about a service; topics get theirs from their phrasings. */

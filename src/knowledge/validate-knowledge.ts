@@ -131,6 +131,13 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   }
 
   concepts.services.forEach((entry, i) => checkService(entry.service, KNOWLEDGE_FILES.concepts, `$.services[${i}].service`));
+  const brands = new Set(otherProducts.brands);
+  (otherProducts.likeOurs ?? []).forEach((entry, i) => {
+    checkService(entry.service, KNOWLEDGE_FILES.otherProducts, `$.likeOurs[${i}].service`);
+    entry.products.forEach((product, k) => {
+      if (!brands.has(product)) issues.push({ file: KNOWLEDGE_FILES.otherProducts, path: `$.likeOurs[${i}].products[${k}]`, message: `'${product}' is not among the brands` });
+    });
+  });
   const checkPhrases = (entry: { it: string[]; en: string[] }, path: string) => {
     for (const language of ["it", "en"] as const) {
       entry[language].forEach((phrase, k) => {

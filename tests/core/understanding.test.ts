@@ -411,6 +411,12 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("my prof says xiaomi is basically 'apple but cheaper'. but i read they call themselves an internet company. what does xiaomi say about itself?")).toMatchObject({ kind: "answer", service: "xiaomi" });
   });
 
+  it("GIVEN Xiaomi named and the counterpart of another company's product asked for ('samsung cloud… whats the xiaomi equivalent') THEN our service of its kind; the product alone THEN still declined", () => {
+    expect(assistant.ask("on my old samsung I had samsung cloud for contacts. whats the xiaomi equivalent and what does it sync")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+    expect(assistant.ask("il mio vecchio garmin pagava con garmin pay, il nuovo orologio xiaomi s1 ha qualcosa di simile per pagare?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("does samsung cloud have an alternative plan?").kind).toBe("fallback");
+  });
+
   it("GIVEN a product of the company described, not named ('what's this GetApps thing'), and another company's only in the story THEN the company's entry; asked about the other THEN declined", () => {
     expect(assistant.ask("hey, as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco, why is it preinstalled next to the play store").topic).toBe("xiaomi-getapps");
     expect(assistant.ask("I use GetApps. but does AppGallery work on Huawei phones?").kind).toBe("fallback");

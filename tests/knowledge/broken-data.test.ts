@@ -58,6 +58,7 @@ describe("GIVEN a broken knowledge base THEN the error names file, path and reas
     ["an impossible date", "sources.json", (json: any) => (json[0].date = "2021-13"), "sources.json $[0].date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"],
     ["a composed phrasing without its slot", "composed-questions.json", (json: any) => (json.serviceInRegion.en[0] = "does it work in {region}?"), "composed-questions.json $.serviceInRegion.en[0]: phrasing must contain {service}"],
     ["'except' without region '*'", "availability.json", (json: any) => (json[0].except = ["CN"], json[0].region = "IT"), "availability.json $[0].except: 'except' is only meaningful with region '*'"],
+    ["a counterpart that is no brand", "other-products.json", (json: any) => (json.likeOurs[0].products[0] = "Apple Pya"), "other-products.json $.likeOurs[0].products[0]: 'Apple Pya' is not among the brands"],
     ["an unknown field", "services.json", (json: any) => (json[0].nmae = "typo"), "services.json $[0]: Unrecognized key: \"nmae\""],
   ])("GIVEN %s", (_what, file, breakIt, expected) => {
     expect(errorOf(brokenData(file, breakIt)).message).toContain(expected);

@@ -40,6 +40,7 @@ export const italian: LanguagePack = {
   // "c'è lì?" asks whether it is there: the place, not whether something exists.
   existentialWords: [],
   likenessWords: wordList("tipo simile simili stile genere uguale paragonabile"),
+  equivalenceWords: wordList("equivalente equivalenti alternativa analogo simile simili"),
   preferenceWords: wordList("meglio migliore peggio peggiore"),
   servicesWords: wordList("servizi servizio"),
   languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf"), joining: wordList("o e") },

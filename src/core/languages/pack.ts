@@ -56,6 +56,8 @@ export interface LanguagePack {
   languageUseWords: { before: readonly string[]; after: readonly string[]; joining: readonly string[] };
   /** Words that liken one thing to another ("tipo", "like"): "is it like Kickstarter?" asks about ours, not the other company's. */
   likenessWords: readonly string[];
+  /** Words that ask for one thing's counterpart ("equivalente", "alternative"): "what's the Xiaomi equivalent?" of another company's product. */
+  equivalenceWords: readonly string[];
   /** Words that weigh one thing against another ("meglio", "better", "vs"): beside another company's product, a comparison the sources do not make. */
   preferenceWords: readonly string[];
   /** "servizi", "services": with several of ours named as examples, the company's services as a whole are asked. */
