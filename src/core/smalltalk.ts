@@ -175,8 +175,9 @@ export class SmalltalkReader {
       const introduces = NAME_INTRODUCTIONS.has(before) || ((before === "da" || before === "from") && this.namesPlace(word));
       if (introduces) words[k] = NAME;
       // "sto bot cosa sa fare? tipo posso chiederti di xiaomi pay?": our services named as what to ask
-      // about, in a request for help (and nothing else: "grazie! e xiaomi pay?" asks).
-      else if (this.serviceNameWords.has(word) || SERVICES_WORDS.has(word)) {
+      // about, in a request for help (and nothing else: "grazie! e xiaomi pay?" asks). A message
+      // naming nothing we answer about reads its words as chat around a cue, as before.
+      else if (!namesNothing && (this.serviceNameWords.has(word) || SERVICES_WORDS.has(word))) {
         words[k] = SERVICE_NAME;
         namesServices = true;
       }
