@@ -196,6 +196,11 @@ export class FuzzyLexicon<T> {
     const earlier = this.searched.get(key);
     if (earlier !== undefined) return earlier ?? undefined;
     let best: FuzzyHit<T> | undefined;
+    // A digit is no letter's typo: "YU7 in" glued is not "yupin" ("Xiaomi YU7 in China").
+    if (hasDigit(key)) {
+      this.remember(key, undefined);
+      return undefined;
+    }
     const letters = lettersOf(key);
     const { byLength } = bucket;
     const longest = Math.min(key.length + MAX_BUDGET, bucket.longest);
@@ -219,8 +224,20 @@ export class FuzzyLexicon<T> {
         if (distance !== null) best = { key: candidate, value: this.exact.get(candidate)!, distance };
       }
     }
-    if (this.searched.size >= SEARCHES_KEPT) this.searched.clear();
-    this.searched.set(key, best ?? null);
+    this.remember(key, best);
     return best;
   }
+
+  private remember(key: string, hit: FuzzyHit<T> | undefined): void {
+    if (this.searched.size >= SEARCHES_KEPT) this.searched.clear();
+    this.searched.set(key, hit ?? null);
+  }
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }

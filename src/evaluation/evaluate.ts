@@ -194,6 +194,8 @@ export const EVAL_SETS = {
   "chat-dev-34": new URL("../../tests/eval/chat-dev-34-set.json", import.meta.url),
   /** Written blind at the start of the first session of 2026-12-01 (200: long chatty messages, countries named every way, services described, near misses that mention ours), to tune on. */
   "chat-dev-35": new URL("../../tests/eval/chat-dev-35-set.json", import.meta.url),
+  /** Written blind mid-session on 2026-12-01 (200: news readers asking whether rumours are true, history, renames, near misses about news), to tune on. */
+  "chat-dev-37": new URL("../../tests/eval/chat-dev-37-set.json", import.meta.url),
   /** Written blind at the start of the first session of 2026-12-01 (200, 8 already in a set left out: second-language speakers living in Italy, bad English, very terse messages), to tune on. */
   "chat-dev-36": new URL("../../tests/eval/chat-dev-36-set.json", import.meta.url),
 } as const;

@@ -62,6 +62,11 @@ describe("FuzzyLexicon", () => {
     expect(lexicon.find("mip")).toBeUndefined(); // too short to trust as a typo
     expect(lexicon.find("youtube")).toBeUndefined();
   });
+
+  it("GIVEN a digit where a key has a letter ('xiaoa1', a model 'yu7' glued to 'in') THEN finds nothing: a digit is no typo", () => {
+    expect(lexicon.find("xiaoa1")).toBeUndefined();
+    expect(lexicon.find("mipa7")).toBeUndefined();
+  });
 });
 
 describe("FuzzyLexicon with keys too short for a typo", () => {

@@ -461,6 +461,10 @@ describe("a question about the company that names it", () => {
     expect(assistant.ask("hey did xiaomi drop the Mi brand? everything says xiaomi now").topic).toBe("xiaomi-mi-brand");
   });
 
+  it("GIVEN a car model glued to the next word ('Xiaomi YU7 in China', 'yu7in' one letter from 'yupin') THEN no service is read in it", () => {
+    expect(assistant.ask("what's the price of the Xiaomi YU7 in China?").service).not.toBe("youpin");
+  });
+
   it("GIVEN Xiaomi named and its best topic about the company fairly close THEN that topic; GIVEN a phone model's launch or the share price THEN declined", () => {
     expect(assistant.ask("mio nipote mi ha regalato un telefono xiaomi, è un'azienda seria? da quanto tempo vende in italia?").topic).toBe("xiaomi-italy-store");
     expect(assistant.ask("when is the xiaomi 16 coming out in italy").kind).toBe("fallback");
