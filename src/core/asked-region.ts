@@ -157,13 +157,17 @@ export class AskedRegion {
     if (hereAsked && afterHere.length === 0) {
       if (askerIn().length > 0) return askerIn().at(-1);
       // "sono moldava, badante a Verona. Mia figlia a Chisinau paga col braccialetto… Io qua posso
-      // con Postepay?", "in Repubblica Ceca ci si paga, ma qui da noi? ho una mastercard di Hype":
-      // the asker's bank says where they are, among the cities named or beside a country.
-      const banked = candidates.filter((code) => recognition.bankRegions.includes(code));
+      // con Postepay?": among the cities named, the one of the bank the question asks with; not a
+      // bank said beside it ("in erasmus a Varsavia, qui la band paga? a casa a Verona uso la nexi").
       const cities = candidates.filter((code) => recognition.cityRegions.includes(code));
-      const bankedCity = cities.find((code) => banked.includes(code));
-      if (bankedCity !== undefined) return bankedCity;
+      if (cities.length > 1 && recognition.bankRegions.length > 0) {
+        const bankAsked = askingParts.flatMap((part) => this.recognizer.recognise(part, language).bankRegions);
+        const bankedCity = cities.find((code) => bankAsked.includes(code));
+        if (bankedCity !== undefined) return bankedCity;
+      }
       if (cities.length > 0) return cities[0];
+      // "in Repubblica Ceca ci si paga, ma qui da noi? ho una mastercard di Hype": with no city, the asker's bank.
+      const banked = candidates.filter((code) => recognition.bankRegions.includes(code));
       if (banked.length === 1) return banked[0];
     }
     // "io qui in Italia so che non va, ma lì invece?": a question pointing "there" asks about a

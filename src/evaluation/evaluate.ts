@@ -196,6 +196,8 @@ export const EVAL_SETS = {
   "chat-dev-35": new URL("../../tests/eval/chat-dev-35-set.json", import.meta.url),
   /** Written blind mid-session on 2026-12-01 (200: news readers asking whether rumours are true, history, renames, near misses about news), to tune on. */
   "chat-dev-37": new URL("../../tests/eval/chat-dev-37-set.json", import.meta.url),
+  /** Written blind with it (200: travellers, expats and families abroad; countries named every way, several in a message; travel and banking near misses), to tune on. */
+  "chat-dev-38": new URL("../../tests/eval/chat-dev-38-set.json", import.meta.url),
   /** Written blind at the start of the first session of 2026-12-01 (200, 8 already in a set left out: second-language speakers living in Italy, bad English, very terse messages), to tune on. */
   "chat-dev-36": new URL("../../tests/eval/chat-dev-36-set.json", import.meta.url),
 } as const;

@@ -94,6 +94,8 @@ describe("countries", () => {
   it("GIVEN 'here' asked, two cities or a country named, and the asker's bank THEN the bank's country ('badante a Verona… mia figlia a Chisinau… io qua con Postepay?')", () => {
     expect(assistant.ask("sono moldava, badante a Verona. Mia figlia a Chisinau paga col braccialetto Xiaomi. Io qua posso fare stessa cosa con Postepay?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
     expect(assistant.ask("Leggo in giro che in Repubblica Ceca ci si paga con Xiaomi Pay, ma qui da noi? ho una mastercard di Hype").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+    // A bank said beside the question, at home, is not where "here" is.
+    expect(assistant.ask("italiana in erasmus a Varsavia 🇵🇱 qui la mia mi band 6 nfc riesce a pagare? a casa a Verona uso la nexi senza problemi").availability).toMatchObject({ region: "PL" });
   });
 
   it("GIVEN where the asker travels to ('travelling around Italy', 'parto per Praga') and 'there' THEN that place, not where they come from", () => {
