@@ -64,6 +64,7 @@ const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
 const LIKENING_PLACE_WORDS = wordsOfAllPacks((pack) => pack.likeningPlaceWords);
+const WANTING_WORDS = wordsOfAllPacks((pack) => pack.wantingWords);
 const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
 // "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
 const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
@@ -326,8 +327,9 @@ export class EntityRecognizer {
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
         // "China only", "solo in Cina", "solo x la cina" (function words between), "china-locked".
         const between = isSlightWord(input[i - 1]?.text) && isSlightWord(input[i - 2]?.text);
-        const around = [input[i - 1]?.text, input[i - 2]?.text, between ? input[i - 3]?.text : undefined, input[i + region.length]?.text];
-        if (around.some((w) => w !== undefined && ONLY_WORDS.has(w))) pushOnce(result.contrastRegions, region.code);
+        const around = [i - 1, i - 2, between ? i - 3 : -1, i + region.length];
+        // "mi interessa solo la Grecia": only what the asker wants, the place asked.
+        if (around.some((k) => ONLY_WORDS.has(input[k]?.text ?? "") && !WANTING_WORDS.has(input[k - 1]?.text ?? ""))) pushOnce(result.contrastRegions, region.code);
         // "is it still a thing in China or did it die there like in India?", "in Spagna va come in
         // Italia?": the place likened to is set against the one asked; not "come" opening a
         // question ("come in Italia si attiva?").

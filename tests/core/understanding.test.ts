@@ -79,6 +79,10 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN 'only' after a verb of wanting ('mi interessa solo la grecia') THEN that place is the one asked, not set against the others", () => {
+    expect(assistant.ask("giro dei balcani: slovenia, croazia e poi grecia. mi interessa solo la grecia, li la band xiaomi paga? in italia ce l ho con nexi").availability).toMatchObject({ service: "mi-pay", region: "GR" });
+  });
+
   it("GIVEN a place the question likens the case to ('like in India', 'come in Italia') THEN the other place is asked", () => {
     expect(assistant.ask("is mi pay still a thing in china or did it die there like in india").availability).toMatchObject({ service: "mi-pay", region: "CN" });
     expect(assistant.ask("in spagna xiaomi pay funziona come in italia?").availability).toMatchObject({ service: "mi-pay", region: "ES" });

@@ -41,6 +41,7 @@ export const english: LanguagePack = {
   sourceWords: wordList("source sources link links proof citation"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only locked exclusive"),
+  wantingWords: wordList("want need care"),
   likeningPlaceWords: wordList("like"),
   turningWords: wordList("but whereas"),
   alternativeWords: wordList("or otherwise"),

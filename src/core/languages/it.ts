@@ -52,6 +52,7 @@ export const italian: LanguagePack = {
   sourceWords: wordList("fonte fonti link prova prove"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
+  wantingWords: wordList("interessa interessano importa serve servono"),
   likeningPlaceWords: wordList("come"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),
