@@ -435,9 +435,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       return answered(inRegion, Math.max(best.score, options.answering.serviceAnswerThreshold), subject);
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService) return answered(best.topic, best.score);
     // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
+    // "in cina e in india xiaomi ha un sacco di servizi, qui da noi in europa quasi niente: come
+    // mai?": past a composed answer (the services in a region), the company's own best entry.
+    const companyEntry = best?.topic.kind === "composed" ? ranked.find((candidate) => candidate.topic.kind === "faq" && candidate.topic.service === COMPANY_SERVICE_ID) : best;
     const aboutTheCompany =
-      subject === undefined && namesXiaomi && !NAMES_A_MODEL.test(reading.text) && recognition.offTopic.length === 0 && best?.topic.service === COMPANY_SERVICE_ID && best.topic.kind === "faq";
-    if (aboutTheCompany && best.score >= options.answering.companyAnswerThreshold && agrees(best.topic)) return answered(best.topic, best.score);
+      subject === undefined && namesXiaomi && !NAMES_A_MODEL.test(reading.text) && recognition.offTopic.length === 0 && companyEntry?.topic.service === COMPANY_SERVICE_ID && companyEntry.topic.kind === "faq";
+    if (aboutTheCompany && companyEntry.score >= options.answering.companyAnswerThreshold && agrees(companyEntry.topic)) return answered(companyEntry.topic, companyEntry.score);
     if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.answering.suggestionThreshold)

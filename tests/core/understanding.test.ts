@@ -467,6 +467,10 @@ describe("a question about the company that names it", () => {
     expect(assistant.ask("hey did xiaomi drop the Mi brand? everything says xiaomi now").topic).toBe("xiaomi-mi-brand");
   });
 
+  it("GIVEN the company named and the services in a region matching best THEN the company's best entry, not a decline", () => {
+    expect(assistant.ask("buonasera, sono una giornalista e sto scrivendo un pezzo sui servizi dei produttori cinesi in europa. per huawei ho gia tutto, per xiaomi mi manca una cosa: in italia che servizi propri ci sono davvero, a parte vendere hardware?")).toMatchObject({ kind: "answer", service: "xiaomi" });
+  });
+
   it("GIVEN a car model glued to the next word ('Xiaomi YU7 in China', 'yu7in' one letter from 'yupin') THEN no service is read in it", () => {
     expect(assistant.ask("what's the price of the Xiaomi YU7 in China?").service).not.toBe("youpin");
   });
