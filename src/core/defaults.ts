@@ -13,6 +13,7 @@ export interface CoreOptions {
     maxQuestionChars: number;
     defaultLanguage: Language;
     languageTieMargin: number;
+    languageTieMarginByDefault: number;
     clauseReadingMinWords: number;
     maxClausesRead: number;
     clauseMinKnownWords: number;
@@ -84,8 +85,13 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     /** Only the start of a very long message is read: no question is longer, and it bounds latency. */
     maxQuestionChars: 600,
     defaultLanguage: "it" as Language,
-    /** Language score within which the platform's locale (or the default) decides. */
+    /** Language score within which the platform's locale or the conversation's language decides. */
     languageTieMargin: 0.75,
+    /**
+     * ...and within which, with neither, the default decides: a lesser lead, as the default is only
+     * the community's usual language ("Mi Pay in Belarus, usable?" is English; 0.6 read "ok thx" as English too often).
+     */
+    languageTieMarginByDefault: 0.65,
     /** A message of this many words or more is also read clause by clause (chatty context around the question). */
     clauseReadingMinWords: 14,
     /** Clauses read at most, from the end, where the question usually is: bounds the cost of a long message. */

@@ -45,14 +45,15 @@ export class LanguageDetector {
    * @param dictionaries word lists per language: a word in one that the knowledge does not use is
    *   mild evidence ("cashback offers") for questions the knowledge cannot decide.
    * @param ambiguousWords words that mean the same in several languages or are names in several
-   *   ("USA" is also Italian for "uses"): the knowledge's statistics about them prove nothing.
+   *   ("USA" is also Italian for "uses"): the knowledge's statistics about them prove nothing, nor
+   *   does a dictionary ("Russia" is in the English one and is Italian too).
    */
   constructor(
     texts: Readonly<Record<Language, Iterable<string>>>,
     private readonly ignoredWords: ReadonlySet<string>,
     private readonly weights: Weights,
     private readonly dictionaries: Partial<Record<Language, WordSet>> = {},
-    ambiguousWords: ReadonlySet<string> = new Set(),
+    private readonly ambiguousWords: ReadonlySet<string> = new Set(),
     cache: DerivedCache = NO_CACHE,
   ) {
     const tables = cache.get("language-statistics", () => LanguageDetector.statistics(texts, ignoredWords, ambiguousWords, weights));
@@ -129,12 +130,16 @@ export class LanguageDetector {
     if (marker) return perLanguage((language) => (language === marker.language ? marker.weight : 0));
     const learned = this.learned.get(word);
     if (learned) return learned;
-    if (word.length <= 2) return null;
+    if (word.length <= 2 || this.ambiguousWords.has(word)) return null;
     const found = LANGUAGES.filter((language) => this.dictionaries[language]?.has(word));
     return found.length === 0 ? null : perLanguage((language) => (found.includes(language) ? this.weights.dictionary : 0));
   }
 
-  detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language): LanguageGuess {
+  /**
+   * @param tieMargin the lead the text needs over a hint (the platform's locale, the conversation's language)
+   * @param defaultTieMargin the lead it needs over the default, when there is no hint
+   */
+  detect(words: readonly string[], rawText: string, hint: Language | undefined, tieMargin: number, fallback: Language, defaultTieMargin = tieMargin): LanguageGuess {
     const scores = perLanguage((language) => (LANGUAGE_PACKS[language].accents?.test(rawText) ? this.weights.accent : 0));
     // "su" in "SU7" is not Italian.
     const models = modelLetters(rawText);
@@ -145,7 +150,7 @@ export class LanguageDetector {
     }
     const [first, second] = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);
     const margin = scores[first!] - (second === undefined ? 0 : scores[second]);
-    if (margin >= tieMargin) return { language: first!, scores, margin, decidedBy: "text" };
+    if (margin >= (hint === undefined ? defaultTieMargin : tieMargin)) return { language: first!, scores, margin, decidedBy: "text" };
     // Within the margin the text does not decide: "Xiaomi Pay in Russia" reads the same in both.
     if (hint) return { language: hint, scores, margin: 0, decidedBy: "hint" };
     return { language: fallback, scores, margin: 0, decidedBy: "default" };

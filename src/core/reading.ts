@@ -64,12 +64,12 @@ export class MessageReader {
     this.joinSplitWords(input);
     const typed = input.map((w) => w.text);
     const hint = localeToLanguage(locale);
-    let guess = this.detector.detect(typed, text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage);
+    let guess = this.detector.detect(typed, text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage, readingOptions.languageTieMarginByDefault);
     const named = this.recognizer.recogniseWords(input, text, guess.language);
     // "xiaoai in frnace?": a place's name, read through its typo, may say the language ("France", not "Francia").
     if (guess.decidedBy !== "text" && named.misspeltPlaces.length > 0) {
       const meant = new Map(named.misspeltPlaces);
-      const second = this.detector.detect(typed.map((word) => meant.get(word) ?? word), text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage);
+      const second = this.detector.detect(typed.map((word) => meant.get(word) ?? word), text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage, readingOptions.languageTieMarginByDefault);
       if (second.decidedBy === "text") guess = second;
     }
     // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
@@ -153,7 +153,7 @@ export class MessageReader {
     if (guess.decidedBy === "text" || !terms.some((t) => t.correctedTo)) return guess;
     const corrected = words(text).map((w) => terms.find((t) => t.from === w.text)?.correctedTo ?? w.text);
     const { reading: readingOptions } = this.options;
-    const second = this.detector.detect(corrected, text, localeToLanguage(locale), readingOptions.languageTieMargin, readingOptions.defaultLanguage);
+    const second = this.detector.detect(corrected, text, localeToLanguage(locale), readingOptions.languageTieMargin, readingOptions.defaultLanguage, readingOptions.languageTieMarginByDefault);
     return second.decidedBy === "text" ? second : guess;
   }
 }

@@ -34,6 +34,10 @@ describe("language", () => {
     // The data's word lists per language (off-topic words, chatter) are evidence too.
     ["redmi note 11 stuck in fastboot loop pls help", "en"],
     ["ricetta carbonara veloce?", "it"],
+    // One English word is enough where nothing else speaks and no hint decides; a country named
+    // alike in both languages ("Russia") says nothing.
+    ["Mi Pay in Belarus, usable?", "en"],
+    ["Xiaomi Pay in Russia", "it"],
   ])("GIVEN %j THEN answers in %s", (question, language) => {
     expect(assistant.ask(question).language).toBe(language);
   });
@@ -44,6 +48,10 @@ describe("language", () => {
     ["Youpin", "en-GB", "en"],
   ])("GIVEN the undecided %j and locale %s THEN answers in %s", (question, locale, language) => {
     expect(assistant.ask(question, { locale }).language).toBe(language);
+  });
+
+  it("GIVEN a lead of one English word and the conversation's language as the hint THEN the hint decides", () => {
+    expect(assistant.ask("Mi Pay in Belarus, usable?", { locale: "it" }).language).toBe("it");
   });
 
   it("GIVEN a clear question THEN the locale does not override it", () => {
