@@ -331,6 +331,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN the account's password reset not arriving THEN declined (support the sources do not cover); GIVEN what the account is THEN answered", () => {
+    expect(assistant.ask("mi account password reset email never arrives, checked spam too").kind).toBe("fallback");
+    expect(assistant.ask("nn mi arriva l'sms per recuperare la password del mi account, come faccio a rientrare").kind).toBe("fallback");
+    expect(assistant.ask("is the xiaomi account password the same for the cloud?")).toMatchObject({ kind: "answer", topic: "xiaomi-account" });
+  });
+
   it("GIVEN a service named in a question about something the sources do not cover, said two ways ('my order', 'hasnt shipped') THEN declined; said once in passing THEN the service's answer", () => {
     expect(assistant.ask("my youpin order still hasnt shipped, tracking says in transit for 3 weeks, what do i do")).toMatchObject({ kind: "fallback", service: null });
     expect(assistant.ask("raga il mio redmi note 12 dopo l'aggiornamento si scarica in 5 ore, ho il backup su mi cloud, conviene fare un reset?")).toMatchObject({ kind: "fallback", service: null });
