@@ -33,7 +33,7 @@ import { afterChangeOfSubject, asksBesideTheService, othersOnlyAsContext, PREFER
 import { QuestionSearch } from "./question-search.js";
 import { namedService, SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
 import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
-import { ENGLISH_WORDS } from "./word-list.js";
+import { ENGLISH_WORDS, ITALIAN_WORDS, type WordSet } from "./word-list.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
 
@@ -102,6 +102,8 @@ export interface Assistant {
 }
 
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
+// A word either dictionary has is spelt right: no name's typo where no name is expected ("cerchia" is not "Cechia").
+const SPELT_RIGHT: WordSet = { has: (word) => ENGLISH_WORDS.has(word) || ITALIAN_WORDS.has(word) };
 
 /** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
 function asksForSource(text: string): boolean {
@@ -135,7 +137,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const knownWords = new Set(
     derived.get("known-words", () => [...new Set([...FUNCTION_WORDS, ...LANGUAGES.flatMap((language) => [...corpus[language], ...knowledge.concepts.chatter[language]]).flatMap(tokenize)])]),
   );
-  const recognizer = new EntityRecognizer(knowledge, options.reading, placeholders, knownWords, ENGLISH_WORDS);
+  const recognizer = new EntityRecognizer(knowledge, options.reading, placeholders, knownWords, SPELT_RIGHT);
   const book = new AvailabilityBook(knowledge.availability);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const thisYear = Number(today.slice(0, 4));

@@ -21,6 +21,18 @@ export function provideEnglishWords(words: WordSet): void {
   dictionary = words;
 }
 
+let italianDictionary: WordSet = new Set<string>();
+
+/**
+ * Italian words (~120,000), provided like the English ones: a word spelt right in either
+ * language is no typo of a place ("cerchia" is not "Cechia"). Until provided, none.
+ */
+export const ITALIAN_WORDS: WordSet = { has: (word) => italianDictionary.has(word) };
+
+export function provideItalianWords(words: WordSet): void {
+  italianDictionary = words;
+}
+
 export class SortedWordList implements WordSet {
   /** @param words sorted in code-unit order (`<`), as an-array-of-english-words ships them. */
   constructor(private readonly words: readonly string[]) {}

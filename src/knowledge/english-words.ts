@@ -10,7 +10,7 @@
 import { isAscii } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { JsonWordList, provideEnglishWords, SortedWordList, type WordSet } from "../core/word-list.js";
+import { JsonWordList, provideEnglishWords, provideItalianWords, SortedWordList, type WordSet } from "../core/word-list.js";
 
 let words: WordSet | undefined;
 
@@ -44,7 +44,19 @@ export const ENGLISH_WORDS: WordSet = {
   },
 };
 
-/** Gives the core the dictionary (idempotent): called by every loader of the knowledge. */
+let italianWords: ReadonlySet<string> | undefined;
+
+/**
+ * The Italian word list (an-array-of-italian-words: ~124,000 lower-case ASCII words, accents
+ * dropped, by frequency, so not searchable in place): parsed into a Set on the first lookup
+ * (~40 ms once), which only a typo reading of a name needs.
+ */
+export const ITALIAN_WORDS: WordSet = {
+  has: (word) => (italianWords ??= new Set(JSON.parse(readFileSync(createRequire(import.meta.url).resolve("an-array-of-italian-words"), "utf8")) as string[])).has(word),
+};
+
+/** Gives the core the dictionaries (idempotent): called by every loader of the knowledge. */
 export function provideDictionary(): void {
   provideEnglishWords(ENGLISH_WORDS);
+  provideItalianWords(ITALIAN_WORDS);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { ENGLISH_WORDS as CORE_DICTIONARY } from "../../src/core/word-list.js";
+import { ENGLISH_WORDS as CORE_DICTIONARY, ITALIAN_WORDS as CORE_ITALIAN } from "../../src/core/word-list.js";
 import { ENGLISH_WORDS } from "../../src/knowledge/english-words.js";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 
@@ -22,5 +22,15 @@ describe("the English dictionary", () => {
     loadKnowledge();
     expect(CORE_DICTIONARY.has("charge")).toBe(true);
     expect(CORE_DICTIONARY.has("availabel")).toBe(false);
+  });
+});
+
+describe("the Italian word list", () => {
+  it("GIVEN knowledge loaded from data/ THEN the core consults it: everyday words are there, typos are not", () => {
+    loadKnowledge();
+    expect(CORE_ITALIAN.has("cerchia")).toBe(true);
+    expect(CORE_ITALIAN.has("cerca")).toBe(true);
+    expect(CORE_ITALIAN.has("cechia")).toBe(false);
+    expect(CORE_ITALIAN.has("itlaia")).toBe(false);
   });
 });
