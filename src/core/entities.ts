@@ -65,6 +65,7 @@ const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
 const LIKENING_PLACE_WORDS = wordsOfAllPacks((pack) => pack.likeningPlaceWords);
 const WANTING_WORDS = wordsOfAllPacks((pack) => pack.wantingWords);
+const BEING_WORDS = wordsOfAllPacks((pack) => pack.beingWords);
 const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
 // "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
 const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
@@ -143,6 +144,8 @@ export class EntityRecognizer {
    * "XiaoAI parla italiano?" stays a question about languages.
    */
   private readonly adjectives = new Set<string>();
+  /** Adjectives that are also their country's name ("ucraina", "svizzera"): the place, but after "sono" someone's nationality. */
+  private readonly placeOrAdjective = new Set<string>();
   /** Adjectives and demonyms in either language ("cinese", "Chinese", "Greeks"): a region implied, not named. */
   private readonly demonyms = new Set<string>();
   private readonly countryNames = new FuzzyLexicon<string>(Infinity);
@@ -201,6 +204,7 @@ export class EntityRecognizer {
         this.curatedRegions.add(key, region.code);
         const adjective = name === name.toLowerCase() && !placeNames.has(key);
         if (adjective) this.adjectives.add(key);
+        else if (name === name.toLowerCase()) this.placeOrAdjective.add(key);
         if (adjective || DEMONYM_ENDING.test(key)) this.demonyms.add(key);
       }
     }
@@ -308,7 +312,8 @@ export class EntityRecognizer {
         if (city) pushOnce(result.originCities, city.value);
       }
       if (region) {
-        const adjective = region.length === 1 && this.adjectives.has(keys[0]!);
+        // "sono ucraina e vivo a Napoli": who someone is, not the place.
+        const adjective = region.length === 1 && (this.adjectives.has(keys[0]!) || (this.placeOrAdjective.has(keys[0]!) && BEING_WORDS.has(input[i - 1]?.text ?? "")));
         // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.
         const next = input[i + 1]?.text ?? "";
         const nationality = adjective || (region.length === 1 && this.demonyms.has(keys[0]!));

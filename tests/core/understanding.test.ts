@@ -99,6 +99,11 @@ describe("countries", () => {
     expect(assistant.ask("sono romeno, xiaomi pay funziona in romania?").availability).toMatchObject({ region: "RO" });
   });
 
+  it("GIVEN a country's name that is also its adjective after 'sono' ('sono ucraina e vivo a Napoli') THEN a nationality, not the place asked; named as a place THEN the place", () => {
+    expect(assistant.ask("sono ucraina e vivo a Napoli da 3 anni. Prima a Kyiv pagavo con la Mi Band. Adesso ho una carta italiana: Xiaomi Pay funziona con la mia banca?").availability).toMatchObject({ region: "IT" });
+    expect(assistant.ask("sono svizzera, xiaomi pay funziona in svizzera?").availability).toMatchObject({ region: "CH" });
+  });
+
   it("GIVEN 'here' asked, two cities or a country named, and the asker's bank THEN the bank's country ('badante a Verona… mia figlia a Chisinau… io qua con Postepay?')", () => {
     expect(assistant.ask("sono moldava, badante a Verona. Mia figlia a Chisinau paga col braccialetto Xiaomi. Io qua posso fare stessa cosa con Postepay?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
     expect(assistant.ask("Leggo in giro che in Repubblica Ceca ci si paga con Xiaomi Pay, ma qui da noi? ho una mastercard di Hype").availability).toMatchObject({ service: "mi-pay", region: "IT" });

@@ -42,6 +42,7 @@ export const english: LanguagePack = {
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only locked exclusive"),
   wantingWords: wordList("want need care"),
+  beingWords: wordList("am im"),
   likeningPlaceWords: wordList("like"),
   turningWords: wordList("but whereas"),
   alternativeWords: wordList("or otherwise"),

@@ -53,6 +53,7 @@ export const italian: LanguagePack = {
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
   wantingWords: wordList("interessa interessano importa serve servono"),
+  beingWords: wordList("sono siamo sei"),
   likeningPlaceWords: wordList("come"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),

@@ -82,6 +82,8 @@ export interface LanguagePack {
   onlyWords: readonly string[];
   /** Words before "only" that make it what the asker wants: "mi interessa solo la Grecia" asks about Greece. */
   wantingWords: readonly string[];
+  /** Words saying what someone is: after them, a country's name that is also its adjective is a nationality ("sono ucraina"). */
+  beingWords: readonly string[];
   /** Words that, before "in" and a place, liken the case asked to that place's: "did it die there like in India" asks about the other place. */
   likeningPlaceWords: readonly string[];
   /** Words that turn from one case to another: "works in Poland but not in Holland?" asks about Holland. */
