@@ -117,6 +117,10 @@ export class AskedRegion {
       const place = this.recognizer.recognise(opened, language);
       const named = place.regions.filter((code) => candidates.includes(code) && namesAsPlace(place, code));
       if (named.length === 1) return named[0];
+      // "mi chiede se esiste qualche banca tedesca che si collega a xiaomi pay": with no place named
+      // there, the one place an adjective implies.
+      const implied = named.length === 0 ? place.regions.filter((code) => candidates.includes(code)) : [];
+      if (implied.length === 1) return implied[0];
     }
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").

@@ -164,6 +164,10 @@ describe("countries", () => {
     expect(assistant.ask("sono in germania, xiaomi pay funziona qui?").availability).toMatchObject({ region: "DE" });
   });
 
+  it("GIVEN a question opener followed by a country's adjective alone ('mi chiede se esiste qualche banca tedesca') THEN that country, not the asker's own bank's", () => {
+    expect(assistant.ask("mio fratello si è trasferito a monaco di baviera e mi chiede se esiste qualche banca tedesca che si collega a xiaomi pay sul bracciale, io da roma ho la nexi e va").availability).toMatchObject({ region: "DE" });
+  });
+
   it("GIVEN a question opener ('volevo sapere se', 'asking if') followed by a place THEN that place, whatever the places around it", () => {
     expect(assistant.ask("vivo a madrid da anni ma sono di livorno. volevo sapere se xiaomi pay in spagna è mai arrivato, perche qui nessuno ne sa niente e in italia invece mi pare ci sia").availability).toMatchObject({
       service: "mi-pay",
