@@ -333,8 +333,11 @@ export class EntityRecognizer {
         // "China only", "solo in Cina", "solo x la cina" (function words between), "china-locked".
         const between = isSlightWord(input[i - 1]?.text) && isSlightWord(input[i - 2]?.text);
         const around = [i - 1, i - 2, between ? i - 3 : -1, i + region.length];
-        // "mi interessa solo la Grecia": only what the asker wants, the place asked.
-        if (around.some((k) => ONLY_WORDS.has(input[k]?.text ?? "") && !WANTING_WORDS.has(input[k - 1]?.text ?? ""))) pushOnce(result.contrastRegions, region.code);
+        // "mi interessa solo la Grecia", "mi interessa sapere soltanto se in Repubblica Ceca…": only
+        // what the asker wants, the place asked.
+        if (around.some((k) => ONLY_WORDS.has(input[k]?.text ?? "") && !WANTING_WORDS.has(input[k - 1]?.text ?? "") && !WANTING_WORDS.has(input[k - 2]?.text ?? ""))) {
+          pushOnce(result.contrastRegions, region.code);
+        }
         // "is it still a thing in China or did it die there like in India?", "in Spagna va come in
         // Italia?": the place likened to is set against the one asked; not "come" opening a
         // question ("come in Italia si attiva?").
@@ -504,6 +507,11 @@ export class EntityRecognizer {
       const city = this.longestName(window, input, this.cityNames, true);
       const placed = named !== undefined || start > 0 || city?.length === labelWords;
       if (city && placed && (named === undefined || city.length > named.length || (city.length === named.length && language === "it"))) return { code: city.value, length: city.length, city: true };
+    } else if (!CITY_ORIGIN_WORDS.has(before)) {
+      // "kyiv friends say they pay with their mi band": a city's name as typed that neither
+      // dictionary has is the city wherever it stands ("Milano", an Italian word too, needs "a" or "in").
+      const city = this.longestName(window, input, this.cityNames, false);
+      if (city && !this.spelledRightWithin(input, start, city.length)) return { code: city.value, length: city.length, city: true };
     }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.

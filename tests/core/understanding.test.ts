@@ -83,6 +83,12 @@ describe("countries", () => {
     expect(assistant.ask("ho visto che il nuovo Super XiaoAI fa il cerchia e cerca. arriva anche sui telefoni europei o resta in Cina?").availability?.region).not.toBe("CZ");
   });
 
+  it("GIVEN a city that no dictionary has, with no word before it ('kyiv friends say…', 'xiaomi pay moscow still working?') THEN its country; after 'from' THEN not asked", () => {
+    expect(assistant.ask("kyiv friends say they pay with their mi band everywhere, which bank is that with??").availability).toMatchObject({ region: "UA" });
+    expect(assistant.ask("bavaria xiaomi pay works?").availability).toMatchObject({ region: "DE" });
+    expect(assistant.ask("Organizzo un viaggio tra Vienna, Praga e Cracovia. Mi interessa sapere soltanto se in Repubblica Ceca potrò pagare con lo Xiaomi Watch S3.").availability).toMatchObject({ region: "CZ" });
+  });
+
   it("GIVEN 'only' after a verb of wanting ('mi interessa solo la grecia') THEN that place is the one asked, not set against the others", () => {
     expect(assistant.ask("giro dei balcani: slovenia, croazia e poi grecia. mi interessa solo la grecia, li la band xiaomi paga? in italia ce l ho con nexi").availability).toMatchObject({ service: "mi-pay", region: "GR" });
   });
