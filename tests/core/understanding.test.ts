@@ -15,6 +15,8 @@ describe("a service described, not named", () => {
     ["ho perso il telefono, come lo ritrovo?", "mi-cloud"],
     ["l'assistente vocale degli speaker xiaomi parla italiano?", "xiaoai"],
     ["whats that chinese app where xiaomi sells partner gadgets and does crowdfunding", "youpin"],
+    // "ditte", like "aziende": companies.
+    ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
     ["il telefono l'ho perso, come faccio?", "mi-cloud"],
     // The company's name inside a description does not break it.
