@@ -108,9 +108,9 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Written on 2026-12-01: chatty, countries every way; second-language speakers living in Italy
   // (nationality beside "here"), very terse; news readers; travellers and expats.
   "chat-dev-35": { inScope: 0.93, outOfScopeRejection: 0.9 },
-  "chat-dev-36": { inScope: 0.91, outOfScopeRejection: 0.8, otherRegion: 3 },
+  "chat-dev-36": { inScope: 0.92, outOfScopeRejection: 0.8 },
   "chat-dev-37": { inScope: 0.97, outOfScopeRejection: 0.92 },
-  "chat-dev-38": { inScope: 0.95, outOfScopeRejection: 0.95, otherRegion: 1 },
+  "chat-dev-38": { inScope: 0.96, outOfScopeRejection: 0.95, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
