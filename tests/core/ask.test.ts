@@ -168,6 +168,9 @@ describe("small talk", () => {
     // "kinda" is "kind of", as chat shorthand.
     ["What kinds of questions can you answer?", "help", "en"],
     ["what kinda stuff can u answer", "help", "en"],
+    // The formal register ("Lei"): "come sta?", "cosa sa fare?".
+    ["@xiaomibot salve! come sta?", "greeting", "it"],
+    ["scusi ma lei cosa sa fare? a cosa serve questo bot", "help", "it"],
   ])("GIVEN small talk in other words, %j THEN %s in %s, not a topic its words resemble", (question, intent, language) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });
