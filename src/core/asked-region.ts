@@ -37,56 +37,61 @@ export class AskedRegion {
    */
   of(text: string, recognition: Recognition, language: Language): string | undefined {
     const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    // Most messages name one place or none and need neither: read once, when a rule first asks.
+    // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
+    // with specific banks? The UK side I'll figure out myself."
+    let saidOnce: ReturnType<typeof sentences> | undefined;
+    let askingOnce: ReturnType<typeof questionsIn> | undefined;
+    const said = () => (saidOnce ??= sentences(text));
+    const asking = () => (askingOnce ??= questionsIn(said()));
+    let saysHereOnce: boolean | undefined;
+    const mentionsHere = () => (saysHereOnce ??= text.search(HERE) !== -1);
     // "mio genero è di Praga, chiede se lì c'è": no place named, "there" points at where someone is from.
     // "i am from chisinau, xiaomi pay exist here?": "here", with no other place, is where the asker
     // is from; not in "just moved here from dublin".
     if (kept.length === 0 && recognition.originCities.length > 0) {
-      const asking = questionsIn(sentences(text));
       const saysHere = (sentence: string) => [...sentence.matchAll(HERE)].some((here) => !HERE_FROM.test(sentence.slice(here.index + here[0].length)));
-      const pointsThere = asking.some((sentence) => saysHere(sentence.text) || pointsToPlace(this.recognizer.recognise(sentence.text, language)));
+      const pointsThere = asking().some((sentence) => saysHere(sentence.text) || pointsToPlace(this.recognizer.recognise(sentence.text, language)));
       return pointsThere ? recognition.originCities.at(-1) : undefined;
     }
     // "originally from Gdańsk but living in Turin… going back home: can my band pay there?": "there"
     // points past the asker's place to where they come from.
-    if (recognition.originCities.length > 0 && kept.length > 0 && text.search(HERE) === -1) {
+    if (recognition.originCities.length > 0 && kept.length > 0 && !mentionsHere()) {
       const askerPlaces = [...text.matchAll(ASKER_PLACE)].map((phrase) => this.placeRightAfter(phrase, text, kept, language));
       const pastTheAsker = askerPlaces.length > 0 && kept.every((code) => askerPlaces.includes(code) || !namesAsPlace(recognition, code));
       // Not when the question names the place itself: "io sto a Napoli e volevo sapere se c'è anche da noi in Italia".
-      const asking = pastTheAsker ? questionsIn(sentences(text)).map((sentence) => this.recognizer.recognise(sentence.text, language)) : [];
-      if (asking.some(pointsToPlace) && !asking.some((place) => place.regions.some((code) => kept.includes(code) && namesAsPlace(place, code)))) return recognition.originCities.at(-1);
+      const places = pastTheAsker ? asking().map((sentence) => this.recognizer.recognise(sentence.text, language)) : [];
+      if (places.some(pointsToPlace) && !places.some((place) => place.regions.some((code) => kept.includes(code) && namesAsPlace(place, code)))) return recognition.originCities.at(-1);
     }
     // "Salve, io sono inglese, scusate il mio italiano. Da quale anno esiste Xiao AI?": a
     // nationality said before the question, which names no place, is who asks, not where.
-    if (kept.length > 0 && kept.every((code) => !namesAsPlace(recognition, code) && !recognition.bankRegions.includes(code)) && text.search(HERE) === -1) {
-      const said = sentences(text);
-      const asking = questionsIn(said);
-      if (asking.length < said.length && asking.every((sentence) => { const place = this.recognizer.recognise(sentence.text, language); return place.regions.length === 0 && !pointsToPlace(place); })) return undefined;
+    if (kept.length > 0 && kept.every((code) => !namesAsPlace(recognition, code) && !recognition.bankRegions.includes(code)) && !mentionsHere()) {
+      const namesNoPlace = (sentence: { text: string }) => {
+        const place = this.recognizer.recognise(sentence.text, language);
+        return place.regions.length === 0 && !pointsToPlace(place);
+      };
+      if (asking().length < said().length && asking().every(namesNoPlace)) return undefined;
     }
     // One place or none: nothing to choose (most messages).
     if (kept.length <= 1) return kept[0];
-    // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
-    // with specific banks? The UK side I'll figure out myself."
-    const said = sentences(text);
-    const asking = questionsIn(said);
     // "Io sto a Bologna e qui va con la Nexi, ma in Albania funziona?": what a question turns to asks.
-    const askingParts = asking.map((sentence) => turns(sentence.text, TURNING_WORDS).at(-1) ?? sentence.text);
-    const mentionsHere = text.search(HERE) !== -1;
+    const askingParts = asking().map((sentence) => turns(sentence.text, TURNING_WORDS).at(-1) ?? sentence.text);
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it; but
     // "only" outside the question sets nothing against it ("I'm only in Czechia a few times a year").
     const contrasted =
       recognition.contrastRegions.length === 0
         ? recognition.contrastRegions
-        : asking.flatMap((sentence) => this.recognizer.recognise(sentence.text, language).contrastRegions);
+        : asking().flatMap((sentence) => this.recognizer.recognise(sentence.text, language).contrastRegions);
     // "col mio xiaomi comprato in italia posso usare mi pay una volta arrivato lì?": where a thing
     // was bought or someone comes from is background beside any other place.
     // Unless the asker says "here": "comprato in Italia… arriverà anche qui?".
-    const background = recognition.backgroundRegions.length > 0 && !mentionsHere ? recognition.backgroundRegions : [];
+    const background = recognition.backgroundRegions.length > 0 && !mentionsHere() ? recognition.backgroundRegions : [];
     // "my Visa from an Italian bank doesn't show up. is Visa a Poland-only thing?": a place set
     // against others that only an adjective implies is still the one asked.
     const namedBesideContrast = kept.some((code) => !contrasted.includes(code) && namesAsPlace(recognition, code));
     const asked = kept.filter((code) => !background.includes(code) && !(contrasted.includes(code) && namedBesideContrast));
     const candidates = asked.length > 0 ? asked : kept;
-    const parts = said.flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
+    const parts = said().flatMap((sentence) => clauses(sentence.text).map((clause) => ({ text: clause.text, asks: sentence.asks })));
     let askerPlaces: string[] | undefined;
     const askerIn = () => (askerPlaces ??= this.placesAfter(ASKER_PLACE, text, candidates, language));
     let pointing: boolean | undefined;
@@ -106,7 +111,7 @@ export class AskedRegion {
       const going = this.placesAfter(DESTINATION, text, candidates, language);
       if (going.length > 0) return going.at(-1);
     }
-    if (candidates.length > 1 && !mentionsHere && askerIn().length > 0 && pointsThere()) {
+    if (candidates.length > 1 && !mentionsHere() && askerIn().length > 0 && pointsThere()) {
       const others = candidates.filter((code) => !askerIn().includes(code) && namesAsPlace(recognition, code));
       if (others.length > 0) return this.lastNamed(parts, others, language, recognition);
     }
@@ -124,7 +129,7 @@ export class AskedRegion {
     }
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
-    const lastAsking = candidates.length > 1 ? said.filter((c) => c.asks).at(-1) : undefined;
+    const lastAsking = candidates.length > 1 ? said().filter((c) => c.asks).at(-1) : undefined;
     const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
     const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
     const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
@@ -132,7 +137,7 @@ export class AskedRegion {
     // so does a city that "there" points at ("parto per Praga… con la mia carta italiana funziona lì?").
     const named = places.filter((code) => !recognition.impliedRegions.includes(code) || (recognition.cityRegions.includes(code) && pointsThere()));
     const regions = named.length > 0 ? named : places;
-    const saysHere = candidates.length > 1 && mentionsHere;
+    const saysHere = candidates.length > 1 && mentionsHere();
     if (regions.length <= 1 && !saysHere) return regions[0];
     const placeAfter = (here: RegExpMatchArray, within: string) => {
       const after = here.index! + here[0].length;
