@@ -19,3 +19,6 @@ export const REFERRING_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pa
 
 /** Words that open a question ("come", "what"): small talk and follow-ups tell asking from saying by them. */
 export const QUESTION_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.questionWords);
+
+/** The words for services themselves ("servizi", "services"): beside our services' names, the company's services as a whole, or what help may be asked about. */
+export const SERVICES_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.servicesWords);

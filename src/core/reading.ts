@@ -64,12 +64,12 @@ export class MessageReader {
     this.joinSplitWords(input);
     const typed = input.map((w) => w.text);
     const hint = localeToLanguage(locale);
-    let guess = this.detector.detect(typed, text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage, readingOptions.languageTieMarginByDefault);
+    let guess = this.guessLanguage(typed, text, hint);
     const named = this.recognizer.recogniseWords(input, text, guess.language);
     // "xiaoai in frnace?": a place's name, read through its typo, may say the language ("France", not "Francia").
     if (guess.decidedBy !== "text" && named.misspeltPlaces.length > 0) {
       const meant = new Map(named.misspeltPlaces);
-      const second = this.detector.detect(typed.map((word) => meant.get(word) ?? word), text, hint, readingOptions.languageTieMargin, readingOptions.defaultLanguage, readingOptions.languageTieMarginByDefault);
+      const second = this.guessLanguage(typed.map((word) => meant.get(word) ?? word), text, hint);
       if (second.decidedBy === "text") guess = second;
     }
     // Descriptions are read on the words as corrected ("lost my phnoe", "paga con la bnad"): the
@@ -152,9 +152,14 @@ export class MessageReader {
   reconsiderLanguage(guess: LanguageGuess, text: string, terms: readonly QueryTerm[], locale: string | undefined): LanguageGuess {
     if (guess.decidedBy === "text" || !terms.some((t) => t.correctedTo)) return guess;
     const corrected = words(text).map((w) => terms.find((t) => t.from === w.text)?.correctedTo ?? w.text);
-    const { reading: readingOptions } = this.options;
-    const second = this.detector.detect(corrected, text, localeToLanguage(locale), readingOptions.languageTieMargin, readingOptions.defaultLanguage, readingOptions.languageTieMarginByDefault);
+    const second = this.guessLanguage(corrected, text, localeToLanguage(locale));
     return second.decidedBy === "text" ? second : guess;
+  }
+
+  /** The language of `words`, with the margins and the default the options set. */
+  private guessLanguage(words: readonly string[], text: string, hint: Language | undefined): LanguageGuess {
+    const { languageTieMargin, defaultLanguage, languageTieMarginByDefault } = this.options.reading;
+    return this.detector.detect(words, text, hint, languageTieMargin, defaultLanguage, languageTieMarginByDefault);
   }
 }
 

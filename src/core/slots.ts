@@ -7,7 +7,7 @@ import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
 import { COMPANY_SERVICE_ID, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { ANY_REGION, type Matcher, type Topic } from "./matcher.js";
-import { wordsOfAllPacks } from "./languages/index.js";
+import { SERVICES_WORDS } from "./lexicon.js";
 import { normalize, tokenize } from "./normalize.js";
 import type { QuestionType } from "./schema.js";
 
@@ -112,8 +112,6 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
   if (recognition.offTopic.length > 0) return undefined;
   return recognition.describedServices[0] ?? (described.services.includes(COMPANY_SERVICE_ID) ? COMPANY_SERVICE_ID : undefined);
 }
-
-const SERVICES_WORDS = wordsOfAllPacks((pack) => pack.servicesWords);
 
 /**
  * The company and its services named, with two or more of ours named, guessed from a word of their

@@ -5,7 +5,7 @@
  * ("notte" is one letter from "note"); a message with anything else in it is not small talk.
  */
 import { bitCount, editDistanceWithin, lettersOf } from "./fuzzy-lexicon.js";
-import { FUNCTION_WORDS, QUESTION_WORDS } from "./lexicon.js";
+import { FUNCTION_WORDS, QUESTION_WORDS, SERVICES_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
@@ -21,8 +21,6 @@ const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im",
 const NAME = "\u0000name";
 // What a word of a service's name becomes in what may be a request for help: filler there, else a question.
 const SERVICE_NAME = "\u0000service";
-// "di quali servizi xiaomi parli?": the word for services, like their names.
-const SERVICES_WORDS = wordsOfAllPacks((pack) => pack.servicesWords);
 
 interface Cue {
   words: string[];
@@ -174,8 +172,9 @@ export class SmalltalkReader {
       const before = words[k - 1] ?? "";
       const introduces = NAME_INTRODUCTIONS.has(before) || ((before === "da" || before === "from") && this.namesPlace(word));
       if (introduces) words[k] = NAME;
-      // "sto bot cosa sa fare? tipo posso chiederti di xiaomi pay?": our services named as what to ask
-      // about, in a request for help (and nothing else: "grazie! e xiaomi pay?" asks). A message
+      // "sto bot cosa sa fare? tipo posso chiederti di xiaomi pay?", "di quali servizi xiaomi parli?":
+      // our services named as what to ask about, in a request for help (and nothing else: "grazie!
+      // e xiaomi pay?" asks). A message
       // naming nothing we answer about reads its words as chat around a cue, as before.
       else if (!namesNothing && (this.serviceNameWords.has(word) || SERVICES_WORDS.has(word))) {
         words[k] = SERVICE_NAME;
