@@ -13,7 +13,7 @@ let dictionary: WordSet = new Set<string>();
 /**
  * The English dictionary (~275,000 words) every assistant consults for the words the knowledge
  * does not use. The core reads no file: src/knowledge provides it when it loads the knowledge
- * (read on the first lookup, see src/knowledge/english-words.ts); until then no word is in it.
+ * (read on the first lookup, see src/knowledge/dictionaries.ts); until then no word is in it.
  */
 export const ENGLISH_WORDS: WordSet = { has: (word) => dictionary.has(word) };
 

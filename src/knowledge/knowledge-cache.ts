@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { remember, rememberedSoFar, type DerivedCache, type Knowledge, type Remembered } from "../core/index.js";
 import { CACHE_DIR, codeHash, hashTree, readJsonOrUndefined, writeJsonAtomically } from "../operations/start-up-cache.js";
 import { DEFAULT_DATA_DIR } from "./data-dir.js";
-import { provideDictionary } from "./english-words.js";
+import { provideDictionary } from "./dictionaries.js";
 
 /** Bumped when what the file holds changes shape. */
 const FORMAT = 1;

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import type { Knowledge } from "../core/index.js";
 import { DEFAULT_DATA_DIR } from "./data-dir.js";
-import { provideDictionary } from "./english-words.js";
+import { provideDictionary } from "./dictionaries.js";
 import {
   FAQ_FOLDER,
   KNOWLEDGE_FILES,

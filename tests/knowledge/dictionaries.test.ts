@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ENGLISH_WORDS as CORE_DICTIONARY, ITALIAN_WORDS as CORE_ITALIAN } from "../../src/core/word-list.js";
-import { ENGLISH_WORDS } from "../../src/knowledge/english-words.js";
+import { ENGLISH_WORDS } from "../../src/knowledge/dictionaries.js";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 
 describe("the English dictionary", () => {

@@ -1,7 +1,8 @@
 /**
- * The English dictionary the core consults for words the knowledge does not use (is "charge" a
- * real word or a typo of "change"? does "offers" lean English?): ~275,000 words from the
- * an-array-of-english-words package, provided to the core by whatever loads the knowledge.
+ * The word lists the core consults for words the knowledge does not use, provided to it by
+ * whatever loads the knowledge. The English dictionary (is "charge" a real word or a typo of
+ * "change"? does "offers" lean English?): ~275,000 words from the an-array-of-english-words
+ * package. The Italian word list, for the typo veto alone, is below.
  *
  * Read on the first lookup, not at start: most questions never need it, and one that does pays
  * ~10 ms once per process. The package's JSON text is searched as it is (`JsonWordList`), never
