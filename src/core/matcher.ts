@@ -95,6 +95,8 @@ const NO_WORDS: ReadonlySet<number> = new Set();
 const MAX_QUERY_TERMS = 4096;
 // Shares of the question kept with their powers while ranking it.
 const COVERAGE_MEMO = 8;
+/** Kinds of phrasing (the words they share with the question, their slots) told apart per topic; more are scored as they come. */
+const KINDS_KEPT = 32;
 const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
 
 // Big enough for a day of chat in each language; cleared whole when full, like the stemmers' caches.
@@ -623,9 +625,34 @@ export class Matcher {
       // unscored for not entering the top must not be one that would have stopped the visit.
       context.entryBar = bounded && top.length === limit && top[limit - 1]!.score <= ceiling - 2e-9 ? top[limit - 1]!.score : -1;
       const phrasingsTo = this.topicPhrasingStart[topicIndex + 1]!;
+      // Phrasings that share the same words with the question and have the same slots differ only
+      // in their own weight: the lighter covers more of itself and scores higher (while the
+      // phrasing's power is in 0..1), and the earlier wins a tie. One no lighter than an earlier of
+      // its kind cannot change the topic's best ("does xiaomi pay charge fees": hundreds of
+      // phrasings share only the name).
+      const { kindLow, kindHigh, kindSlots, kindWeight } = scratch;
+      const kindsKept = bounded && termsTo - termsFrom <= 64 ? KINDS_KEPT : 0;
+      let kinds = 0;
       for (let phrasingIndex = this.topicPhrasingStart[topicIndex]!; phrasingIndex < phrasingsTo; phrasingIndex++) {
+        const low = this.phrasingBitsLow[phrasingIndex]! & sharedLow;
+        const high = this.phrasingBitsHigh[phrasingIndex]! & sharedHigh;
+        const slots = this.phrasingSlots[phrasingIndex]!;
         // Sharing no word and having no slot, it would score -1: nothing to compute.
-        if ((this.phrasingBitsLow[phrasingIndex]! & sharedLow) === 0 && (this.phrasingBitsHigh[phrasingIndex]! & sharedHigh) === 0 && this.phrasingSlots[phrasingIndex] === 0) continue;
+        if (low === 0 && high === 0 && slots === 0) continue;
+        if (kindsKept > 0) {
+          const weight = this.phrasingTotalWeight[phrasingIndex]!;
+          let kind = 0;
+          while (kind < kinds && (kindLow[kind] !== low || kindHigh[kind] !== high || kindSlots[kind] !== slots)) kind++;
+          if (kind < kinds) {
+            if (weight >= kindWeight[kind]!) continue;
+            kindWeight[kind] = weight;
+          } else if (kinds < kindsKept) {
+            kindLow[kinds] = low;
+            kindHigh[kinds] = high;
+            kindSlots[kinds] = slots;
+            kindWeight[kinds++] = weight;
+          }
+        }
         context.topicBest = bounded ? bestScore : -1;
         const unpenalised = this.score(context, phrasingIndex, topic);
         const score = unpenalised < 0 ? unpenalised : unpenalised * penalty;
@@ -819,6 +846,11 @@ class RankScratch {
   inTopic = new Uint8Array(16);
   readonly coverages = new Float64Array(COVERAGE_MEMO);
   readonly coveragePowers = new Float64Array(COVERAGE_MEMO);
+  /** The topic's kinds of phrasing met so far: shared words (as bits), slots, and the lightest phrasing's weight. */
+  readonly kindLow = new Int32Array(KINDS_KEPT);
+  readonly kindHigh = new Int32Array(KINDS_KEPT);
+  readonly kindSlots = new Uint8Array(KINDS_KEPT);
+  readonly kindWeight = new Float64Array(KINDS_KEPT);
   /** How many topics of `visit` the question being ranked has reached so far. */
   visited = 0;
 
