@@ -43,15 +43,10 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
 }
 
 /**
- * What a message asks, without the story around it: its asking sentences, each from a phrase that
- * opens a question ("…, now I'm wondering if | I can tap to pay") and from where it last turns
+ * The part of one asking sentence that asks, without the story around it: after its last phrase
+ * that opens a question ("…, now I'm wondering if | I can tap to pay") and where it last turns
  * ("io ho l'echo con alexa ma | sono curiosa, esiste anche da noi?").
  */
-export function askingParts(text: string): string[] {
-  return questionsIn(sentences(text)).map(askedPiece);
-}
-
-/** The part of one asking sentence that asks: after its last question opener and its last turn. */
 function askedPiece(sentence: Clause): string {
   const piece = afterQuestionOpeners([sentence], QUESTION_OPENERS).at(-1)!.text;
   return turns(piece, TURNING_WORDS).at(-1) ?? piece;
@@ -64,8 +59,10 @@ function askedPiece(sentence: Clause): string {
  * when the whole message is what asks ("apple pay funziona sulla mi band?").
  */
 export function othersOnlyAsContext(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>): boolean {
-  const parts = askingParts(reading.text);
-  if (parts.length === 1 && parts[0]!.trim() === reading.text.trim()) return false;
+  const said = sentences(reading.text);
+  const parts = questionsIn(said).map(askedPiece);
+  // One sentence asking as a whole, its question mark aside, is the whole message.
+  if (said.length === 1 && parts.length === 1 && parts[0] === said[0]!.text) return false;
   return parts.every((part) => {
     const { recognition } = read(part);
     return recognition.offTopic.length === 0 && recognition.otherProducts.every((product) => shops.has(product)) && !tokenize(part).some((word) => PREFERENCE_WORDS.has(word));
