@@ -148,9 +148,14 @@ export class LanguageDetector {
       const evidence = this.evidenceOf(word);
       if (evidence) for (const language of LANGUAGES) scores[language] += evidence[language];
     }
-    const [first, second] = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);
-    const margin = scores[first!] - (second === undefined ? 0 : scores[second]);
-    if (margin >= (hint === undefined ? defaultTieMargin : tieMargin)) return { language: first!, scores, margin, decidedBy: "text" };
+    // The two best, the earlier language first on a tie (as a stable sort would give them): a
+    // sort's work arrays were most of what reading a language allocated.
+    let first: Language = LANGUAGES[0]!;
+    for (const language of LANGUAGES) if (scores[language] > scores[first]) first = language;
+    let second: Language | undefined;
+    for (const language of LANGUAGES) if (language !== first && (second === undefined || scores[language] > scores[second])) second = language;
+    const margin = scores[first] - (second === undefined ? 0 : scores[second]);
+    if (margin >= (hint === undefined ? defaultTieMargin : tieMargin)) return { language: first, scores, margin, decidedBy: "text" };
     // Within the margin the text does not decide: "Xiaomi Pay in Russia" reads the same in both.
     if (hint) return { language: hint, scores, margin: 0, decidedBy: "hint" };
     return { language: fallback, scores, margin: 0, decidedBy: "default" };

@@ -95,6 +95,8 @@ const NO_WORDS: ReadonlySet<number> = new Set();
 const MAX_QUERY_TERMS = 4096;
 // Shares of the question kept with their powers while ranking it.
 const COVERAGE_MEMO = 8;
+/** Buckets up to this size are sorted by insertion (see sortRange). */
+const INSERTION_SORT_MAX = 32;
 /** Kinds of phrasing (the words they share with the question, their slots) told apart per topic; more are scored as they come. */
 const KINDS_KEPT = 32;
 const bucketOf = (steps: number) => Math.floor((steps * CEILING_BUCKETS) / CEILING_STEPS);
@@ -563,7 +565,7 @@ export class Matcher {
       if (next === sortedUpTo) {
         while (bucketSizes[bucket] === 0) bucket--;
         sortedUpTo = bucketStarts[bucket]! + bucketSizes[bucket]!;
-        if (bucketSizes[bucket]! > 1) keys.subarray(bucketStarts[bucket]!, sortedUpTo).sort();
+        if (bucketSizes[bucket]! > 1) sortRange(keys, bucketStarts[bucket]!, sortedUpTo);
         bucket--;
       }
       const key = keys[next]!;
@@ -924,4 +926,24 @@ interface QueryContext {
   namedServices: ReadonlySet<string>;
   namedService: boolean;
   namedRegion: boolean;
+}
+
+/**
+ * Sorts `keys[from..to)` ascending in place. Most buckets hold a few topics: sorted by insertion,
+ * without the view and the copy a typed array's own sort makes (a kilobyte per question).
+ */
+function sortRange(keys: Float64Array, from: number, to: number): void {
+  if (to - from > INSERTION_SORT_MAX) {
+    keys.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= from && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
