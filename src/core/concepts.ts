@@ -144,7 +144,10 @@ export class ConceptLexicon {
   }
 
   read(words: readonly string[]): ConceptReading {
-    const serviceWeight = new Map<string, number>();
+    // Made on the first service described: most messages describe none.
+    let serviceWeight: Map<string, number> | undefined;
+    let asMeans: Set<string> | undefined;
+    let asSubject: Set<string> | undefined;
     const types: QuestionType[] = [];
     const phrases: string[] = [];
     const offTopic: string[] = [];
@@ -155,9 +158,6 @@ export class ConceptLexicon {
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
     // Where the company's name stands, when it does (most messages: nowhere).
     const brand = words.some((word) => this.brandWords.has(word)) ? words.map((word) => this.brandWords.has(word)) : undefined;
-    // Services described somewhere as a means, and those described otherwise too.
-    const asMeans = new Set<string>();
-    const asSubject = new Set<string>();
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
@@ -170,19 +170,23 @@ export class ConceptLexicon {
           if (phrase.type !== undefined && !types.includes(phrase.type)) types.push(phrase.type);
           // A longer description is stronger evidence: "pagare con la band" over "nfc".
           if (phrase.service !== undefined) {
+            serviceWeight ??= new Map();
             serviceWeight.set(phrase.service, (serviceWeight.get(phrase.service) ?? 0) + phrase.stems.length);
-            (isMeans(words, i) ? asMeans : asSubject).add(phrase.service);
+            // Services described somewhere as a means, and those described otherwise too.
+            if (isMeans(words, i)) (asMeans ??= new Set()).add(phrase.service);
+            else (asSubject ??= new Set()).add(phrase.service);
           }
         }
       }
     }
-    if (serviceWeight.size <= 1) {
+    if (serviceWeight === undefined) return { services: [], types, phrases, offTopic, homeRegion, means: [], lead: Number.POSITIVE_INFINITY };
+    if (serviceWeight.size === 1) {
       const only = [...serviceWeight.keys()];
-      return { services: only, types, phrases, offTopic, homeRegion, means: only.filter((service) => !asSubject.has(service)), lead: Number.POSITIVE_INFINITY };
+      return { services: only, types, phrases, offTopic, homeRegion, means: only.filter((service) => !asSubject?.has(service)), lead: Number.POSITIVE_INFINITY };
     }
     const ranked = [...serviceWeight].sort((a, b) => b[1] - a[1]);
     const services = ranked.map(([service]) => service);
-    return { services, types, phrases, offTopic, homeRegion, means: services.filter((service) => asMeans.has(service) && !asSubject.has(service)), lead: ranked[0]![1] / ranked[1]![1] };
+    return { services, types, phrases, offTopic, homeRegion, means: services.filter((service) => asMeans?.has(service) && !asSubject?.has(service)), lead: ranked[0]![1] / ranked[1]![1] };
   }
 }
 
@@ -214,7 +218,17 @@ function phrasesWithinReach(starting: Starting, message: readonly string[], star
   }
   if (found === undefined) return starting.oneWord;
   found.push(...starting.oneWord);
-  return found.sort((a, b) => a.order - b.order);
+  // By insertion: a handful of phrases, and Array#sort's work arrays cost more than the sorting.
+  for (let i = 1; i < found.length; i++) {
+    const phrase = found[i]!;
+    let j = i - 1;
+    while (j >= 0 && found[j]!.order > phrase.order) {
+      found[j + 1] = found[j]!;
+      j--;
+    }
+    found[j + 1] = phrase;
+  }
+  return found;
 }
 
 /**
