@@ -42,18 +42,30 @@ function asciiKind(code: number): number {
 function foldKeepingCase(text: string): string {
   let folded = "";
   let previous = 0; // 0: separator, 1: letter, 2: digit
+  // A run of ASCII letters (or digits) is appended whole, as one slice, when it ends: a string
+  // grown letter by letter is a chain of a piece per letter.
+  let runStart = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       const kind = asciiKind(code);
+      if (kind === previous && runStart !== -1) continue;
+      if (runStart !== -1) {
+        folded += text.slice(runStart, i);
+        runStart = -1;
+      }
       if (kind === 0) {
         previous = 0;
         continue;
       }
       if (folded !== "" && kind !== previous) folded += " ";
-      folded += text[i];
+      runStart = i;
       previous = kind;
       continue;
+    }
+    if (runStart !== -1) {
+      folded += text.slice(runStart, i);
+      runStart = -1;
     }
     const codePoint = text.codePointAt(i)!;
     if (codePoint > 0xffff) i++;
@@ -67,7 +79,7 @@ function foldKeepingCase(text: string): string {
       previous = kind;
     }
   }
-  return folded;
+  return runStart === -1 ? folded : folded + text.slice(runStart);
 }
 
 // Bounded like the stemmers' caches: a message of rare symbols cannot grow it without limit.
