@@ -154,7 +154,9 @@ export class SmalltalkReader {
     // (A loop, not flatMap: flatMap's array per word was a twentieth of answering a question.)
     const words: string[] = [];
     for (const typed of tokenize(text)) {
-      for (const word of this.abbreviations.get(typed) ?? [typed]) words.push(FUNCTION_WORDS.has(word) ? word : unstretched(word));
+      const full = this.abbreviations.get(typed);
+      if (full === undefined) words.push(FUNCTION_WORDS.has(typed) ? typed : unstretched(typed));
+      else for (const word of full) words.push(FUNCTION_WORDS.has(word) ? word : unstretched(word));
     }
     const isFiller = (word: string) => word === NAME || word === SERVICE_NAME || FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
     // Small talk is typed fast: "grazei", "thnaks", "good mornign" are read as the cue words they
