@@ -21,6 +21,10 @@ const WORDS_LIMIT = 20_000;
 interface ReadWord {
   stems: Record<Language, string>;
   starting: Record<Language, Starting | undefined>;
+  /** Whether its stem is the second of some phrase: only then is it looked up after a first one. */
+  seconds: Record<Language, boolean>;
+  /** The company's name ("orologi xiaomi per pagare"), which does not count as a gap. */
+  brand: boolean;
 }
 
 /**
@@ -82,6 +86,8 @@ export function conceptPhraseProblem(phrase: string): string | undefined {
 export class ConceptLexicon {
   /** Phrases by language and first stem, so a message only tries the phrases its words can start. */
   private readonly byFirstStem: Record<Language, Map<string, Starting>> = { it: new Map(), en: new Map() };
+  /** Every phrase's second stem, per language. */
+  private readonly secondStems: Record<Language, Set<string>> = perLanguage(() => new Set());
 
   /** The community's own country ("da noi"). */
   readonly home: string;
@@ -112,6 +118,7 @@ export class ConceptLexicon {
         ordered.order = starting.oneWord.length + [...starting.bySecondStem.values()].reduce((sum, list) => sum + list.length, 0);
         if (second === undefined) starting.oneWord.push(ordered);
         else {
+          this.secondStems[language].add(second);
           const list = starting.bySecondStem.get(second);
           if (list) list.push(ordered);
           else starting.bySecondStem.set(second, [ordered]);
@@ -136,7 +143,12 @@ export class ConceptLexicon {
     let read = this.words.get(word);
     if (read === undefined) {
       const stems = perLanguage((language) => STEMMERS[language](word));
-      read = { stems, starting: perLanguage((language) => this.byFirstStem[language].get(stems[language])) };
+      read = {
+        stems,
+        starting: perLanguage((language) => this.byFirstStem[language].get(stems[language])),
+        seconds: perLanguage((language) => this.secondStems[language].has(stems[language])),
+        brand: this.brandWords.has(word),
+      };
       if (this.words.size >= WORDS_LIMIT) this.words.clear();
       this.words.set(word, read);
     }
@@ -157,12 +169,12 @@ export class ConceptLexicon {
     if (!read.some((word) => LANGUAGES.some((language) => word.starting[language] !== undefined))) return { services: [], types, phrases, offTopic, homeRegion, means: [], lead: Number.POSITIVE_INFINITY };
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
     // Where the company's name stands, when it does (most messages: nowhere).
-    const brand = words.some((word) => this.brandWords.has(word)) ? words.map((word) => this.brandWords.has(word)) : undefined;
+    const brand = read.some((word) => word.brand) ? read.map((word) => word.brand) : undefined;
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
         if (!starting) continue;
-        for (const phrase of phrasesWithinReach(starting, stems[language], i, brand, this.maxGap)) {
+        for (const phrase of phrasesWithinReach(starting, stems[language], read, language, i, brand, this.maxGap)) {
           if (!matchesFrom(phrase.stems, stems[language], i, brand, this.maxGap)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
@@ -206,12 +218,20 @@ export function mergeReadings(first: ConceptReading, second: ConceptReading): Co
 }
 
 /** The phrases starting at `start` whose second stem follows within reach, in the lexicon's order. */
-function phrasesWithinReach(starting: Starting, message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number): readonly Phrase[] {
+function phrasesWithinReach(
+  starting: Starting,
+  message: readonly string[],
+  read: readonly ReadWord[],
+  language: Language,
+  start: number,
+  brand: readonly boolean[] | undefined,
+  maxGap: number,
+): readonly Phrase[] {
   let found: Phrase[] | undefined;
   let gap = 0;
   for (let j = start + 1; j < message.length && gap <= maxGap; j++) {
     const stem = message[j]!;
-    const list = starting.bySecondStem.get(stem);
+    const list = read[j]!.seconds[language] ? starting.bySecondStem.get(stem) : undefined;
     // A stem met again within reach brings the same phrases.
     if (list !== undefined && message.indexOf(stem, start + 1) === j) (found ??= []).push(...list);
     if (brand === undefined || !brand[j]) gap++;
