@@ -13,8 +13,8 @@ import type { Language, SmalltalkEntry } from "./schema.js";
 
 type Intent = SmalltalkEntry["id"];
 
-// Words whose nearest cue word is kept: a day of chat.
-const NEAR_CUE_WORDS_LIMIT = 20_000;
+// Words (and typed words) whose facts are kept: a day of chat.
+const WORDS_KEPT = 20_000;
 // The word after these is a name when it is nothing else ("sono Marco", "mi chiamo Luca", "I'm Anna").
 const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set(["sono", "chiamo", "im", "m", "name"]);
 // What a name read in an introduction becomes: filler, like a mention.
@@ -26,6 +26,25 @@ interface Cue {
   words: string[];
   intent: Intent;
   languages: Set<Language>;
+}
+
+/** A word as the small-talk reader sees it (see SmalltalkReader.factsOf). */
+interface WordFacts {
+  text: string;
+  /** A word of some cue. */
+  cue: boolean;
+  functionWord: boolean;
+  /** Says nothing in any message: a function word, chatter, a number, a name read as one. */
+  filler: boolean;
+  /** A word of one of our services' names, or "services". */
+  service: boolean;
+  /** The word after it is a name when it is nothing else ("sono", "chiamo"). */
+  introduction: boolean;
+  /** The cues it starts, longest first. */
+  cues: readonly Cue[] | undefined;
+  fillerLanguage: Language | undefined;
+  /** The cue word it is a typo of (null: none; undefined: not looked for yet). */
+  near: string | null | undefined;
 }
 
 export interface SmalltalkReading {
@@ -110,21 +129,8 @@ export class SmalltalkReader {
    */
   private cueWordNear(word: string): string | undefined {
     if (word.length < this.limits.typoMinLength || this.knownWords.has(word)) return undefined;
-    let near = this.nearCueWords.get(word);
-    if (near === undefined) {
-      near = this.searchCueWordNear(word) ?? null;
-      if (this.nearCueWords.size >= NEAR_CUE_WORDS_LIMIT) this.nearCueWords.clear();
-      this.nearCueWords.set(word, near);
-    }
-    return near ?? undefined;
+    return this.searchCueWordNear(word);
   }
-
-  /**
-   * cueWordNear's answers so far (null: none), bounded and cleared whole when full like the other
-   * per-word caches: the search compares the word with every cue word, and the first word of
-   * substance of most questions ("xiaomi", "come", "does") is one seen in earlier messages.
-   */
-  private readonly nearCueWords = new Map<string, string | null>();
 
   private searchCueWordNear(word: string): string | undefined {
     // Which cue words are near, not their order, decides: only the lengths one edit reaches are compared.
@@ -144,47 +150,92 @@ export class SmalltalkReader {
   }
 
   /**
+   * What the reader needs to know of a word, looked up once per word instead of in a set each:
+   * kept across messages (bounded, cleared whole when full like the other per-word caches).
+   */
+  private factsOf(word: string): WordFacts {
+    let facts = this.wordFacts.get(word);
+    if (facts === undefined) {
+      const functionWord = FUNCTION_WORDS.has(word);
+      facts = {
+        text: word,
+        cue: this.cueWordSet.has(word),
+        functionWord,
+        filler: word === NAME || word === SERVICE_NAME || functionWord || this.chatter.has(word) || /^\d+$/.test(word),
+        service: this.serviceNameWords.has(word) || SERVICES_WORDS.has(word),
+        introduction: NAME_INTRODUCTIONS.has(word),
+        cues: this.cuesByFirstWord.get(word),
+        fillerLanguage: this.fillerLanguages.get(word),
+        near: undefined,
+      };
+      if (this.wordFacts.size >= WORDS_KEPT) this.wordFacts.clear();
+      this.wordFacts.set(word, facts);
+    }
+    return facts;
+  }
+
+  private readonly wordFacts = new Map<string, WordFacts>();
+
+  /** A typed word as the reader compares it: its shorthand spelt out, a stretched last letter cut (a function word is never stretched: "stuff" and "will" are not "stuf" and "wil"). */
+  private spelt(typed: string): readonly WordFacts[] {
+    let spelt = this.speltWords.get(typed);
+    if (spelt === undefined) {
+      spelt = (this.abbreviations.get(typed) ?? [typed]).map((word) => this.factsOf(FUNCTION_WORDS.has(word) ? word : unstretched(word)));
+      if (this.speltWords.size >= WORDS_KEPT) this.speltWords.clear();
+      this.speltWords.set(typed, spelt);
+    }
+    return spelt;
+  }
+
+  private readonly speltWords = new Map<string, readonly WordFacts[]>();
+
+  /**
+   * The one cue word a word is a typo of (see cueWordNear), remembered with the word: the search
+   * compares it with every cue word, and the first word of substance of most questions ("xiaomi",
+   * "come", "does") is one seen in earlier messages.
+   */
+  private nearOf(facts: WordFacts): string | undefined {
+    if (facts.near === undefined) facts.near = this.cueWordNear(facts.text) ?? null;
+    return facts.near ?? undefined;
+  }
+
+  /**
    * @param namesNothing the message names and describes no service and no place: then a few words
    *   the knowledge uses may be chat around a cue too ("Hey bot, just wanted to say thank you").
    */
   read(text: string, namesNothing = false): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
-    // A function word is never stretched: "stuff" and "will" are not "stuf" and "wil".
-    // (A loop, not flatMap: flatMap's array per word was a twentieth of answering a question.)
-    const words: string[] = [];
-    for (const typed of tokenize(text)) {
-      const full = this.abbreviations.get(typed);
-      if (full === undefined) words.push(FUNCTION_WORDS.has(typed) ? typed : unstretched(typed));
-      else for (const word of full) words.push(FUNCTION_WORDS.has(word) ? word : unstretched(word));
-    }
-    const isFiller = (word: string) => word === NAME || word === SERVICE_NAME || FUNCTION_WORDS.has(word) || this.chatter.has(word) || /^\d+$/.test(word) || (mentions ??= mentionsIn(text)).has(word);
+    // (Loops, not flatMap: flatMap's array per word was a twentieth of answering a question.)
+    const words: WordFacts[] = [];
+    for (const typed of tokenize(text)) for (const word of this.spelt(typed)) words.push(word);
+    const isFiller = (word: WordFacts) => word.filler || (mentions ??= mentionsIn(text)).has(word.text);
     // Small talk is typed fast: "grazei", "thnaks", "good mornign" are read as the cue words they
     // miss by one edit, before cues are looked for, so a cue's second word may be the misspelt one.
     let namesServices = false;
     for (let k = 0; k < words.length; k++) {
       const word = words[k]!;
-      if (this.cueWordSet.has(word) || isFiller(word)) continue;
-      const near = this.cueWordNear(word);
+      if (word.cue || isFiller(word)) continue;
+      const near = this.nearOf(word);
       if (near !== undefined) {
-        words[k] = near;
+        words[k] = this.factsOf(near);
         continue;
       }
       // Introducing oneself: "mi chiamo Luca", "sono Marco da Bari", "I'm Anna from Lyon".
-      const before = words[k - 1] ?? "";
-      const introduces = NAME_INTRODUCTIONS.has(before) || ((before === "da" || before === "from") && this.namesPlace(word));
-      if (introduces) words[k] = NAME;
+      const before = words[k - 1]?.text ?? "";
+      const introduces = (words[k - 1]?.introduction ?? false) || ((before === "da" || before === "from") && this.namesPlace(word.text));
+      if (introduces) words[k] = this.factsOf(NAME);
       // "sto bot cosa sa fare? tipo posso chiederti di xiaomi pay?", "di quali servizi xiaomi parli?":
       // our services named as what to ask about, in a request for help (and nothing else: "grazie!
       // e xiaomi pay?" asks). A message
       // naming nothing we answer about reads its words as chat around a cue, as before.
-      else if (!namesNothing && (this.serviceNameWords.has(word) || SERVICES_WORDS.has(word))) {
-        words[k] = SERVICE_NAME;
+      else if (!namesNothing && word.service) {
+        words[k] = this.factsOf(SERVICE_NAME);
         namesServices = true;
       }
       // Any other word in a message that names or describes something makes it a question
       // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung").
-      else if (!namesNothing || this.namesPlace(word)) return undefined;
+      else if (!namesNothing || this.namesPlace(word.text)) return undefined;
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
@@ -206,7 +257,7 @@ export class SmalltalkReader {
         i++;
         continue;
       }
-      const fillerLanguage = this.fillerLanguages.get(words[i]!);
+      const fillerLanguage = words[i]!.fillerLanguage;
       if (fillerLanguage !== undefined) fillerLanguages.add(fillerLanguage);
       i++;
     }
@@ -241,14 +292,16 @@ export class SmalltalkReader {
    * can i ask"); of two that fit, "che domande accetti" spans more of "che tipo di domande
    * accetti" than "che tipo di domande".
    */
-  private cueAt(words: readonly string[], i: number): { cue: Cue; length: number } | undefined {
+  private cueAt(words: readonly WordFacts[], i: number): { cue: Cue; length: number } | undefined {
+    const cues = words[i]!.cues;
+    if (cues === undefined) return undefined;
     let best: { cue: Cue; length: number } | undefined;
-    for (const cue of this.cuesByFirstWord.get(words[i]!) ?? []) {
+    for (const cue of cues) {
       let j = i + 1;
       let k = 1;
       while (k < cue.words.length && j < words.length) {
-        if (words[j] === cue.words[k]) k++;
-        else if (!FUNCTION_WORDS.has(words[j]!)) break;
+        if (words[j]!.text === cue.words[k]) k++;
+        else if (!words[j]!.functionWord) break;
         j++;
       }
       if (k === cue.words.length && (best === undefined || j - i > best.length)) best = { cue, length: j - i };
