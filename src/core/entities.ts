@@ -155,11 +155,15 @@ export class EntityRecognizer {
   private readonly bankNames = new FuzzyLexicon<string>(Infinity);
   private readonly otherProducts = new FuzzyLexicon<string>();
   private readonly offTopicNames = new FuzzyLexicon<string>(Infinity);
+  /** The lexicons above: a name's bit in `nameKeys` is 1 << its lexicon's place here. */
+  private readonly lexicons: ReadonlyArray<FuzzyLexicon<string>>;
   /**
-   * Every beginning of every name above ("i", "it", "ita", …): most words begin none, and then
-   * no lexicon needs to be asked for them or for the longer runs of words they start.
+   * Every beginning of every name above ("i", "it", "ita", …), with a bit for each lexicon that has
+   * it as a whole name: most words begin none, and then no lexicon needs to be asked for them or
+   * for the longer runs of words they start; a run that is a whole name is asked only of the
+   * lexicons that hold it.
    */
-  private readonly namePrefixes = new Set<string>();
+  private readonly nameKeys = new Map<string, number>();
   private readonly placeholders: ReadonlyMap<string, string>;
 
   /**
@@ -230,9 +234,16 @@ export class EntityRecognizer {
     for (const topic of LANGUAGES.flatMap((language) => knowledge.otherProducts.topics[language])) {
       this.offTopicNames.add(tokenize(topic).join(""), tokenize(topic).join(" "));
     }
-    for (const lexicon of [this.serviceNames, this.curatedRegions, this.countryNames, this.cityNames, this.bankNames, this.otherProducts, this.offTopicNames]) {
-      for (const key of lexicon.keys()) for (let end = 1; end <= key.length; end++) this.namePrefixes.add(key.slice(0, end));
-    }
+    this.lexicons = [this.serviceNames, this.curatedRegions, this.countryNames, this.cityNames, this.bankNames, this.otherProducts, this.offTopicNames];
+    this.lexicons.forEach((lexicon, place) => {
+      for (const key of lexicon.keys()) {
+        for (let end = 1; end < key.length; end++) {
+          const prefix = key.slice(0, end);
+          if (!this.nameKeys.has(prefix)) this.nameKeys.set(prefix, 0);
+        }
+        this.nameKeys.set(key, (this.nameKeys.get(key) ?? 0) | (1 << place));
+      }
+    });
   }
 
   /** Whether a word names a region by itself: "ceca" in "e la carta ceca?" is a place, not a word the knowledge lacks. */
@@ -276,7 +287,7 @@ export class EntityRecognizer {
       // a typo could hide one), and not two capitals (a country code), is what every lexicon below
       // would find it to be: itself, or a word of one service's name. Most words are, and need
       // no window built nor five lexicons asked.
-      if (nextUnknown[i]! >= Math.min(input.length, i + MAX_NAME_WORDS) && !this.namePrefixes.has(word.text) && !(word.capitalised && word.text.length === 2)) {
+      if (nextUnknown[i]! >= Math.min(input.length, i + MAX_NAME_WORDS) && !this.nameKeys.has(word.text) && !(word.capitalised && word.text.length === 2)) {
         this.pushPlainWord(result, word.text, i);
         i++;
         continue;
@@ -441,19 +452,23 @@ export class EntityRecognizer {
 
   /** The runs of words from `start` that could be a name, read once for every lexicon. */
   private windowAt(input: Word[], start: number, nextUnknown: Int32Array): NameWindow {
+    const names: number[] = [];
     // Runs a typo may hide in are all tried; otherwise only runs that begin a name are built.
     if (nextUnknown[start]! < Math.min(input.length, start + MAX_NAME_WORDS)) {
       const keys = ngramKeys(input, start);
-      let prefixes = 0;
-      while (prefixes < keys.length && this.namePrefixes.has(keys[prefixes]!)) prefixes++;
-      return { keys, start, prefixes, nextUnknown, functionWords: functionWordsFrom(input, start, prefixes) };
+      for (let bits = this.nameKeys.get(keys[0]!); bits !== undefined; bits = this.nameKeys.get(keys[names.length]!)) {
+        names.push(bits);
+        if (names.length === keys.length) break;
+      }
+      return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(input, start, names.length) };
     }
     const keys = [input[start]!.text];
-    while (keys.length < MAX_NAME_WORDS && this.namePrefixes.has(keys.at(-1)!) && start + keys.length < input.length) {
+    for (let bits = this.nameKeys.get(keys[0]!); bits !== undefined; bits = this.nameKeys.get(keys.at(-1)!)) {
+      names.push(bits);
+      if (keys.length === MAX_NAME_WORDS || start + keys.length === input.length) break;
       keys.push(keys.at(-1)! + input[start + keys.length]!.text);
     }
-    const prefixes = this.namePrefixes.has(keys.at(-1)!) ? keys.length : keys.length - 1;
-    return { keys, start, prefixes, nextUnknown, functionWords: functionWordsFrom(input, start, prefixes) };
+    return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(input, start, names.length) };
   }
 
   private longestName<T>(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
@@ -462,9 +477,11 @@ export class EntityRecognizer {
     // But a misspelt longer name beats an exact shorter one when the words it adds are not
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
     let exact: { value: T; length: number; distance: number; key: string } | undefined;
+    const bit = 1 << this.lexicons.indexOf(lexicon as FuzzyLexicon<never>);
     for (let n = window.prefixes; n >= 1 && !exact; n--) {
       // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
       if (n > 1 && window.functionWords >= n) continue;
+      if ((window.names[n - 1]! & bit) === 0) continue;
       const value = lexicon.get(keys[n - 1]!);
       if (value !== undefined) exact = { value, length: n, distance: 0, key: keys[n - 1]! };
     }
@@ -544,6 +561,8 @@ interface NameWindow {
   start: number;
   /** How many of `keys` begin some name: a longer run cannot be a name when a shorter one begins none. */
   prefixes: number;
+  /** For each of those, the bits of the lexicons that have it as a whole name (see EntityRecognizer.nameKeys). */
+  names: number[];
   /** For each word, the first word from it on that the knowledge does not use (the message's length: none). */
   nextUnknown: Int32Array;
   /** How many words from `start` are function words (counted only as far as `prefixes` reaches). */
