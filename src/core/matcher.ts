@@ -90,6 +90,8 @@ const CEILING_STEPS = 1_000_000;
 const TOPIC_SLOTS = 2 ** 24;
 const CEILING_BUCKETS = 100;
 const NO_TOPICS: readonly number[] = [];
+/** The topics of a term no phrasing uses. */
+const NO_POSTINGS = new Int32Array(0);
 const NO_WORDS: ReadonlySet<number> = new Set();
 // Term stamps are question stamp × this + term position; a question has fewer terms than this.
 const MAX_QUERY_TERMS = 4096;
@@ -148,6 +150,8 @@ export class Matcher {
   private readonly regionSlotTopics: number[];
   private readonly idf = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
+  /** What ranking needs of a term (its id, weight and topics), found with one lookup per question term. */
+  private readonly termFacts = new Map<string, { id: number; idf: number; postings: Int32Array }>();
   /**
    * Where each term sits in the question being ranked, valid where its stamp is the question's:
    * reused across questions (ranking is synchronous), so no table is built per question.
@@ -244,6 +248,7 @@ export class Matcher {
       if ([...seenIn].every((topicIndex) => topics[topicIndex]!.kind === "smalltalk")) this.courtesyTerms.add(term);
     }
     for (const term of [ANY_SERVICE, ANY_REGION, ...this.idf.keys()]) if (!this.termIds.has(term)) this.termIds.set(term, this.termIds.size);
+    for (const [term, id] of this.termIds) this.termFacts.set(term, { id, idf: this.idf.get(term) ?? 0, postings: this.topicPostings.get(term) ?? NO_POSTINGS });
     this.scratch = new RankScratch(topics.length);
     this.querySlotStamp = new Int32Array(this.termIds.size);
     this.querySlot = new Int32Array(this.termIds.size);
@@ -444,20 +449,22 @@ export class Matcher {
     if (queryTotal === 0 || limit <= 0) return [];
     const stamp = ++this.questionStamp;
     const scratch = this.scratch.forQuestion(query.length);
-    query.forEach((q, k) => {
-      const id = this.termIds.get(q.term);
-      if (id === undefined) return;
-      this.querySlotStamp[id] = stamp;
-      this.querySlot[id] = k;
-    });
     // Classified once per question, not once per candidate phrasing.
-    const classified = query.map(({ term, weight }) => ({
-      term,
-      weight,
-      termWeight: this.idf.get(term) ?? 0,
-      serviceId: term.startsWith("§") ? term.slice(1) : null,
-      isRegion: term.startsWith("@"),
-    }));
+    const classified = query.map(({ term, weight }, k) => {
+      const facts = this.termFacts.get(term);
+      if (facts !== undefined) {
+        this.querySlotStamp[facts.id] = stamp;
+        this.querySlot[facts.id] = k;
+      }
+      return {
+        term,
+        weight,
+        termWeight: facts?.idf ?? 0,
+        serviceId: term.startsWith("§") ? term.slice(1) : null,
+        isRegion: term.startsWith("@"),
+        postings: facts?.postings ?? NO_POSTINGS,
+      };
+    });
     const fillsServiceSlot = classified.some((q) => q.serviceId !== null && q.serviceId !== COMPANY_SERVICE_ID);
     const fillsRegionSlot = classified.some((q) => q.isRegion);
     const namedServices = new Set(recognition.services.filter((id) => id !== COMPANY_SERVICE_ID));
@@ -501,18 +508,18 @@ export class Matcher {
     // the visit would never get to).
     const alone = this.lightWords(classified, queryTotal, floorShare);
     // Touching first, so that slots and "about" lists only add to topics a term reached.
-    classified.forEach(({ term }, k) => {
-      if (!alone.has(k)) scratch.addToCeilings(this.topicPostings.get(term) ?? NO_TOPICS, true, 0, stamp * MAX_QUERY_TERMS + k, stamp);
+    classified.forEach(({ postings }, k) => {
+      if (!alone.has(k)) scratch.addToCeilings(postings, true, 0, stamp * MAX_QUERY_TERMS + k, stamp);
     });
     if (namedService) scratch.addToCeilings(this.serviceSlotTopics, true, 0, -1, stamp);
     if (namedRegion) scratch.addToCeilings(this.regionSlotTopics, true, 0, -1, stamp);
-    classified.forEach(({ term, weight, serviceId, isRegion }, k) => {
+    classified.forEach(({ weight, serviceId, isRegion, postings }, k) => {
       if (serviceId === COMPANY_SERVICE_ID) {
         everywhere += weight;
         return;
       }
       const termStamp = -(stamp * MAX_QUERY_TERMS + k) - 2;
-      scratch.addToCeilings(this.topicPostings.get(term) ?? NO_TOPICS, false, weight, termStamp, stamp);
+      scratch.addToCeilings(postings, false, weight, termStamp, stamp);
       if (serviceId !== null) {
         scratch.addToCeilings(this.topicsAbout.get(serviceId) ?? NO_TOPICS, false, weight, termStamp, stamp);
         scratch.addToCeilings(this.serviceSlotTopics, false, weight, termStamp, stamp);
@@ -691,17 +698,17 @@ export class Matcher {
     if (floorShare <= 0) return NO_WORDS;
     let named = 0;
     let lightest = Number.POSITIVE_INFINITY;
-    for (const { term, weight, serviceId, isRegion } of classified) {
+    for (const { weight, serviceId, isRegion, postings } of classified) {
       if (serviceId !== null || isRegion) named += weight;
       // A word no phrasing uses adds to no topic.
-      else if (this.topicPostings.has(term)) lightest = Math.min(lightest, weight);
+      else if (postings.length > 0) lightest = Math.min(lightest, weight);
     }
     // Ceilings are rounded up to a step (1e-6) and compared a step below the floor: 4e-6 covers both.
     // Most questions have no such word: known without sorting.
     if (lightest === Number.POSITIVE_INFINITY || reachesShare(named + lightest, queryTotal, floorShare)) return NO_WORDS;
     const words: number[] = [];
-    classified.forEach(({ term, serviceId, isRegion }, k) => {
-      if (serviceId === null && !isRegion && this.topicPostings.has(term)) words.push(k);
+    classified.forEach(({ serviceId, isRegion, postings }, k) => {
+      if (serviceId === null && !isRegion && postings.length > 0) words.push(k);
     });
     words.sort((a, b) => classified[a]!.weight - classified[b]!.weight);
     const light = new Set<number>();
@@ -899,7 +906,7 @@ class RankScratch {
 
 interface QueryContext {
   /** The question's terms: their weight in the question and (termWeight) in the phrasings, 0 for words no phrasing uses. */
-  classified: Array<{ term: string; weight: number; termWeight: number; serviceId: string | null; isRegion: boolean }>;
+  classified: Array<{ term: string; weight: number; termWeight: number; serviceId: string | null; isRegion: boolean; postings: Int32Array }>;
   queryTotal: number;
   /** The question's stamp in the matcher's term-slot table. */
   stamp: number;
