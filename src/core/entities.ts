@@ -131,6 +131,8 @@ export interface Recognition {
 }
 
 const BRAND_WORDS = new Set(["mi", "xiaomi"]);
+// Words whose facts are kept: a day of chat, like the other per-word caches.
+const WORDS_KEPT = 20_000;
 
 export class EntityRecognizer {
   private readonly serviceNames = new FuzzyLexicon<string>();
@@ -272,11 +274,15 @@ export class EntityRecognizer {
     // where the next such word is, from each word on, is worked out once for the whole message.
     const nextUnknown = new Int32Array(input.length + 1);
     nextUnknown[input.length] = input.length;
-    for (let k = input.length - 1; k >= 0; k--) nextUnknown[k] = this.knownWords.has(input[k]!.text) ? nextUnknown[k + 1]! : k;
+    const facts: WordFacts[] = new Array(input.length);
+    for (let k = input.length - 1; k >= 0; k--) {
+      facts[k] = this.factsOf(input[k]!.text);
+      nextUnknown[k] = facts[k]!.known ? nextUnknown[k + 1]! : k;
+    }
 
     for (let i = 0; i < input.length; ) {
       const word = input[i]!;
-      const placeholder = this.placeholders.get(word.text);
+      const placeholder = facts[i]!.placeholder;
       if (placeholder !== undefined) {
         pushTerm(result, placeholder, i);
         i++;
@@ -287,13 +293,13 @@ export class EntityRecognizer {
       // a typo could hide one), and not two capitals (a country code), is what every lexicon below
       // would find it to be: itself, or a word of one service's name. Most words are, and need
       // no window built nor five lexicons asked.
-      if (nextUnknown[i]! >= Math.min(input.length, i + MAX_NAME_WORDS) && !this.nameKeys.has(word.text) && !(word.capitalised && word.text.length === 2)) {
-        this.pushPlainWord(result, word.text, i);
+      if (nextUnknown[i]! >= Math.min(input.length, i + MAX_NAME_WORDS) && facts[i]!.names === undefined && !(word.capitalised && word.text.length === 2)) {
+        this.pushPlainWord(result, facts[i]!, i);
         i++;
         continue;
       }
 
-      const window = this.windowAt(input, i, nextUnknown);
+      const window = this.windowAt(input, facts, i, nextUnknown);
       const { keys } = window;
       const misspeltService = this.longestName(window, input, this.serviceNames, true);
       // "my icloud is full" ("myicloud" is one letter from "micloud"): another company's product
@@ -336,7 +342,7 @@ export class EntityRecognizer {
         const usedBefore =
           (LANGUAGE_USE_BEFORE.has(before) && (before !== "in" || endsThere)) || (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? ""));
         if (nationality && (usedBefore || LANGUAGE_USE_AFTER.has(next) || (next === "per" && input[i + 2]?.text === "favore"))) {
-          this.pushPlainWord(result, word.text, i);
+          this.pushPlainWord(result, facts[i]!, i);
           i++;
           continue;
         }
@@ -375,7 +381,7 @@ export class EntityRecognizer {
       if (bank) {
         pushOnce(adjectiveRegions, bank.value);
         pushOnce(result.bankRegions, bank.value);
-        for (let k = 0; k < bank.length; k++) this.pushPlainWord(result, input[i + k]!.text, i + k);
+        for (let k = 0; k < bank.length; k++) this.pushPlainWord(result, facts[i + k]!, i + k);
         i += bank.length;
         continue;
       }
@@ -402,7 +408,7 @@ export class EntityRecognizer {
         i += offTopic.length;
         continue;
       }
-      this.pushPlainWord(result, word.text, i);
+      this.pushPlainWord(result, facts[i]!, i);
       i++;
     }
     result.guessedServices = result.guessedServices.filter((id) => !result.services.includes(id));
@@ -440,35 +446,59 @@ export class EntityRecognizer {
   }
 
   /** A word that is no name: itself, or the service one of whose names it is a word of ("cloud"). */
-  private pushPlainWord(result: Recognition, word: string, origin: number): void {
-    const guessed = this.serviceWords.get(word);
+  private pushPlainWord(result: Recognition, word: WordFacts, origin: number): void {
+    const guessed = word.service;
     if (guessed !== undefined) {
       pushOnce(result.guessedServices, guessed);
       pushTerm(result, serviceTerm(guessed), origin);
     } else {
-      pushTerm(result, word, origin);
+      pushTerm(result, word.text, origin);
     }
   }
 
+  /**
+   * What reading a message needs to know of a word by itself, looked up once per word instead of
+   * in a table each; kept across messages (bounded, cleared whole when full like the other
+   * per-word caches).
+   */
+  private factsOf(word: string): WordFacts {
+    let facts = this.wordFacts.get(word);
+    if (facts === undefined) {
+      facts = {
+        text: word,
+        known: this.knownWords.has(word),
+        placeholder: this.placeholders.get(word),
+        names: this.nameKeys.get(word),
+        service: this.serviceWords.get(word),
+        functionWord: FUNCTION_WORDS.has(word),
+      };
+      if (this.wordFacts.size >= WORDS_KEPT) this.wordFacts.clear();
+      this.wordFacts.set(word, facts);
+    }
+    return facts;
+  }
+
+  private readonly wordFacts = new Map<string, WordFacts>();
+
   /** The runs of words from `start` that could be a name, read once for every lexicon. */
-  private windowAt(input: Word[], start: number, nextUnknown: Int32Array): NameWindow {
+  private windowAt(input: Word[], facts: readonly WordFacts[], start: number, nextUnknown: Int32Array): NameWindow {
     const names: number[] = [];
     // Runs a typo may hide in are all tried; otherwise only runs that begin a name are built.
     if (nextUnknown[start]! < Math.min(input.length, start + MAX_NAME_WORDS)) {
       const keys = ngramKeys(input, start);
-      for (let bits = this.nameKeys.get(keys[0]!); bits !== undefined; bits = this.nameKeys.get(keys[names.length]!)) {
+      for (let bits = facts[start]!.names; bits !== undefined; bits = this.nameKeys.get(keys[names.length]!)) {
         names.push(bits);
         if (names.length === keys.length) break;
       }
-      return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(input, start, names.length) };
+      return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
     }
     const keys = [input[start]!.text];
-    for (let bits = this.nameKeys.get(keys[0]!); bits !== undefined; bits = this.nameKeys.get(keys.at(-1)!)) {
+    for (let bits = facts[start]!.names; bits !== undefined; bits = this.nameKeys.get(keys.at(-1)!)) {
       names.push(bits);
       if (keys.length === MAX_NAME_WORDS || start + keys.length === input.length) break;
       keys.push(keys.at(-1)! + input[start + keys.length]!.text);
     }
-    return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(input, start, names.length) };
+    return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
   }
 
   private longestName<T>(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
@@ -555,6 +585,19 @@ export class EntityRecognizer {
   }
 }
 
+/** A word as the recogniser sees it by itself (see EntityRecognizer.factsOf). */
+interface WordFacts {
+  text: string;
+  /** A word the knowledge uses or a function word: no name's typo. */
+  known: boolean;
+  placeholder: string | undefined;
+  /** It begins a name: the bits of the lexicons that have it as a whole name (undefined: it begins none). */
+  names: number | undefined;
+  /** The one service whose names it belongs to ("cloud", "pay"). */
+  service: string | undefined;
+  functionWord: boolean;
+}
+
 interface NameWindow {
   /** `keys[n - 1]` is the words from `start` joined without spaces, n words long. */
   keys: string[];
@@ -575,9 +618,9 @@ function isSlightWord(word: string | undefined): boolean {
 }
 
 /** How many of the `limit` words from `start` are function words before the first that is not. */
-function functionWordsFrom(input: Word[], start: number, limit: number): number {
+function functionWordsFrom(facts: readonly WordFacts[], start: number, limit: number): number {
   let count = 0;
-  while (count < limit && FUNCTION_WORDS.has(input[start + count]!.text)) count++;
+  while (count < limit && facts[start + count]!.functionWord) count++;
   return count;
 }
 
