@@ -522,7 +522,7 @@ export class EntityRecognizer {
     const unknown = nextUnknown[exact ? start + exact.length : start]!;
     for (let n = keys.length; n >= shortest; n--) {
       if (unknown >= start + n) continue;
-      const hit = lexicon.find(keys[n - 1]!);
+      const hit = lexicon.find(keys[n - 1]!, n <= window.prefixes && (window.names[n - 1]! & bit) !== 0);
       if (hit) return { value: hit.value, length: n, distance: hit.distance, key: hit.key };
     }
     return exact;

@@ -180,15 +180,23 @@ export class FuzzyLexicon<T> {
     return this.exact.keys();
   }
 
-  /** Exact hit, else the closest entry within the typo budget (ties go to the entry added first). */
-  find(key: string): FuzzyHit<T> | undefined {
+  /**
+   * Exact hit, else the closest entry within the typo budget (ties go to the entry added first).
+   * @param mayBeExact false when the caller knows the key is no entry (see EntityRecognizer.nameKeys): it is not looked up
+   */
+  find(key: string, mayBeExact = true): FuzzyHit<T> | undefined {
     // Longer than any key and than any key's typos: nothing to hash or compare (runs of words
     // tried as names mostly are).
     if (key.length > this.longestExactKey && key.length > this.longestKey + MAX_BUDGET) return undefined;
-    const value = this.get(key);
-    if (value !== undefined) return { key, value, distance: 0 };
-    const unswapped = this.swapped.get(key);
-    if (unswapped !== undefined) return { key: unswapped, value: this.exact.get(unswapped)!, distance: 1 };
+    if (mayBeExact) {
+      const value = this.get(key);
+      if (value !== undefined) return { key, value, distance: 0 };
+    }
+    // Only keys too short for other typos have their swaps kept, and a swap keeps the length.
+    if (key.length < this.fuzzyMinLength && key.length >= this.swapMinLength) {
+      const unswapped = this.swapped.get(key);
+      if (unswapped !== undefined) return { key: unswapped, value: this.exact.get(unswapped)!, distance: 1 };
+    }
     // A typo may be a letter shorter than the shortest fuzzy key ("itlia" for "italia").
     if (key.length < this.fuzzyMinLength - 1 || key.length > this.longestKey + MAX_BUDGET) return undefined;
     const bucket = this.buckets.get(key[0]!);
