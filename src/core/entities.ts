@@ -309,7 +309,7 @@ export class EntityRecognizer {
       const service =
         misspeltService !== undefined &&
         misspeltService.distance > 0 &&
-        (this.rivalWithin(input, i, misspeltService.length) || (misspeltService.distance >= this.limits.dictionaryVetoDistance && this.spelledRightWithin(input, i, misspeltService.length)))
+        (this.rivalWithin(input, i, misspeltService.length) || (misspeltService.distance >= this.limits.dictionaryVetoDistance && this.spelledRightWithin(facts, i, misspeltService.length)))
           ? undefined
           : misspeltService;
       if (service) {
@@ -432,10 +432,12 @@ export class EntityRecognizer {
 
   /** Whether one of the `length` words from `start` is another company's product by itself. */
   /** Whether a word of the run is spelt right though the knowledge never uses it ("clock" in "xiaomi clock"). */
-  private spelledRightWithin(input: readonly Word[], start: number, length: number): boolean {
-    for (let k = start; k < start + length && k < input.length; k++) {
-      const word = input[k]!.text;
-      if (word.length >= this.limits.dictionaryWordMinLength && !this.knownWords.has(word) && this.dictionary.has(word)) return true;
+  private spelledRightWithin(facts: readonly WordFacts[], start: number, length: number): boolean {
+    for (let k = start; k < start + length && k < facts.length; k++) {
+      const word = facts[k]!;
+      // Asked of the dictionaries once per word (they are loaded on the first such question).
+      word.spelt ??= word.text.length >= this.limits.dictionaryWordMinLength && !word.known && this.dictionary.has(word.text);
+      if (word.spelt) return true;
     }
     return false;
   }
@@ -471,6 +473,7 @@ export class EntityRecognizer {
         names: this.nameKeys.get(word),
         service: this.serviceWords.get(word),
         functionWord: FUNCTION_WORDS.has(word),
+        spelt: undefined,
       };
       if (this.wordFacts.size >= WORDS_KEPT) this.wordFacts.clear();
       this.wordFacts.set(word, facts);
@@ -490,7 +493,7 @@ export class EntityRecognizer {
         names.push(bits);
         if (names.length === keys.length) break;
       }
-      return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
+      return { keys, names, facts, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
     }
     const keys = [input[start]!.text];
     for (let bits = facts[start]!.names; bits !== undefined; bits = this.nameKeys.get(keys.at(-1)!)) {
@@ -498,7 +501,7 @@ export class EntityRecognizer {
       if (keys.length === MAX_NAME_WORDS || start + keys.length === input.length) break;
       keys.push(keys.at(-1)! + input[start + keys.length]!.text);
     }
-    return { keys, names, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
+    return { keys, names, facts, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
   }
 
   private longestName<T>(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
@@ -545,7 +548,7 @@ export class EntityRecognizer {
     const afterPlaceWord = PLACE_WORDS.has(before);
     const afterCityPlaceWord = CITY_PLACE_WORDS.has(before);
     const placeExpected = afterPlaceWord || afterCityPlaceWord;
-    const spelledRight = curated !== undefined && curated.distance > 0 && !placeExpected && this.spelledRightWithin(input, start, curated.length);
+    const spelledRight = curated !== undefined && curated.distance > 0 && !placeExpected && this.spelledRightWithin(window.facts, start, curated.length);
     const named = (spelledRight ? this.longestName(window, input, this.curatedRegions, false) : curated) ?? this.longestName(window, input, this.countryNames, false);
     if (named !== undefined || afterCityPlaceWord || (start === 0 && labelWords > 0)) {
       // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer
@@ -558,7 +561,7 @@ export class EntityRecognizer {
       // "kyiv friends say they pay with their mi band": a city's name as typed that neither
       // dictionary has is the city wherever it stands ("Milano", an Italian word too, needs "a" or "in").
       const city = this.longestName(window, input, this.cityNames, false);
-      if (city && !this.spelledRightWithin(input, start, city.length)) return { code: city.value, length: city.length, city: true };
+      if (city && !this.spelledRightWithin(window.facts, start, city.length)) return { code: city.value, length: city.length, city: true };
     }
     // Right after a service's name, at the end of the message, a short word is where it is asked
     // about: "mi cloud us?"; but "XiaoAI usa un modello linguistico?" is a verb.
@@ -596,6 +599,8 @@ interface WordFacts {
   /** The one service whose names it belongs to ("cloud", "pay"). */
   service: string | undefined;
   functionWord: boolean;
+  /** A word some dictionary has, the knowledge does not use, and long enough to say so (undefined: not asked yet). */
+  spelt: boolean | undefined;
 }
 
 interface NameWindow {
@@ -606,6 +611,8 @@ interface NameWindow {
   prefixes: number;
   /** For each of those, the bits of the lexicons that have it as a whole name (see EntityRecognizer.nameKeys). */
   names: number[];
+  /** The message's words as the recogniser sees them. */
+  facts: readonly WordFacts[];
   /** For each word, the first word from it on that the knowledge does not use (the message's length: none). */
   nextUnknown: Int32Array;
   /** How many words from `start` are function words (counted only as far as `prefixes` reaches). */
