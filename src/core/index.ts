@@ -255,7 +255,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // The company's name alone names nothing we answer about: "what can you answer? only xiaomi things?".
     const namesNothing =
       named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
-    const chat = smalltalkReader.read(reading.text, namesNothing) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
+    const chat = smalltalkReader.read(reading.text, namesNothing, reading.tokens) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {

@@ -24,6 +24,8 @@ export interface Reading {
   readings: Map<string, QueryTerm>;
   /** The names, with the services and places the message describes. */
   recognition: Recognition;
+  /** The words of `text` as typed (as `tokenize` gives them), before shorthand is spelt out. */
+  tokens: readonly string[];
 }
 
 // "In Shenzhen for work rn, …": a place at the very start is where the asker is.
@@ -56,7 +58,8 @@ export class MessageReader {
     // letter ("Poco X6" is not "Poco per 6").
     const models = modelLetters(text);
     const input: Word[] = [];
-    for (const word of words(text)) {
+    const typedWords = words(text);
+    for (const word of typedWords) {
       const full = models?.has(word.text) ? undefined : this.abbreviations.get(word.text);
       if (full === undefined) input.push(word);
       else for (const expanded of full) input.push({ text: expanded, capitalised: false });
@@ -92,7 +95,8 @@ export class MessageReader {
     const originCityAsked =
       named.cityRegions.includes(origin) && (AT_THE_START.test(text) || questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))));
     const recognition = withDescriptions(named, described, origin, this.options.answering.companyLead, originCityAsked);
-    return { text, guess, described, readings, recognition: this.counterpartAsked(recognition, typed) ?? recognition };
+    const tokens = typedWords.map((word) => word.text);
+    return { text, guess, described, readings, recognition: this.counterpartAsked(recognition, typed) ?? recognition, tokens };
   }
 
   /**

@@ -202,13 +202,14 @@ export class SmalltalkReader {
   /**
    * @param namesNothing the message names and describes no service and no place: then a few words
    *   the knowledge uses may be chat around a cue too ("Hey bot, just wanted to say thank you").
+   * @param tokens `tokenize(text)`, when the caller has it already
    */
-  read(text: string, namesNothing = false): SmalltalkReading | undefined {
+  read(text: string, namesNothing = false, tokens: readonly string[] = tokenize(text)): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
     // (Loops, not flatMap: flatMap's array per word was a twentieth of answering a question.)
     const words: WordFacts[] = [];
-    for (const typed of tokenize(text)) for (const word of this.spelt(typed)) words.push(word);
+    for (const typed of tokens) for (const word of this.spelt(typed)) words.push(word);
     const isFiller = (word: WordFacts) => word.filler || (mentions ??= mentionsIn(text)).has(word.text);
     // Small talk is typed fast: "grazei", "thnaks", "good mornign" are read as the cue words they
     // miss by one edit, before cues are looked for, so a cue's second word may be the misspelt one.
