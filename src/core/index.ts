@@ -245,10 +245,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     let reading = reader.read(question, hinted.locale);
     // Sentences read as whole messages to tell what asks from the story ("ma… esiste da noi?"):
     // each once, and a sentence that is the whole message is the reading already made.
-    const sentenceReadings = new Map<string, Reading>([[reading.text, reading]]);
+    const whole = reading;
+    let sentenceReadings: Map<string, Reading> | undefined;
     const readSentence = (text: string) => {
-      let read = sentenceReadings.get(text);
-      if (read === undefined) sentenceReadings.set(text, (read = reader.read(text, hinted.locale)));
+      if (text === whole.text) return whole;
+      let read = sentenceReadings?.get(text);
+      if (read === undefined) (sentenceReadings ??= new Map()).set(text, (read = reader.read(text, hinted.locale)));
       return read;
     };
     const { recognition: named, described } = reading;
@@ -390,8 +392,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "Which cards work in Greece?": an entry about cards in general that never speaks of Greece
     // knows less about it than Greece's own facts, which name its banks and devices; but a
     // message naming what an entry is about ("a Curve card in Germany?") asks that entry.
-    const asked = new Set(focus.terms.map((term) => term.term));
+    let asked: ReadonlySet<string> | undefined;
     const itsWordAsked = (topic: Topic) => {
+      asked ??= new Set(focus.terms.map((term) => term.term));
       for (const keyword of traits.get(topic.id)?.keywords ?? []) if (asked.has(keyword)) return true;
       return false;
     };
