@@ -486,7 +486,6 @@ export class Matcher {
       coverageNext: 0,
       fillsServiceSlot,
       fillsRegionSlot,
-      namedServices,
       namedService,
       namedRegion,
     };
@@ -726,12 +725,16 @@ export class Matcher {
    * question that names Youpin is not answered by a Mi Pay entry, however well the rest fits.
    */
   private servicesOtherThan(namedServices: ReadonlySet<string>): Uint8Array {
-    const penalised = new Uint8Array(this.serviceIds.length);
-    this.serviceIds.forEach((id, index) => {
+    // One table for every question: it is read only while the question is ranked.
+    const penalised = (this.penalised ??= new Uint8Array(this.serviceIds.length));
+    for (let index = 0; index < this.serviceIds.length; index++) {
+      const id = this.serviceIds[index]!;
       penalised[index] = id !== null && id !== COMPANY_SERVICE_ID && !namedServices.has(id) ? 1 : 0;
-    });
+    }
     return penalised;
   }
+
+  private penalised: Uint8Array | undefined;
 
   /** A phrasing's confidence for the question, or -1 when it shares nothing with it. */
   private score(context: QueryContext, phrasingIndex: number, topic: Topic): number {
@@ -930,7 +933,6 @@ interface QueryContext {
   coverageNext: number;
   fillsServiceSlot: boolean;
   fillsRegionSlot: boolean;
-  namedServices: ReadonlySet<string>;
   namedService: boolean;
   namedRegion: boolean;
 }
