@@ -200,6 +200,8 @@ export const EVAL_SETS = {
   "chat-dev-38": new URL("../../tests/eval/chat-dev-38-set.json", import.meta.url),
   /** Written blind at the start of the first session of 2026-12-01 (200, 8 already in a set left out: second-language speakers living in Italy, bad English, very terse messages), to tune on. */
   "chat-dev-36": new URL("../../tests/eval/chat-dev-36-set.json", import.meta.url),
+  /** Written blind in the second session of 2026-12-01 (160, 20 already in a set left out: small talk said with context, services described, near misses that look like either), to tune on. */
+  "chat-dev-39": new URL("../../tests/eval/chat-dev-39-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
