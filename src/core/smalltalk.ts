@@ -235,8 +235,10 @@ export class SmalltalkReader {
         namesServices = true;
       }
       // Any other word in a message that names or describes something makes it a question
-      // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung").
-      else if (!namesNothing || this.namesPlace(word.text)) return undefined;
+      // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung"), unless the message
+      // opens with thanks and asks nothing: what follows says what the thanks are for ("grazie
+      // mille, adesso la band paga anche al bar", "thx, so it was the nexi thing after all").
+      else if (!namesNothing || this.namesPlace(word.text)) return this.thanksOpening(words, k, text);
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
@@ -270,8 +272,7 @@ export class SmalltalkReader {
     if (intents.length === 0) return undefined;
     // Chat around a cue, but no question beyond asking for help ("ciao, sai una ricetta?" is not small
     // talk); a question word asks only where a clause starts ("thanks, that's exactly what I needed").
-    const asks = text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word));
-    if (others > 0 && (others > this.limits.maxOtherWords || (asks && !intents.includes("help")))) return undefined;
+    if (others > 0 && (others > this.limits.maxOtherWords || (asks(text) && !intents.includes("help")))) return undefined;
     // Beside our services, only a request for help is small talk ("posso chiederti di xiaomi
     // pay?"): "ciao, youpin spedisce", "ok is xiaomi cloud free" and "grazie! e youpin?" ask about them.
     if (namesServices && !intents.includes("help")) return undefined;
@@ -280,6 +281,17 @@ export class SmalltalkReader {
     // message's point ("grazie mille, a presto!" takes leave, "grazie per ieri! buongiorno" greets).
     const intent = intents.includes("help") ? "help" : intents.at(-1)!;
     return { intent, language: languages.size === 1 ? [...languages][0] : undefined };
+  }
+
+  /** Thanks among the words before `end`, in a message that asks nothing: small talk whatever follows. */
+  private thanksOpening(words: readonly WordFacts[], end: number, text: string): SmalltalkReading | undefined {
+    for (let i = 0; i < end; i++) {
+      const found = this.cueAt(words, i);
+      if (found === undefined || found.cue.intent !== "thanks" || i + found.length > end || !found.cue.words.some((word) => THANKING_WORDS.has(word))) continue;
+      if (asks(text)) return undefined;
+      return { intent: "thanks", language: found.cue.languages.size === 1 ? [...found.cue.languages][0] : undefined };
+    }
+    return undefined;
   }
 
   /** "perfetto grazie, ciao!", "a dopo 👋": a greeting that also takes leave ("ciao", "👋"), after thanks or a goodbye, does. */
@@ -338,7 +350,15 @@ function mentionsIn(text: string): ReadonlySet<string> {
 // "HyperOS 2.2" whole, nothing here is a name.
 const CLAUSE_BREAK = /[,.;:!?\n]+/;
 // Words that may come before a clause's question word: "ok e come…", "and what…", "ma quando…".
-const CLAUSE_LEADERS: ReadonlySet<string> = new Set([...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")).concat(["ok", "okay", "so", "quindi"]));
+const CLAUSE_LEADERS: ReadonlySet<string> = new Set(
+  [...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")).concat(["ok", "okay", "so", "quindi"], [...wordsOfAllPacks((pack) => pack.asides)]),
+);
+const THANKING_WORDS = wordsOfAllPacks((pack) => pack.thankingWords);
+
+/** A question mark, or a question word where a clause starts ("thanks, that's exactly what I needed" asks nothing). */
+function asks(text: string): boolean {
+  return text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word));
+}
 
 /**
  * The first word of each clause, past an "ok" or "e" ("ok e come…"): where a question word asks

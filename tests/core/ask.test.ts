@@ -195,6 +195,26 @@ describe("small talk", () => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });
 
+  it.each([
+    ["grazie mille, adesso ho capito perche la band non pagava 🙏", "it"],
+    ["thx bro, the i.mi.com tip saved my phone", "en"],
+    ["ti ringrazio tantissimo mi hai salvato la giornata, anche se qui piove da tre giorni", "it"],
+  ])("GIVEN thanks, then what they are for, asking nothing, %j THEN thanks, not the topic it mentions", (question, language) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: "thanks", language });
+  });
+
+  it.each([
+    // An acknowledgement is not thanks: what follows it asks.
+    ["ok is xiaomi cloud free", "answer"],
+    ["ok lasciamo stare, xiaomi cloud in italia funziona ancora", "answer"],
+    // Nor is a courteous address.
+    ["Gentile assistente, vorrei sapere se a Varsavia posso pagare con Xiaomi Pay", "answer"],
+    // An aside opens a question after thanks.
+    ["thanks! btw when will my order arrive, it's stuck in customs", "fallback"],
+  ])("GIVEN %j THEN no thanks but %s", (question, kind) => {
+    expect(assistant.ask(question).kind).toBe(kind);
+  });
+
   it("GIVEN small talk in one sentence and a service asked in another without its mark THEN the service's answer", () => {
     expect(assistant.ask("ciao, cosa sai fare? volevo sapere se xiaomi pay funziona in italia")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });

@@ -39,6 +39,8 @@ export const english: LanguagePack = {
   correctionPhrases: ["meant", "mean", "correction"],
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from", "bought in", "purchased in", "bought from", "ordered from", "s from", "flying from", "travelling from", "traveling from", "made in", "created in", "registered in", "opened in"],
   sourceWords: wordList("source sources link links proof citation"),
+  thankingWords: wordList("thanks thank thx tnx thnx thanx ty tysm tyvm thankyou tks cheers"),
+  asides: wordList("btw anyway anyways ps"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only locked exclusive"),
   wantingWords: wordList("want need care"),

@@ -50,6 +50,8 @@ export const italian: LanguagePack = {
   correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del", "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in", "fatto in", "fatta in", "creato in", "creata in", "registrato in", "registrata in", "aperto in", "aperta in"],
   sourceWords: wordList("fonte fonti link prova prove"),
+  thankingWords: wordList("grazie grz grazi graz grazieee ringrazio ringraziarti ringraziarvi ringraziare ringraziamenti"),
+  asides: wordList("comunque cmq ps"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
   wantingWords: wordList("interessa interessano importa serve servono"),

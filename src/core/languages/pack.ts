@@ -32,6 +32,14 @@ export interface LanguagePack {
   meansWords: { before: readonly string[]; between: readonly string[] };
   /** Asking where an answer comes from ("fonte?", "source?"): the same answer again, with its sources. */
   sourceWords: readonly string[];
+  /**
+   * Words that thank outright ("grazie", "thx"), unlike acknowledgements ("ok", "perfetto") or
+   * courtesy ("gentile"): a message opening with one and asking nothing is thanks, whatever it
+   * says it is for.
+   */
+  thankingWords: readonly string[];
+  /** Words that may open a clause before what it asks ("btw", "comunque"): "thanks! btw when…" asks. */
+  asides: readonly string[];
   /** Two words before a place that say where someone comes from or something was bought ("i m from", "vengo dalla", "comprato in"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
   /**
