@@ -448,6 +448,8 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("on my old samsung I had samsung cloud for contacts. whats the xiaomi equivalent and what does it sync")).toMatchObject({ kind: "answer", service: "mi-cloud" });
     expect(assistant.ask("il mio vecchio garmin pagava con garmin pay, il nuovo orologio xiaomi s1 ha qualcosa di simile per pagare?")).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(assistant.ask("does samsung cloud have an alternative plan?").kind).toBe("fallback");
+    // "like" asks for one as well ("a xiaomi thing like apple pay").
+    expect(assistant.ask("does xiaomi have something like apple pay for watches?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
   it("GIVEN a product of the company described, not named ('what's this GetApps thing'), and another company's only in the story THEN the company's entry; asked about the other THEN declined", () => {
