@@ -88,7 +88,7 @@ export class MessageReader {
     let described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(this.concepts.read(ours), this.concepts.read(corrected)) : this.concepts.read(ours);
     // "Da quando esiste questa cosa in Cina? Qui da noi non l'ho mai vista": the question names its
     // place; "da noi" outside it is where the asker is, not what is asked.
-    if (described.homeRegion !== undefined && this.homeOnlyBesideTheQuestion(text, guess.language)) described = { ...described, homeRegion: undefined };
+    if (described.homeRegion !== undefined && (this.homeOnlyBesideTheQuestion(text, guess.language) || hereOnlyWhereBought(typed))) described = { ...described, homeRegion: undefined };
     // "in Shenzhen for work rn, is Mi Pay something ppl use here?", "mio cugino vive a shanghai, il
     // cloud lì funziona come qui?": a city of the services' origin is the asker's or the one asked.
     const { origin } = this.concepts;
@@ -166,6 +166,23 @@ export class MessageReader {
     return this.detector.detect(words, text, hint, languageTieMargin, defaultLanguage, languageTieMarginByDefault);
   }
 }
+
+/**
+ * "mi pay in cina funziona col mio xiaomi comprato qui?": every "here" of the message says where
+ * something was bought ("comprato qui", "bought here"), not where it is asked about.
+ */
+function hereOnlyWhereBought(words: readonly string[]): boolean {
+  let heres = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!HERE_WORDS.has(words[i]!)) continue;
+    heres++;
+    if (!BOUGHT_WORDS.has(words[i - 1] ?? "")) return false;
+  }
+  return heres > 0;
+}
+
+const HERE_WORDS = wordsOfAllPacks((pack) => pack.hereWords);
+const BOUGHT_WORDS = wordsOfAllPacks((pack) => pack.boughtWords);
 
 /** A word the knowledge never uses that says something: not a number, not chatter ("lol", "wtf"). */
 export function saysWhatKnowledgeLacks(term: QueryTerm, chatter: ReadonlySet<string>): boolean {

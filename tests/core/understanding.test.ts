@@ -452,6 +452,12 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("does xiaomi have something like apple pay for watches?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it("GIVEN 'here' only where the phone was bought ('comprato qui', 'bought here') THEN the place named is asked; 'here' asked THEN the community's country", () => {
+    expect(assistant.ask("mi pay in cina funziona col mio xiaomi comprato qui?").availability?.region).toBe("CN");
+    expect(assistant.ask("does xiaomi pay work in poland with the band i bought here?").availability?.region).toBe("PL");
+    expect(assistant.ask("mi pay funziona qui?").availability?.region).toBe("IT");
+  });
+
   it("GIVEN a product of the company described, not named ('what's this GetApps thing'), and another company's only in the story THEN the company's entry; asked about the other THEN declined", () => {
     expect(assistant.ask("hey, as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco, why is it preinstalled next to the play store").topic).toBe("xiaomi-getapps");
     expect(assistant.ask("I use GetApps. but does AppGallery work on Huawei phones?").kind).toBe("fallback");

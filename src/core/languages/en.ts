@@ -41,6 +41,7 @@ export const english: LanguagePack = {
   sourceWords: wordList("source sources link links proof citation"),
   thankingWords: wordList("thanks thank thx tnx thnx thanx ty tysm tyvm thankyou tks cheers"),
   asides: wordList("btw anyway anyways ps"),
+  boughtWords: wordList("bought purchased got ordered"),
   excludingWords: wordList("outside except beyond besides"),
   onlyWords: wordList("only locked exclusive"),
   wantingWords: wordList("want need care"),

@@ -52,6 +52,7 @@ export const italian: LanguagePack = {
   sourceWords: wordList("fonte fonti link prova prove"),
   thankingWords: wordList("grazie grz grazi graz grazieee ringrazio ringraziarti ringraziarvi ringraziare ringraziamenti"),
   asides: wordList("comunque cmq ps"),
+  boughtWords: wordList("comprato comprata comprati comprate preso presa presi prese acquistato acquistata acquistati"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
   wantingWords: wordList("interessa interessano importa serve servono"),

@@ -40,6 +40,8 @@ export interface LanguagePack {
   thankingWords: readonly string[];
   /** Words that may open a clause before what it asks ("btw", "comunque"): "thanks! btw when…" asks. */
   asides: readonly string[];
+  /** Words saying where something was bought or got ("comprato", "bought"): "here" right after them ("comprato qui") is no place asked. */
+  boughtWords: readonly string[];
   /** Two words before a place that say where someone comes from or something was bought ("i m from", "vengo dalla", "comprato in"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
   /**
