@@ -430,7 +430,6 @@ export class EntityRecognizer {
     return result;
   }
 
-  /** Whether one of the `length` words from `start` is another company's product by itself. */
   /** Whether a word of the run is spelt right though the knowledge never uses it ("clock" in "xiaomi clock"). */
   private spelledRightWithin(facts: readonly WordFacts[], start: number, length: number): boolean {
     for (let k = start; k < start + length && k < facts.length; k++) {
@@ -442,6 +441,7 @@ export class EntityRecognizer {
     return false;
   }
 
+  /** Whether one of the `length` words from `start` is another company's product by itself. */
   private rivalWithin(input: readonly Word[], start: number, length: number): boolean {
     for (let k = start; k < start + length && k < input.length; k++) if (this.otherProducts.get(input[k]!.text) !== undefined) return true;
     return false;
@@ -504,13 +504,13 @@ export class EntityRecognizer {
     return { keys, names, facts, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
   }
 
-  private longestName<T>(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<T>, allowTypos: boolean) {
+  private longestName(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<string>, allowTypos: boolean) {
     const { keys, start, nextUnknown } = window;
     // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
     // But a misspelt longer name beats an exact shorter one when the words it adds are not
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
-    let exact: { value: T; length: number; distance: number; key: string } | undefined;
-    const bit = 1 << this.lexicons.indexOf(lexicon as FuzzyLexicon<never>);
+    let exact: { value: string; length: number; distance: number; key: string } | undefined;
+    const bit = 1 << this.lexicons.indexOf(lexicon);
     for (let n = window.prefixes; n >= 1 && !exact; n--) {
       // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
       if (n > 1 && window.functionWords >= n) continue;

@@ -202,6 +202,8 @@ export const EVAL_SETS = {
   "chat-dev-36": new URL("../../tests/eval/chat-dev-36-set.json", import.meta.url),
   /** Written blind in the second session of 2026-12-01 (160, 20 already in a set left out: small talk said with context, services described, near misses that look like either), to tune on. */
   "chat-dev-39": new URL("../../tests/eval/chat-dev-39-set.json", import.meta.url),
+  /** Written blind with it, read first after the session's changes (150: teenagers on Discord, shop owners asking for customers, Italian as a second language), to tune on. */
+  "chat-dev-40": new URL("../../tests/eval/chat-dev-40-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
