@@ -5,7 +5,7 @@
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
 import { LEADING_LABEL, namesAsPlace, pointsToPlace, regionTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
-import { QUESTION_OPENERS } from "./question-part.js";
+import { QUESTION_OPENERS } from "./lexicon.js";
 import type { Language } from "./schema.js";
 import type { CoreOptions } from "./defaults.js";
 

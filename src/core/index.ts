@@ -24,12 +24,12 @@ import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from 
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
-import { FUNCTION_WORDS, MARKER_WORDS } from "./lexicon.js";
+import { FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS } from "./lexicon.js";
 import { LanguageDetector, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, wordCount } from "./normalize.js";
 import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.js";
-import { afterChangeOfSubject, asksBesideTheService, othersOnlyAsContext, PREFERENCE_WORDS, QUESTION_OPENERS } from "./question-part.js";
+import { afterChangeOfSubject, asksBesideTheService, othersOnlyAsContext, PREFERENCE_WORDS } from "./question-part.js";
 import { QuestionSearch } from "./question-search.js";
 import { namedService, SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
 import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
@@ -255,9 +255,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     };
     const { recognition: named, described } = reading;
     // The company's name alone names nothing we answer about: "what can you answer? only xiaomi things?".
-    const namesNothing =
-      named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.regions.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
-    const chat = smalltalkReader.read(reading.text, namesNothing, reading.tokens) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
+    const namesNoSubject =
+      named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
+    const namesNothing = namesNoSubject && named.regions.length === 0;
+    const chat = smalltalkReader.read(reading.text, namesNothing, reading.tokens, namesNoSubject) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {

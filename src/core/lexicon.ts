@@ -2,7 +2,7 @@
  * The words of every language pack (./languages/), as the readers that do not care which language
  * a word belongs to use them.
  */
-import { wordsOfAllPacks } from "./languages/index.js";
+import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 
 /**
  * Words that carry no topic: they are dropped before matching, so "come funziona il cloud" and
@@ -19,6 +19,9 @@ export const REFERRING_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pa
 
 /** Words that open a question ("come", "what"): small talk and follow-ups tell asking from saying by them. */
 export const QUESTION_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.questionWords);
+
+/** "il prof vuole sapere se", "I was wondering whether": what follows is the question. */
+export const QUESTION_OPENERS = phraseFinder((pack) => pack.questionOpeners);
 
 /** The words for services themselves ("servizi", "services"): beside our services' names, the company's services as a whole, or what help may be asked about. */
 export const SERVICES_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.servicesWords);

@@ -5,7 +5,8 @@
  */
 import { afterQuestionOpeners, questionsIn, sentences, turns, type Clause } from "./clauses.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
-import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
+import { wordsOfAllPacks } from "./languages/index.js";
+import { QUESTION_OPENERS } from "./lexicon.js";
 import { tokenize, wordCount } from "./normalize.js";
 import type { Reading } from "./reading.js";
 import { namedService } from "./slots.js";
@@ -22,8 +23,6 @@ const TOPIC_CHANGE = new RegExp(
   `(?<![\\p{L}])(?:${TOPIC_CHANGE_PHRASES.map((phrase) => phrase.replaceAll("'", "['’ ]?").replaceAll("-", "[- ]?")).join("|")})(?:\\s+\\p{L}+){0,2}?\\s*(?:[:,;—–-]|\\s(?:but|ma|però|pero)(?![\\p{L}]))`,
   "giu",
 );
-/** "il prof vuole sapere se", "I was wondering whether": what follows is the question. */
-export const QUESTION_OPENERS = phraseFinder((pack) => pack.questionOpeners);
 
 // The pattern cannot match a message without some phrase's longest word, and a search for those
 // words alone costs a fraction of the pattern's lookbehind and Unicode case folding: most messages

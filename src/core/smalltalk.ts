@@ -5,7 +5,7 @@
  * ("notte" is one letter from "note"); a message with anything else in it is not small talk.
  */
 import { bitCount, editDistanceWithin, lettersOf } from "./fuzzy-lexicon.js";
-import { FUNCTION_WORDS, QUESTION_WORDS, SERVICES_WORDS } from "./lexicon.js";
+import { FUNCTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS, SERVICES_WORDS } from "./lexicon.js";
 import { tokenize } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
@@ -203,8 +203,10 @@ export class SmalltalkReader {
    * @param namesNothing the message names and describes no service and no place: then a few words
    *   the knowledge uses may be chat around a cue too ("Hey bot, just wanted to say thank you").
    * @param tokens `tokenize(text)`, when the caller has it already
+   * @param namesNoSubject the message names no service, product or topic (places it may): a
+   *   greeting that opens it and asks nothing is a greeting, whatever it says of the asker
    */
-  read(text: string, namesNothing = false, tokens: readonly string[] = tokenize(text)): SmalltalkReading | undefined {
+  read(text: string, namesNothing = false, tokens: readonly string[] = tokenize(text), namesNoSubject = namesNothing): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
     // (Loops, not flatMap: flatMap's array per word was a twentieth of answering a question.)
@@ -238,7 +240,7 @@ export class SmalltalkReader {
       // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung"), unless the message
       // opens with thanks and asks nothing: what follows says what the thanks are for ("grazie
       // mille, adesso la band paga anche al bar", "thx, so it was the nexi thing after all").
-      else if (!namesNothing || this.namesPlace(word.text)) return this.thanksOpening(words, k, text);
+      else if (!namesNothing || this.namesPlace(word.text)) return this.courtesyOpening(words, k, text, namesNoSubject);
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();
@@ -283,13 +285,20 @@ export class SmalltalkReader {
     return { intent, language: languages.size === 1 ? [...languages][0] : undefined };
   }
 
-  /** Thanks among the words before `end`, in a message that asks nothing: small talk whatever follows. */
-  private thanksOpening(words: readonly WordFacts[], end: number, text: string): SmalltalkReading | undefined {
+  /**
+   * Thanks among the words before `end`, in a message that asks nothing: small talk whatever
+   * follows. So is a greeting, when the message names nothing but places ("buongiorno a tutti,
+   * sono nuova qui, vengo dal Brasile e abito a Verona").
+   */
+  private courtesyOpening(words: readonly WordFacts[], end: number, text: string, namesNoSubject: boolean): SmalltalkReading | undefined {
     for (let i = 0; i < end; i++) {
       const found = this.cueAt(words, i);
-      if (found === undefined || found.cue.intent !== "thanks" || i + found.length > end || !found.cue.words.some((word) => THANKING_WORDS.has(word))) continue;
+      if (found === undefined || i + found.length > end) continue;
+      const { intent } = found.cue;
+      const courteous = (intent === "thanks" && found.cue.words.some((word) => THANKING_WORDS.has(word))) || (intent === "greeting" && namesNoSubject);
+      if (!courteous) continue;
       if (asks(text)) return undefined;
-      return { intent: "thanks", language: found.cue.languages.size === 1 ? [...found.cue.languages][0] : undefined };
+      return { intent, language: found.cue.languages.size === 1 ? [...found.cue.languages][0] : undefined };
     }
     return undefined;
   }
@@ -355,10 +364,14 @@ const CLAUSE_LEADERS: ReadonlySet<string> = new Set(
 );
 const THANKING_WORDS = wordsOfAllPacks((pack) => pack.thankingWords);
 
-/** A question mark, or a question word where a clause starts ("thanks, that's exactly what I needed" asks nothing). */
+/**
+ * A question mark, a question word where a clause starts ("thanks, that's exactly what I needed"
+ * asks nothing), or a phrase that opens a question ("volevo sapere quando…").
+ */
 function asks(text: string): boolean {
-  return text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word));
+  return text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word)) || text.search(QUESTION_OPENERS) !== -1;
 }
+
 
 /**
  * The first word of each clause, past an "ok" or "e" ("ok e come…"): where a question word asks

@@ -204,6 +204,22 @@ describe("small talk", () => {
   });
 
   it.each([
+    ["buonasera a tutti, sono nuovo qui, vengo dalla Romania e abito a Torino", "it"],
+    ["hi all, just joined, greetings from Lisbon 🇵🇹", "en"],
+  ])("GIVEN a greeting, then who the asker is and where from, naming no service, %j THEN a greeting", (question, language) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: "greeting", language });
+  });
+
+  it.each([
+    // A greeting before a question asked without its mark, or before a service named, is no greeting.
+    ["Buongiorno, sono un insegnante di Bari. Volevo sapere quando Xiaomi è arrivata in Italia", "answer"],
+    ["ciao, vivo ad Atene: xiaomi pay in grecia funziona", "answer"],
+    ["buondì, che ore sono a Tokyo adesso", "fallback"],
+  ])("GIVEN %j THEN no greeting but %s", (question, kind) => {
+    expect(assistant.ask(question).kind).toBe(kind);
+  });
+
+  it.each([
     // An acknowledgement is not thanks: what follows it asks.
     ["ok is xiaomi cloud free", "answer"],
     ["ok lasciamo stare, xiaomi cloud in italia funziona ancora", "answer"],
