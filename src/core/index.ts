@@ -258,7 +258,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const namesNoSubject =
       named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
     const namesNothing = namesNoSubject && named.regions.length === 0;
-    const chat = smalltalkReader.read(reading.text, namesNothing, reading.tokens, namesNoSubject) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
+    const chat = smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens }) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {
@@ -552,7 +552,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const asking = questionsIn(said);
     if (asking.length === said.length) return undefined;
     // With their marks: a question asks something beside a greeting ("hey did xiaomi drop the Mi brand?").
-    return smalltalkReader.read(asking.map((sentence) => (sentence.asks ? `${sentence.text}?` : sentence.text)).join(" "), true);
+    return smalltalkReader.read(asking.map((sentence) => (sentence.asks ? `${sentence.text}?` : sentence.text)).join(" "), { namesNothing: true });
   }
 
   /** The best candidate's entry about the home country first, when the best is about another and the home's is within the margin. */

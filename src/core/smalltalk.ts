@@ -47,6 +47,21 @@ interface WordFacts {
   near: string | null | undefined;
 }
 
+export interface MessageFacts {
+  /**
+   * It names and describes no service and no place: then a few words the knowledge uses may be
+   * chat around a cue too ("Hey bot, just wanted to say thank you").
+   */
+  namesNothing?: boolean;
+  /**
+   * It names no service, product or topic (places it may): a greeting that opens it and asks
+   * nothing is a greeting, whatever it says of the asker. Without places, as `namesNothing`.
+   */
+  namesNoSubject?: boolean;
+  /** `tokenize(text)`, when the caller has it already. */
+  tokens?: readonly string[];
+}
+
 export interface SmalltalkReading {
   intent: Intent;
   /** The language its words belong to, when they belong to one only ("a domani", "sup"). */
@@ -199,14 +214,8 @@ export class SmalltalkReader {
     return facts.near ?? undefined;
   }
 
-  /**
-   * @param namesNothing the message names and describes no service and no place: then a few words
-   *   the knowledge uses may be chat around a cue too ("Hey bot, just wanted to say thank you").
-   * @param tokens `tokenize(text)`, when the caller has it already
-   * @param namesNoSubject the message names no service, product or topic (places it may): a
-   *   greeting that opens it and asks nothing is a greeting, whatever it says of the asker
-   */
-  read(text: string, namesNothing = false, tokens: readonly string[] = tokenize(text), namesNoSubject = namesNothing): SmalltalkReading | undefined {
+  /** What the message says besides its words, as the reader was told. */
+  read(text: string, { namesNothing = false, namesNoSubject = namesNothing, tokens = tokenize(text) }: MessageFacts = {}): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
     // (Loops, not flatMap: flatMap's array per word was a twentieth of answering a question.)
