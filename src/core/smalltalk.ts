@@ -306,10 +306,23 @@ export class SmalltalkReader {
       const { intent } = found.cue;
       const courteous = (intent === "thanks" && found.cue.words.some((word) => THANKING_WORDS.has(word))) || (intent === "greeting" && namesNoSubject);
       if (!courteous) continue;
-      if (asks(text)) return undefined;
+      if (asks(text) || this.goesOn(text)) return undefined;
       return { intent, language: found.cue.languages.size === 1 ? [...found.cue.languages][0] : undefined };
     }
     return undefined;
+  }
+
+  /**
+   * A clause that opens as a follow-up and names a place or one of our services ("grazie, e in
+   * Germania", "thanks. and poland", "ok grazie, e il cloud"): it asks about them; "…, anche se
+   * qui piove da tre giorni" tells.
+   */
+  private goesOn(text: string): boolean {
+    for (const clause of text.split(CLAUSE_BREAK)) {
+      const words = tokenize(clause);
+      if (words.length > 0 && CONTINUATIONS.has(words[0]!) && words.some((word) => this.factsOf(word).service || this.namesPlace(word))) return true;
+    }
+    return false;
   }
 
   /** "perfetto grazie, ciao!", "a dopo 👋": a greeting that also takes leave ("ciao", "👋"), after thanks or a goodbye, does. */
@@ -394,6 +407,9 @@ function clauseOpenings(text: string): string[] {
   }
   return openings;
 }
+
+
+const CONTINUATIONS: ReadonlySet<string> = new Set([...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")));
 
 /** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */
 function unstretched(word: string): string {

@@ -626,6 +626,13 @@ describe("a conversation", () => {
     expect(cloud!.answer.availability).toMatchObject({ service: "mi-cloud", region: "GR" });
   });
 
+  it("GIVEN thanks and then a follow-up without its mark ('grazie, e in germania') THEN the follow-up, not thanks", () => {
+    const [, germany] = play(["Xiaomi Pay funziona in Italia?", "grazie, e in germania"]);
+    expect(germany!.answer.availability).toMatchObject({ service: "mi-pay", region: "DE" });
+    const [, poland] = play(["does xiaomi pay work in italy?", "thanks. and poland"]);
+    expect(poland!.answer.availability).toMatchObject({ service: "mi-pay", region: "PL" });
+  });
+
   it("GIVEN a change of subject after an answer THEN nothing is taken from before it", () => {
     const [, changed] = play(["Xiaomi Pay funziona in Grecia?", "grazie! un'altra cosa: dove lo porto a riparare il telefono a Roma?"]);
     expect(changed!.answer.kind).toBe("fallback");
