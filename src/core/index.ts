@@ -258,7 +258,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const namesNoSubject =
       named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
     const namesNothing = namesNoSubject && named.regions.length === 0;
-    const chat = smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens }) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
+    const chat = smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens, followsUp: turn?.context != null }) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {

@@ -60,6 +60,11 @@ export interface MessageFacts {
   namesNoSubject?: boolean;
   /** `tokenize(text)`, when the caller has it already. */
   tokens?: readonly string[];
+  /**
+   * A conversation is under way: a place named after thanks or a greeting follows up on it
+   * ("thanks, I live in Spain though").
+   */
+  followsUp?: boolean;
 }
 
 export interface SmalltalkReading {
@@ -215,7 +220,7 @@ export class SmalltalkReader {
   }
 
   /** What the message says besides its words, as the reader was told. */
-  read(text: string, { namesNothing = false, namesNoSubject = namesNothing, tokens = tokenize(text) }: MessageFacts = {}): SmalltalkReading | undefined {
+  read(text: string, { namesNothing = false, namesNoSubject = namesNothing, tokens = tokenize(text), followsUp = false }: MessageFacts = {}): SmalltalkReading | undefined {
     // Most messages stop at their first word of substance: mentions are read only then.
     let mentions: ReadonlySet<string> | undefined;
     // (Loops, not flatMap: flatMap's array per word was a twentieth of answering a question.)
@@ -249,7 +254,7 @@ export class SmalltalkReader {
       // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung"), unless the message
       // opens with thanks and asks nothing: what follows says what the thanks are for ("grazie
       // mille, adesso la band paga anche al bar", "thx, so it was the nexi thing after all").
-      else if (!namesNothing || this.namesPlace(word.text)) return this.courtesyOpening(words, k, text, namesNoSubject);
+      else if (!namesNothing || this.namesPlace(word.text)) return followsUp && words.some((later) => this.namesPlace(later.text)) ? undefined : this.courtesyOpening(words, k, text, namesNoSubject);
     }
     const intents: Intent[] = [];
     const languages = new Set<Language>();

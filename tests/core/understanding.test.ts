@@ -631,6 +631,10 @@ describe("a conversation", () => {
     expect(germany!.answer.availability).toMatchObject({ service: "mi-pay", region: "DE" });
     const [, poland] = play(["does xiaomi pay work in italy?", "thanks. and poland"]);
     expect(poland!.answer.availability).toMatchObject({ service: "mi-pay", region: "PL" });
+    // A place said after thanks or a greeting follows up on the answer; alone, it is thanks.
+    const [, spain] = play(["does xiaomi pay work in italy?", "thanks, I live in Spain though"]);
+    expect(spain!.answer.availability).toMatchObject({ service: "mi-pay", region: "ES" });
+    expect(play(["thanks, I live in Spain though"])[0]!.answer).toMatchObject({ kind: "smalltalk", topic: "thanks" });
   });
 
   it("GIVEN a change of subject after an answer THEN nothing is taken from before it", () => {
