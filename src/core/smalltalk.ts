@@ -262,6 +262,7 @@ export class SmalltalkReader {
     // Words that are neither cues nor filler, nor used by the knowledge: "Hey bot, just wanted to
     // say thank you", "perfetto, ora vado a provare. a presto!". A few are the chat around a cue.
     let others = 0;
+    let firstOther = words.length;
     let i = 0;
     while (i < words.length) {
       const found = this.cueAt(words, i);
@@ -272,7 +273,7 @@ export class SmalltalkReader {
         continue;
       }
       if (!isFiller(words[i]!)) {
-        others++;
+        if (others++ === 0) firstOther = i;
         i++;
         continue;
       }
@@ -288,7 +289,10 @@ export class SmalltalkReader {
     if (intents.length === 0) return undefined;
     // Chat around a cue, but no question beyond asking for help ("ciao, sai una ricetta?" is not small
     // talk); a question word asks only where a clause starts ("thanks, that's exactly what I needed").
-    if (others > 0 && (others > this.limits.maxOtherWords || (asks(text) && !intents.includes("help")))) return undefined;
+    // Thanks outright still open a longer story ("thanks, got my card on it, just paid for a coffee
+    // with the band lol"); a greeting before one is not small talk ("ciao, il telefono si riavvia da solo").
+    if (others > this.limits.maxOtherWords) return this.courtesyOpening(words, firstOther, text, false);
+    if (others > 0 && asks(text) && !intents.includes("help")) return undefined;
     // Beside our services, only a request for help is small talk ("posso chiederti di xiaomi
     // pay?"): "ciao, youpin spedisce", "ok is xiaomi cloud free" and "grazie! e youpin?" ask about them.
     if (namesServices && !intents.includes("help")) return undefined;
@@ -311,7 +315,9 @@ export class SmalltalkReader {
       const { intent } = found.cue;
       const courteous = (intent === "thanks" && found.cue.words.some((word) => THANKING_WORDS.has(word))) || (intent === "greeting" && namesNoSubject);
       if (!courteous) continue;
-      if (asks(text) || this.goesOn(text)) return undefined;
+      // "ok thx and what about the gemini assistant": what follows the courtesy goes on to ask.
+      const next = words[i + found.length];
+      if (asks(text) || this.goesOn(text) || (next !== undefined && CONTINUATIONS.has(next.text))) return undefined;
       return { intent, language: found.cue.languages.size === 1 ? [...found.cue.languages][0] : undefined };
     }
     return undefined;

@@ -199,6 +199,8 @@ describe("small talk", () => {
     ["grazie mille, adesso ho capito perche la band non pagava 🙏", "it"],
     ["thx bro, the i.mi.com tip saved my phone", "en"],
     ["ti ringrazio tantissimo mi hai salvato la giornata, anche se qui piove da tre giorni", "it"],
+    // A longer story after the thanks, naming nothing we answer about.
+    ["thanks, got it working, just paid for a sandwich with my wrist lol", "en"],
   ])("GIVEN thanks, then what they are for, asking nothing, %j THEN thanks, not the topic it mentions", (question, language) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: "thanks", language });
   });
@@ -227,6 +229,10 @@ describe("small talk", () => {
     ["Gentile assistente, vorrei sapere se a Varsavia posso pagare con Xiaomi Pay", "answer"],
     // An aside opens a question after thanks.
     ["thanks! btw when will my order arrive, it's stuck in customs", "fallback"],
+    // So does a continuation right after them.
+    ["ok thx and what about the gemini assistant xiaomi announced for global markets", "answer"],
+    // A greeting before a story of a fault is no small talk.
+    ["ciao a tutti, il mio telefono si riavvia da solo ogni sera dopo le dieci", "fallback"],
   ])("GIVEN %j THEN no thanks but %s", (question, kind) => {
     expect(assistant.ask(question).kind).toBe(kind);
   });
