@@ -244,16 +244,17 @@ export class SmalltalkReader {
       if (introduces) words[k] = this.factsOf(NAME);
       // "sto bot cosa sa fare? tipo posso chiederti di xiaomi pay?", "di quali servizi xiaomi parli?":
       // our services named as what to ask about, in a request for help (and nothing else: "grazie!
-      // e xiaomi pay?" asks). A message
-      // naming nothing we answer about reads its words as chat around a cue, as before.
+      // e xiaomi pay?" asks). A message naming nothing we answer about reads its words as chat
+      // around a cue, as before.
       else if (!namesNothing && word.service) {
         words[k] = this.factsOf(SERVICE_NAME);
         namesServices = true;
       }
       // Any other word in a message that names or describes something makes it a question
       // ("grazie, e in Germania?", "ciao, ho un problema col mio Samsung"), unless the message
-      // opens with thanks and asks nothing: what follows says what the thanks are for ("grazie
-      // mille, adesso la band paga anche al bar", "thx, so it was the nexi thing after all").
+      // opens with thanks (or a greeting) and asks nothing: what follows says what the thanks are
+      // for ("grazie mille, adesso la band paga anche al bar"); but in a conversation a place said
+      // there follows up on the answer ("thanks, I live in Spain though").
       else if (!namesNothing || this.namesPlace(word.text)) return followsUp && words.some((later) => this.namesPlace(later.text)) ? undefined : this.courtesyOpening(words, k, text, namesNoSubject);
     }
     const intents: Intent[] = [];
@@ -391,10 +392,10 @@ function mentionsIn(text: string): ReadonlySet<string> {
 // Every mark cuts, glued or not ("grazie,come la configuro"): unlike clauses(), which keeps
 // "HyperOS 2.2" whole, nothing here is a name.
 const CLAUSE_BREAK = /[,.;:!?\n]+/;
-// Words that may come before a clause's question word: "ok e come…", "and what…", "ma quando…".
-const CLAUSE_LEADERS: ReadonlySet<string> = new Set(
-  [...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")).concat(["ok", "okay", "so", "quindi"], [...wordsOfAllPacks((pack) => pack.asides)]),
-);
+// One-word openings that only make sense after something else ("e", "and", "anche").
+const CONTINUATIONS: ReadonlySet<string> = new Set([...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")));
+// Words that may come before a clause's question word: "ok e come…", "and what…", "ma quando…", "btw when…".
+const CLAUSE_LEADERS: ReadonlySet<string> = new Set([...CONTINUATIONS, "ok", "okay", "so", "quindi", ...wordsOfAllPacks((pack) => pack.asides)]);
 const THANKING_WORDS = wordsOfAllPacks((pack) => pack.thankingWords);
 
 /**
@@ -404,7 +405,6 @@ const THANKING_WORDS = wordsOfAllPacks((pack) => pack.thankingWords);
 function asks(text: string): boolean {
   return text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word)) || text.search(QUESTION_OPENERS) !== -1;
 }
-
 
 /**
  * The first word of each clause, past an "ok" or "e" ("ok e come…"): where a question word asks
@@ -418,9 +418,6 @@ function clauseOpenings(text: string): string[] {
   }
   return openings;
 }
-
-
-const CONTINUATIONS: ReadonlySet<string> = new Set([...wordsOfAllPacks((pack) => pack.continuations)].filter((phrase) => !phrase.includes(" ")));
 
 /** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */
 function unstretched(word: string): string {
