@@ -23,6 +23,12 @@ const ASKER_PLACE = phraseFinder((pack) => pack.askerPlacePhrases, "['’\\s]+")
 // "travelling around", "parto per": the place after them is where the asker is going.
 const DESTINATION = phraseFinder((pack) => pack.destinationPhrases, "['’\\s]+");
 
+/** Whether a message says "here" of a place: not in "just moved here from Dublin". */
+export function saysHere(text: string): boolean {
+  for (const here of text.matchAll(HERE)) if (!HERE_FROM.test(text.slice(here.index + here[0].length))) return true;
+  return false;
+}
+
 export class AskedRegion {
   /** @param origin where the services come from (China): named beside another place, it is where they are known to be. */
   constructor(
@@ -50,7 +56,6 @@ export class AskedRegion {
     // "i am from chisinau, xiaomi pay exist here?": "here", with no other place, is where the asker
     // is from; not in "just moved here from dublin".
     if (kept.length === 0 && recognition.originCities.length > 0) {
-      const saysHere = (sentence: string) => [...sentence.matchAll(HERE)].some((here) => !HERE_FROM.test(sentence.slice(here.index + here[0].length)));
       const pointsThere = asking().some((sentence) => saysHere(sentence.text) || pointsToPlace(this.recognizer.recognise(sentence.text, language)));
       return pointsThere ? recognition.originCities.at(-1) : undefined;
     }
@@ -137,8 +142,8 @@ export class AskedRegion {
     // so does a city that "there" points at ("parto per Praga… con la mia carta italiana funziona lì?").
     const named = places.filter((code) => !recognition.impliedRegions.includes(code) || (recognition.cityRegions.includes(code) && pointsThere()));
     const regions = named.length > 0 ? named : places;
-    const saysHere = candidates.length > 1 && mentionsHere();
-    if (regions.length <= 1 && !saysHere) return regions[0];
+    const hereSaid = candidates.length > 1 && mentionsHere();
+    if (regions.length <= 1 && !hereSaid) return regions[0];
     const placeAfter = (here: RegExpMatchArray, within: string) => {
       const after = here.index! + here[0].length;
       // "qui in Italia", "over here in the Netherlands": right after, before any pause ("here or is it a Ukraine thing?" names none).
@@ -152,9 +157,9 @@ export class AskedRegion {
     // Only a "here" in the question: "I hope this is ok to ask here." is about the chat.
     // Not when a later clause asks about a place of its own: "mexican living in italy here, youpin
     // ships to mexico?"; but "can I do the same here, or is it a Ukraine thing?" still asks here.
-    const hereAsked = saysHere && askingParts.some((part) => this.asksHere(part, candidates, language));
+    const hereAsked = hereSaid && askingParts.some((part) => this.asksHere(part, candidates, language));
     // The places named right after each "here", read once for the rules below.
-    const afterHere = saysHere ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
+    const afterHere = hereSaid ? [...text.matchAll(HERE)].map((here) => placeAfter(here, text)).filter((code) => code !== undefined) : [];
     // A place compared with "here" is the one asked, even the services' origin ("il backup in Cina
     // funziona come qui in Italia?"): "here" is the place named after it, else where the asker
     // says they are ("papà è in tunisia e io sto a genova: in tunisia funziona come qui da noi?").
@@ -187,6 +192,17 @@ export class AskedRegion {
       if (others.length > 0) return this.lastNamed(parts, others, language, recognition);
     }
     return this.lastNamed(parts, regions, language, recognition, placeAfter);
+  }
+
+  /**
+   * Where the message says the asker is, lives, is going or comes from ("I'm in Minsk visiting
+   * family", "parto per Shanghai settimana prox", "sono Marco da Bari", "hello from Kyiv"): a
+   * conversation remembers it for a later "here" or "there".
+   */
+  askerPlaceOf(text: string, recognition: Recognition, language: Language): string | undefined {
+    if (recognition.regions.length === 0 && recognition.originCities.length === 0) return undefined;
+    const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
+    return this.placesAfter(ASKER_PLACE, text, kept, language).at(-1) ?? this.placesAfter(DESTINATION, text, kept, language).at(-1) ?? recognition.originCities.at(-1);
   }
 
   /** Whether "here" is in the part of a question that asks, not only in what it says before asking about a place of its own. */

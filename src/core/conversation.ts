@@ -25,7 +25,14 @@ export interface ConversationContext {
    * ha"): "and Xiaomi overall?" asks them again about another service.
    */
   asked?: string[];
+  /** Where the asker said they are, live or are going ("sono Marco da Bari"): a later "here" is there. */
+  askerPlace?: string;
   language: Language;
+}
+
+/** Whether the conversation has asked about anything a follow-up could go on from (not only said where the asker is). */
+export function asksAnything(context: ConversationContext): boolean {
+  return context.service !== undefined || context.region !== undefined || context.questionType !== undefined || context.topic !== undefined;
 }
 export type ContextSlot = "service" | "region" | "questionType";
 export type FragmentShape = "complete" | "region" | "service" | "question";
@@ -185,6 +192,13 @@ export class FollowUps {
   inherit(reading: Reading, shape: Exclude<FragmentShape, "complete">, context: ConversationContext): { reading: Reading; inherited: ContextSlot[] } {
     // The words that name something beyond a service, a place or a number ("nexi", "watch", "contatti", "rimangono").
     const things = reading.recognition.words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@"));
+    // "e in Italia?", "and in europe?": "in italia" is a phrase of whether a service is there, but
+    // a place alone asks what was asked before; its phrases say only where ("e in italia funziona?"
+    // and "is it in italy?" ask whether).
+    const placeAlone = shape === "region" && continuesConversation(reading.text) && things.every((word) => this.chatter.has(word));
+    if (placeAlone && reading.described.types.length > 0 && reading.described.phrases.every((phrase) => phrase.split(" ").some((word) => this.recognizer.namesPlace(word)))) {
+      reading = { ...reading, described: { ...reading.described, types: [] } };
+    }
     // "e con Nexi?", "and the Watch 2 Pro?", "e nel 2023?": one thing named, asked about as before;
     // "e i contatti rimangono?" asks something of its own about what came before.
     const namesOneThing = things.length <= 1;

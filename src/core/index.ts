@@ -19,7 +19,7 @@ import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
 import { STEMMERS } from "./stemmer.js";
-import { continuesConversation, FollowUps, isBareQuestionWord, refersBack, type ContextSlot, type ConversationContext } from "./conversation.js";
+import { asksAnything, continuesConversation, FollowUps, isBareQuestionWord, refersBack, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
@@ -242,7 +242,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   function analyse(question: string, askOptions: AskOptions = {}, turn?: { context: ConversationContext | null }): Analysis {
     // A message with no language of its own ("Poland?") goes on in the conversation's language.
     const hinted = turn?.context && !askOptions.locale ? { ...askOptions, locale: turn.context.language } : askOptions;
-    let reading = reader.read(question, hinted.locale);
+    // Where the asker said they are is where a later "here" points ("sono Marco da Bari" … "qui da
+    // noi si può pagare col mi pay?"), and "there" when no question asked about a place.
+    const askerPlace = turn?.context?.askerPlace;
+    const places = askerPlace === undefined ? undefined : { here: askerPlace, there: turn!.context!.region === undefined ? askerPlace : undefined };
+    // A conversation that has only said where the asker is asked nothing a fragment could go on from.
+    if (turn?.context && !asksAnything(turn.context)) turn = { context: null };
+    let reading = reader.read(question, hinted.locale, places);
     // Sentences read as whole messages to tell what asks from the story ("ma… esiste da noi?"):
     // each once, and a sentence that is the whole message is the reading already made.
     const whole = reading;
@@ -313,8 +319,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
             (top()?.score ?? 0) >= options.answering.answerThreshold));
       // As the answer will be: only a close resemblance to a small-talk phrasing is small talk ("e adesso cosa uso?" is not "cosa fai?").
       // "funziona lì?" asks about a place said before, however like "come funziona?" it reads.
+      // "will it ever come?" is not "come funzioni?": a resemblance only through the other language's word is none.
       const isSmalltalk = () =>
-        !asksAboutLastAnswer && !pointsToPlace(reading.recognition) && top()?.topic.kind === "smalltalk" && top()!.score >= options.answering.smalltalkMatchThreshold;
+        !asksAboutLastAnswer &&
+        !pointsToPlace(reading.recognition) &&
+        top()?.topic.kind === "smalltalk" &&
+        top()!.score >= options.answering.smalltalkMatchThreshold &&
+        (top()!.phrasingLanguage === reading.guess.language || reading.guess.decidedBy !== "text");
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = followUps.inherit(reading, shape, turn.context));
@@ -327,6 +338,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         }
       }
     }
+    if (reading.placeFromConversation !== undefined && !inherited.includes("region")) inherited = [...inherited, "region"];
     const { recognition } = reading;
     const guess = reader.reconsiderLanguage(reading.guess, reading.text, terms, hinted.locale);
     const language = guess.language;
@@ -653,10 +665,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   return {
     ask: (question, askOptions) => analyse(question, askOptions).answer,
     converse(question, context, askOptions) {
-      const { answer, slots, inherited = [], terms } = analyse(question, askOptions, { context });
-      if (answer.kind === "fallback") return { answer, inherited, context: null };
+      const { answer, slots, inherited = [], terms, recognition } = analyse(question, askOptions, { context });
+      // Kept past a declined question and small talk: where the asker is does not change with them.
+      const askerPlace = regionAsked.askerPlaceOf(question, recognition, answer.language) ?? context?.askerPlace;
+      if (answer.kind === "fallback") return { answer, inherited, context: askerPlace === undefined ? null : { language: answer.language, askerPlace } };
       // Small talk ("grazie!") does not change what the conversation is about.
-      if (answer.kind === "smalltalk" || slots === undefined) return { answer, inherited, context: context ? { ...context, language: answer.language } : null };
+      if (answer.kind === "smalltalk" || slots === undefined) {
+        const kept = context && asksAnything(context) ? { ...context, language: answer.language } : null;
+        return { answer, inherited, context: askerPlace === undefined ? kept : { ...(kept ?? { language: answer.language }), askerPlace } };
+      }
       // Only the message says what kind of question it asked: a kind guessed from the topic
       // answering ("quanti utenti ha?" answered by an entry most of whose phrasings ask how)
       // would be passed on to the next service asked about instead of the question's own words.
@@ -667,6 +684,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       if (slots.region) next.region = slots.region;
       if (questionType) next.questionType = questionType;
       if (answer.topic) next.topic = answer.topic;
+      if (askerPlace !== undefined) next.askerPlace = askerPlace;
       // A fragment that asks something of its own ("since when does it exist?") asks with its own words.
       const ownWords = terms.filter((term) => term.reading === "known" || term.reading === "corrected").map((term) => term.from);
       const asked = inherited.includes("questionType") || ownWords.length === 0 ? context?.asked : ownWords;

@@ -9,6 +9,7 @@ import type { CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
+import { saysHere } from "./asked-region.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import type { Language } from "./schema.js";
 import { questionsIn, sentences } from "./clauses.js";
@@ -26,6 +27,18 @@ export interface Reading {
   recognition: Recognition;
   /** The words of `text` as typed (as `tokenize` gives them), before shorthand is spelt out. */
   tokens: readonly string[];
+  /** The place a conversation gave the message's "here" or "there" (see `ConversationPlaces`). */
+  placeFromConversation?: string;
+}
+
+/**
+ * What "here" and "there" point at in a conversation where the asker said where they are or are
+ * going ("ciao, sono Marco da Bari", "I'm in Minsk visiting family"), instead of the community's
+ * country: `there` only when no earlier question asked about a place.
+ */
+export interface ConversationPlaces {
+  here?: string;
+  there?: string;
 }
 
 // "In Shenzhen for work rn, …": a place at the very start is where the asker is.
@@ -51,7 +64,7 @@ export class MessageReader {
   ) {}
 
   /** Language and names: what every answer, ours or a baseline's, is built from. */
-  read(question: string, locale: string | undefined): Reading {
+  read(question: string, locale: string | undefined, places?: ConversationPlaces): Reading {
     const { reading: readingOptions } = this.options;
     const text = question.slice(0, readingOptions.maxQuestionChars);
     // "nn va", "xke", "u": chat shorthand is read as the words it stands for, but not a model's
@@ -89,6 +102,8 @@ export class MessageReader {
     // "Da quando esiste questa cosa in Cina? Qui da noi non l'ho mai vista": the question names its
     // place; "da noi" outside it is where the asker is, not what is asked.
     if (described.homeRegion !== undefined && (this.homeOnlyBesideTheQuestion(text, guess.language) || hereOnlyWhereBought(typed))) described = { ...described, homeRegion: undefined };
+    const placeFromConversation = places === undefined ? undefined : this.placePointedAt(text, named, described, places);
+    if (placeFromConversation !== undefined) described = { ...described, homeRegion: placeFromConversation };
     // "in Shenzhen for work rn, is Mi Pay something ppl use here?", "mio cugino vive a shanghai, il
     // cloud lì funziona come qui?": a city of the services' origin is the asker's or the one asked.
     const { origin } = this.concepts;
@@ -96,7 +111,21 @@ export class MessageReader {
       named.cityRegions.includes(origin) && (AT_THE_START.test(text) || questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))));
     const recognition = withDescriptions(named, described, origin, this.options.answering.companyLead, originCityAsked);
     const tokens = typedWords.map((word) => word.text);
-    return { text, guess, described, readings, recognition: this.counterpartAsked(recognition, typed) ?? recognition, tokens };
+    const read: Reading = { text, guess, described, readings, recognition: this.counterpartAsked(recognition, typed) ?? recognition, tokens };
+    if (placeFromConversation !== undefined) read.placeFromConversation = placeFromConversation;
+    return read;
+  }
+
+  /**
+   * "volevo sapere se qui da noi si puo pagare col mi pay", "is mi pay still a thing here?",
+   * "will i be able to use youpin there": a message naming no place of its own, after the asker
+   * said where they are, asks about that place.
+   */
+  private placePointedAt(text: string, named: Recognition, described: ConceptReading, places: ConversationPlaces): string | undefined {
+    if (named.regions.length > 0 || named.originCities.length > 0) return undefined;
+    if (places.here !== undefined && (described.homeRegion !== undefined || saysHere(text))) return places.here;
+    if (places.there !== undefined && pointsToPlace(named)) return places.there;
+    return undefined;
   }
 
   /**

@@ -82,6 +82,13 @@ describe("sharedContextStore", () => {
     expect(await store.get("telegram:1")).toBeUndefined();
   });
 
+  it("GIVEN where the asker said they are THEN it reads back too, so another instance answers 'here' for that place", async () => {
+    const kv = memoryStore();
+    const lugano = { language: "it" as const, askerPlace: "CH" };
+    await sharedContextStore(kv).set("telegram:2", lugano, 15 * MINUTE);
+    expect(await sharedContextStore(kv).get("telegram:2")).toEqual(lugano);
+  });
+
   it("GIVEN something in the store that is not a context THEN there is no context, and no error", async () => {
     const kv = memoryStore();
     const store = sharedContextStore(kv);

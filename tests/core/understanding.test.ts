@@ -834,6 +834,38 @@ describe("a conversation", () => {
     expect(assistant.ask("l'assistente tipo alexa dei mi speaker funziona in italiano?").service).toBe("xiaoai");
   });
 
+  it("GIVEN the asker says where they are THEN a later 'here' or 'there' is that place, not the community's country", () => {
+    const [, leeds] = play(["hi, I'm Tom from Leeds", "does mi cloud work here?"]);
+    expect(leeds!.answer.availability).toMatchObject({ service: "mi-cloud", region: "GB" });
+    expect(leeds!.inherited).toEqual(["region"]);
+    const [, , youpin] = play(["ciao a tutti, sono di Lugano", "xiaomi pay funziona qui?", "e youpin?"]);
+    expect(youpin!.answer.availability).toMatchObject({ service: "youpin", region: "CH" });
+    // Said alone, kept through the decline of a statement that asks nothing.
+    const [, warsaw] = play(["I'm in Warsaw this week", "is mi pay still a thing here? cant find the app"]);
+    expect(warsaw!.answer.availability).toMatchObject({ service: "mi-pay", region: "PL" });
+    const [, lisbon] = play(["yo! moving to lisbon in sept 🇵🇹", "will i be able to use youpin there"]);
+    expect(lisbon!.answer.availability).toMatchObject({ service: "youpin", region: "PT" });
+    // Without it, "here" is still the community's country.
+    expect(play(["does mi cloud work here?"])[0]!.answer.availability).toMatchObject({ region: "IT" });
+  });
+
+  it("GIVEN only where the asker is before a fragment THEN the fragment is declined: nothing was asked to go on from", () => {
+    const [, greece] = play(["ciao, sono Marco da Bari", "e in grecia?"]);
+    expect(greece!.answer.kind).toBe("fallback");
+  });
+
+  it("GIVEN 'e in italia?' after which banks THEN the banks there: a place alone asks what was asked before", () => {
+    const [, italy] = play(["quali banche supportano xiaomi pay in polonia?", "e in italia?"]);
+    expect(italy!.inherited).toEqual(["service", "questionType"]);
+    expect(italy!.answer.availability).toMatchObject({ service: "mi-pay", region: "IT" });
+  });
+
+  it("GIVEN 'will it ever come?' after a service is not in a place THEN whether it will, not the Italian small talk 'come funzioni?'", () => {
+    const [, ever] = play(["is xiao ai available in europe?", "will it ever come?"]);
+    expect(ever!.answer.availability).toMatchObject({ service: "xiaoai", region: "EU" });
+    expect(ever!.inherited).toEqual(["service", "region"]);
+  });
+
   it("GIVEN which cards work in a place with facts THEN the place's banks, not the entry about devices", () => {
     const cards = assistant.ask("which cards work with xiaomi pay in czechia");
     expect(cards.topic).toBe("service-in-region");

@@ -74,6 +74,7 @@ const StoredContextSchema = z.object({
   questionType: QuestionTypeSchema.optional(),
   topic: z.string().optional(),
   asked: z.array(z.string()).optional(),
+  askerPlace: z.string().optional(),
   language: LanguageSchema,
 }) satisfies z.ZodType<ConversationContext>;
 

@@ -49,7 +49,7 @@ export const english: LanguagePack = {
   likeningPlaceWords: wordList("like"),
   turningWords: wordList("but whereas"),
   alternativeWords: wordList("or otherwise"),
-  destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting"],
+  destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),
   codesNeedingCapitals: ["us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
