@@ -69,6 +69,8 @@ export class LanguageDetector {
       const names = perLanguage((language) => countryNames(code, language).flatMap(tokenize));
       for (const language of LANGUAGES) {
         for (const word of names[language]) {
+          // "U.S.A." is no reason to read the Italian "a" as English.
+          if (word.length < 2) continue;
           const elsewhere = LANGUAGES.some((other) => other !== language && names[other].includes(word));
           if (!elsewhere && !ambiguousWords.has(word)) markers.set(word, { language, weight: weights.marker });
         }

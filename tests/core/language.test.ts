@@ -38,6 +38,9 @@ describe("language", () => {
     // alike in both languages ("Russia") says nothing.
     ["Mi Pay in Belarus, usable?", "en"],
     ["Xiaomi Pay in Russia", "it"],
+    // The preposition "a" is Italian, whatever the letters of "U.S.A." say.
+    ["xiaomi pay a stoccolma", "it"],
+    ["Mi Pay in Baviera va? a settembre mi trasferisco a Monaco", "it"],
   ])("GIVEN %j THEN answers in %s", (question, language) => {
     expect(assistant.ask(question).language).toBe(language);
   });
