@@ -550,14 +550,17 @@ export class EntityRecognizer {
     const placeExpected = afterPlaceWord || afterCityPlaceWord;
     const spelledRight = curated !== undefined && curated.distance > 0 && !placeExpected && this.spelledRightWithin(window.facts, start, curated.length);
     const named = (spelledRight ? this.longestName(window, input, this.curatedRegions, false) : curated) ?? this.longestName(window, input, this.countryNames, false);
-    if (named !== undefined || afterCityPlaceWord || (start === 0 && labelWords > 0)) {
+    const labelled = start === 0 && labelWords > 0;
+    if (named !== undefined || afterCityPlaceWord || labelled) {
       // "(una banca di) Monaco di Baviera" is Munich, though "Monaco" alone names a country: the longer
       // name wins. In Italian, a city as long wins too: "Monaco" alone is Munich there (the principality
       // is "il Principato di Monaco", "Montecarlo"); every other city named like a country is in it.
       const city = this.longestName(window, input, this.cityNames, true);
       const placed = named !== undefined || start > 0 || city?.length === labelWords;
       if (city && placed && (named === undefined || city.length > named.length || (city.length === named.length && language === "it"))) return { code: city.value, length: city.length, city: true };
-    } else if (!CITY_ORIGIN_WORDS.has(before)) {
+    }
+    // "Bavaria here - xiaoai on my speaker?": a label longer than the city is read as any other words are.
+    if ((named === undefined && !afterCityPlaceWord) && !CITY_ORIGIN_WORDS.has(before)) {
       // "kyiv friends say they pay with their mi band": a city's name as typed that neither
       // dictionary has is the city wherever it stands ("Milano", an Italian word too, needs "a" or "in").
       const city = this.longestName(window, input, this.cityNames, false);

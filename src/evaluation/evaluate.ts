@@ -204,6 +204,8 @@ export const EVAL_SETS = {
   "chat-dev-39": new URL("../../tests/eval/chat-dev-39-set.json", import.meta.url),
   /** Written blind with it, read first after the session's changes (150: teenagers on Discord, shop owners asking for customers, Italian as a second language), to tune on. */
   "chat-dev-40": new URL("../../tests/eval/chat-dev-40-set.json", import.meta.url),
+  /** Written blind at the start of the third session of 2026-12-01 (160, 22 already in a set left out: busy-group replies, dictated messages, formal elders, two questions in one, places by city or nickname), to tune on. */
+  "chat-dev-41": new URL("../../tests/eval/chat-dev-41-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

@@ -18,6 +18,8 @@ describe("a service described, not named", () => {
     // "ditte", like "aziende": companies.
     ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
+    // "stored" is no shop: the photos kept with Xiaomi are the cloud.
+    ["she was told her photos were stored with Xiaomi, can they still be downloaded?", "mi-cloud"],
     ["il telefono l'ho perso, come faccio?", "mi-cloud"],
     // The company's name inside a description does not break it.
     ["quali orologi xiaomi vanno bene x pagare?", "mi-pay"],
@@ -57,6 +59,13 @@ describe("countries", () => {
 
   it("GIVEN a country's name written in lower case, the same as its adjective ('svizzera') THEN it is the place named", () => {
     expect(assistant.ask("vivo in svizzera ma lavoro in italia, xiaomi pay funziona qui in svizzera?").availability).toMatchObject({ region: "CH" });
+  });
+
+  it("GIVEN a region inside a country ('in Lombardia', 'Catalonia:', 'Bavaria here -') THEN its country", () => {
+    expect(assistant.ask("living in Lombardy, does mi cloud work here?").availability).toMatchObject({ service: "mi-cloud", region: "IT" });
+    expect(assistant.ask("xiaomi pay funziona in Catalogna?").availability).toMatchObject({ service: "mi-pay", region: "ES" });
+    expect(assistant.ask("Bavaria here - xiaoai on my xiaomi speaker, possible or not?").availability).toMatchObject({ service: "xiaoai", region: "DE" });
+    expect(assistant.ask("mi pay works in ohio?").availability).toMatchObject({ service: "mi-pay", region: "US" });
   });
 
   it("GIVEN 'ita' for Italy THEN Italy; GIVEN function words that would spell it ('is it a thing') THEN not", () => {
