@@ -139,10 +139,12 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
   // services' origin named beside it is background ("in Cina c'è, arriverà da noi?").
   // "i am from chisinau, xiaomi pay exist here?": the city the asker names is where "here" is; so
   // is a city of the services' origin where the asker is, or that the question points at.
+  // "raga sn di roma… il backup c'è ancora da noi?": with no other place, the city the asker is from.
+  const here = read.originCities.length > 0 ? (read.regions.length === 0 ? read.originCities.at(-1) : undefined) : home;
   const named =
-    home === undefined || namesAPlaceBeside(read, origin) || read.originCities.length > 0 || originCityAsked
+    home === undefined || here === undefined || namesAPlaceBeside(read, origin) || originCityAsked
       ? read
-      : { ...read, regions: [home], words: [...read.words, regionTerm(home)], origins: [...read.origins, -1] };
+      : { ...read, regions: [here], words: [...read.words, regionTerm(here)], origins: [...read.origins, -1] };
   const recognition =
     described.offTopic.length === 0
       ? named

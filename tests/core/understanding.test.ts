@@ -418,6 +418,10 @@ describe("where a service works, asked from a place", () => {
     expect(answer.availability).toMatchObject({ service: "mi-cloud", region: "IE" });
     expect(assistant.ask("Did Xiaomi Pay ever launch in Turkey? and in general which countries have it today?").availability).toMatchObject({ region: "TR", status: "unknown" });
   });
+
+  it("GIVEN the city the asker is from and 'da noi' THEN that city's country is 'da noi'", () => {
+    expect(assistant.ask("sono di lugano, il backup su mi cloud c'è anche da noi?").availability).toMatchObject({ service: "mi-cloud", region: "CH" });
+  });
 });
 
 describe("a shop named beside a Xiaomi service", () => {
