@@ -325,7 +325,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         !pointsToPlace(reading.recognition) &&
         top()?.topic.kind === "smalltalk" &&
         top()!.score >= options.answering.smalltalkMatchThreshold &&
-        (top()!.phrasingLanguage === reading.guess.language || reading.guess.decidedBy !== "text");
+        (top()!.phrasingLanguage === reading.guess.language || reading.guess.decidedBy !== "text") &&
+        // "e se me ne serve di più?" after the cloud's free space asks for more of it, however like "mi serve aiuto".
+        !continuesConversation(reading.text);
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
         ({ reading, inherited } = followUps.inherit(reading, shape, turn.context));

@@ -244,6 +244,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-13": new URL("../../tests/eval/dialogue-dev-13-set.json", import.meta.url),
   /** Written blind at the start of the third session of 2026-12-01 (40 dialogues: where the asker lives or is going said early and pointed at later, corrections), to tune on. */
   "dialogue-dev-14": new URL("../../tests/eval/dialogue-dev-14-set.json", import.meta.url),
+  /** Written blind in the same session after the work on dialogue-dev-14 (40 dialogues, every kind of turn), read first as a check of that work, then tuned on. */
+  "dialogue-dev-15": new URL("../../tests/eval/dialogue-dev-15-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**

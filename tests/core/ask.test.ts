@@ -263,6 +263,9 @@ describe("small talk", () => {
     ["buon natale a tutti!", "greeting"],
     ["salve a tutti, mi presento: sono luca", "greeting"],
     ["buonasera, piacere sono marco da bari 🙂", "greeting"],
+    // "sera" greets the evening, as "buonasera" does; "buona serata" takes leave.
+    ["sera a tutti", "greeting"],
+    ["sera raga, abito a monaco di baviera da 3 anni", "greeting"],
     ["grazie per l'aiuto", "thanks"],
     ["thanks for the help!", "thanks"],
     ["🙏", "thanks"],

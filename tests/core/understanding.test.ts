@@ -873,6 +873,11 @@ describe("a conversation", () => {
     expect(italy!.answer.availability).toMatchObject({ service: "mi-pay", region: "IT" });
   });
 
+  it("GIVEN 'e se me ne serve di piu?' after the cloud's free space THEN more of it, not a request for help ('mi serve aiuto')", () => {
+    const [, more] = play(["quanto spazio gratis da il mi cloud", "e se me ne serve di piu?"]);
+    expect(more!.answer).toMatchObject({ kind: "answer", service: "mi-cloud" });
+  });
+
   it("GIVEN 'will it ever come?' after a service is not in a place THEN whether it will, not the Italian small talk 'come funzioni?'", () => {
     const [, ever] = play(["is xiao ai available in europe?", "will it ever come?"]);
     expect(ever!.answer.availability).toMatchObject({ service: "xiaoai", region: "EU" });
