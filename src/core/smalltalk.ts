@@ -306,7 +306,7 @@ export class SmalltalkReader {
 
   /**
    * Thanks among the words before `end`, in a message that asks nothing: small talk whatever
-   * follows. So is a greeting, when the message names nothing but places ("buongiorno a tutti,
+   * follows. So is a greeting or a goodbye, when the message names nothing but places ("buongiorno a tutti,
    * sono nuova qui, vengo dal Brasile e abito a Verona").
    */
   private courtesyOpening(words: readonly WordFacts[], end: number, text: string, namesNoSubject: boolean): SmalltalkReading | undefined {
@@ -314,7 +314,8 @@ export class SmalltalkReader {
       const found = this.cueAt(words, i);
       if (found === undefined || i + found.length > end) continue;
       const { intent } = found.cue;
-      const courteous = (intent === "thanks" && found.cue.words.some((word) => THANKING_WORDS.has(word))) || (intent === "greeting" && namesNoSubject);
+      // "buonanotte ragazzi, domani volo per dubai ✈️": a goodbye before where one is going, as a greeting before where one lives.
+      const courteous = (intent === "thanks" && found.cue.words.some((word) => THANKING_WORDS.has(word))) || ((intent === "greeting" || intent === "goodbye") && namesNoSubject);
       if (!courteous) continue;
       // "ok thx and what about the gemini assistant": what follows the courtesy goes on to ask.
       const next = words[i + found.length];

@@ -206,6 +206,8 @@ export const EVAL_SETS = {
   "chat-dev-40": new URL("../../tests/eval/chat-dev-40-set.json", import.meta.url),
   /** Written blind at the start of the third session of 2026-12-01 (160, 22 already in a set left out: busy-group replies, dictated messages, formal elders, two questions in one, places by city or nickname), to tune on. */
   "chat-dev-41": new URL("../../tests/eval/chat-dev-41-set.json", import.meta.url),
+  /** Written blind in the same session, read first after the work on chat-dev-41 (150: people travelling, studying or working abroad, foreigners in Italy), then tuned on. */
+  "chat-dev-42": new URL("../../tests/eval/chat-dev-42-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

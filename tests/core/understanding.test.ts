@@ -18,6 +18,7 @@ describe("a service described, not named", () => {
     // "ditte", like "aziende": companies.
     ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
+    ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
     // "stored" is no shop: the photos kept with Xiaomi are the cloud.
     ["she was told her photos were stored with Xiaomi, can they still be downloaded?", "mi-cloud"],
     ["il telefono l'ho perso, come faccio?", "mi-cloud"],

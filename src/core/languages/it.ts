@@ -60,7 +60,7 @@ export const italian: LanguagePack = {
   likeningPlaceWords: wordList("come"),
   turningWords: wordList("ma pero mentre invece eppure"),
   alternativeWords: wordList("o oppure altrimenti"),
-  destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a"],
+  destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a"],
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   codesNeedingCapitals: ["usa", "us"],
   // Required on the first word to stem, not at start: see stemmer.ts.
