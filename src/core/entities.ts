@@ -67,6 +67,8 @@ const LIKENING_PLACE_WORDS = wordsOfAllPacks((pack) => pack.likeningPlaceWords);
 const WANTING_WORDS = wordsOfAllPacks((pack) => pack.wantingWords);
 const BEING_WORDS = wordsOfAllPacks((pack) => pack.beingWords);
 const THERE_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereWords);
+const THERE_AT_CLAUSE_END: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.thereAtClauseEnd);
+const CLAUSE_TURNING_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.clauseTurningWords);
 // "is there a Xiaomi Pay app?" asks whether something exists, not about a place.
 const EXISTENTIAL_BEFORE: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.existentialWords);
 const LANGUAGE_USE_BEFORE = wordsOfAllPacks((pack) => pack.languageUseWords.before);
@@ -659,5 +661,10 @@ function pushOnce(list: string[], value: string): void {
 /** "e xiaomi pay? va anche lì?", "does it work there too?": the message points at a place said before. */
 export function pointsToPlace(recognition: Recognition): boolean {
   const { words } = recognition;
-  return words.some((word, i) => (THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? "")) || THERE_WORDS.has(`${words[i - 1]} ${word}`));
+  return words.some(
+    (word, i) =>
+      (THERE_WORDS.has(word) && !EXISTENTIAL_BEFORE.has(words[i - 1] ?? "")) ||
+      THERE_WORDS.has(`${words[i - 1]} ${word}`) ||
+      (THERE_AT_CLAUSE_END.has(word) && (i === words.length - 1 || CLAUSE_TURNING_WORDS.has(words[i + 1]!))),
+  );
 }

@@ -420,6 +420,11 @@ describe("where a service works, asked from a place", () => {
     expect(assistant.ask("Did Xiaomi Pay ever launch in Turkey? and in general which countries have it today?").availability).toMatchObject({ region: "TR", status: "unknown" });
   });
 
+  it("GIVEN 'là' typed without its accent where a clause ends ('funzionerà anche la o…') THEN the place it points at, not the one the asker pays in now", () => {
+    const london = assistant.ask("domanda veloce prima di partire per londra: xiaomi pay che uso a torino funzionerà anche la o devo portare la carta?");
+    expect(london.availability).toMatchObject({ service: "mi-pay", region: "GB" });
+  });
+
   it("GIVEN the city the asker is from and 'da noi' THEN that city's country is 'da noi'", () => {
     expect(assistant.ask("sono di lugano, il backup su mi cloud c'è anche da noi?").availability).toMatchObject({ service: "mi-cloud", region: "CH" });
   });

@@ -27,6 +27,8 @@ export const english: LanguagePack = {
   hereWords: wordList("here"),
   likeHerePhrases: ["like here", "as here", "same as here", "like over here", "as it does here", "like it does here"],
   thereWords: wordList("there"),
+  thereAtClauseEnd: [],
+  clauseTurningWords: wordList("or but"),
   existentialWords: wordList("is are was were isnt arent s"),
   likenessWords: wordList("like similar kinda sorta alike compared"),
   equivalenceWords: wordList("equivalent equivalents alternative counterpart similar like"),

@@ -37,6 +37,8 @@ export const italian: LanguagePack = {
   likeHerePhrases: ["come qui", "come qua", "uguale a qui", "come da noi"],
   // "mia sorella sta a Varsavia… da loro funziona?": at their place.
   thereWords: ["li", "laggiu", "da loro", "da lei", "da lui"],
+  thereAtClauseEnd: ["la"],
+  clauseTurningWords: wordList("o oppure ma pero"),
   // "c'è lì?" asks whether it is there: the place, not whether something exists.
   existentialWords: [],
   likenessWords: wordList("tipo simile simili stile genere uguale paragonabile"),

@@ -74,6 +74,13 @@ export interface LanguagePack {
   servicesWords: readonly string[];
   /** "There" pointing back at the place asked before ("va anche lì?"), a word or two ("da loro": at their place). */
   thereWords: readonly string[];
+  /**
+   * Words that say "there" only where a clause ends or turns ("funzionerà anche la o devo…", "là"
+   * typed without its accent), being an article or a pronoun everywhere else.
+   */
+  thereAtClauseEnd: readonly string[];
+  /** The words after which a clause turns ("o", "oppure"), for `thereAtClauseEnd`. */
+  clauseTurningWords: readonly string[];
   /** Words before "there" that make it say something exists, not where ("is there an app?"). */
   existentialWords: readonly string[];
   /** Phrases comparing a place with the asker's ("come qui", "same as here"): the other place is asked. */
