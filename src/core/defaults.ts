@@ -72,6 +72,7 @@ export interface CoreOptions {
     continuedTopicBonus: number;
     continuedTopicReach: number;
     continuedTopicYieldsTo: number;
+    subjectCarriesMinScore: number;
   };
   /** The date answers are given on (YYYY-MM-DD); unset: the day the assistant is created. Tests fix it. */
   today?: string;
@@ -238,6 +239,12 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     continuedTopicReach: 12,
     /** …unless another topic scores at least this (a phrasing matched all but word for word). */
     continuedTopicYieldsTo: 0.95,
+    /**
+     * A message naming nothing that nothing answers well on its own ("whos the ceo again" after a
+     * question about the company) asks about the conversation's subject when, read with it, its best
+     * topic scores at least this.
+     */
+    subjectCarriesMinScore: 0.6,
   },
 });
 

@@ -307,6 +307,14 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         const part = followUps.followingUpPart(reading.text, hinted.locale, turn.context);
         if (part !== undefined) ({ reading, terms, shape } = part);
       }
+      // "how much do services bring in overall", "entro quando andava fatto": a message that names
+      // nothing and that nothing answers well alone asks about what the conversation is about, when
+      // read with it a topic answers it well.
+      if (shape === "complete" && turn.context?.service !== undefined && namesNothingOfItsOwn(reading) && (rankStanding()[0]?.score ?? 0) < options.answering.answerThreshold) {
+        const carried = followUps.inherit(reading, "question", turn.context).reading;
+        const carriedTop = matcher.rank(carried.recognition, matcher.queryTerms(carried.recognition, carried.guess.language, carried.readings), answerDepth)[0];
+        if (carriedTop !== undefined && carriedTop.topic.kind !== "smalltalk" && carriedTop.score >= options.conversation.subjectCarriesMinScore) shape = "question";
+      }
       const top = () => rankStanding()[0];
       // "Youpin?" alone is a question about Youpin; "e Youpin?" or "e in Grecia?" alone say nothing.
       // A short question that the knowledge answers confidently on its own ("posso fare il backup
@@ -759,3 +767,14 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** A message that names no service (not even the company), no other company's product and nothing we do not cover. */
+function namesNothingOfItsOwn({ recognition, described }: Reading): boolean {
+  return (
+    recognition.services.length === 0 &&
+    recognition.guessedServices.length === 0 &&
+    described.services.length === 0 &&
+    recognition.otherProducts.length === 0 &&
+    recognition.offTopic.length === 0 &&
+    described.offTopic.length === 0
+  );
+}

@@ -248,6 +248,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-14": new URL("../../tests/eval/dialogue-dev-14-set.json", import.meta.url),
   /** Written blind in the same session after the work on dialogue-dev-14 (40 dialogues, every kind of turn), read first as a check of that work, then tuned on. */
   "dialogue-dev-15": new URL("../../tests/eval/dialogue-dev-15-set.json", import.meta.url),
+  /** Written blind later in that session (40 dialogues, 142 turns: long conversations that drift, chains of follow-ups), read first as a check, then tuned on. */
+  "dialogue-dev-16": new URL("../../tests/eval/dialogue-dev-16-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**

@@ -884,6 +884,15 @@ describe("a conversation", () => {
     expect(more!.answer).toMatchObject({ kind: "answer", service: "mi-cloud" });
   });
 
+  it("GIVEN a question naming nothing that nothing answers alone ('whos the ceo again') THEN the conversation's subject is asked about, but not an unrelated one", () => {
+    const [, ceo] = play(["why is xiaomi so slow with services in europe, in china they have everything", "whos the ceo again"]);
+    expect(ceo!.answer).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-lei-jun" });
+    const [, overall] = play(["does xiaomi make more money from phones or services in europe", "how much do services bring in overall"]);
+    expect(overall!.answer).toMatchObject({ kind: "answer", service: "xiaomi" });
+    const [, pizza] = play(["is xiaoai available in italy?", "what's the best pizza in naples?"]);
+    expect(pizza!.answer.kind).toBe("fallback");
+  });
+
   it("GIVEN 'will it ever come?' after a service is not in a place THEN whether it will, not the Italian small talk 'come funzioni?'", () => {
     const [, ever] = play(["is xiao ai available in europe?", "will it ever come?"]);
     expect(ever!.answer.availability).toMatchObject({ service: "xiaoai", region: "EU" });

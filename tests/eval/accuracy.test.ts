@@ -152,6 +152,8 @@ const DIALOGUE_FLOORS = Object.freeze({
   "dialogue-dev-14": 0.94,
   // Written after the work on dialogue-dev-14, every kind of turn (first run 92.5%).
   "dialogue-dev-15": 0.93,
+  // Long conversations that drift (first run 88.7%).
+  "dialogue-dev-16": 0.9,
   // Holdouts once, their misses studied after many readings of their totals.
   "dialogue-holdout-2": 0.96,
   "dialogue-holdout-3": 0.92,
