@@ -208,6 +208,8 @@ export const EVAL_SETS = {
   "chat-dev-41": new URL("../../tests/eval/chat-dev-41-set.json", import.meta.url),
   /** Written blind in the same session, read first after the work on chat-dev-41 (150: people travelling, studying or working abroad, foreigners in Italy), then tuned on. */
   "chat-dev-42": new URL("../../tests/eval/chat-dev-42-set.json", import.meta.url),
+  /** Written blind later in that session, read first as a check (150: the confused, misinformed and frustrated; wrong names, misconceptions), then tuned on. */
+  "chat-dev-43": new URL("../../tests/eval/chat-dev-43-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

@@ -265,6 +265,7 @@ describe("small talk", () => {
     ["buonasera, piacere sono marco da bari 🙂", "greeting"],
     // "sera" greets the evening, as "buonasera" does; "buona serata" takes leave.
     ["sera a tutti", "greeting"],
+    ["bot ci sei?", "greeting"],
     // A goodbye before where one is going, as a greeting before where one lives.
     ["buonanotte ragazzi, domani volo per dubai ✈️ ciaoo", "goodbye"],
     ["sera raga, abito a monaco di baviera da 3 anni", "greeting"],

@@ -19,6 +19,9 @@ describe("a service described, not named", () => {
     ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
     ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
+    // A half-remembered name still says what it is: a drive, a backup service.
+    ["xiaomi drive quanti giga da gratis?", "mi-cloud"],
+    ["xiaomi's backup service, does it still keep my contacts or did they kill that too", "mi-cloud"],
     // "stored" is no shop: the photos kept with Xiaomi are the cloud.
     ["she was told her photos were stored with Xiaomi, can they still be downloaded?", "mi-cloud"],
     ["il telefono l'ho perso, come faccio?", "mi-cloud"],

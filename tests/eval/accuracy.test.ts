@@ -30,7 +30,7 @@ const phrasings = new Set(
 // most (2 for the smaller sets); copying shows as many more.
 const chanceCoincidences = (size: number) => Math.max(2, Math.ceil(size * 0.02));
 
-describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "chat-dev-6", "chat-dev-7", "chat-dev-8", "chat-dev-9", "chat-dev-10", "chat-dev-11", "chat-dev-12", "chat-dev-13", "chat-dev-14", "chat-dev-15", "chat-dev-16", "chat-dev-17", "chat-dev-18", "chat-dev-19", "chat-dev-20", "chat-dev-21", "chat-dev-22", "chat-dev-23", "chat-dev-24", "chat-dev-25", "chat-dev-26", "chat-dev-27", "chat-dev-28", "chat-dev-29", "chat-dev-30", "chat-dev-31", "chat-dev-32", "chat-dev-33", "chat-dev-34", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "holdout-9", "holdout-10", "holdout-11", "holdout-12", "chat-dev-35", "chat-dev-36", "chat-dev-37", "chat-dev-38", "chat-dev-39", "chat-dev-40", "chat-dev-41", "chat-dev-42", "section3"] as const)("the blind %s set", (name) => {
+describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "chat-dev-6", "chat-dev-7", "chat-dev-8", "chat-dev-9", "chat-dev-10", "chat-dev-11", "chat-dev-12", "chat-dev-13", "chat-dev-14", "chat-dev-15", "chat-dev-16", "chat-dev-17", "chat-dev-18", "chat-dev-19", "chat-dev-20", "chat-dev-21", "chat-dev-22", "chat-dev-23", "chat-dev-24", "chat-dev-25", "chat-dev-26", "chat-dev-27", "chat-dev-28", "chat-dev-29", "chat-dev-30", "chat-dev-31", "chat-dev-32", "chat-dev-33", "chat-dev-34", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "holdout-9", "holdout-10", "holdout-11", "holdout-12", "chat-dev-35", "chat-dev-36", "chat-dev-37", "chat-dev-38", "chat-dev-39", "chat-dev-40", "chat-dev-41", "chat-dev-42", "chat-dev-43", "section3"] as const)("the blind %s set", (name) => {
   it("GIVEN the knowledge's phrasings THEN few of its questions of five words or more are among them (2%, at least 2)", () => {
     const questions = loadEvalSet(name).map((c) => normalize(c.question));
     const coinciding = questions.filter((question) => question.split(" ").length >= 5 && phrasings.has(question));
@@ -118,7 +118,9 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Written in the third session of 2026-12-01: busy-group replies, dictated messages, places by region (first run 91.3%, 83.3%).
   "chat-dev-41": { inScope: 0.94, outOfScopeRejection: 0.83, otherRegion: 0 },
   // Written with it, read first after that work: travellers, students abroad, foreigners in Italy (first run 95.3%, 91.7%).
-  "chat-dev-42": { inScope: 0.95, outOfScopeRejection: 0.91, otherRegion: 1 },
+  "chat-dev-42": { inScope: 0.96, outOfScopeRejection: 0.91, otherRegion: 0 },
+  // The confused, misinformed and frustrated: wrong names, misconceptions (first run 92.2%, 100%, 2 other regions).
+  "chat-dev-43": { inScope: 0.93, outOfScopeRejection: 0.95, otherRegion: 2 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
