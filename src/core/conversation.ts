@@ -8,7 +8,9 @@ import type { CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, namesAsPlace, namesOnlyAPhone, pointsToPlace, regionTerm, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
-import { FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
+import { continuesConversation, followUpOpening, FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
+
+export { continuesConversation } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import { saysWhatKnowledgeLacks, type MessageReader, type Reading } from "./reading.js";
 import type { Language, QuestionType } from "./schema.js";
@@ -57,18 +59,6 @@ export function isBareQuestionWord(text: string): boolean {
   return words.length === 1 && QUESTION_WORDS.has(words[0]!);
 }
 
-// "e", "and", "what about", "ok e", "invece": openings that only make sense after something else;
-// not a word that ends a sentence of its own ("ok then. does xiaomi have a voice assistant?").
-const CONTINUATION = new RegExp(
-  `^\\s*(?:ok(?:ay)?\\s*[,.!]?\\s*)?(?:${[...wordsOfAllPacks((pack) => pack.continuations)].join("|")})\\b(?!\\s*[.!;:])`,
-  "i",
-);
-
-/** Whether a message opens as a follow-up ("e Youpin?", "and in Poland?", "what about the cloud?"). */
-export function continuesConversation(text: string): boolean {
-  return CONTINUATION.test(text);
-}
-
 /** How a message in a conversation is read: whether it is a fragment, and what it takes from the turn before. */
 export class FollowUps {
   constructor(
@@ -95,8 +85,10 @@ export class FollowUps {
     // it asks something more about it, it does not start over.
     // A company-level name ("GetApps", "HyperOS") is a name, not a description, even unnamed as Xiaomi.
     const describedOnly = named !== undefined && named !== COMPANY_SERVICE_ID && !recognition.services.includes(named);
-    // Chat words ("ah capito, quindi in austria niente?") say nothing of what is asked.
-    const content = terms.filter((t) => (t.reading === "known" || t.reading === "corrected" || t.reading === "unknown") && !this.chatter.has(t.from)).length;
+    // Chat words ("ah capito, quindi in austria niente?") say nothing of what is asked, nor does the
+    // phrase a follow-up opens with ("lo stesso vale per xiaoai?").
+    const opening = new Set(followUpOpening(reading.text));
+    const content = terms.filter((t) => (t.reading === "known" || t.reading === "corrected" || t.reading === "unknown") && !this.chatter.has(t.from) && !opening.has(t.from)).length;
     // ...but a longer message that neither opens as a follow-up nor asks a kind of question about
     // it says all it asks ("google pay non va sul mio redmi, che faccio?"): it starts over.
     const opensAsOne = continuesConversation(reading.text);

@@ -3,6 +3,7 @@
  * a word belongs to use them.
  */
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
+import { tokenize } from "./normalize.js";
 
 /**
  * Words that carry no topic: they are dropped before matching, so "come funziona il cloud" and
@@ -25,3 +26,24 @@ export const QUESTION_OPENERS = phraseFinder((pack) => pack.questionOpeners);
 
 /** The words for services themselves ("servizi", "services"): beside our services' names, the company's services as a whole, or what help may be asked about. */
 export const SERVICES_WORDS: ReadonlySet<string> = wordsOfAllPacks((pack) => pack.servicesWords);
+
+// "e", "and", "what about", "ok e", "invece": openings that only make sense after something else;
+// not a word that ends a sentence of its own ("ok then. does xiaomi have a voice assistant?").
+const CONTINUATION = new RegExp(
+  `^\\s*(?:ok(?:ay)?\\s*[,.!]?\\s*)?(?:${[...wordsOfAllPacks((pack) => pack.continuations)].join("|")})\\b(?!\\s*[.!;:])`,
+  "i",
+);
+
+/** Whether a message opens as a follow-up ("e Youpin?", "and in Poland?", "what about the cloud?"). */
+export function continuesConversation(text: string): boolean {
+  return CONTINUATION.test(text);
+}
+
+/**
+ * The words of the phrase a follow-up opens with ("lo stesso vale per xiaoai?": lo, stesso, vale,
+ * per), none when it opens otherwise: they ask nothing of their own.
+ */
+export function followUpOpening(text: string): readonly string[] {
+  const opening = CONTINUATION.exec(text)?.[0];
+  return opening === undefined ? [] : tokenize(opening);
+}

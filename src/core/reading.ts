@@ -10,6 +10,7 @@ import { COMPANY_SERVICE_ID, pointsToPlace, serviceTerm, type EntityRecognizer, 
 import { wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import { saysHere } from "./asked-region.js";
+import { followUpOpening } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import type { Language } from "./schema.js";
 import { questionsIn, sentences } from "./clauses.js";
@@ -95,7 +96,11 @@ export class MessageReader {
     this.matcher.readWords(named, guess.language, readings);
     // "samsung pay on my xiaomi watch": a rival's name describes none of ours ("pay … watch"); a
     // brand may ("quella cosa tipo Alexa").
-    const ours = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
+    const asTyped = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
+    // "lo stesso vale per xiaoai?": a follow-up's opening phrase describes nothing ("lo stesso" is
+    // no "is it the same as").
+    const opening = followUpOpening(text).length;
+    const ours = opening > 1 ? asTyped.slice(opening) : asTyped;
     const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
     let described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(this.concepts.read(ours), this.concepts.read(corrected)) : this.concepts.read(ours);

@@ -896,6 +896,12 @@ describe("a conversation", () => {
     expect(pizza!.answer.kind).toBe("fallback");
   });
 
+  it("GIVEN 'lo stesso vale per xiaoai?' THEN the same question about XiaoAI, there: 'lo stesso' opening a follow-up asks no 'is it the same as'", () => {
+    const [, xiaoai] = play(["youpin in italia c'è?", "lo stesso vale per xiaoai?"]);
+    expect(xiaoai!.answer.availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    expect(xiaoai!.inherited).toEqual(["questionType", "region"]);
+  });
+
   it("GIVEN 'will it ever come?' after a service is not in a place THEN whether it will, not the Italian small talk 'come funzioni?'", () => {
     const [, ever] = play(["is xiao ai available in europe?", "will it ever come?"]);
     expect(ever!.answer.availability).toMatchObject({ service: "xiaoai", region: "EU" });

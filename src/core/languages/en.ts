@@ -18,7 +18,7 @@ export const english: LanguagePack = {
     "the is are does do did can could what whats how why when where which who my your you it this that there with from of to and not yes hello hi hey thanks thank please still any work works available anyone know use i get yo thx cya bye bro",
   ),
   referringWords: wordList("it its they them their there that this he him his she her"),
-  continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on", "same question for"],
+  continuations: ["and", "what about", "how about", "also", "but", "then", "same for", "same with", "same on", "same question for", "same goes for", "does the same go for", "same applies to", "does the same apply to"],
   placeWords: wordList("the in from across"),
   meansWords: { before: wordList("with on from via through using in into"), between: wordList("the a an my your his her their our its") },
   cityOriginWords: wordList("from"),

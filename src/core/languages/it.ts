@@ -27,7 +27,7 @@ export const italian: LanguagePack = {
   ),
   accents: /[àèéìíòóù]/i,
   referringWords: wordList("lo la li gli ne ci esso essa questo questa quello quella lui"),
-  continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per", "stessa domanda per"],
+  continuations: ["e", "ed", "invece", "anche", "ma", "allora", "idem", "stessa cosa per", "lo stesso per", "stessa domanda per", "lo stesso vale per", "vale lo stesso per", "vale anche per"],
   placeWords: wordList("in negli dagli agli"),
   meansWords: { before: wordList("con col sul sull sulla su tramite via nel nell dal dall"), between: wordList("l il lo la i gli le un una uno mio mia miei mie tuo tua suo sua proprio propria") },
   cityOriginWords: wordList("di da"),
