@@ -32,7 +32,7 @@ import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.j
 import { afterChangeOfSubject, asksBesideTheService, othersOnlyAsContext, PREFERENCE_WORDS } from "./question-part.js";
 import { QuestionSearch } from "./question-search.js";
 import { namedService, SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
-import { chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
+import { asks, chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
 import { ENGLISH_WORDS, ITALIAN_WORDS, type WordSet } from "./word-list.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
@@ -264,7 +264,20 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const namesNoSubject =
       named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
     const namesNothing = namesNoSubject && named.regions.length === 0;
-    const chat = smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens, followsUp: turn?.context != null }) ?? (namesNothing ? smalltalkAsked(reading.text) : undefined);
+    // "I'm in Warsaw this week", "sono di Lugano": a first message that only says where the asker
+    // is, in one clause asking nothing, introduces them (a conversation remembers the place);
+    // "sono a Roma, che tempo fa" goes on to something else.
+    const introducesAsker = () =>
+      namesNoSubject &&
+      turn?.context == null &&
+      !asks(reading.text) &&
+      clauses(reading.text).length === 1 &&
+      named.words.filter((word) => !FUNCTION_WORDS.has(word) && !word.startsWith("@") && !word.startsWith("§")).length <= options.answering.smalltalkMaxOtherWords &&
+      regionAsked.askerPlaceOf(reading.text, named, reading.guess.language) !== undefined;
+    const chat =
+      smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens, followsUp: turn?.context != null }) ??
+      (namesNothing ? smalltalkAsked(reading.text) : undefined) ??
+      (introducesAsker() ? { intent: "greeting" as const, language: undefined } : undefined);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {

@@ -403,7 +403,7 @@ const THANKING_WORDS = wordsOfAllPacks((pack) => pack.thankingWords);
  * A question mark, a question word where a clause starts ("thanks, that's exactly what I needed"
  * asks nothing), or a phrase that opens a question ("volevo sapere quando…").
  */
-function asks(text: string): boolean {
+export function asks(text: string): boolean {
   return text.includes("?") || clauseOpenings(text).some((word) => QUESTION_WORDS.has(word)) || text.search(QUESTION_OPENERS) !== -1;
 }
 

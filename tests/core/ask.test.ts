@@ -266,6 +266,9 @@ describe("small talk", () => {
     // "sera" greets the evening, as "buonasera" does; "buona serata" takes leave.
     ["sera a tutti", "greeting"],
     ["bot ci sei?", "greeting"],
+    // Only saying where one is, in a first message, introduces oneself.
+    ["I'm in Warsaw this week", "greeting"],
+    ["sono di Lugano", "greeting"],
     // A goodbye before where one is going, as a greeting before where one lives.
     ["buonanotte ragazzi, domani volo per dubai ✈️ ciaoo", "goodbye"],
     ["sera raga, abito a monaco di baviera da 3 anni", "greeting"],

@@ -862,7 +862,8 @@ describe("a conversation", () => {
     expect(leeds!.inherited).toEqual(["region"]);
     const [, , youpin] = play(["ciao a tutti, sono di Lugano", "xiaomi pay funziona qui?", "e youpin?"]);
     expect(youpin!.answer.availability).toMatchObject({ service: "youpin", region: "CH" });
-    // Said alone, kept through the decline of a statement that asks nothing.
+    // Said alone, it introduces the asker; "sono a Roma, che tempo fa" goes on to something we do not cover.
+    expect(play(["sono a Roma, che tempo fa"])[0]!.answer.kind).toBe("fallback");
     const [, warsaw] = play(["I'm in Warsaw this week", "is mi pay still a thing here? cant find the app"]);
     expect(warsaw!.answer.availability).toMatchObject({ service: "mi-pay", region: "PL" });
     const [, lisbon] = play(["yo! moving to lisbon in sept 🇵🇹", "will i be able to use youpin there"]);
