@@ -102,13 +102,15 @@ export interface Assistant {
 }
 
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
+const DOUBT_WORDS = wordsOfAllPacks((pack) => pack.doubtWords);
 // A word either dictionary has is spelt right: no name's typo where no name is expected ("cerchia" is not "Cechia").
 const SPELT_RIGHT: WordSet = { has: (word) => ENGLISH_WORDS.has(word) || ITALIAN_WORDS.has(word) };
 
-/** A message asking only where the last answer comes from ("fonte?", "source pls?"). */
+/** A message asking only where the last answer comes from ("fonte?", "source pls?"), or doubting it ("sicuro? fonte?", "r u sure??"). */
 function asksForSource(text: string): boolean {
   const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
-  return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word));
+  const doubts = text.includes("?");
+  return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word) || (doubts && DOUBT_WORDS.has(word)));
 }
 // "xiaomi 15t", "Xiaomi 16": a model's number after the brand.
 const NAMES_A_MODEL = /\bxiaomi\s+\d/i;

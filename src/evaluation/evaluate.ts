@@ -210,6 +210,8 @@ export const EVAL_SETS = {
   "chat-dev-42": new URL("../../tests/eval/chat-dev-42-set.json", import.meta.url),
   /** Written blind later in that session, read first as a check (150: the confused, misinformed and frustrated; wrong names, misconceptions), then tuned on. */
   "chat-dev-43": new URL("../../tests/eval/chat-dev-43-set.json", import.meta.url),
+  /** Written blind late in that session, read first as a check (150: numbers and dates, code-switching, years compared), then tuned on. */
+  "chat-dev-44": new URL("../../tests/eval/chat-dev-44-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -252,6 +254,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-15": new URL("../../tests/eval/dialogue-dev-15-set.json", import.meta.url),
   /** Written blind later in that session (40 dialogues, 142 turns: long conversations that drift, chains of follow-ups), read first as a check, then tuned on. */
   "dialogue-dev-16": new URL("../../tests/eval/dialogue-dev-16-set.json", import.meta.url),
+  /** Written blind late in that session (40 dialogues, 127 turns: asking more about the answer just given), read first as a check, then tuned on. */
+  "dialogue-dev-17": new URL("../../tests/eval/dialogue-dev-17-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**

@@ -713,6 +713,13 @@ describe("a conversation", () => {
     expect(play(["source?"])[0]!.answer.kind).toBe("fallback");
   });
 
+  it("GIVEN a doubt with a question mark ('sicuro? fonte?') after an answer THEN the same answer again, with its sources", () => {
+    const [first, sure] = play(["xiaomi è un'azienda di servizi o di hardware?", "sicuro? fonte?"]);
+    expect(sure!.answer).toMatchObject({ kind: "answer", topic: first!.answer.topic });
+    const [, really] = play(["does youpin ship to italy?", "really?"]);
+    expect(really!.answer).toMatchObject({ kind: "answer", service: "youpin" });
+  });
+
   it("GIVEN a follow-up only loosely like small talk ('e adesso cosa uso?' and 'cosa fai?') THEN it is a follow-up", () => {
     const [, , now] = play(["mi cloud salva le foto?", "da quando non più?", "e adesso cosa uso?"]);
     expect(now!.answer).toMatchObject({ kind: "answer", service: "mi-cloud" });

@@ -41,6 +41,7 @@ export const english: LanguagePack = {
   correctionPhrases: ["meant", "mean", "correction"],
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from", "bought in", "purchased in", "bought from", "ordered from", "s from", "flying from", "travelling from", "traveling from", "made in", "created in", "registered in", "opened in"],
   sourceWords: wordList("source sources link links proof citation"),
+  doubtWords: wordList("sure really seriously certain"),
   thankingWords: wordList("thanks thank thx tnx thnx thanx ty tysm tyvm thankyou tks cheers"),
   asides: wordList("btw anyway anyways ps"),
   boughtWords: wordList("bought purchased got ordered"),

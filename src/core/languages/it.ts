@@ -52,6 +52,7 @@ export const italian: LanguagePack = {
   correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
   personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del", "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in", "fatto in", "fatta in", "creato in", "creata in", "registrato in", "registrata in", "aperto in", "aperta in"],
   sourceWords: wordList("fonte fonti link prova prove"),
+  doubtWords: wordList("sicuro sicura sicuri davvero veramente serio seria"),
   thankingWords: wordList("grazie grz grazi graz grazieee ringrazio ringraziarti ringraziarvi ringraziare ringraziamenti"),
   asides: wordList("comunque cmq ps"),
   boughtWords: wordList("comprato comprata comprati comprate preso presa presi prese acquistato acquistata acquistati"),

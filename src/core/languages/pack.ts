@@ -32,6 +32,8 @@ export interface LanguagePack {
   meansWords: { before: readonly string[]; between: readonly string[] };
   /** Asking where an answer comes from ("fonte?", "source?"): the same answer again, with its sources. */
   sourceWords: readonly string[];
+  /** "sicuro?", "r u sure??": doubting the answer just given, with a question mark, asks for it again with its sources. */
+  doubtWords: readonly string[];
   /**
    * Words that thank outright ("grazie", "thx"), unlike acknowledgements ("ok", "perfetto") or
    * courtesy ("gentile"): a message opening with one and asking nothing is thanks, whatever it
