@@ -131,6 +131,13 @@ export const EVAL_SETS = {
    * already word for word in an earlier set were left out: 301, sealed.
    */
   "holdout-12": new URL("../../tests/eval/chat-holdout-12-set.json", import.meta.url),
+  /**
+   * Written in the third session of 2026-12-01, after its tuning, by three more new blind writers
+   * (Telegram regulars of every age; a Discord server's younger fans; newcomers, travellers and
+   * people asking for someone else). Of their 330 messages, 1 repeated within the set and 20
+   * already word for word in an earlier set were left out: 309, sealed.
+   */
+  "holdout-13": new URL("../../tests/eval/chat-holdout-13-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -291,6 +298,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "holdout-12",
+  "holdout-13",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
