@@ -292,7 +292,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (after !== undefined) {
       // A new subject takes nothing from the conversation before it.
       const part = analyse(after, askOptions, turn && { context: null });
-      return { ...part, answer: { ...part.answer, question } };
+      // Unless all that follows is small talk ("…I say it's something else, and our dad doesn't care
+      // lol. thanks!!"): the question came before it.
+      if (part.answer.kind !== "smalltalk") return { ...part, answer: { ...part.answer, question } };
     }
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];

@@ -338,6 +338,11 @@ describe("a clause that asks, read beside the whole message", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN a question, then 'something else' in the story and only thanks after it THEN the question, not thanks", () => {
+    const answer = assistant.ask("my sister asked me this: what app do you use to add a card to xiaomi pay these days? she says mi fit, I say it's something else, and our dad doesn't care at all lol. thanks!! settle this please");
+    expect(answer).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN chat shorthand and interjections THEN they are read as the words they stand for, not as what is asked", () => {
     expect(assistant.ask("goolge pay nn va sul mio redmi, nfc attivo ma niente 😤")).toMatchObject({ service: "mi-pay", topic: "mi-pay-hce-wallet" });
     expect(assistant.ask("can u use xiaomi pay w a visa card?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-visa" });
