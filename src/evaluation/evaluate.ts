@@ -219,6 +219,10 @@ export const EVAL_SETS = {
   "chat-dev-43": new URL("../../tests/eval/chat-dev-43-set.json", import.meta.url),
   /** Written blind late in that session, read first as a check (150: numbers and dates, code-switching, years compared), then tuned on. */
   "chat-dev-44": new URL("../../tests/eval/chat-dev-44-set.json", import.meta.url),
+  /** Written blind at the end of that session, read first as a check (140: services described, never named), then tuned on. */
+  "chat-dev-45": new URL("../../tests/eval/chat-dev-45-set.json", import.meta.url),
+  /** Written blind with it, read first as a check (140: long chatty messages and long near misses), then tuned on. */
+  "chat-dev-46": new URL("../../tests/eval/chat-dev-46-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
