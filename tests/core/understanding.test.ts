@@ -338,6 +338,11 @@ describe("a clause that asks, read beside the whole message", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN a service of ours in the story and a question about repairs or software updates THEN declined", () => {
+    expect(assistant.ask("I loved Mi Pay in China back then. anyway, actual question: when will my Redmi Note 13 get Android 16? still on an old security patch").kind).toBe("fallback");
+    expect(assistant.ask("uso xiaomi pay sulla band ma il vetro si è crepato: quanto costa sostituire il vetro in un centro assistenza a roma?").kind).toBe("fallback");
+  });
+
   it("GIVEN a question, then 'something else' in the story and only thanks after it THEN the question, not thanks", () => {
     const answer = assistant.ask("my sister asked me this: what app do you use to add a card to xiaomi pay these days? she says mi fit, I say it's something else, and our dad doesn't care at all lol. thanks!! settle this please");
     expect(answer).toMatchObject({ kind: "answer", service: "mi-pay" });
