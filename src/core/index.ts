@@ -543,7 +543,18 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       .map((topic) => answers.suggestionFor(topic, recognition, language));
     // "my youpin order still hasnt shipped, what do i do": the service named, what is asked about it
     // (an order, a repair, a bootloader) is what the sources do not cover, and no topic of it comes close.
-    if (new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt) {
+    // Counted in the sentences that ask when they name the service and others only tell: "ho
+    // aggiornato a hyperos 2 e vedo hyperai dappertutto. ma hyperai è il nuovo nome di xiaoai?"
+    // asks nothing about updates; "…I want to unlock the bootloader. Is the 168 hour wait still a
+    // thing?" asks about what the sentence before says.
+    const said = sentences(reading.text);
+    const asking = questionsIn(said);
+    const askingReadings = asking.length === 0 || asking.length === said.length ? [] : asking.map((sentence) => readSentence(sentence.text));
+    const offTopicAsked =
+      askingReadings.length > 0 && askingReadings.every((read) => read.recognition.services.includes(subject))
+        ? askingReadings.flatMap((read) => read.recognition.offTopic)
+        : recognition.offTopic;
+    if (new Set(offTopicAsked).size >= options.answering.offTopicDeclinesAt) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions);
       return { answer, guess, recognition, terms };
     }

@@ -338,6 +338,11 @@ describe("a clause that asks, read beside the whole message", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN updates told in the story and a question naming XiaoAI THEN about XiaoAI, not declined for the updates", () => {
+    const answer = assistant.ask("ciao, ho aggiornato a hyperos 2 e vedo dappertutto hyperai. ma hyperai è il nuovo nome di xiaoai o sono due cose diverse? l'ho letto su un forum ma non mi fido");
+    expect(answer).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN a service of ours in the story and a question about repairs or software updates THEN declined", () => {
     expect(assistant.ask("I loved Mi Pay in China back then. anyway, actual question: when will my Redmi Note 13 get Android 16? still on an old security patch").kind).toBe("fallback");
     expect(assistant.ask("uso xiaomi pay sulla band ma il vetro si è crepato: quanto costa sostituire il vetro in un centro assistenza a roma?").kind).toBe("fallback");
