@@ -21,6 +21,9 @@ describe("a service described, not named", () => {
     ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
     // A half-remembered name still says what it is: a drive, a backup service.
     ["xiaomi drive quanti giga da gratis?", "mi-cloud"],
+    ["the website where i can see my contacts from a laptop, whats the address", "mi-cloud"],
+    ["che app uso x mettere la carta sulla fascetta e pagare?", "mi-pay"],
+    ["perché xiaomi non ha portato il suo sistema di pagamento in spagna?", "mi-pay"],
     ["xiaomi's backup service, does it still keep my contacts or did they kill that too", "mi-cloud"],
     // "stored" is no shop: the photos kept with Xiaomi are the cloud.
     ["she was told her photos were stored with Xiaomi, can they still be downloaded?", "mi-cloud"],
