@@ -116,17 +116,17 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Written with it, read first after that session's changes: teenagers, shop owners, Italian as a second language.
   "chat-dev-40": { inScope: 0.95, outOfScopeRejection: 0.95, otherRegion: 0 },
   // Written in the third session of 2026-12-01: busy-group replies, dictated messages, places by region (first run 91.3%, 83.3%).
-  "chat-dev-41": { inScope: 0.94, outOfScopeRejection: 0.83, otherRegion: 0 },
+  "chat-dev-41": { inScope: 0.96, outOfScopeRejection: 0.83, otherRegion: 0 },
   // Written with it, read first after that work: travellers, students abroad, foreigners in Italy (first run 95.3%, 91.7%).
-  "chat-dev-42": { inScope: 0.96, outOfScopeRejection: 0.91, otherRegion: 0 },
+  "chat-dev-42": { inScope: 0.97, outOfScopeRejection: 0.91, otherRegion: 0 },
   // The confused, misinformed and frustrated: wrong names, misconceptions (first run 92.2%, 100%, 2 other regions).
-  "chat-dev-43": { inScope: 0.93, outOfScopeRejection: 0.95, otherRegion: 2 },
+  "chat-dev-43": { inScope: 0.94, outOfScopeRejection: 0.95, otherRegion: 2 },
   // Numbers and dates, code-switching, years compared (first run 97.6%, 100%).
   "chat-dev-44": { inScope: 0.99, outOfScopeRejection: 0.95, otherRegion: 0 },
   // Services described, never named (first run 91.8%, 84.0%).
-  "chat-dev-45": { inScope: 0.91, outOfScopeRejection: 0.84, otherRegion: 0 },
+  "chat-dev-45": { inScope: 0.94, outOfScopeRejection: 0.84, otherRegion: 0 },
   // Long chatty messages and long near misses (first run 90.6%, 66.7%).
-  "chat-dev-46": { inScope: 0.9, outOfScopeRejection: 0.74, otherRegion: 0 },
+  "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.74, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
@@ -157,13 +157,13 @@ const DIALOGUE_FLOORS = Object.freeze({
   // Written in the second session of 2026-12-01: small talk inside conversations (first run 95.3%).
   "dialogue-dev-13": 0.96,
   // Written in the third session of 2026-12-01: where the asker is said early and pointed at later (first run 85.5%).
-  "dialogue-dev-14": 0.94,
+  "dialogue-dev-14": 0.95,
   // Written after the work on dialogue-dev-14, every kind of turn (first run 92.5%).
   "dialogue-dev-15": 0.93,
   // Long conversations that drift (first run 88.7%).
   "dialogue-dev-16": 0.92,
   // Asking more about the answer just given (first run 96.9%).
-  "dialogue-dev-17": 0.97,
+  "dialogue-dev-17": 0.98,
   // Holdouts once, their misses studied after many readings of their totals.
   "dialogue-holdout-2": 0.96,
   "dialogue-holdout-3": 0.92,
