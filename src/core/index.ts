@@ -261,10 +261,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       if (read === undefined) (sentenceReadings ??= new Map()).set(text, (read = reader.read(text, hinted.locale)));
       return read;
     };
-    const { recognition: named, described } = reading;
+    const { recognition: named } = reading;
     // The company's name alone names nothing we answer about: "what can you answer? only xiaomi things?".
-    const namesNoSubject =
-      named.services.every((service) => service === COMPANY_SERVICE_ID) && named.guessedServices.length === 0 && named.otherProducts.length === 0 && named.offTopic.length === 0 && described.services.length === 0 && described.offTopic.length === 0;
+    const namesNoSubject = namesNoSubjectOf(reading);
     const namesNothing = namesNoSubject && named.regions.length === 0;
     // "I'm in Warsaw this week", "sono di Lugano": a first message that only says where the asker
     // is, in one clause asking nothing, introduces them (a conversation remembers the place);
@@ -795,14 +794,19 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** A message that names no service (not even the company), no other company's product and nothing we do not cover. */
-function namesNothingOfItsOwn({ recognition, described }: Reading): boolean {
+/** A message that names or describes none of our services (the company aside), no other company's product and nothing we do not cover. */
+function namesNoSubjectOf({ recognition, described }: Reading): boolean {
   return (
-    recognition.services.length === 0 &&
+    recognition.services.every((service) => service === COMPANY_SERVICE_ID) &&
     recognition.guessedServices.length === 0 &&
-    described.services.length === 0 &&
     recognition.otherProducts.length === 0 &&
     recognition.offTopic.length === 0 &&
+    described.services.length === 0 &&
     described.offTopic.length === 0
   );
+}
+
+/** …nor the company either. */
+function namesNothingOfItsOwn(reading: Reading): boolean {
+  return reading.recognition.services.length === 0 && namesNoSubjectOf(reading);
 }
