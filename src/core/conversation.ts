@@ -9,8 +9,6 @@ import { COMPANY_SERVICE_ID, namesAsPlace, namesOnlyAPhone, pointsToPlace, regio
 import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
 import { continuesConversation, followUpOpening, FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
-
-export { continuesConversation } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import { saysWhatKnowledgeLacks, type MessageReader, type Reading } from "./reading.js";
 import type { Language, QuestionType } from "./schema.js";
