@@ -349,6 +349,7 @@ describe("chatty messages", () => {
   it("GIVEN a service of ours in the story and a question about repairs or software updates THEN declined", () => {
     expect(assistant.ask("I loved Mi Pay in China back then. anyway, actual question: when will my Redmi Note 13 get Android 16? still on an old security patch").kind).toBe("fallback");
     expect(assistant.ask("uso xiaomi pay sulla band ma il vetro si è crepato: quanto costa sostituire il vetro in un centro assistenza a roma?").kind).toBe("fallback");
+    expect(assistant.ask("ho il robot aspirapolvere xiaomi collegato all'app mi home e mi da l'errore 'spazzola bloccata' anche dopo averla pulita, qualcuno sa come risolvere?").kind).toBe("fallback");
   });
 
   it("GIVEN a question, then 'something else' in the story and only thanks after it THEN the question, not thanks", () => {
