@@ -126,7 +126,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Services described, never named (first run 91.8%, 84.0%).
   "chat-dev-45": { inScope: 0.94, outOfScopeRejection: 0.84, otherRegion: 0 },
   // Long chatty messages and long near misses (first run 90.6%, 66.7%).
-  "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.74, otherRegion: 0 },
+  "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.81, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
