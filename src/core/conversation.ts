@@ -11,24 +11,10 @@ import { tokenize } from "./normalize.js";
 import { continuesConversation, followUpOpening, FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import { saysWhatKnowledgeLacks, type MessageReader, type Reading } from "./reading.js";
-import type { Language, QuestionType } from "./schema.js";
+import type { ConversationContext } from "./schema.js";
 import { subjectOf } from "./slots.js";
 
-/** What a conversation remembers between turns: plain JSON, so any store can keep it. */
-export interface ConversationContext {
-  service?: string;
-  region?: string;
-  questionType?: QuestionType;
-  topic?: string;
-  /**
-   * The words the last complete question asked with, beside its names and places ("quanti utenti
-   * ha"): "and Xiaomi overall?" asks them again about another service.
-   */
-  asked?: string[];
-  /** Where the asker said they are, live or are going ("sono Marco da Bari"): a later "here" is there. */
-  askerPlace?: string;
-  language: Language;
-}
+export type { ConversationContext } from "./schema.js";
 
 /** Whether the conversation has asked about anything a follow-up could go on from (not only said where the asker is). */
 export function asksAnything(context: ConversationContext): boolean {

@@ -167,6 +167,26 @@ export const QuestionTypeSchema = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionTypeSchema>;
 
 /**
+ * What a conversation remembers between turns: plain JSON, so any store can keep it, and checked
+ * with this schema when another instance (perhaps another version of the bot) wrote it.
+ */
+export const ConversationContextSchema = z.object({
+  service: z.string().optional(),
+  region: z.string().optional(),
+  questionType: QuestionTypeSchema.optional(),
+  topic: z.string().optional(),
+  /**
+   * The words the last complete question asked with, beside its names and places ("quanti utenti
+   * ha"): "and Xiaomi overall?" asks them again about another service.
+   */
+  asked: z.array(z.string()).optional(),
+  /** Where the asker said they are, live or are going ("sono Marco da Bari"): a later "here" is there. */
+  askerPlace: z.string().optional(),
+  language: LanguageSchema,
+});
+export type ConversationContext = z.infer<typeof ConversationContextSchema>;
+
+/**
  * Words and short phrases that point to a service without naming it ("pagare con la band") or
  * to a kind of question ("da quando", "which banks"). A phrase matches when its words appear in
  * the message in order, a few words apart at most, each compared by its stem.

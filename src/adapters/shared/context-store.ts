@@ -11,9 +11,8 @@
  * `continueConversation` is the one way a message is read in its conversation: by the platform
  * adapters, the console chat and `ask --dialogue` alike.
  */
-import { z } from "zod";
 import type { Answer, Assistant, AskOptions, ContextSlot, ConversationContext } from "../../core/index.js";
-import { LanguageSchema, QuestionTypeSchema } from "../../core/schema.js";
+import { ConversationContextSchema } from "../../core/schema.js";
 import type { KeyValueStore } from "../../operations/shared-state.js";
 
 export const CONTEXT_DEFAULTS = Object.freeze({
@@ -64,27 +63,15 @@ export function memoryContextStore({ capacity = CONTEXT_DEFAULTS.capacity, now =
   };
 }
 
-/**
- * What another instance (perhaps another version of the bot) wrote is checked before use: a
- * context that does not parse is no context, never an error in the middle of an answer.
- */
-const StoredContextSchema = z.object({
-  service: z.string().optional(),
-  region: z.string().optional(),
-  questionType: QuestionTypeSchema.optional(),
-  topic: z.string().optional(),
-  asked: z.array(z.string()).optional(),
-  askerPlace: z.string().optional(),
-  language: LanguageSchema,
-}) satisfies z.ZodType<ConversationContext>;
-
 export function sharedContextStore(store: KeyValueStore): ContextStore {
   return {
     get: async (key) => {
       const stored = await store.get(key);
       if (stored === undefined) return undefined;
       try {
-        const parsed = StoredContextSchema.safeParse(JSON.parse(stored));
+        // What another instance wrote is checked before use: a context that does not parse is no
+        // context, never an error in the middle of an answer.
+        const parsed = ConversationContextSchema.safeParse(JSON.parse(stored));
         return parsed.success ? parsed.data : undefined;
       } catch {
         return undefined;
