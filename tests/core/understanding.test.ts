@@ -745,6 +745,14 @@ describe("a conversation", () => {
     expect(now!.inherited).toContain("service");
   });
 
+  it("GIVEN a deadline asked after an answer ('entro quando bisognava farlo?', 'by when…?') THEN when, about the same service", () => {
+    const [, byWhen] = play(["come passo le foto del mi cloud su google foto?", "entro quando bisognava farlo?"]);
+    expect(byWhen!.answer).toMatchObject({ kind: "answer", service: "mi-cloud", topic: "mi-cloud-old-photos" });
+    expect(byWhen!.inherited).toContain("service");
+    const [, english] = play(["how do i move my xiaomi cloud photos to google photos", "by when did i have to do it?"]);
+    expect(english!.answer).toMatchObject({ kind: "answer", service: "mi-cloud", topic: "mi-cloud-old-photos" });
+  });
+
   it("GIVEN a country written short ('rep ceca') after a question THEN it is a region fragment", () => {
     const [, czech] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?"]);
     expect(czech!.inherited).toEqual(["service", "questionType"]);

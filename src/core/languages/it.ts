@@ -18,6 +18,8 @@ export const italian: LanguagePack = {
       "adesso ora oggi attualmente ormai davvero veramente almeno tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
       // colloquial: "sto telefono" (questo), "un po'", "che roba è"
       "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna " +
+      // the same modal and auxiliary verbs in the past ("entro quando bisognava farlo?", "andava fatto")
+      "dovevo doveva dovevi dovevamo dovevano dovevate bisognava bisognerebbe andava andavano potevo poteva potevi potevano " +
       // Chat words no topic needs, which typo correction read as ones that have it: "ho preso la
       // band" (I got it) is not "perso" (lost), "è vero?" not "vedo", "in qualche modo" not "mode".
       "preso presa presi prese vero vera modo quel",
