@@ -10,6 +10,7 @@ import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
 import { continuesConversation, followUpOpening, FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
+import { likens } from "./question-part.js";
 import { saysWhatKnowledgeLacks, type MessageReader, type Reading } from "./reading.js";
 import type { ConversationContext } from "./schema.js";
 import { subjectOf } from "./slots.js";
@@ -81,7 +82,10 @@ export class FollowUps {
     // "e bancoposta?" after a question names a card, not a place: the same question about it.
     const asked = this.askedRegion.of(reading.text, recognition, reading.guess.language);
     const region = asked !== undefined && recognition.bankRegions.includes(asked) ? undefined : asked;
-    if (recognition.otherProducts.length > 0 || recognition.offTopic.length > 0) return "complete";
+    // "is it getting an upgrade like chatgpt?": another company's product as a likeness of what
+    // was asked about before asks about it.
+    const likensWhatCameBefore = refersBack(recognition) && likens(reading.text);
+    if ((recognition.otherProducts.length > 0 && !likensWhatCameBefore) || recognition.offTopic.length > 0) return "complete";
     // Naming the company alone ("quanto costa lo Xiaomi 14T?") moves away from the service asked about.
     // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
     // "and xiaomi overall?" after a question about a service asks the same about the company.

@@ -99,7 +99,10 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
   // feature describes the rival's use, not ours: only our name makes it ours.
   const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
-  // "ma è tipo google assistant?", "is it like Kickstarter?": another company's product as a likeness asks about ours.
-  const likens = (r: Reading) => tokenize(r.text).some((word) => LIKENESS_WORDS.has(word));
-  return !turnedTo.some(asksOurs) && turnedTo.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r)));
+  return !turnedTo.some(asksOurs) && turnedTo.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r.text)));
+}
+
+/** "ma è tipo google assistant?", "is it like Kickstarter?": another company's product named as a likeness asks about ours. */
+export function likens(text: string): boolean {
+  return tokenize(text).some((word) => LIKENESS_WORDS.has(word));
 }

@@ -753,6 +753,13 @@ describe("a conversation", () => {
     expect(english!.answer).toMatchObject({ kind: "answer", service: "mi-cloud", topic: "mi-cloud-old-photos" });
   });
 
+  it("GIVEN another company's product as a likeness of what came before ('does it work like chatgpt now?') THEN asks about ours; used with it, declined", () => {
+    const [, likeChatgpt] = play(["what is xiaoai", "does it work like chatgpt now?"]);
+    expect(likeChatgpt!.answer).toMatchObject({ kind: "answer", service: "xiaoai", topic: "xiaoai-ai-model" });
+    expect(likeChatgpt!.inherited).toContain("service");
+    expect(play(["does xiaomi pay work in italy?", "can i use it with apple pay?"])[1]!.answer.kind).toBe("fallback");
+  });
+
   it("GIVEN a country written short ('rep ceca') after a question THEN it is a region fragment", () => {
     const [, czech] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?"]);
     expect(czech!.inherited).toEqual(["service", "questionType"]);
