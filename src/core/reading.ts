@@ -7,7 +7,7 @@ import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { mergeReadings } from "./concepts.js";
 import type { CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
-import { wordsOfAllPacks } from "./languages/index.js";
+import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import { saysHere } from "./asked-region.js";
 import { followUpOpening } from "./lexicon.js";
@@ -48,6 +48,7 @@ const AT_THE_START = /^\s*in\s/i;
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
 const EQUIVALENCE_WORDS = wordsOfAllPacks((pack) => pack.equivalenceWords);
+const COUNTERPART = phraseFinder((pack) => pack.counterpartPhrases);
 
 export class MessageReader {
   constructor(
@@ -137,12 +138,13 @@ export class MessageReader {
    * "on my old samsung I had samsung cloud for contacts. whats the xiaomi equivalent?", "il vecchio
    * garmin pagava con garmin pay, il nuovo orologio xiaomi ha qualcosa di simile?": Xiaomi named,
    * none of our services, and another company's product of a kind we have, its counterpart asked
-   * for: the message describes ours, and the other product is what it is likened to.
+   * for ("…google assistant and not their own helper?" too): the message describes ours, and the
+   * other product is what it is likened to.
    */
   private counterpartAsked(recognition: Recognition, typed: readonly string[]): Recognition | undefined {
     if (this.likeOurs.size === 0 || recognition.otherProducts.length === 0 || !recognition.services.includes(COMPANY_SERVICE_ID) || namedService(recognition) !== undefined) return undefined;
     const service = recognition.otherProducts.map((product) => this.likeOurs.get(product)).find((kind) => kind !== undefined);
-    if (service === undefined || !typed.some((word) => EQUIVALENCE_WORDS.has(word))) return undefined;
+    if (service === undefined || !(typed.some((word) => EQUIVALENCE_WORDS.has(word)) || typed.join(" ").search(COUNTERPART) !== -1)) return undefined;
     return {
       ...recognition,
       otherProducts: recognition.otherProducts.filter((product) => this.likeOurs.get(product) !== service),

@@ -491,6 +491,9 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("does samsung cloud have an alternative plan?").kind).toBe("fallback");
     // "like" asks for one as well ("a xiaomi thing like apple pay").
     expect(assistant.ask("does xiaomi have something like apple pay for watches?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    // "their own" points to ours as well; "my own" is the asker's, and asks about the other product.
+    expect(assistant.ask("how come xiaomi phones sold here have google assistant and not their own one?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+    expect(assistant.ask("can i use my own apple pay on a xiaomi watch?").kind).toBe("fallback");
   });
 
   it("GIVEN 'here' only where the phone was bought ('comprato qui', 'bought here') THEN the place named is asked; 'here' asked THEN the community's country", () => {

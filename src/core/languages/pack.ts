@@ -70,6 +70,12 @@ export interface LanguagePack {
   likenessWords: readonly string[];
   /** Words that ask for one thing's counterpart ("equivalente", "alternative"): "what's the Xiaomi equivalent?" of another company's product. */
   equivalenceWords: readonly string[];
+  /**
+   * Phrases pointing to the company's own counterpart of another company's product ("their own",
+   * "xiaomi's own"): "why do xiaomi phones come with google assistant and not their own helper?".
+   * Phrases, not words: "my own" is the asker's.
+   */
+  counterpartPhrases: readonly string[];
   /** Words that weigh one thing against another ("meglio", "better", "vs"): beside another company's product, a comparison the sources do not make. */
   preferenceWords: readonly string[];
   /** "servizi", "services": with several of ours named as examples, the company's services as a whole are asked. */
