@@ -10,9 +10,9 @@
  */
 // First: decides how V8 compiles everything after it (see the module).
 import "./short-process-tiering.js";
-import { parseArgs } from "node:util";
 import type { Assistant } from "../core/index.js";
 import { renderForTerminal } from "../adapters/console/render-terminal.js";
+import { argumentsOrExit } from "./arguments.js";
 import { cachedAssistantOrExit } from "./cached-assistant.js";
 
 const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|en] ["question"]
@@ -22,27 +22,18 @@ const USAGE = `usage: npm run --silent ask -- [--json] [--explain] [--locale it|
   the earlier lines of the same conversation; the answer gains "inherited"`;
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = argumentsOrExit(
+    {
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
         explain: { type: "boolean", default: false },
         dialogue: { type: "boolean", default: false },
         locale: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
       },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    process.exit(2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+    },
+    USAGE,
+  );
   if (values.dialogue && (positionals.length > 0 || values.explain)) {
     process.stderr.write(`--dialogue reads its questions from standard input and cannot be combined with --explain\n${USAGE}\n`);
     process.exit(2);

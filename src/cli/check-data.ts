@@ -4,15 +4,16 @@
  * `-- --stale [--today YYYY-MM-DD]` also lists the FAQ topics whose newest source is more than
  * three years old (today by default; `--today` pins the clock for tests and for re-checking).
  */
-import { parseArgs } from "node:util";
 import { createAssistant } from "../core/index.js";
 import { DateSchema } from "../core/schema.js";
 import { formatStaleTopics, STALE_AFTER_MONTHS, staleTopics } from "../knowledge/freshness.js";
+import { argumentsOrExit } from "./arguments.js";
 import { loadKnowledgeOrExit } from "./load-or-exit.js";
 
-const { values } = parseArgs({
-  options: { data: { type: "string" }, stale: { type: "boolean", default: false }, today: { type: "string" } },
-});
+const USAGE = `usage: npm run check-data [-- --data DIR] [-- --stale [--today YYYY-MM-DD]]
+  --data: the knowledge folder (DATA_DIR, else data/)
+  --stale: also the topics whose newest source is over ${STALE_AFTER_MONTHS} months old, as of --today`;
+const { values } = argumentsOrExit({ options: { data: { type: "string" }, stale: { type: "boolean", default: false }, today: { type: "string" } } }, USAGE);
 const today = values.today ?? new Date().toISOString().slice(0, 10);
 if (!DateSchema.safeParse(today).success) {
   process.stderr.write(`--today: expected a date as YYYY-MM-DD, got '${today}'\n`);

@@ -4,7 +4,6 @@
  * `--unseal` is given (to study its misses before writing a fresh holdout).
  * Exits 1 when a set is below the targets.
  */
-import { parseArgs } from "node:util";
 import { createAssistant } from "../core/index.js";
 import { existsSync } from "node:fs";
 import {
@@ -21,9 +20,13 @@ import {
   type DialogueSetName,
   type EvalSetName,
 } from "../evaluation/evaluate.js";
+import { argumentsOrExit } from "./arguments.js";
 import { loadKnowledgeOrExit } from "./load-or-exit.js";
 
-const { values } = parseArgs({ options: { set: { type: "string", default: "all" }, unseal: { type: "boolean", default: false } } });
+const USAGE = `usage: npm run eval [-- --set NAME|all] [-- --unseal]
+  --set: one evaluation set by name (all of them by default)
+  --unseal: a sealed holdout's misses too, to study them before writing a fresh holdout`;
+const { values } = argumentsOrExit({ options: { set: { type: "string", default: "all" }, unseal: { type: "boolean", default: false } } }, USAGE);
 const known = Object.keys(EVAL_SETS) as EvalSetName[];
 const knownDialogues = Object.keys(DIALOGUE_SETS) as DialogueSetName[];
 const names = values.set === "all" ? known : known.filter((name) => name === values.set);

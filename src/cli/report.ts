@@ -5,13 +5,16 @@
  * file or a postgres:// URL).
  */
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { argumentsOrExit } from "./arguments.js";
 import { configOrExit } from "./load-or-exit.js";
 import { DEFAULT_INSIGHTS_DB } from "../config.js";
 import type { Report } from "../operations/insights.js";
 import { isPostgresUrl, openInsights } from "../operations/insights-store.js";
 
-const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
+const USAGE = `usage: npm run report [-- --json] [-- --limit N]
+  --json: the report as one JSON object
+  --limit: how many unanswered questions and disliked answers (20 by default)`;
+const { values } = argumentsOrExit({ options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } }, USAGE);
 const config = configOrExit();
 const path = config.insights?.path ?? DEFAULT_INSIGHTS_DB;
 if (!isPostgresUrl(path) && !existsSync(path)) {

@@ -196,3 +196,23 @@ describe("report", () => {
     expect(stderr).toMatch(/No insights database at .*no-such-insights\.db/);
   });
 });
+
+describe("every command's options", () => {
+  const commands = ["src/cli/ask.ts", "src/cli/eval.ts", "src/cli/check-data.ts", "src/cli/report.ts"];
+
+  it.each(commands)("GIVEN --help THEN %s prints its usage and exits 0", (script) => {
+    const { stdout, stderr, status } = run(script, ["--help"], "");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^usage: npm run/);
+    expect(stderr).toBe("");
+  });
+
+  it.each(commands)("GIVEN an option it does not know THEN %s names it with its usage, exits 2, and shows no stack trace", (script) => {
+    const { stdout, stderr, status } = run(script, ["--colour"], "");
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/'--colour'/);
+    expect(stderr).toMatch(/usage: npm run/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
