@@ -24,6 +24,11 @@ export function asksAnything(context: ConversationContext): boolean {
 export type ContextSlot = "service" | "region" | "questionType";
 export type FragmentShape = "complete" | "region" | "service" | "question";
 
+/** The words that name something beyond a service, a place or a number ("nexi", "watch", "contatti", "rimangono"). */
+export function thingsNamed(words: readonly string[]): string[] {
+  return words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@"));
+}
+
 /** "How many users does it have?", "lo posso usare?": a word pointing back to what was asked before. */
 export function refersBack(recognition: Recognition): boolean {
   return recognition.words.some((word) => REFERRING_WORDS.has(word));
@@ -170,8 +175,7 @@ export class FollowUps {
 
   /** The reading of a fragment with what it leaves out taken from the conversation. */
   inherit(reading: Reading, shape: Exclude<FragmentShape, "complete">, context: ConversationContext): { reading: Reading; inherited: ContextSlot[] } {
-    // The words that name something beyond a service, a place or a number ("nexi", "watch", "contatti", "rimangono").
-    const things = reading.recognition.words.filter((word) => !FUNCTION_WORDS.has(word) && !/^\d+$/.test(word) && !word.startsWith("§") && !word.startsWith("@"));
+    const things = thingsNamed(reading.recognition.words);
     // "e in Italia?", "and in europe?": "in italia" is a phrase of whether a service is there, but
     // a place alone asks what was asked before; its phrases say only where ("e in italia funziona?"
     // and "is it in italy?" ask whether).

@@ -19,7 +19,7 @@ import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
 import { STEMMERS } from "./stemmer.js";
-import { asksAnything, FollowUps, isBareQuestionWord, refersBack, type ContextSlot, type ConversationContext } from "./conversation.js";
+import { asksAnything, FollowUps, isBareQuestionWord, refersBack, thingsNamed, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
@@ -273,7 +273,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       turn?.context == null &&
       !asks(reading.text) &&
       clauses(reading.text).length === 1 &&
-      named.words.filter((word) => !FUNCTION_WORDS.has(word) && !word.startsWith("@") && !word.startsWith("§")).length <= options.answering.smalltalkMaxOtherWords &&
+      thingsNamed(named.words).length <= options.answering.smalltalkMaxOtherWords &&
       regionAsked.askerPlaceOf(reading.text, named, reading.guess.language) !== undefined;
     const chat =
       smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens, followsUp: turn?.context != null }) ??
@@ -317,6 +317,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }
     } else if (turn) {
       let shape = followUps.shape(reading, terms, turn.context);
+      // The message read with the conversation's subject, when that is how it is answered (read once).
+      let carried: { reading: Reading; inherited: ContextSlot[]; terms: QueryTerm[] } | undefined;
       // "and in the UK? my flatmate in London wants one too", "back. and Canada?": the part that
       // follows up, read alone; the rest is about the asker.
       if (shape === "complete" && turn.context !== null && subjectOf(reading.recognition, reading.described) === undefined) {
@@ -327,9 +329,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // nothing and that nothing answers well alone asks about what the conversation is about, when
       // read with it a topic answers it well.
       if (shape === "complete" && turn.context?.service !== undefined && namesNothingOfItsOwn(reading) && (rankStanding()[0]?.score ?? 0) < options.answering.answerThreshold) {
-        const carried = followUps.inherit(reading, "question", turn.context).reading;
-        const carriedTop = matcher.rank(carried.recognition, matcher.queryTerms(carried.recognition, carried.guess.language, carried.readings), answerDepth)[0];
-        if (carriedTop !== undefined && carriedTop.topic.kind !== "smalltalk" && carriedTop.score >= options.conversation.subjectCarriesMinScore) shape = "question";
+        const withSubject = followUps.inherit(reading, "question", turn.context);
+        const withSubjectTerms = matcher.queryTerms(withSubject.reading.recognition, withSubject.reading.guess.language, withSubject.reading.readings);
+        const carriedTop = matcher.rank(withSubject.reading.recognition, withSubjectTerms, answerDepth)[0];
+        if (carriedTop !== undefined && carriedTop.topic.kind !== "smalltalk" && carriedTop.score >= options.conversation.subjectCarriesMinScore) {
+          shape = "question";
+          carried = { ...withSubject, terms: withSubjectTerms };
+        }
       }
       const top = () => rankStanding()[0];
       // "Youpin?" alone is a question about Youpin; "e Youpin?" or "e in Grecia?" alone say nothing.
@@ -354,8 +360,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         !continuesConversation(reading.text);
       if (shape !== "complete" && !isSmalltalk() && !(standsAlone && turn.context === null)) {
         if (turn.context === null) return declinedFragment(question, reading, terms, hinted);
-        ({ reading, inherited } = followUps.inherit(reading, shape, turn.context));
-        terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
+        ({ reading, inherited } = carried ?? followUps.inherit(reading, shape, turn.context));
+        terms = carried?.terms ?? matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
         standing = undefined;
         const previous = turn.context.topic;
         if (shape === "question" && inherited.includes("service") && previous !== undefined && sharesType(traits.get(previous)?.anyTypes, reading.described.types)) {
