@@ -267,6 +267,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-16": new URL("../../tests/eval/dialogue-dev-16-set.json", import.meta.url),
   /** Written blind late in that session (40 dialogues, 127 turns: asking more about the answer just given), read first as a check, then tuned on. */
   "dialogue-dev-17": new URL("../../tests/eval/dialogue-dev-17-set.json", import.meta.url),
+  /** Written blind on 2026-12-02 (40 dialogues, 127 turns: every kind of follow-up, deadlines, doubts, the asker's place, the newer facts), read first as a check, then tuned on. */
+  "dialogue-dev-18": new URL("../../tests/eval/dialogue-dev-18-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**
