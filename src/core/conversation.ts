@@ -8,7 +8,7 @@ import type { CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, namesAsPlace, namesOnlyAPhone, pointsToPlace, regionTerm, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { wordsOfAllPacks } from "./languages/index.js";
 import { tokenize } from "./normalize.js";
-import { continuesConversation, followUpOpening, FUNCTION_WORDS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
+import { continuesConversation, followUpOpening, FUNCTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS, REFERRING_WORDS } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import { likens } from "./question-part.js";
 import { saysWhatKnowledgeLacks, type MessageReader, type Reading } from "./reading.js";
@@ -114,7 +114,8 @@ export class FollowUps {
       if (region !== undefined) return "complete";
       // "e xiaomi pay? va anche lì con la band?": this service, in the place asked about before.
       if (context?.region !== undefined && pointsToPlace(recognition)) return "service";
-      if (described.types.length === 0 && content <= fragmentMaxWords.service) return "service";
+      // "ok allora dimmi se il cloud è a pagamento" asks a question of its own about it.
+      if (described.types.length === 0 && content <= fragmentMaxWords.service && reading.text.search(QUESTION_OPENERS) === -1) return "service";
       // "e l'app dove xiaomi vende i gadget dei partner?", "ok e il cloud c'è?": opening as a
       // follow-up, another service described at length, or asked whether it is there, in the place before.
       // A service named beside other words asks them about it ("e xiaoai quanti utenti ha?").

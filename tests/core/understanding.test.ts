@@ -763,6 +763,15 @@ describe("a conversation", () => {
     expect(play(["does xiaomi pay work in italy?", "can i use it with apple pay?"])[1]!.answer.kind).toBe("fallback");
   });
 
+  it("GIVEN a service asked about with 'dimmi se…' after small talk ('ok allora dimmi se youpin è affidabile') THEN a question of its own, not a fragment declined", () => {
+    const [, youpin] = play(["ciao, che sai fare?", "ok allora dimmi se youpin è affidabile"]);
+    expect(youpin!.answer).toMatchObject({ kind: "answer", service: "youpin" });
+    const [, cloud] = play(["ciao bot, cosa sai fare?", "ok allora dimmi se il cloud di xiaomi è gratuito"]);
+    expect(cloud!.answer).toMatchObject({ kind: "answer", service: "mi-cloud", topic: "mi-cloud-storage" });
+    // Without a question of its own it is still a fragment with nothing before it.
+    expect(play(["ciao, che sai fare?", "ok allora youpin?"])[1]!.answer.kind).not.toBe("answer");
+  });
+
   it("GIVEN a country written short ('rep ceca') after a question THEN it is a region fragment", () => {
     const [, czech] = play(["Mi Pay c'è in Polonia?", "e in rep ceca?"]);
     expect(czech!.inherited).toEqual(["service", "questionType"]);
