@@ -171,6 +171,9 @@ describe("small talk", () => {
     // The formal register ("Lei"): "come sta?", "cosa sa fare?".
     ["@xiaomibot salve! come sta?", "greeting", "it"],
     ["scusi ma lei cosa sa fare? a cosa serve questo bot", "help", "it"],
+    // Relief that it worked out is thanks.
+    ["ho risolto, ti adoro!", "thanks", "it"],
+    ["all sorted, love you bot", "thanks", "en"],
   ])("GIVEN small talk in other words, %j THEN %s in %s, not a topic its words resemble", (question, intent, language) => {
     expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: intent, language });
   });

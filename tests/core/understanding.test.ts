@@ -505,6 +505,9 @@ describe("another company's product told as the story, not asked", () => {
   it("GIVEN a product of the company described, not named ('what's this GetApps thing'), and another company's only in the story THEN the company's entry; asked about the other THEN declined", () => {
     expect(assistant.ask("hey, as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco, why is it preinstalled next to the play store").topic).toBe("xiaomi-getapps");
     expect(assistant.ask("I use GetApps. but does AppGallery work on Huawei phones?").kind).toBe("fallback");
+    // Its store written as one word ("appstore"), as people type it.
+    expect(assistant.ask("is the xiaomi appstore safe?").topic).toBe("xiaomi-getapps");
+    expect(assistant.ask("ma l appstore xiaomi e sicuro?").topic).toBe("xiaomi-getapps");
   });
 
   it("GIVEN it in the part that asks, or the question weighing or asking what we do not cover THEN still declined", () => {

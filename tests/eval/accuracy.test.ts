@@ -128,7 +128,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Long chatty messages and long near misses (first run 90.6%, 66.7%).
   "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.81, otherRegion: 0 },
   // A busy group asking about the 2023–2026 facts, every class (first run 95.3%, 94.1%).
-  "chat-dev-47": { inScope: 0.95, outOfScopeRejection: 0.94, otherRegion: 0 },
+  "chat-dev-47": { inScope: 0.96, outOfScopeRejection: 0.94, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
