@@ -106,11 +106,19 @@ const DOUBT_WORDS = wordsOfAllPacks((pack) => pack.doubtWords);
 // A word either dictionary has is spelt right: no name's typo where no name is expected ("cerchia" is not "Cechia").
 const SPELT_RIGHT: WordSet = { has: (word) => ENGLISH_WORDS.has(word) || ITALIAN_WORDS.has(word) };
 
-/** A message asking only where the last answer comes from ("fonte?", "source pls?"), or doubting it ("sicuro? fonte?", "r u sure??"). */
+/**
+ * A message asking only where the last answer comes from ("fonte?", "source pls?"), or doubting it
+ * ("sicuro? fonte?", "r u sure??", "sure? i thought the s1 came out later": a doubt, then what the
+ * asker believed instead, asking nothing new).
+ */
 function asksForSource(text: string): boolean {
-  const asked = tokenize(text).filter((word) => !FUNCTION_WORDS.has(word));
-  const doubts = text.includes("?");
-  return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word) || (doubts && DOUBT_WORDS.has(word)));
+  const onlySourceOrDoubt = (part: string, doubts: boolean) => {
+    const asked = tokenize(part).filter((word) => !FUNCTION_WORDS.has(word));
+    return asked.length > 0 && asked.length <= 2 && asked.every((word) => SOURCE_WORDS.has(word) || (doubts && DOUBT_WORDS.has(word)));
+  };
+  if (onlySourceOrDoubt(text, text.includes("?"))) return true;
+  const [first, ...rest] = sentences(text);
+  return first !== undefined && first.asks && rest.length > 0 && onlySourceOrDoubt(first.text, true) && !rest.some((sentence) => asks(sentence.text));
 }
 // "xiaomi 15t", "Xiaomi 16": a model's number after the brand.
 const NAMES_A_MODEL = /\bxiaomi\s+\d/i;

@@ -743,6 +743,11 @@ describe("a conversation", () => {
     expect(sure!.answer).toMatchObject({ kind: "answer", topic: first!.answer.topic });
     const [, really] = play(["does youpin ship to italy?", "really?"]);
     expect(really!.answer).toMatchObject({ kind: "answer", service: "youpin" });
+    // A doubt and what the asker believed instead asks for the same answer; a doubt and a new question asks that.
+    const [said, believed] = play(["xiaomi pay funziona in italia?", "sicuro? io sapevo che non c'era"]);
+    expect(believed!.answer).toMatchObject({ kind: "answer", topic: said!.answer.topic, availability: { region: "IT" } });
+    const [, france] = play(["xiaomi pay funziona in italia?", "really? does it work in france too?"]);
+    expect(france!.answer.availability).toMatchObject({ service: "mi-pay", region: "FR" });
   });
 
   it("GIVEN a follow-up only loosely like small talk ('e adesso cosa uso?' and 'cosa fai?') THEN it is a follow-up", () => {
