@@ -725,6 +725,10 @@ describe("a conversation", () => {
     expect(phone!.inherited).toContain("service");
   });
 
+  it("GIVEN which app to download for the band's card THEN the entry on Xiaomi Pay's apps, not how to set it up", () => {
+    expect(assistant.ask("what app should i download to put my card on the band?")).toMatchObject({ service: "mi-pay", topic: "mi-pay-app" });
+  });
+
   it("GIVEN a fragment asking something new about the same thing ('che app serve?') THEN it takes the service and region, not the kind of question", () => {
     const [, app] = play(["xiaomi pay funziona in grecia?", "che app serve?"]);
     expect(app!.inherited).toEqual(["service", "region"]);
