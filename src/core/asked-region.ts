@@ -6,10 +6,12 @@ import { clauses, questionsIn, sentences, turns } from "./clauses.js";
 import { LEADING_LABEL, namesAsPlace, pointsToPlace, regionTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./lexicon.js";
+import { tokenize } from "./normalize.js";
 import type { Language } from "./schema.js";
 import type { CoreOptions } from "./defaults.js";
 
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+const ASKING_TURN_WORDS = wordsOfAllPacks((pack) => pack.askingTurnWords);
 // "…, or is it a Ukraine thing?": a clause offering another choice.
 const ALTERNATIVE_START = new RegExp(`^\\s*(?:${[...wordsOfAllPacks((pack) => pack.alternativeWords)].join("|")})(?![\\p{L}])`, "iu");
 // "qui in Italia", "over here in the Netherlands": a place named within this many characters after "here".
@@ -135,7 +137,15 @@ export class AskedRegion {
     // Beside another region, the services' origin is where they are known to be, not what is asked,
     // unless the question names it alone ("does Mi Cloud work in China? I'm from Italy").
     const lastAsking = candidates.length > 1 ? said().filter((c) => c.asks).at(-1) : undefined;
-    const askedThere = lastAsking === undefined ? [] : this.recognizer.recognise(lastAsking.text, language).regions.filter((code) => candidates.includes(code));
+    const placesIn = (part: string) => this.recognizer.recognise(part, language).regions.filter((code) => candidates.includes(code));
+    let askedThere = lastAsking === undefined ? [] : placesIn(lastAsking.text);
+    // "in india mi pay l'hanno chiuso, ma in cina c'è ancora?": a sentence running on over a comma
+    // asks in its last clause when that clause turns to a question of its own.
+    const lastClause = askedThere.length > 1 ? clauses(lastAsking!.text).at(-1)?.text : undefined;
+    if (lastClause !== undefined && ASKING_TURN_WORDS.has(tokenize(lastClause)[0] ?? "")) {
+      const inLastClause = placesIn(lastClause);
+      if (inLastClause.length === 1) askedThere = inLastClause;
+    }
     const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
     const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies;

@@ -260,6 +260,9 @@ describe("countries", () => {
     ["can i use xiaomi pay here with my band?", "IT"],
     ["qui in italia funziona con nexi, ma in spagna?", "ES"],
     ["does mi cloud work in china? i'm from italy", "CN"],
+    // A clause turning with "but" to the services' origin asks about it; "whereas" does not.
+    ["mi pay closed in india, but is it still around in china?", "CN"],
+    ["youpin non è mai arrivato in italia, mentre in cina è ovunque: come mai?", "IT"],
     ["sono italiano e vivo a londra, youpin spedisce qui?", "GB"],
     ["xiaoai c'è in cina, ma per noi italiani?", "IT"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],

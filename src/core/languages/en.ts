@@ -52,6 +52,7 @@ export const english: LanguagePack = {
   beingWords: wordList("am im"),
   likeningPlaceWords: wordList("like"),
   turningWords: wordList("but whereas"),
+  askingTurnWords: wordList("but"),
   alternativeWords: wordList("or otherwise"),
   destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),

@@ -65,6 +65,7 @@ export const italian: LanguagePack = {
   beingWords: wordList("sono siamo sei"),
   likeningPlaceWords: wordList("come"),
   turningWords: wordList("ma pero mentre invece eppure"),
+  askingTurnWords: wordList("ma pero"),
   alternativeWords: wordList("o oppure altrimenti"),
   destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a"],
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),

@@ -113,6 +113,12 @@ export interface LanguagePack {
   likeningPlaceWords: readonly string[];
   /** Words that turn from one case to another: "works in Poland but not in Holland?" asks about Holland. */
   turningWords: readonly string[];
+  /**
+   * The turning words after which a clause asks a question of its own about the place it names:
+   * "in india l'hanno chiuso, ma in cina c'è ancora?" asks about China. Not "whereas" ("non è mai
+   * arrivato in Italia, mentre in Cina è così diffuso?" asks about Italy), nor an alternative.
+   */
+  askingTurnWords: readonly string[];
   /** Words that open a question when a sentence starts with them, question mark or not: "is there any way for me to use it". */
   questionLeads: readonly string[];
   /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
