@@ -263,6 +263,8 @@ describe("countries", () => {
     // A clause turning with "but" to the services' origin asks about it; "whereas" does not.
     ["mi pay closed in india, but is it still around in china?", "CN"],
     ["youpin non è mai arrivato in italia, mentre in cina è ovunque: come mai?", "IT"],
+    // Activating it "here" asks here, the origin only where the phone would be bought.
+    ["si può attivare qui xiaoai o va preso il telefono in cina?", "IT"],
     ["sono italiano e vivo a londra, youpin spedisce qui?", "GB"],
     ["xiaoai c'è in cina, ma per noi italiani?", "IT"],
     ["xiaomi pay va in germania ma in austria no?", "AT"],
