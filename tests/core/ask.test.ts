@@ -171,6 +171,8 @@ describe("small talk", () => {
     // The formal register ("Lei"): "come sta?", "cosa sa fare?".
     ["@xiaomibot salve! come sta?", "greeting", "it"],
     ["scusi ma lei cosa sa fare? a cosa serve questo bot", "help", "it"],
+    // "Vorrei sapere…" opens the question; "sapere" is not what is asked.
+    ["Vorrei sapere gentilmente su quali argomenti posso fare domande.", "help", "it"],
     // Relief that it worked out is thanks.
     ["ho risolto, ti adoro!", "thanks", "it"],
     ["all sorted, love you bot", "thanks", "en"],

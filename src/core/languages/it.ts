@@ -17,7 +17,7 @@ export const italian: LanguagePack = {
       "scusate scusa domanda info gentilmente favore per piacere qui qua li la oppure invece quindi comunque " +
       "adesso ora oggi attualmente ormai davvero veramente almeno tutti tutto tutta tutte altro altra altri ogni io tu lui lei noi voi va vanno vale " +
       // colloquial: "sto telefono" (questo), "un po'", "che roba è"
-      "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna " +
+      "sto sti ste po roba devo deve devi dovrei dovrebbe bisogna sapere " +
       // the same modal and auxiliary verbs in the past ("entro quando bisognava farlo?", "andava fatto")
       "dovevo doveva dovevi dovevamo dovevano dovevate bisognava bisognerebbe andava andavano potevo poteva potevi potevano " +
       // Chat words no topic needs, which typo correction read as ones that have it: "ho preso la
