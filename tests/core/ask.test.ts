@@ -77,6 +77,8 @@ describe("honest fallbacks", () => {
     "che tempo fa domani a Milano?",
     "Xiaomi SU7 arriva in Italia?",
     "quanto costa il redmi note 13?",
+    // Help asked with something else than the bot's subject is not a question about the bot.
+    "can you help me with my homework?",
     "asdfgh qwerty",
     "",
     "🙂",
