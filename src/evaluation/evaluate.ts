@@ -225,7 +225,7 @@ export const EVAL_SETS = {
   "chat-dev-46": new URL("../../tests/eval/chat-dev-46-set.json", import.meta.url),
   /** Written blind on 2026-12-02 (writer 106: 146 messages, a busy group asking about the 2023–2026 facts, every class), read first as a check, then tuned on. */
   "chat-dev-47": new URL("../../tests/eval/chat-dev-47-set.json", import.meta.url),
-  /** Written blind at the end of that session (writer 108: a Discord server's younger members and a few older ones, every class), read once on the session's final code. */
+  /** Written blind at the end of that session (writer 108: a Discord server's younger members and a few older ones, every class), read first on the code of the moment, then tuned on. */
   "chat-dev-48": new URL("../../tests/eval/chat-dev-48-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;

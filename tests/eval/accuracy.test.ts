@@ -129,8 +129,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.81, otherRegion: 0 },
   // A busy group asking about the 2023–2026 facts, every class (first run 95.3%, 94.1%).
   "chat-dev-47": { inScope: 0.96, outOfScopeRejection: 0.94, otherRegion: 0 },
-  // A Discord server's younger members and a few older ones, read once on the final code of the session that added it (97.0%, 93.8%).
-  "chat-dev-48": { inScope: 0.96, outOfScopeRejection: 0.93, otherRegion: 0 },
+  // A Discord server's younger members and a few older ones (first run 97.0%, 93.8%).
+  "chat-dev-48": { inScope: 0.97, outOfScopeRejection: 0.95, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
