@@ -33,7 +33,7 @@ describe("the Italian word list", () => {
     writeSortedItalianWords();
     const shipped: string[] = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("an-array-of-italian-words"), "utf8"));
     const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve("an-array-of-italian-words/package.json"), "utf8")) as { version: string }).version;
-    const sorted = JsonWordList.parse(readFileSync(join(CACHE_DIR, `italian-words-${version}.json`), "latin1"));
+    const sorted = JsonWordList.parse(readFileSync(join(CACHE_DIR, `italian-words-${version}.json`), "utf8"));
     expect(sorted).toBeDefined();
     const set = new Set(shipped);
     for (const word of [...shipped.filter((_, i) => i % 53 === 0), "", "cechia", "itlaia", "zzzz", "Cerchia"]) expect(sorted!.has(word)).toBe(set.has(word));
