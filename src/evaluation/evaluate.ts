@@ -227,6 +227,8 @@ export const EVAL_SETS = {
   "chat-dev-47": new URL("../../tests/eval/chat-dev-47-set.json", import.meta.url),
   /** Written blind at the end of that session (writer 108: a Discord server's younger members and a few older ones, every class), read first on the code of the moment, then tuned on. */
   "chat-dev-48": new URL("../../tests/eval/chat-dev-48-set.json", import.meta.url),
+  "chat-dev-49": new URL("../../tests/eval/chat-dev-49-set.json", import.meta.url),
+  "chat-dev-50": new URL("../../tests/eval/chat-dev-50-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
