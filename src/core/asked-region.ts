@@ -22,6 +22,10 @@ const HERE_FROM = new RegExp(`^\\s+(?:${[...wordsOfAllPacks((pack) => pack.cityO
 const LIKE_HERE = phraseFinder((pack) => pack.likeHerePhrases, "['’\\s]+");
 // "I'm in", "vivo a": the place after them is where the asker is.
 const ASKER_PLACE = phraseFinder((pack) => pack.askerPlacePhrases, "['’\\s]+");
+// "I'm from", "vengo da": the place after them is the asker's own country.
+const ASKER_ORIGIN = phraseFinder((pack) => pack.askerOriginPhrases, "['’\\s]+");
+// "my country", "nel mio paese": the asker's own country.
+const HOME_COUNTRY = phraseFinder((pack) => pack.homeCountryPhrases, "['’\\s]+");
 // "travelling around", "parto per": the place after them is where the asker is going.
 const DESTINATION = phraseFinder((pack) => pack.destinationPhrases, "['’\\s]+");
 
@@ -60,6 +64,14 @@ export class AskedRegion {
     if (kept.length === 0 && recognition.originCities.length > 0) {
       const pointsThere = asking().some((sentence) => saysHere(sentence.text) || pointsToPlace(this.recognizer.recognise(sentence.text, language)));
       return pointsThere ? recognition.originCities.at(-1) : undefined;
+    }
+    // "i am from Romania… bought my band in Italy on holiday, does the payment work also in my
+    // country?": the asker's own country is where they come from, not where they are or bought.
+    // Said in a sentence that asks, or in any when none has a question mark.
+    const noneAsks = () => said().every((sentence) => !sentence.asks);
+    if (kept.length > 1 && said().some((sentence) => (sentence.asks || noneAsks()) && sentence.text.search(HOME_COUNTRY) !== -1)) {
+      const home = this.placesAfter(ASKER_ORIGIN, text, kept, language);
+      if (home.length > 0) return home.at(-1);
     }
     // "originally from Gdańsk but living in Turin… going back home: can my band pay there?": "there"
     // points past the asker's place to where they come from.
@@ -114,8 +126,10 @@ export class AskedRegion {
     }
     // "Aussie here travelling around Italy, can I use xiaomi pay there with my australian card?":
     // "there" points at where the asker is going.
-    if (candidates.length > 1 && pointsThere()) {
-      const going = this.placesAfter(DESTINATION, text, candidates, language);
+    // Even one an "only" sets against another: "I travel a lot to Athens… will it work there too
+    // or only with greek bank?" asks about Greece.
+    if (kept.length > 1 && pointsThere()) {
+      const going = this.placesAfter(DESTINATION, text, kept, language);
       if (going.length > 0) return going.at(-1);
     }
     if (candidates.length > 1 && !mentionsHere() && askerIn().length > 0 && pointsThere()) {

@@ -5,7 +5,7 @@
  */
 import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { EU_MEMBERS } from "./countries.js";
-import { COMPANY_SERVICE_ID, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, namesAsPlace, offTopicTerm, regionTerm, serviceTerm, type Recognition } from "./entities.js";
 import { ANY_REGION, type Matcher, type Topic } from "./matcher.js";
 import { SERVICES_WORDS } from "./lexicon.js";
 import { normalize, tokenize } from "./normalize.js";
@@ -140,7 +140,9 @@ export function withDescriptions(read: Recognition, described: ConceptReading, o
   // "i am from chisinau, xiaomi pay exist here?": the city the asker names is where "here" is; so
   // is a city of the services' origin where the asker is, or that the question points at.
   // "raga sn di roma… il backup c'è ancora da noi?": with no other place, the city the asker is from.
-  const here = read.originCities.length > 0 ? (read.regions.length === 0 ? read.originCities.at(-1) : undefined) : home;
+  // "sono di Bari… da qui si può ordinare? di sti siti cinesi nn ci capisco nulla": nor does an
+  // adjective of the services' origin name another place.
+  const here = read.originCities.length > 0 ? (read.regions.every((code) => code === origin && !namesAsPlace(read, code)) ? read.originCities.at(-1) : undefined) : home;
   const named =
     home === undefined || here === undefined || namesAPlaceBeside(read, origin) || originCityAsked
       ? read

@@ -140,6 +140,24 @@ describe("countries", () => {
     expect(assistant.ask("sono di Madrid ma la settimana prossima parto per Praga, xiaomi pay funziona lì?").availability).toMatchObject({ service: "mi-pay", region: "CZ" });
   });
 
+  it("GIVEN a destination that an 'only' sets against the asker's card ('I often travel to Athens… there too, or only with a greek bank?') THEN the destination", () => {
+    expect(assistant.ask("I travel a lot to Thessaloniki for my job and colleagues there pay with their Xiaomi bands. I have a card from Italy (Nexi) on my Xiaomi watch. Will it work there too or only with greek bank?").availability).toMatchObject({
+      service: "mi-pay",
+      region: "GR",
+    });
+  });
+
+  it("GIVEN 'my country' and where the asker comes from, beside where they bought or live ('I'm from Poland… bought it in Italy… in my country?') THEN their own country", () => {
+    expect(assistant.ask("hi, I'm from Poland and studying here. I bought my Mi Band in Italy, does Xiaomi Pay work in my country as well?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
+    expect(assistant.ask("vengo dalla Romania ma vivo a Torino, xiaomi pay funziona anche nel mio paese?").availability).toMatchObject({ service: "mi-pay", region: "RO" });
+    // Said outside the question, "my country" is background: the place the question names is asked.
+    expect(assistant.ask("I'm from Poland, in my country Xiaomi Pay works with PKO. Does it work in Italy?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+  });
+
+  it("GIVEN the city the asker is from, 'da qui' and only an adjective of the services' origin ('sono di Bari… da qui si può ordinare? sti siti cinesi') THEN the asker's country", () => {
+    expect(assistant.ask("sono di Palermo, mio figlio vuole delle cose da youpin. da qui si puo ordinare? di sti negozi cinesi non mi fido").availability).toMatchObject({ service: "youpin", region: "IT" });
+  });
+
   it("GIVEN a Chinese city where the asker is, or that the question points at, and 'here' THEN China; someone else's city and 'anche qui' THEN Italy", () => {
     expect(assistant.ask("in Shenzhen for work rn, is Mi Pay actually something ppl use here?").availability).toMatchObject({ service: "mi-pay", region: "CN" });
     expect(assistant.ask("mio cugino vive a shanghai, xiaomi cloud li funziona come qui?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });

@@ -24,6 +24,8 @@ export const english: LanguagePack = {
   cityOriginWords: wordList("from"),
   cityPlaceWords: wordList("in at to near around about visiting visit"),
   askerPlacePhrases: ["i m in", "im in", "i am in", "i live in", "living in", "i m based in", "based in", "i m staying in", "staying in", "moved to", "moved back to", "we live in", "with us in", "re back home in", "m back home in", "re back in", "m back in"],
+  askerOriginPhrases: ["i m from", "im from", "i am from", "originally from", "i come from", "we re from", "we are from"],
+  homeCountryPhrases: ["my country", "my home country", "my own country", "my homeland", "back home"],
   hereWords: wordList("here"),
   likeHerePhrases: ["like here", "as here", "same as here", "like over here", "as it does here", "like it does here"],
   thereWords: wordList("there"),
@@ -54,7 +56,7 @@ export const english: LanguagePack = {
   turningWords: wordList("but whereas"),
   askingTurnWords: wordList("but"),
   alternativeWords: wordList("or otherwise"),
-  destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to"],
+  destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to", "travel to", "travel a lot to", "travel often to", "fly to", "go to"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),
   codesNeedingCapitals: ["us"],
   // Required on the first word to stem, not at start: see stemmer.ts.

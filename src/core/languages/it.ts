@@ -35,6 +35,8 @@ export const italian: LanguagePack = {
   cityOriginWords: wordList("di da"),
   cityPlaceWords: wordList("a ad in alle nelle nella nel per vicino verso visitare visito visitando"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
+  askerOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originario di", "originaria della", "originaria del", "originaria di", "siamo di"],
+  homeCountryPhrases: ["mio paese", "mia nazione", "in patria", "paese mio"],
   hereWords: wordList("qui qua"),
   likeHerePhrases: ["come qui", "come qua", "uguale a qui", "come da noi"],
   // "mia sorella sta a Varsavia… da loro funziona?": at their place.
@@ -67,7 +69,7 @@ export const italian: LanguagePack = {
   turningWords: wordList("ma pero mentre invece eppure"),
   askingTurnWords: wordList("ma pero"),
   alternativeWords: wordList("o oppure altrimenti"),
-  destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a"],
+  destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a", "vado spesso in", "vado spesso a", "viaggio spesso in", "viaggio spesso a"],
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   codesNeedingCapitals: ["usa", "us"],
   // Required on the first word to stem, not at start: see stemmer.ts.

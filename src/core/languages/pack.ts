@@ -95,6 +95,10 @@ export interface LanguagePack {
   likeHerePhrases: readonly string[];
   /** Phrases before the place where the asker is ("i m in", "vivo a"): what "here" means when nothing follows it. */
   askerPlacePhrases: readonly string[];
+  /** Phrases before the country the asker comes from ("i m from", "vengo da"): their own country, for `homeCountryPhrases`. */
+  askerOriginPhrases: readonly string[];
+  /** Phrases for the asker's own country ("my country", "nel mio paese"): where they come from, not where they are or bought. */
+  homeCountryPhrases: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
