@@ -9,7 +9,7 @@ import { FuzzyLexicon } from "./fuzzy-lexicon.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { FUNCTION_WORDS } from "./lexicon.js";
 import { countryNames, ISO_3166_ALPHA2 } from "./countries.js";
-import { flagRegionCodes, isShouted, tokenize, words, type Word } from "./normalize.js";
+import { flagRegionCodes, isShouted, normalize, tokenize, words, type Word } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Knowledge, Language } from "./schema.js";
 import type { WordSet } from "./word-list.js";
@@ -62,6 +62,9 @@ const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
 const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
+// "…la prima volta in assoluto, non in Italia": a negation opening a clause, with no verb of its
+// own, sets the place aside; "why is it not in Europe?" and "but not in Holland?" ask about it.
+const SET_ASIDE = new RegExp(`[,;:(]\\s*(?:${[...wordsOfAllPacks((pack) => pack.negatingWords)].join("|")})\\s+in\\s+([\\p{L}]+)`, "giu");
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
 const LIKENING_PLACE_WORDS = wordsOfAllPacks((pack) => pack.likeningPlaceWords);
 const WANTING_WORDS = wordsOfAllPacks((pack) => pack.wantingWords);
@@ -266,6 +269,7 @@ export class EntityRecognizer {
 
   recogniseWords(input: Word[], rawText: string, language: Language): Recognition {
     const shouted = isShouted(rawText);
+    let setAside: string[] | undefined;
     // Most messages have no dash or colon near their start: the pattern is not run for them.
     const label = LABEL_MARK.test(rawText.slice(0, this.limits.labelReach)) ? LEADING_LABEL.exec(rawText)?.[1] : undefined;
     const labelWords = label === undefined ? 0 : words(label).length;
@@ -349,6 +353,7 @@ export class EntityRecognizer {
           continue;
         }
         if (EXCLUDING_WORDS.has(input[i - 1]?.text ?? "") || EXCLUDING_WORDS.has(input[i - 2]?.text ?? "")) pushOnce(result.excludedRegions, region.code);
+        else if (input[i - 1]?.text === "in" && (setAside ??= [...rawText.matchAll(SET_ASIDE)].map((match) => normalize(match[1]!))).includes(word.text)) pushOnce(result.excludedRegions, region.code);
         // "China only", "solo in Cina", "solo x la cina" (function words between), "china-locked".
         const between = isSlightWord(input[i - 1]?.text) && isSlightWord(input[i - 2]?.text);
         const around = [i - 1, i - 2, between ? i - 3 : -1, i + region.length];

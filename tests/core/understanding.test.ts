@@ -147,6 +147,13 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN a clause of its own setting a place aside ('…in generale, non in Italia') THEN that place is not asked; 'why is it not in Europe?' THEN it is", () => {
+    const born = assistant.ask("quando è nata Xiaomi Pay? dico in generale, non in Italia");
+    expect(born.topic).toBe("mi-pay-china");
+    expect(born.availability).toBeUndefined();
+    expect(assistant.ask("why is youpin still not in europe?").availability).toMatchObject({ service: "youpin", region: "EU" });
+  });
+
   it("GIVEN 'my country' and where the asker comes from, beside where they bought or live ('I'm from Poland… bought it in Italy… in my country?') THEN their own country", () => {
     expect(assistant.ask("hi, I'm from Poland and studying here. I bought my Mi Band in Italy, does Xiaomi Pay work in my country as well?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
     expect(assistant.ask("vengo dalla Romania ma vivo a Torino, xiaomi pay funziona anche nel mio paese?").availability).toMatchObject({ service: "mi-pay", region: "RO" });

@@ -107,6 +107,11 @@ export interface LanguagePack {
   cityPlaceWords: readonly string[];
   /** Words that look beyond a region: "fuori dall'Italia" is not a question about Italy. */
   excludingWords: readonly string[];
+  /**
+   * Words that, opening a clause right before "in" and a place, set it aside: "la prima volta in
+   * assoluto, non in Italia" does not ask about Italy; "why is it not in Europe?" does.
+   */
+  negatingWords: readonly string[];
   /** Words that set a region against another: "or is it China only?". */
   onlyWords: readonly string[];
   /** Words before "only" that make it what the asker wants: "mi interessa solo la Grecia" asks about Greece. */
