@@ -66,6 +66,7 @@ const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 // own, sets the place aside; "why is it not in Europe?" and "but not in Holland?" ask about it.
 const SET_ASIDE = new RegExp(`[,;:(]\\s*(?:${[...wordsOfAllPacks((pack) => pack.negatingWords)].join("|")})\\s+in\\s+([\\p{L}]+)`, "giu");
 const ONLY_WORDS = wordsOfAllPacks((pack) => pack.onlyWords);
+const NON_PREFIXED = /(?<![\p{L}])non[-‐‑]\p{L}/iu;
 const LIKENING_PLACE_WORDS = wordsOfAllPacks((pack) => pack.likeningPlaceWords);
 const WANTING_WORDS = wordsOfAllPacks((pack) => pack.wantingWords);
 const BEING_WORDS = wordsOfAllPacks((pack) => pack.beingWords);
@@ -393,7 +394,11 @@ export class EntityRecognizer {
         continue;
       }
       // "Vivo a Milano" is where someone lives, not a Vivo phone.
-      const product = ASKER_PLACE_PHRASES.has(`${word.text} ${input[i + 1]?.text ?? ""}`) ? undefined : this.longestName(window, input, this.otherProducts, true);
+      // "the non-google one" is not Google One: a name after "non-" is what something is not.
+      const product =
+        ASKER_PLACE_PHRASES.has(`${word.text} ${input[i + 1]?.text ?? ""}`) || (input[i - 1]?.text === "non" && NON_PREFIXED.test(rawText))
+          ? undefined
+          : this.longestName(window, input, this.otherProducts, true);
       if (product) {
         pushOnce(result.otherProducts, product.value);
         // "apple pay va sul mio xiaomi?": the "pay" of another company's product guesses no service of ours.

@@ -392,8 +392,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const weighsAgainstOther = otherBusiness.length > 0 && tokenize(reading.text).some((word) => PREFERENCE_WORDS.has(word));
     // "apple pay va sul mio xiaomi 13?": another company's service asked about on a Xiaomi device,
     // with no service of ours in the message.
+    // "can I use google one on my xiaomi?": so is a product of a kind we have, though its name holds
+    // no word of ours ("cloud", "pay").
     const rivalOnADevice =
-      recognition.rivalProductWords.length > 0 &&
+      (recognition.rivalProductWords.length > 0 || recognition.otherProducts.some((product) => likeOurs.has(product))) &&
       recognition.services.every((service) => service === COMPANY_SERVICE_ID) &&
       namesOnlyAPhone(reading.text) &&
       recognition.guessedServices.length === 0 &&

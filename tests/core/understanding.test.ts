@@ -526,6 +526,11 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("can i use my own apple pay on a xiaomi watch?").kind).toBe("fallback");
   });
 
+  it("GIVEN another company's product of a kind we have, its name holding no word of ours ('google one'), asked on a Xiaomi THEN declined; 'the non-google one' THEN no product named", () => {
+    expect(assistant.ask("does google one work on my redmi?")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("what's the second app store on my poco, the non-google one?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
+  });
+
   it("GIVEN 'here' only where the phone was bought ('comprato qui', 'bought here') THEN the place named is asked; 'here' asked THEN the community's country", () => {
     expect(assistant.ask("mi pay in cina funziona col mio xiaomi comprato qui?").availability?.region).toBe("CN");
     expect(assistant.ask("does xiaomi pay work in poland with the band i bought here?").availability?.region).toBe("PL");
