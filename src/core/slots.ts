@@ -115,14 +115,15 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
 
 /**
  * The company and its services named, with two or more of ours named, guessed from a word of their
- * names ("l'assistente") or described among them, one named at least (two descriptions may be one
- * service's: "quel servizio Xiaomi per pagare alla cassa col braccialetto").
+ * names ("l'assistente") or described among them, one named or two guessed at least (two
+ * descriptions may be one service's: "quel servizio Xiaomi per pagare alla cassa col braccialetto").
  */
 function namesServicesAsExamples(recognition: Recognition, described: ConceptReading): boolean {
   if (!recognition.services.includes(COMPANY_SERVICE_ID) || !recognition.words.some((word) => SERVICES_WORDS.has(word))) return false;
   const ours = new Set(recognition.services);
   ours.delete(COMPANY_SERVICE_ID);
-  if (ours.size === 0) return false;
+  // Or two guessed from words of their names: "servizi suoi tipo pagamenti, assistente, cloud".
+  if (ours.size === 0) return new Set(recognition.guessedServices).size >= 2;
   for (const id of [...recognition.guessedServices, ...described.services]) if (id !== COMPANY_SERVICE_ID) ours.add(id);
   return ours.size >= 2;
 }

@@ -637,6 +637,11 @@ describe("the company's services, several of ours named as examples", () => {
   it("GIVEN the company's few services in a place, one of ours named and another guessed THEN the company's entry, not one service's status there", () => {
     expect(assistant.ask("perché xiaomi in europa ha così pochi servizi? youpin non c'è, l'assistente nemmeno").topic).toBe("xiaomi-europe-services");
   });
+
+  it("GIVEN the company's services and two of ours guessed from words of their names, none named ('like the assistant and the cloud') THEN about the company, not one of them", () => {
+    expect(assistant.ask("so xiaomi has a bunch of services, like the assistant and the cloud. which ones can I use in italy?")).toMatchObject({ service: "xiaomi", topic: "services-in-region" });
+    expect(assistant.ask("xiaomi has lots of its own services like payments, assistant, cloud... what is there in italy really?").service).toBe("xiaomi");
+  });
 });
 
 describe("the company in a country", () => {
