@@ -317,6 +317,11 @@ describe("small talk", () => {
   it("GIVEN a greeting around a real question THEN answers the question", () => {
     expect(assistant.ask("ciao a tutti, qualcuno sa se Xiaomi Pay funziona in Italia? grazie").topic).toBe("service-in-region");
   });
+
+  it("GIVEN a greeting and then a question asked as what the asker wants to know, with no question mark ('I would like to know what…') THEN answers the question", () => {
+    expect(assistant.ask("Good morning. My nephew in Delhi says Xiaomi shut down its money apps there and I would like to know what was shut down.")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("buongiorno a tutti. vorrei sapere cosa ha chiuso xiaomi in india")).toMatchObject({ kind: "answer" });
+  });
 });
 
 describe("question search (autocomplete)", () => {
