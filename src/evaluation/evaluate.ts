@@ -227,8 +227,12 @@ export const EVAL_SETS = {
   "chat-dev-47": new URL("../../tests/eval/chat-dev-47-set.json", import.meta.url),
   /** Written blind at the end of that session (writer 108: a Discord server's younger members and a few older ones, every class), read first on the code of the moment, then tuned on. */
   "chat-dev-48": new URL("../../tests/eval/chat-dev-48-set.json", import.meta.url),
+  /** Written blind on 2026-12-02's second session (writer 109: people on a phone in a hurry, chatty and described messages above all), read first as a check, then tuned on. */
   "chat-dev-49": new URL("../../tests/eval/chat-dev-49-set.json", import.meta.url),
+  /** Written blind in that session (writer 110: wordy forum regulars and newcomers, the 2021–2026 facts as much as the 2020 article), read first as a check, then tuned on. */
   "chat-dev-50": new URL("../../tests/eval/chat-dev-50-set.json", import.meta.url),
+  /** Written blind in that session (writer 111: teenagers, older people and non-native writers; many countries), read first as a check. */
+  "chat-dev-51": new URL("../../tests/eval/chat-dev-51-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -275,6 +279,8 @@ export const DIALOGUE_SETS = {
   "dialogue-dev-17": new URL("../../tests/eval/dialogue-dev-17-set.json", import.meta.url),
   /** Written blind on 2026-12-02 (40 dialogues, 127 turns: every kind of follow-up, deadlines, doubts, the asker's place, the newer facts), read first as a check, then tuned on. */
   "dialogue-dev-18": new URL("../../tests/eval/dialogue-dev-18-set.json", import.meta.url),
+  /** Written blind on 2026-12-02's second session (writer 112: 40 dialogues, follow-ups of every kind, corrections, declines), read first as a check. */
+  "dialogue-dev-19": new URL("../../tests/eval/dialogue-dev-19-set.json", import.meta.url),
   /** The first holdout: its totals were read after each change, and its misses studied on 2026-11-30. */
   "dialogue-holdout": new URL("../../tests/eval/dialogue-holdout-set.json", import.meta.url),
   /**
