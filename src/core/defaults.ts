@@ -20,6 +20,7 @@ export interface CoreOptions {
     topicChangeMinWords: number;
     askingClauseMinScore: number;
     wholeMessageKeeps: number;
+    wholeMessageKeepsAgainstPointingBack: number;
     languageEvidence: { accent: number; marker: number; learnedLeadCap: number; dictionary: number; minOccurrences: number };
     descriptionMaxGap: number;
     splitWordMinLength: number;
@@ -105,6 +106,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     askingClauseMinScore: 0.35,
     /** ...unless the whole message matches another topic this well (0.45 and 0.5 answered more but lost answers the clause got right). */
     wholeMessageKeeps: 0.55,
+    /** ...or this well, when the clause points back to what the message said before it ("…signed a deal with Mastercard. When was that?"). */
+    wholeMessageKeepsAgainstPointingBack: 0.4,
     /**
      * What each sign of a language adds to its score (language.ts): an accented letter Italian
      * writes (è, più), a marker word or a country name only one language uses, at most

@@ -368,6 +368,11 @@ describe("a clause that asks, read beside the whole message", () => {
   it("GIVEN the whole message nearly answered by an entry and its asking clause alone by another THEN the whole message's entry", () => {
     expect(assistant.ask("i pagamenti col QR sui telefoni xiaomi senza nfc, quali modelli li avevano? io ho un vecchio redmi").topic).toBe("mi-pay-without-nfc");
   });
+
+  it("GIVEN a clause that asks while pointing back to what comes before it ('…vicino al play store, perché me lo hanno messo?') THEN the whole message, when it matches an entry fairly well", () => {
+    expect(assistant.ask("quello store di app xiaomi vicino al play store, perché me lo hanno messo sul telefono nuovo?").topic).toBe("xiaomi-getapps");
+    expect(assistant.ask("hey! my aunt in shanghai has xiaomi's assistant that reads the screen now, called super xiaoai I think. is that a newer xiaoai and when did it launch?").topic).toBe("xiaoai-super-xiaoai");
+  });
 });
 
 describe("chatty messages", () => {
