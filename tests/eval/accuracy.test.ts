@@ -131,8 +131,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-47": { inScope: 0.96, outOfScopeRejection: 0.94, otherRegion: 0 },
   // A Discord server's younger members and a few older ones (first run 97.0%, 93.8%).
   "chat-dev-48": { inScope: 0.97, outOfScopeRejection: 0.95, otherRegion: 0 },
-  "chat-dev-49": { inScope: 0.94, outOfScopeRejection: 0.95, otherRegion: 0 },
-  "chat-dev-50": { inScope: 0.95, outOfScopeRejection: 0.95, otherRegion: 0 },
+  "chat-dev-49": { inScope: 0.97, outOfScopeRejection: 0.95, otherRegion: 0 },
+  "chat-dev-50": { inScope: 0.98, outOfScopeRejection: 0.95, otherRegion: 0 },
   "chat-dev-51": { inScope: 0.96, outOfScopeRejection: 0.95, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
