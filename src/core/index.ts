@@ -157,7 +157,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   const withSlots = (list: readonly string[]) =>
     list.map((text) => text.replaceAll("{service}", ` ${SERVICE_SLOT} `).replaceAll("{region}", ` ${REGION_SLOT} `));
   const topics: Topic[] = [
-    ...knowledge.faq.map((entry): Topic => ({ id: entry.id, kind: "faq", service: entry.service, phrasings: entry.questions })),
+    ...knowledge.faq.map((entry): Topic => ({ id: entry.id, kind: "faq", service: entry.service, alsoAbout: entry.alsoAbout, phrasings: entry.questions })),
     ...knowledge.smalltalk.map((entry): Topic => ({ id: entry.id, kind: "smalltalk", service: null, phrasings: entry.questions })),
     ...COMPOSED_KEYS.map(
       (key): Topic => ({
@@ -471,7 +471,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       !itsWordAsked(topic);
     // One service's status in a place does not answer a question about the company ("why did
     // Europe get so few of Xiaomi's services, like Mi Pay or Youpin?").
-    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits) && !silentOnRegion(topic) && !(subject === COMPANY_SERVICE_ID && topic === inRegion);
+    const companyDescribed = reading.described.services.includes(COMPANY_SERVICE_ID);
+    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits, companyDescribed) && !silentOnRegion(topic) && !(subject === COMPANY_SERVICE_ID && topic === inRegion);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
     // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names
     // nor describes a service is answered only by a phrasing it covers well, else suggested.

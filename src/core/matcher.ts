@@ -35,6 +35,8 @@ export interface Topic {
   id: string;
   kind: TopicKind;
   service: string | null;
+  /** Services a company entry also answers about (FaqEntry.alsoAbout). */
+  alsoAbout?: readonly string[];
   phrasings: { it: readonly string[]; en: readonly string[] };
 }
 

@@ -103,6 +103,11 @@ export const AvailabilityFactSchema = z
 export const FaqEntrySchema = z.strictObject({
   id,
   service: id,
+  /**
+   * Other services a company entry also answers about: the Xiaomi Account, asked as "the login
+   * you need for Xiaomi Cloud and Find Device", is the answer though the message names the cloud.
+   */
+  alsoAbout: z.array(id).optional(),
   questions: LocalizedListSchema,
   answer: LocalizedTextSchema,
   source: sourceRef,

@@ -71,13 +71,17 @@ export function topicTraits(
  * cannot, nor a topic about another region ("Xiaomi Pay in Italia" for a question about Greece),
  * nor small talk when a service is asked about.
  */
-export function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>): boolean {
+/**
+ * @param companyDescribed the message describes something of the company's ("the login you need
+ *   for…"): only then does a company entry answer about the services it is also about.
+ */
+export function topicAgrees(topic: Topic, subject: string | undefined, region: string | undefined, traits: ReadonlyMap<string, TopicTraits>, companyDescribed = false): boolean {
   if (subject === undefined) return true;
   if (topic.kind === "smalltalk") return false;
   // "What services are there in Italy?" is the company's; a question about one service is not it.
   if (topic.kind === "composed") return subject === COMPANY_SERVICE_ID || topic.service !== COMPANY_SERVICE_ID;
   // A company-wide entry ("when did Xiaomi arrive in Italy?") does not answer a question about one of its services.
-  if (topic.service !== subject) return false;
+  if (topic.service !== subject && !(companyDescribed && (topic.alsoAbout?.includes(subject) ?? false))) return false;
   const regions = traits.get(topic.id)?.regions;
   if (region === undefined || regions === undefined || regions.size === 0 || regions.has(region)) return true;
   // A topic about Europe answers for a member country too; one about Italy does not answer for Greece.

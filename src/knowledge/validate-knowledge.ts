@@ -123,6 +123,7 @@ export function validateKnowledge(content: KnowledgeFilesContent): ValidationRes
   for (const { file, entries } of faqFiles) {
     entries!.forEach((entry, i) => {
       checkService(entry.service, file, `$[${i}].service`);
+      entry.alsoAbout?.forEach((service, k) => checkService(service, file, `$[${i}].alsoAbout[${k}]`));
       checkSources(entry.source, file, `$[${i}].source`);
       const firstFile = seenFaqIds.get(entry.id);
       if (firstFile) issues.push({ file, path: `$[${i}].id`, message: `duplicate FAQ id '${entry.id}' (first defined in ${firstFile})` });

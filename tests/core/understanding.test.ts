@@ -566,6 +566,12 @@ describe("another company's product told as the story, not asked", () => {
 });
 
 describe("the Xiaomi account described beside what it serves", () => {
+  it("GIVEN the account described as what the cloud needs, the cloud named ('the login you need for Xiaomi Cloud') THEN the account's entry; the cloud's names compared THEN the cloud's", () => {
+    expect(assistant.ask("that single login I need for xiaomi cloud and find device, what is it?").topic).toBe("xiaomi-account");
+    expect(assistant.ask("il login che serve per xiaomi cloud e per trovare il telefono cos'è?").topic).toBe("xiaomi-account");
+    expect(assistant.ask("xiaomi cloud e mi cloud sono la stessa cosa?").service).toBe("mi-cloud");
+  });
+
   it("GIVEN the account described far more than the cloud's features THEN the account; GIVEN it only as the means to a backup THEN the cloud", () => {
     expect(assistant.ask("that one xiaomi login for the store and find device, what exactly is it?").topic).toBe("xiaomi-account");
     expect(assistant.ask("quel login unico xiaomi che serve per trovare il telefono, cos'è?").topic).toBe("xiaomi-account");

@@ -49,6 +49,7 @@ describe("GIVEN the shipped data", () => {
 describe("GIVEN a broken knowledge base THEN the error names file, path and reason", () => {
   it.each([
     ["an unknown service id", "faq/mi-pay.json", (json: any) => (json[0].service = "mi-pya"), "faq/mi-pay.json $[0].service: unknown service 'mi-pya'"],
+    ["an unknown service an entry is also about", "faq/xiaomi.json", (json: any) => (json[0].alsoAbout = ["mi-clod"]), "faq/xiaomi.json $[0].alsoAbout[0]: unknown service 'mi-clod'"],
     ["an unknown source id", "availability.json", (json: any) => (json[1].source = "nowhere"), "availability.json $[1].source: unknown source 'nowhere'"],
     ["a bad region code", "availability.json", (json: any) => (json[0].region = "Italy"), "availability.json $[0].region: 'Italy' is not an ISO 3166-1 alpha-2 code"],
     ["a lower-case region code", "regions.json", (json: any) => (json[0].code = "it"), "regions.json $[0].code: 'it' is not an ISO 3166-1 alpha-2 code"],
