@@ -233,6 +233,8 @@ export const EVAL_SETS = {
   "chat-dev-50": new URL("../../tests/eval/chat-dev-50-set.json", import.meta.url),
   /** Written blind in that session (writer 111: teenagers, older people and non-native writers; many countries), read first as a check. */
   "chat-dev-51": new URL("../../tests/eval/chat-dev-51-set.json", import.meta.url),
+  /** Written blind late in that session (writer 113: a busy evening in the Telegram group, replies and quotes, people abroad, near misses in stories), read first as a check of the session's work. */
+  "chat-dev-52": new URL("../../tests/eval/chat-dev-52-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
