@@ -387,6 +387,10 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho il robot aspirapolvere xiaomi collegato all'app mi home e mi da l'errore 'spazzola bloccata' anche dopo averla pulita, qualcuno sa come risolvere?").kind).toBe("fallback");
   });
 
+  it("GIVEN a service of ours in the story and a device's price asked after it ('…la band 8 adesso quanto costa?') THEN declined", () => {
+    expect(assistant.ask("pago con xiaomi pay sulla band 6 da un anno. la band 8 adesso quanto costa?").kind).toBe("fallback");
+  });
+
   it("GIVEN a question, then 'something else' in the story and only thanks after it THEN the question, not thanks", () => {
     const answer = assistant.ask("my sister asked me this: what app do you use to add a card to xiaomi pay these days? she says mi fit, I say it's something else, and our dad doesn't care at all lol. thanks!! settle this please");
     expect(answer).toMatchObject({ kind: "answer", service: "mi-pay" });
