@@ -70,8 +70,6 @@ export function topicTraits(
  * Whether a topic can answer a message about `subject` in `region`: a topic of another service
  * cannot, nor a topic about another region ("Xiaomi Pay in Italia" for a question about Greece),
  * nor small talk when a service is asked about.
- */
-/**
  * @param companyDescribed the message describes something of the company's ("the login you need
  *   for…"): only then does a company entry answer about the services it is also about.
  */
