@@ -5,7 +5,7 @@
  */
 import { afterQuestionOpeners, questionsIn, sentences, turns, type Clause } from "./clauses.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
-import { wordsOfAllPacks } from "./languages/index.js";
+import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./lexicon.js";
 import { tokenize, wordCount } from "./normalize.js";
 import type { Reading } from "./reading.js";
@@ -14,6 +14,7 @@ import { namedService } from "./slots.js";
 const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const ALTERNATIVE_WORDS = wordsOfAllPacks((pack) => pack.alternativeWords);
+const PURPOSE = phraseFinder((pack) => pack.purposePhrases);
 /** "meglio", "better", "best": a message weighing one thing against another. */
 export const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 // "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
@@ -48,7 +49,11 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
  */
 function askedPiece(sentence: Clause): string {
   const piece = afterQuestionOpeners([sentence], QUESTION_OPENERS).at(-1)!.text;
-  return turns(piece, TURNING_WORDS).at(-1) ?? piece;
+  const turned = turns(piece, TURNING_WORDS).at(-1) ?? piece;
+  // "how do i root my redmi so i can flash the chinese rom and get xiaoai": what comes before the
+  // purpose is what is asked.
+  const purpose = turned.search(PURPOSE);
+  return purpose > 0 ? turned.slice(0, purpose) : turned;
 }
 
 /**

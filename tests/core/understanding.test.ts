@@ -387,6 +387,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho il robot aspirapolvere xiaomi collegato all'app mi home e mi da l'errore 'spazzola bloccata' anche dopo averla pulita, qualcuno sa come risolvere?").kind).toBe("fallback");
   });
 
+  it("GIVEN rooting or unlocking asked, a service of ours only as what it is for ('…so i can get xiaoai', '…per poter usare xiaomi pay') THEN declined; a service set up for a purpose THEN answered", () => {
+    expect(assistant.ask("how can i root my poco f5 so i can install the china rom and use xiaoai?").kind).toBe("fallback");
+    expect(assistant.ask("come sblocco il bootloader del redmi per poter avere xiaoai?").kind).toBe("fallback");
+    expect(assistant.ask("come faccio ad attivare xiaomi pay per poter pagare con la band?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN a service of ours in the story and a device's price asked after it ('…la band 8 adesso quanto costa?') THEN declined", () => {
     expect(assistant.ask("pago con xiaomi pay sulla band 6 da un anno. la band 8 adesso quanto costa?").kind).toBe("fallback");
   });

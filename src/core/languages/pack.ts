@@ -132,6 +132,11 @@ export interface LanguagePack {
   questionLeads: readonly string[];
   /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
   destinationPhrases: readonly string[];
+  /**
+   * Phrases before what the asker wants to reach ("so i can", "per poter"): the question is what
+   * comes before them ("how do i root my redmi so i can get xiaoai" asks about rooting).
+   */
+  purposePhrases: readonly string[];
   /** Words that offer another choice: "esiste in italiano o devo usare google assistant?" asks about the first. */
   alternativeWords: readonly string[];
   /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
