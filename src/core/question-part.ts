@@ -3,7 +3,7 @@
  * cosa: …"), what follows a phrase that opens a question ("vuole sapere se …"), and whether the
  * sentences that ask are about one of our services at all or only mention it as context.
  */
-import { afterQuestionOpeners, questionsIn, sentences, turns, type Clause } from "./clauses.js";
+import { afterQuestionOpeners, clauses, questionsIn, sentences, turns, type Clause } from "./clauses.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./lexicon.js";
@@ -15,6 +15,7 @@ const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const ALTERNATIVE_WORDS = wordsOfAllPacks((pack) => pack.alternativeWords);
 const PURPOSE = phraseFinder((pack) => pack.purposePhrases);
+const PLACE_QUESTION_WORDS = wordsOfAllPacks((pack) => pack.placeQuestionWords);
 /** "meglio", "better", "best": a message weighing one thing against another. */
 export const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 // "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
@@ -47,6 +48,13 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
  * that opens a question ("…, now I'm wondering if | I can tap to pay") and where it last turns
  * ("io ho l'echo con alexa ma | sono curiosa, esiste anche da noi?").
  */
+/** The last clause of a sentence when "where"/"dove" opens it and other clauses come before it. */
+function lastPlaceQuestion(sentence: Clause): string | undefined {
+  const said = clauses(sentence.text);
+  const last = said.at(-1)!;
+  return said.length > 1 && PLACE_QUESTION_WORDS.has(tokenize(last.text)[0] ?? "") ? last.text : undefined;
+}
+
 function askedPiece(sentence: Clause): string {
   const piece = afterQuestionOpeners([sentence], QUESTION_OPENERS).at(-1)!.text;
   const turned = turns(piece, TURNING_WORDS).at(-1) ?? piece;
@@ -96,7 +104,10 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   // What a sentence turns to is what it asks: "io ho l'echo con alexa ma sono curiosa, esiste anche
   // da noi?", "back home I used apple pay, now I'm wondering if I can tap to pay with the watch",
   // "I pay with xiaomi pay on my band, but how do I set up apple pay on my iphone?".
-  const pieces = asked.map(askedPiece);
+  const pieces = asked.map((sentence) => {
+    const piece = askedPiece(sentence);
+    return (parts.length === 1 && piece === sentence.text && lastPlaceQuestion(sentence)) || piece;
+  });
   if (asked.length === parts.length && pieces.every((piece, i) => piece === asked[i]!.text)) return false;
   // Another company's product offered as the other choice is not what is asked: "esiste una
   // versione in italiano o devo rassegnarmi e usare google assistant?".

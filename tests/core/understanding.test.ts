@@ -393,6 +393,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("come faccio ad attivare xiaomi pay per poter pagare con la band?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it("GIVEN one sentence naming a service of ours and ending 'where can I get it repaired?' THEN declined; 'dove' asking about the service itself THEN answered", () => {
+    expect(assistant.ask("the strap of my band broke and i pay with xiaomi pay on it every day, where can i get a new one fixed in rome?").kind).toBe("fallback");
+    expect(assistant.ask("ho attivato xiaomi pay sulla band 6, dove funziona in europa?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN a service of ours in the story and a device's price asked after it ('…la band 8 adesso quanto costa?') THEN declined", () => {
     expect(assistant.ask("pago con xiaomi pay sulla band 6 da un anno. la band 8 adesso quanto costa?").kind).toBe("fallback");
   });

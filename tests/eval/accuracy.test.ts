@@ -134,8 +134,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-49": { inScope: 0.97, outOfScopeRejection: 0.95, otherRegion: 0 },
   "chat-dev-50": { inScope: 0.98, outOfScopeRejection: 0.95, otherRegion: 0 },
   "chat-dev-51": { inScope: 0.96, outOfScopeRejection: 0.95, otherRegion: 0 },
-  // Its near misses (a service of ours in the story, a price, a repair or rooting asked) read first at 6 of 9 declined, now 8.
-  "chat-dev-52": { inScope: 0.99, outOfScopeRejection: 0.88, otherRegion: 0 },
+  // Its near misses (a service of ours in the story, a price, a repair or rooting asked) read first at 6 of 9 declined, now 9.
+  "chat-dev-52": { inScope: 0.99, outOfScopeRejection: 0.95, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });

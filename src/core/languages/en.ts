@@ -57,6 +57,7 @@ export const english: LanguagePack = {
   turningWords: wordList("but whereas"),
   askingTurnWords: wordList("but"),
   purposePhrases: ["so i can", "so that i can", "so i could", "in order to"],
+  placeQuestionWords: wordList("where"),
   alternativeWords: wordList("or otherwise"),
   destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to", "travel to", "travel a lot to", "travel often to", "fly to", "go to"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),

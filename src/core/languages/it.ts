@@ -70,6 +70,7 @@ export const italian: LanguagePack = {
   turningWords: wordList("ma pero mentre invece eppure"),
   askingTurnWords: wordList("ma pero"),
   purposePhrases: ["per poter", "per potere", "cosi posso", "così posso", "in modo da", "cosi da", "così da"],
+  placeQuestionWords: wordList("dove"),
   alternativeWords: wordList("o oppure altrimenti"),
   destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a", "vado spesso in", "vado spesso a", "viaggio spesso in", "viaggio spesso a"],
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),

@@ -137,6 +137,12 @@ export interface LanguagePack {
    * comes before them ("how do i root my redmi so i can get xiaoai" asks about rooting).
    */
   purposePhrases: readonly string[];
+  /**
+   * Question words asking where something can be had or done ("where", "dove"): the last clause
+   * of a one-sentence message they open is what it asks ("i use my band for xiaomi pay, where can
+   * i get it repaired?").
+   */
+  placeQuestionWords: readonly string[];
   /** Words that offer another choice: "esiste in italiano o devo usare google assistant?" asks about the first. */
   alternativeWords: readonly string[];
   /** Region codes that are also words of the language ("us", "usa" = uses): codes only in capitals. */
