@@ -48,13 +48,6 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
  * that opens a question ("…, now I'm wondering if | I can tap to pay") and where it last turns
  * ("io ho l'echo con alexa ma | sono curiosa, esiste anche da noi?").
  */
-/** The last clause of a sentence when "where"/"dove" opens it and other clauses come before it. */
-function lastPlaceQuestion(sentence: Clause): string | undefined {
-  const said = clauses(sentence.text);
-  const last = said.at(-1)!;
-  return said.length > 1 && PLACE_QUESTION_WORDS.has(tokenize(last.text)[0] ?? "") ? last.text : undefined;
-}
-
 function askedPiece(sentence: Clause): string {
   const piece = afterQuestionOpeners([sentence], QUESTION_OPENERS).at(-1)!.text;
   const turned = turns(piece, TURNING_WORDS).at(-1) ?? piece;
@@ -62,6 +55,13 @@ function askedPiece(sentence: Clause): string {
   // purpose is what is asked.
   const purpose = turned.search(PURPOSE);
   return purpose > 0 ? turned.slice(0, purpose) : turned;
+}
+
+/** The last clause of a sentence when "where"/"dove" opens it and other clauses come before it. */
+function lastPlaceQuestion(sentence: Clause): string | undefined {
+  const said = clauses(sentence.text);
+  const last = said.at(-1)!;
+  return said.length > 1 && PLACE_QUESTION_WORDS.has(tokenize(last.text)[0] ?? "") ? last.text : undefined;
 }
 
 /**
