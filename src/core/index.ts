@@ -24,7 +24,7 @@ import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from 
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
 import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
-import { continuesConversation, FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS, REFERRING_WORDS } from "./lexicon.js";
+import { continuesConversation, FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS } from "./lexicon.js";
 import { LanguageDetector, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, wordCount } from "./normalize.js";
@@ -699,7 +699,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       if (top.score > best.score) best = { recognition: partRecognition, terms: partTerms, ranked, score: top.score };
       if (parts[index]!.asks && top.score > (bestAsking?.score ?? 0)) {
         bestAsking = { recognition: partRecognition, terms: partTerms, ranked, score: top.score };
-        askingPointsBack = index > 0 && pointsBack(recognition, spans[index]!);
+        askingPointsBack = index > 0 && refersBack(partRecognition);
       }
     }
     // "backup su mi cloud attivo, quanti giga ho gratis??": the clause that asks, when it matches
@@ -711,11 +711,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const wholeKeeps = askingPointsBack ? options.reading.wholeMessageKeepsAgainstPointingBack : options.reading.wholeMessageKeeps;
     if (wholeTop !== undefined && wholeTop.score >= wholeKeeps && bestAsking !== undefined && bestAsking.ranked[0]?.topic !== wholeTop.topic) return whole;
     return bestAsking !== undefined && bestAsking.score >= options.reading.askingClauseMinScore ? bestAsking : best;
-  }
-
-  /** Whether the message's words within `span` hold one that points back ("that", "it", "lo"). */
-  function pointsBack(recognition: Recognition, span: { from: number; to: number }): boolean {
-    return recognition.words.some((word, k) => REFERRING_WORDS.has(word) && recognition.origins[k]! >= span.from && recognition.origins[k]! < span.to);
   }
 
   function smalltalkAnswer(question: string, intent: SmalltalkEntry["id"], language: Language): Answer {
