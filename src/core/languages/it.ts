@@ -3,6 +3,9 @@ import { createRequire } from "node:module";
 import countries from "i18n-iso-countries/langs/it.json" with { type: "json" };
 import { wordList, type LanguagePack } from "./pack.js";
 
+// "sono di", "vengo dalla": where someone comes from, read both as the asker's own country and as a person's origin.
+const SAYING_WHERE_FROM = ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del"];
+
 export const italian: LanguagePack = {
   code: "it",
   name: "Italian",
@@ -35,7 +38,7 @@ export const italian: LanguagePack = {
   cityOriginWords: wordList("di da"),
   cityPlaceWords: wordList("a ad in alle nelle nella nel per vicino verso visitare visito visitando"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
-  askerOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originario di", "originaria della", "originaria del", "originaria di", "siamo di"],
+  askerOriginPhrases: [...SAYING_WHERE_FROM, "originario di", "originaria di", "siamo di"],
   homeCountryPhrases: ["mio paese", "mia nazione", "in patria", "paese mio"],
   hereWords: wordList("qui qua"),
   likeHerePhrases: ["come qui", "come qua", "uguale a qui", "come da noi"],
@@ -55,7 +58,7 @@ export const italian: LanguagePack = {
   topicChangePhrases: ["un'altra cosa", "altra cosa", "altra domanda", "un'altra domanda", "domanda diversa", "un altro dubbio", "dubbio è un altro", "dubbio e un altro", "fuori tema", "off topic", "cambiando argomento", "cambio argomento", "a parte questo", "non c'entra niente", "non c'entra nulla", "tutt'altra cosa", "domanda a parte", "domanda è un'altra", "domanda e un'altra", "detto questo", "detto ciò", "detto cio"],
   questionOpeners: ["sapere se", "chiedere se", "chiedevo se", "chiedo se", "sa se", "sapete se", "sai se", "capire se", "dirmi se", "dirmi come", "sapere come", "sapere quando", "sapere perche", "sapere quale", "sapere quali", "sapere quanto", "sapere quanti", "sapere dove", "chiede se", "chiedono se", "chiedendo se", "domando se", "domandavo se", "verificare se", "dimmi se", "dimmi come", "dimmi quando", "dimmi perche", "dimmi quale", "dimmi quanto", "dimmi dove", "ditemi se", "mi dici se", "mi dite se", "sapere cosa", "sapere che cosa", "dimmi cosa", "capire cosa"],
   correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
-  personOriginPhrases: ["sono di", "vengo da", "vengo dal", "vengo dalla", "vengo dall", "vengo dagli", "originario della", "originario del", "originaria della", "originaria del", "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in", "fatto in", "fatta in", "creato in", "creata in", "registrato in", "registrata in", "aperto in", "aperta in"],
+  personOriginPhrases: [...SAYING_WHERE_FROM, "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in", "fatto in", "fatta in", "creato in", "creata in", "registrato in", "registrata in", "aperto in", "aperta in"],
   sourceWords: wordList("fonte fonti link prova prove"),
   doubtWords: wordList("sicuro sicura sicuri davvero veramente serio seria"),
   thankingWords: wordList("grazie grz grazi graz grazieee ringrazio ringraziarti ringraziarvi ringraziare ringraziamenti"),
