@@ -146,6 +146,15 @@ export const EVAL_SETS = {
    * word in an earlier set were left out: 284, sealed.
    */
   "holdout-14": new URL("../../tests/eval/chat-holdout-14-set.json", import.meta.url),
+  /**
+   * Written at the start of the session of 2026-12-02 (04:51), before its first change, by three
+   * more new blind writers (Telegram regulars writing fast from a phone; a Discord server of tech
+   * enthusiasts and students, people abroad; older and less technical users, newcomers, people
+   * asking for someone else), each with 20 out-of-scope messages, most of them near misses and
+   * several long stories naming a service of ours. Of their 300 messages, 43 already word for word
+   * in an earlier set were left out: 257, sealed.
+   */
+  "holdout-15": new URL("../../tests/eval/chat-holdout-15-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -243,6 +252,13 @@ export const EVAL_SETS = {
   "chat-dev-51": new URL("../../tests/eval/chat-dev-51-set.json", import.meta.url),
   /** Written blind late in that session (writer 113: a busy evening in the Telegram group, replies and quotes, people abroad, near misses in stories), read first as a check of the session's work. */
   "chat-dev-52": new URL("../../tests/eval/chat-dev-52-set.json", import.meta.url),
+  /**
+   * Written blind at the start of the session of 2026-12-02 (04:51) (writer 120): a contrast set of
+   * 100 stories of 25–60 words, each naming a service of ours; 50 ask what the sources cannot
+   * answer (repairs, prices, errors, rooting, third-party apps, refunds, orders, shares), 50 ask
+   * what they do. Read first on the code of the moment, then tuned on.
+   */
+  "chat-dev-53": new URL("../../tests/eval/chat-dev-53-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
@@ -327,7 +343,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-4",
   "holdout-12",
   "holdout-13",
-  "holdout-14",
+  "holdout-15",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
