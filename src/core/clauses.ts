@@ -19,7 +19,9 @@ export interface Clause {
 // not one inside a word ("Poland-only", "Wi-Fi").
 const CLAUSE_END = /[!?;\n]+|[.,:]+(?=\s|$)|\s[-–—]+(?=\s)/g;
 // A sentence runs on over commas and colons: "Can I get XiaoAI in Austria, or is it only Google Assistant here?"
-const SENTENCE_END = /[!?;\n]+|\.+(?=\s|$)/g;
+// In chat an emoji ends one as a full stop would ("…lo schermo si è crepato 😭 sapete dove…"),
+// and stays with it; a flag is a country, not an emoji that ends anything.
+const SENTENCE_END = /[!?;\n]+|\.+(?=\s|$)|(?<=(?:(?!\p{Regional_Indicator})\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)[\p{Emoji_Modifier}\uFE0F\u200D]*)(?=\s+\p{L})/gu;
 
 export function clauses(text: string): Clause[] {
   return cut(text, CLAUSE_END);

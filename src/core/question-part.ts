@@ -110,12 +110,16 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   });
   if (asked.length === parts.length && pieces.every((piece, i) => piece === asked[i]!.text)) return false;
   // Another company's product offered as the other choice is not what is asked: "esiste una
-  // versione in italiano o devo rassegnarmi e usare google assistant?".
+  // versione in italiano o devo rassegnarmi e usare google assistant?". A subject we do not cover
+  // is, whichever choice it is: "il trucco del riso funziona o va portato in assistenza?".
   const turnedTo = pieces.map((piece) => read(turns(piece, ALTERNATIVE_WORDS)[0] ?? piece));
   // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
   // feature describes the rival's use, not ours: only our name makes it ours.
   const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
-  return !turnedTo.some(asksOurs) && turnedTo.some((r) => r.recognition.offTopic.length > 0 || (otherCompanies(r.recognition.otherProducts) && !likens(r.text)));
+  return (
+    !turnedTo.some(asksOurs) &&
+    (turnedTo.some((r) => otherCompanies(r.recognition.otherProducts) && !likens(r.text)) || pieces.some((piece) => read(piece).recognition.offTopic.length > 0))
+  );
 }
 
 /** "ma è tipo google assistant?", "is it like Kickstarter?": another company's product named as a likeness asks about ours. */

@@ -20,4 +20,13 @@ describe("clauses", () => {
     expect(questionsIn(said).map((sentence) => sentence.text)).toEqual(["my cousin buys stuff on some app, youpin i think", "is there any way for me to use it or is it china only"]);
     expect(questionsIn(sentences("funziona in Grecia? grazie mille")).map((sentence) => sentence.text)).toEqual(["funziona in Grecia"]);
   });
+
+  it("GIVEN an emoji between two sentences THEN it ends the first, as a full stop would, and stays with it; a flag ends nothing", () => {
+    expect(sentences("la band mi è caduta 😭 sapete dove la riparano?")).toEqual([
+      { text: "la band mi è caduta 😭", asks: false },
+      { text: "sapete dove la riparano", asks: true },
+    ]);
+    expect(sentences("vivo a Lecce 🇮🇹 youpin c'è?")).toEqual([{ text: "vivo a Lecce 🇮🇹 youpin c'è", asks: true }]);
+    expect(sentences("ho xiaomi pay (uso la band 😅) funziona?")).toEqual([{ text: "ho xiaomi pay (uso la band 😅) funziona", asks: true }]);
+  });
 });

@@ -398,6 +398,15 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho attivato xiaomi pay sulla band 6, dove funziona in europa?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it("GIVEN a service of ours in a story that ends with an emoji and a question about a repair THEN declined, as after a full stop", () => {
+    expect(assistant.ask("ho la band 6 con xiaomi pay e va tutto bene, solo che ieri mi è caduta e il vetro si è crepato 😭 sapete dove la posso far riparare a bologna?").kind).toBe("fallback");
+  });
+
+  it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
+    expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
+    expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");
+  });
+
   it("GIVEN a service of ours in the story and a device's price asked after it ('…la band 8 adesso quanto costa?') THEN declined", () => {
     expect(assistant.ask("pago con xiaomi pay sulla band 6 da un anno. la band 8 adesso quanto costa?").kind).toBe("fallback");
   });
