@@ -27,12 +27,13 @@ function cachedStemmer(language: Language): Stem {
   // derived-cache.ts) most single questions need none.
   let stemmer: { stemWord(word: string): string } | undefined;
   const cache = CACHES[language];
+  const overrides = new Map(Object.entries(LANGUAGE_PACKS[language].stemOverrides));
   return (word) => {
     if (word.length < MIN_STEMMED_LENGTH || word.length > MAX_STEMMED_LENGTH) return word;
     let stem = cache.get(word);
     if (stem === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      stem = (stemmer ??= LANGUAGE_PACKS[language].stemmer()).stemWord(word);
+      stem = overrides.get(word) ?? (stemmer ??= LANGUAGE_PACKS[language].stemmer()).stemWord(word);
       // A stem shorter than three letters ("foto" → "fot" is fine, "aria" → "ar" is not) merges
       // unrelated words; the whole word is the safer term.
       if (stem.length < 3) stem = word;

@@ -60,6 +60,12 @@ describe("stemming", () => {
     expect(new Set(forms.map((form) => STEMMERS[language](form))).size).toBe(1);
   });
 
+  it("GIVEN 'assistenza' (support, repairs) THEN not read as 'assistente' (the assistant), while both keep their plurals", () => {
+    expect(STEMMERS.it("assistenza")).not.toBe(STEMMERS.it("assistente"));
+    expect(STEMMERS.it("assistenze")).toBe(STEMMERS.it("assistenza"));
+    expect(STEMMERS.it("assistenti")).toBe(STEMMERS.it("assistente"));
+  });
+
   it("GIVEN a short word THEN keeps it whole", () => {
     expect(STEMMERS.en("pay")).toBe("pay");
     expect(STEMMERS.it("nfc")).toBe("nfc");

@@ -402,6 +402,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho la band 6 con xiaomi pay e va tutto bene, solo che ieri mi è caduta e il vetro si è crepato 😭 sapete dove la posso far riparare a bologna?").kind).toBe("fallback");
   });
 
+  it("GIVEN a repair at a Xiaomi service centre ('centro assistenza xiaomi') asked after a service of ours THEN declined: support is not the assistant", () => {
+    expect(assistant.ask("pago con xiaomi pay sulla band 8 ma il vetro si è rotto, quanto costa cambiarlo in un centro assistenza xiaomi?").kind).toBe("fallback");
+    expect(assistant.ask("l'assistente xiaomi parla italiano?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
     expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
     expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");

@@ -62,6 +62,7 @@ export const english: LanguagePack = {
   destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to", "travel to", "travel a lot to", "travel often to", "fly to", "go to"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),
   codesNeedingCapitals: ["us"],
+  stemOverrides: {},
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {
     const { StemmerEn } = createRequire(import.meta.url)("@nlpjs/lang-en-min") as typeof import("@nlpjs/lang-en-min");

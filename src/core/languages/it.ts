@@ -78,6 +78,7 @@ export const italian: LanguagePack = {
   destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a", "vado spesso in", "vado spesso a", "viaggio spesso in", "viaggio spesso a"],
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   codesNeedingCapitals: ["usa", "us"],
+  stemOverrides: { assistenza: "assistenz", assistenze: "assistenz" },
   // Required on the first word to stem, not at start: see stemmer.ts.
   stemmer: () => {
     const { StemmerIt } = createRequire(import.meta.url)("@nlpjs/lang-it") as typeof import("@nlpjs/lang-it");

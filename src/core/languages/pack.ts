@@ -149,6 +149,11 @@ export interface LanguagePack {
   codesNeedingCapitals: readonly string[];
   /** A Snowball stemmer for the language. */
   stemmer: () => { stemWord(word: string): string };
+  /**
+   * Words the stemmer merges with another word of a different meaning, with a stem of their own
+   * (as Lucene's StemmerOverrideFilter does): "assistenza" (support, repairs) is not "assistente".
+   */
+  stemOverrides: Readonly<Record<string, string>>;
   /** Country names by ISO code, from i18n-iso-countries' table for the language. */
   countryNames: Readonly<Record<string, string | readonly string[]>>;
   months: readonly string[];
