@@ -409,7 +409,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };
     }
-    if (asksBesideTheService(reading, readSentence, shops)) {
+    if (asksBesideTheService(reading, readSentence, shops, options.answering.offTopicDeclinesAt)) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, fallbackReply(language), []);
       return { answer, guess, recognition, terms: [] };
     }

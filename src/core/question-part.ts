@@ -92,8 +92,9 @@ const namesOurs = (reading: Reading) => namedService(reading.recognition) !== un
  * Google Assistant here?").
  * @param read reads one sentence as a whole message is read (the caller keeps each reading, so a text is read once)
  * @param shops where a device was bought: named beside a service, not another company's product
+ * @param offTopicDeclinesAt how many subjects we do not cover decline a message (DEFAULTS.answering)
  */
-export function asksBesideTheService(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>): boolean {
+export function asksBesideTheService(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>, offTopicDeclinesAt: number): boolean {
   const { recognition } = reading;
   const otherCompanies = (products: readonly string[]) => products.some((product) => !shops.has(product));
   if (recognition.offTopic.length === 0 && !otherCompanies(recognition.otherProducts)) return false;
@@ -115,7 +116,10 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   const turnedTo = pieces.map((piece) => read(turns(piece, ALTERNATIVE_WORDS)[0] ?? piece));
   // Beside a rival's payment or cloud ("apple pay funziona con le carte postepay?"), a bank or a
   // feature describes the rival's use, not ours: only our name makes it ours.
-  const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 ? namesOurs(r) : r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID));
+  // Nor does a device that could pay, beside as many subjects we do not cover as decline a message
+  // ("la smart band 10 nfc quando esce e a che prezzo?").
+  const namedByName = (r: Reading) => r.recognition.services.some((id) => id !== COMPANY_SERVICE_ID);
+  const asksOurs = (r: Reading) => (r.recognition.rivalProductWords.length === 0 && new Set(r.recognition.offTopic).size < offTopicDeclinesAt ? namesOurs(r) : namedByName(r));
   return (
     !turnedTo.some(asksOurs) &&
     (turnedTo.some((r) => otherCompanies(r.recognition.otherProducts) && !likens(r.text)) || pieces.some((piece) => read(piece).recognition.offTopic.length > 0))

@@ -407,6 +407,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("l'assistente xiaomi parla italiano?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN a service of ours in the story and a new device's release and price asked ('…il nuovo watch s4 con nfc quando esce e a che prezzo?') THEN declined: a device that could pay is not the service", () => {
+    expect(assistant.ask("pago con xiaomi pay sul watch s1 da mesi e va benissimo, ma il nuovo watch s4 con nfc quando esce in italia e a che prezzo?").kind).toBe("fallback");
+    expect(assistant.ask("con quale app attivo xiaomi pay sul watch s1?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
     expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
     expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");
