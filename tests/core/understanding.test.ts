@@ -412,6 +412,15 @@ describe("chatty messages", () => {
     expect(assistant.ask("con quale app attivo xiaomi pay sul watch s1?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it.each([
+    "my mi home app keeps showing error 1201 when i add the camera, what does that error mean?",
+    "ho xiaoai sullo speaker cinese ma si scollega dal wifi ogni notte, qualcuno sa perché?",
+    "i love hyperos but how do i turn the ads off in the file manager?",
+    "does the youpin robot vacuum x20 have good suction power?",
+  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs: what the sources never cover) THEN declined", (question) => {
+    expect(assistant.ask(question).kind).toBe("fallback");
+  });
+
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
     expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
     expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");
