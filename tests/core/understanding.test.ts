@@ -417,7 +417,10 @@ describe("chatty messages", () => {
     "ho xiaoai sullo speaker cinese ma si scollega dal wifi ogni notte, qualcuno sa perché?",
     "i love hyperos but how do i turn the ads off in the file manager?",
     "does the youpin robot vacuum x20 have good suction power?",
-  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs: what the sources never cover) THEN declined", (question) => {
+    "uso mi home per tutta la casa, ma il nuovo redmi conviene prenderlo adesso o aspettare il black friday?",
+    "my xiaomi cloud backup is fine but the order from the xiaomi store is stuck with dhl, who do i call?",
+    "ho comprato un redmi usato ma è bloccato con l'account xiaomi del vecchio proprietario, come faccio?",
+  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock: what the sources never cover) THEN declined", (question) => {
     expect(assistant.ask(question).kind).toBe("fallback");
   });
 
