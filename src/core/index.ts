@@ -549,11 +549,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       (candidate.score >= options.answering.unknownAsksBelow && sharedWords(candidate).length > 0) ||
       sharedWords(candidate).some((term) => matcher.topicCount(term.term) === 1);
     if (close && close.score >= options.answering.serviceAnswerThreshold && (!asksUnknown || coversMoreThanName(close))) return answered(close.topic, Math.min(1, close.score), subject);
-    if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
-    // The overview of a whole company answers nothing: an entry about it close enough does, even
-    // beside words the knowledge lacks ("sry late to the convo but wait xiaomi doesnt sell phones
-    // in the us?? fr??").
-    if (subject === COMPANY_SERVICE_ID && close && close.score >= options.answering.serviceAnswerThreshold) return answered(close.topic, Math.min(1, close.score), subject);
     const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
       .slice(0, options.answering.maxSuggestions)
       .map((topic) => answers.suggestionFor(topic, recognition, language));
@@ -574,6 +569,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions);
       return { answer, guess, recognition, terms };
     }
+    // Two subjects we do not cover outweigh the place named ("quanto pago di dogana e iva quando
+    // arriva in italia?"): the service's status there would not answer them.
+    if (region !== undefined && hasFacts) return answered(inRegion, confidenceFloor, subject);
+    // The overview of a whole company answers nothing: an entry about it close enough does, even
+    // beside words the knowledge lacks ("sry late to the convo but wait xiaomi doesnt sell phones
+    // in the us?? fr??").
+    if (subject === COMPANY_SERVICE_ID && close && close.score >= options.answering.serviceAnswerThreshold) return answered(close.topic, Math.min(1, close.score), subject);
     const answer = answers.finish(
       base,
       { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },

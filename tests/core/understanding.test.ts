@@ -424,6 +424,11 @@ describe("chatty messages", () => {
     expect(assistant.ask(question).kind).toBe("fallback");
   });
 
+  it("GIVEN a service and a country named, and two subjects we do not cover asked about them (customs and VAT) THEN declined, not the service's status there", () => {
+    expect(assistant.ask("un amico mi spedisce da pechino una lampada presa su youpin: quanto pago di dogana e iva quando arriva in italia?").kind).toBe("fallback");
+    expect(assistant.ask("youpin spedisce in italia?")).toMatchObject({ kind: "answer", service: "youpin", availability: { region: "IT" } });
+  });
+
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
     expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
     expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");
