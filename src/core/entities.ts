@@ -30,6 +30,10 @@ const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
 // "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
 const PHONE_MODEL = /\bxiaomi\s+(?:\d|phones?\b|smartphones?\b)|\b(?:telefon[oi]|cellular[ei]|smartphone|phones?|mio|my|uno|lo)\s+xiaomi\b/giu;
 const COMPANY_NAME = /\bxiaomi\b/giu;
+const COMPANY_WORD = "xiaomi";
+// "lampadine xiaomi", "xiaomi mi home lamps": a device for the home.
+const HOME_DEVICE_WORDS = wordsOfAllPacks((pack) => pack.homeDeviceWords);
+const HOME_DEVICE = new RegExp(`\\bxiaomi\\s+(?:mi\\s+home\\s+)?(?:${[...HOME_DEVICE_WORDS].join("|")})\\b|\\b(?:${[...HOME_DEVICE_WORDS].join("|")})\\s+xiaomi\\b`, "giu");
 
 /**
  * Whether a region is named as a place, a country or a city standing for it ("in Grecia", "a
@@ -43,6 +47,19 @@ export function namesAsPlace(recognition: Recognition, code: string): boolean {
 export function namesOnlyAPhone(text: string): boolean {
   const phones = text.match(PHONE_MODEL)?.length ?? 0;
   return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
+}
+
+/** Whether the word at `i` of a message's words is the company's name as a home device's ("xiaomi lamps", "lampadine xiaomi"). */
+export function homeDeviceBrandAt(words: readonly string[], i: number): boolean {
+  if (words[i] !== COMPANY_WORD) return false;
+  const next = words[i + 1] === "mi" && words[i + 2] === "home" ? words[i + 3] : words[i + 1];
+  return HOME_DEVICE_WORDS.has(next ?? "") || HOME_DEVICE_WORDS.has(words[i - 1] ?? "");
+}
+
+/** "can alexa control my xiaomi lamps?": the company's name only as a home device's (a phone's too: "my xiaomi lamps"). */
+export function namesOnlyAHomeDevice(text: string): boolean {
+  const rest = text.replace(HOME_DEVICE, " ");
+  return rest !== text && rest.replace(PHONE_MODEL, " ").match(COMPANY_NAME) === null;
 }
 
 // Longest names we try to recognise, in words ("xiao ai tong xue", "stati uniti d america").

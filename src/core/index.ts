@@ -22,7 +22,7 @@ import { STEMMERS } from "./stemmer.js";
 import { asksAnything, FollowUps, isBareQuestionWord, refersBack, thingsNamed, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { continuesConversation, FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS } from "./lexicon.js";
 import { LanguageDetector, type LanguageGuess } from "./language.js";
@@ -394,12 +394,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // with no service of ours in the message.
     // "can I use google one on my xiaomi?": so is a product of a kind we have, though its name holds
     // no word of ours ("cloud", "pay").
+    // A home device holds no service of ours: "can alexa control my xiaomi lamps?" asks about Alexa,
+    // though "alexa… xiaomi" would describe XiaoAI.
     const rivalOnADevice =
       (recognition.rivalProductWords.length > 0 || recognition.otherProducts.some((product) => likeOurs.has(product))) &&
       recognition.services.every((service) => service === COMPANY_SERVICE_ID) &&
-      namesOnlyAPhone(reading.text) &&
-      recognition.guessedServices.length === 0 &&
-      reading.described.services.length === 0;
+      ((namesOnlyAPhone(reading.text) && recognition.guessedServices.length === 0 && reading.described.services.length === 0) || namesOnlyAHomeDevice(reading.text));
     // "as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco?": ours
     // described (the company's too), another company's product only in the story around the question.
     const othersAsked = () =>

@@ -6,7 +6,7 @@
 import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { mergeReadings } from "./concepts.js";
 import type { CoreOptions } from "./defaults.js";
-import { COMPANY_SERVICE_ID, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, homeDeviceBrandAt, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import { saysHere } from "./asked-region.js";
@@ -47,6 +47,7 @@ const AT_THE_START = /^\s*in\s/i;
 
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
+const HOME_DEVICE_BRAND = "qqhomedevicebrandqq";
 const EQUIVALENCE_WORDS = wordsOfAllPacks((pack) => pack.equivalenceWords);
 const COUNTERPART = phraseFinder((pack) => pack.counterpartPhrases);
 
@@ -96,8 +97,12 @@ export class MessageReader {
     const readings = new Map<string, QueryTerm>();
     this.matcher.readWords(named, guess.language, readings);
     // "samsung pay on my xiaomi watch": a rival's name describes none of ours ("pay … watch"); a
-    // brand may ("quella cosa tipo Alexa").
-    const asTyped = named.rivalProductWords.length === 0 ? typed : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : word));
+    // brand may ("quella cosa tipo Alexa"). Nor does the company's name as a lamp's: "can alexa
+    // control my xiaomi lamps?" is no "Xiaomi's Alexa".
+    const asTyped =
+      named.rivalProductWords.length === 0 && !typed.some((_, i) => homeDeviceBrandAt(typed, i))
+        ? typed
+        : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : homeDeviceBrandAt(typed, i) ? HOME_DEVICE_BRAND : word));
     // "lo stesso vale per xiaoai?": a follow-up's opening phrase describes nothing ("lo stesso" is
     // no "is it the same as").
     const opening = followUpOpening(text).length;

@@ -582,6 +582,12 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("can i use my own apple pay on a xiaomi watch?").kind).toBe("fallback");
   });
 
+  it("GIVEN another company's assistant asked about with a Xiaomi lamp or vacuum ('can alexa control my xiaomi lamps?') THEN declined about that assistant; 'an Alexa made by Xiaomi' THEN XiaoAI", () => {
+    expect(assistant.ask("posso comandare l'aspirapolvere xiaomi con alexa?")).toMatchObject({ kind: "fallback", service: null });
+    expect(assistant.ask("siri can switch on xiaomi lamps?").kind).toBe("fallback");
+    expect(assistant.ask("c'è un alexa fatto da xiaomi?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN another company's product of a kind we have, its name holding no word of ours ('google one'), asked on a Xiaomi THEN declined; 'the non-google one' THEN no product named", () => {
     expect(assistant.ask("does google one work on my redmi?")).toMatchObject({ kind: "fallback", service: null });
     expect(assistant.ask("what's the second app store on my poco, the non-google one?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });

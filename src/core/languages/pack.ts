@@ -46,6 +46,8 @@ export interface LanguagePack {
   boughtWords: readonly string[];
   /** Two words before a place that say where someone comes from or something was bought ("i m from", "vengo dalla", "comprato in"): like a nationality, not the place asked. */
   personOriginPhrases: readonly string[];
+  /** Devices for the home that carry the company's name ("lampadine xiaomi", "xiaomi bulbs"): one word each. */
+  homeDeviceWords: readonly string[];
   /**
    * Phrases that say the question changes subject ("un'altra cosa:", "off topic, but"): what
    * follows is asked on its own, whatever the message said before.
