@@ -6,7 +6,7 @@
 import { afterQuestionOpeners, clauses, questionsIn, sentences, turns, type Clause } from "./clauses.js";
 import { COMPANY_SERVICE_ID } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
-import { QUESTION_OPENERS } from "./lexicon.js";
+import { QUESTION_OPENERS, REFERRING_WORDS } from "./lexicon.js";
 import { tokenize, wordCount } from "./normalize.js";
 import type { Reading } from "./reading.js";
 import { namedService } from "./slots.js";
@@ -16,6 +16,7 @@ const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const ALTERNATIVE_WORDS = wordsOfAllPacks((pack) => pack.alternativeWords);
 const PURPOSE = phraseFinder((pack) => pack.purposePhrases);
 const PLACE_QUESTION_WORDS = wordsOfAllPacks((pack) => pack.placeQuestionWords);
+const QUESTION_LEADS = wordsOfAllPacks((pack) => pack.questionLeads);
 /** "meglio", "better", "best": a message weighing one thing against another. */
 export const PREFERENCE_WORDS = wordsOfAllPacks((pack) => pack.preferenceWords);
 // "volevo chiedervi un'altra cosa: …", "off topic, but …": the phrase, a word or two, then a
@@ -65,6 +66,18 @@ function lastPlaceQuestion(sentence: Clause): string | undefined {
 }
 
 /**
+ * The last clause of a sentence when a question word opens it, other clauses come before it and
+ * it points back at none of them: "…i pay with xiaomi pay every day, how much is a new strap?"
+ * asks about the strap; "…xiaoai only speaks chinese, can i turn it on with a global rom?" about XiaoAI.
+ */
+function lastOwnQuestion(sentence: Clause): string | undefined {
+  const said = clauses(sentence.text);
+  const last = said.at(-1)!;
+  const words = tokenize(last.text);
+  return said.length > 1 && QUESTION_LEADS.has(words[0] ?? "") && !words.some((word) => REFERRING_WORDS.has(word)) ? last.text : undefined;
+}
+
+/**
  * "back home I used apple pay, now I'm wondering if I can tap to pay with the watch here": another
  * company's product told as the story, while what is asked names none, nor anything we do not
  * cover, nor weighs one thing against another ("I use GetApps. but which is the best VPN?"). Not
@@ -107,7 +120,7 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   // "I pay with xiaomi pay on my band, but how do I set up apple pay on my iphone?".
   const pieces = asked.map((sentence) => {
     const piece = askedPiece(sentence);
-    return (parts.length === 1 && piece === sentence.text && lastPlaceQuestion(sentence)) || piece;
+    return (parts.length === 1 && piece === sentence.text && (lastPlaceQuestion(sentence) ?? lastOwnQuestion(sentence))) || piece;
   });
   if (asked.length === parts.length && pieces.every((piece, i) => piece === asked[i]!.text)) return false;
   // Another company's product offered as the other choice is not what is asked: "esiste una

@@ -429,6 +429,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("youpin spedisce in italia?")).toMatchObject({ kind: "answer", service: "youpin", availability: { region: "IT" } });
   });
 
+  it("GIVEN one sentence naming a service of ours, its last clause a question of its own about what we do not cover ('…, come ottengo il rimborso?', '…, how much is a new strap?') THEN declined; pointing back at the service ('…, can i turn it on with a global rom?') THEN answered", () => {
+    expect(assistant.ask("ho pagato la spesa con xiaomi pay sul watch e me l'hanno addebitata due volte, come ottengo il rimborso?").kind).toBe("fallback");
+    expect(assistant.ask("i pay with xiaomi pay on my band every day, how much is a new strap?").kind).toBe("fallback");
+    expect(assistant.ask("xiaoai only speaks chinese on my speaker, can i turn it on with a global rom?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
     expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
     expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");
