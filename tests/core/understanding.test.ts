@@ -476,6 +476,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN getting back into the account through a code sent to a lost number THEN declined (support the sources do not cover); what the account is THEN answered", () => {
+    expect(assistant.ask("ho cambiato numero e l'account xiaomi mi chiede il codice sms sul numero vecchio, come entro?").kind).toBe("fallback");
+    expect(assistant.ask("my mi account wants a verification code but i lost that phone, how do i get in?").kind).toBe("fallback");
+    expect(assistant.ask("cos'è l'account xiaomi e a cosa serve?")).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-account" });
+  });
+
   it("GIVEN the account's password reset not arriving THEN declined (support the sources do not cover); GIVEN what the account is THEN answered", () => {
     expect(assistant.ask("mi account password reset email never arrives, checked spam too").kind).toBe("fallback");
     expect(assistant.ask("nn mi arriva l'sms per recuperare la password del mi account, come faccio a rientrare").kind).toBe("fallback");

@@ -139,7 +139,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // The fourteenth holdout, unsealed and studied after two readings (98.3%, 86.0%).
   "holdout-14": { inScope: 0.98, outOfScopeRejection: 0.96, otherRegion: 0 },
   // A contrast set: 50 near misses told as stories naming a service of ours, 50 stories the sources answer (first run 92.0%, 52.0%).
-  "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.84, otherRegion: 0 },
+  "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.88, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
