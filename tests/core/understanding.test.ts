@@ -420,7 +420,9 @@ describe("chatty messages", () => {
     "uso mi home per tutta la casa, ma il nuovo redmi conviene prenderlo adesso o aspettare il black friday?",
     "my xiaomi cloud backup is fine but the order from the xiaomi store is stuck with dhl, who do i call?",
     "ho comprato un redmi usato ma è bloccato con l'account xiaomi del vecchio proprietario, come faccio?",
-  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock: what the sources never cover) THEN declined", (question) => {
+    "i use xiaoai on my chinese speaker, when does the redmi note 15 launch globally?",
+    "vorrei diventare rivenditore xiaomi nel mio negozio, a chi scrivo?",
+  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller: what the sources never cover) THEN declined", (question) => {
     expect(assistant.ask(question).kind).toBe("fallback");
   });
 
