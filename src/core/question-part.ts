@@ -85,13 +85,27 @@ function lastOwnQuestion(sentence: Clause): string | undefined {
  */
 export function othersOnlyAsContext(reading: Reading, read: (text: string) => Reading, shops: ReadonlySet<string>): boolean {
   const said = sentences(reading.text);
-  const parts = questionsIn(said).map(askedPiece);
+  // "…vorrebbe sapere se Samsung Cloud è migliore. Voi che ne pensate?": a question that only
+  // points back asks about the sentence before it.
+  const parts = questionsIn(said).map((sentence) => {
+    const piece = askedPiece(sentence);
+    const before = said[said.indexOf(sentence) - 1];
+    return before !== undefined && onlyPointsBack(piece, read) ? `${before.text} ${piece}` : piece;
+  });
   // One sentence asking as a whole, its question mark aside, is the whole message.
   if (said.length === 1 && parts.length === 1 && parts[0] === said[0]!.text) return false;
   return parts.every((part) => {
     const { recognition } = read(part);
     return recognition.offTopic.length === 0 && recognition.otherProducts.every((product) => shops.has(product)) && !tokenize(part).some((word) => PREFERENCE_WORDS.has(word));
   });
+}
+
+/** "what do you think of it?", "voi che ne pensate?": a word pointing back, and nothing named or described. */
+function onlyPointsBack(text: string, read: (text: string) => Reading): boolean {
+  const words = tokenize(text);
+  if (!words.some((word) => REFERRING_WORDS.has(word))) return false;
+  const { recognition, described } = read(text);
+  return recognition.services.length === 0 && recognition.otherProducts.length === 0 && recognition.regions.length === 0 && described.services.length === 0 && recognition.offTopic.length === 0;
 }
 
 /** A service of ours named, guessed or described (a reading's descriptions are among its guesses; the company alone is not one). */

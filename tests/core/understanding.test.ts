@@ -567,6 +567,11 @@ describe("a word only one entry uses, among words the knowledge lacks", () => {
 });
 
 describe("another company's product weighed against a Xiaomi service", () => {
+  it("GIVEN another company's product weighed against ours in the story and an opinion asked after it ('…google drive è meglio. voi che ne pensate?') THEN declined: the question points back at the comparison", () => {
+    expect(assistant.ask("uso xiaomi cloud da anni, mia sorella dice che google drive è meglio. voi che ne pensate?").kind).toBe("fallback");
+    expect(assistant.ask("My wife keeps her notes on Xiaomi Cloud but she is switching to an iPhone and wonders if iCloud is better. What do you think of it?").kind).toBe("fallback");
+  });
+
   it("GIVEN 'which is better' between them THEN declined: the sources make no such comparison; what the Xiaomi one is stays answered", () => {
     expect(assistant.ask("meglio apple pay o xiaomi pay per pagare alla coop? quale è più sicuro").kind).toBe("fallback");
     expect(assistant.ask("google assistant vs xiaoai, which one understands accents better?").kind).toBe("fallback");

@@ -137,7 +137,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Its near misses (a service of ours in the story, a price, a repair or rooting asked) read first at 6 of 9 declined, now 9.
   "chat-dev-52": { inScope: 0.99, outOfScopeRejection: 0.95, otherRegion: 0 },
   // The fourteenth holdout, unsealed and studied after two readings (98.3%, 86.0%).
-  "holdout-14": { inScope: 0.98, outOfScopeRejection: 0.96, otherRegion: 0 },
+  "holdout-14": { inScope: 0.98, outOfScopeRejection: 0.98, otherRegion: 0 },
   // A contrast set: 50 near misses told as stories naming a service of ours, 50 stories the sources answer (first run 92.0%, 52.0%).
   "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.88, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
