@@ -259,6 +259,8 @@ export const EVAL_SETS = {
    * what they do. Read first on the code of the moment, then tuned on.
    */
   "chat-dev-53": new URL("../../tests/eval/chat-dev-53-set.json", import.meta.url),
+  /** Written blind in that session (writer 122: shop assistants, thesis students, fresh unboxers, headline quoters, terse and dictated messages; every class), read first as a check of the session's work. */
+  "chat-dev-54": new URL("../../tests/eval/chat-dev-54-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
