@@ -97,12 +97,13 @@ export class MessageReader {
     const readings = new Map<string, QueryTerm>();
     this.matcher.readWords(named, guess.language, readings);
     // "samsung pay on my xiaomi watch": a rival's name describes none of ours ("pay … watch"); a
-    // brand may ("quella cosa tipo Alexa"). Nor does the company's name as a lamp's: "can alexa
-    // control my xiaomi lamps?" is no "Xiaomi's Alexa".
+    // brand may ("quella cosa tipo Alexa"). Beside another company's product, nor does the
+    // company's name as a lamp's: "can alexa control my xiaomi lamps?" is no "Xiaomi's Alexa".
+    const besideDevice = named.otherProducts.length > 0 && typed.some((_, i) => homeDeviceBrandAt(typed, i));
     const asTyped =
-      named.rivalProductWords.length === 0 && !typed.some((_, i) => homeDeviceBrandAt(typed, i))
+      named.rivalProductWords.length === 0 && !besideDevice
         ? typed
-        : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : homeDeviceBrandAt(typed, i) ? HOME_DEVICE_BRAND : word));
+        : typed.map((word, i) => (named.rivalProductWords.includes(i) ? RIVAL_PRODUCT_WORD : besideDevice && homeDeviceBrandAt(typed, i) ? HOME_DEVICE_BRAND : word));
     // "lo stesso vale per xiaoai?": a follow-up's opening phrase describes nothing ("lo stesso" is
     // no "is it the same as").
     const opening = followUpOpening(text).length;

@@ -605,6 +605,8 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("posso comandare l'aspirapolvere xiaomi con alexa?")).toMatchObject({ kind: "fallback", service: null });
     expect(assistant.ask("siri can switch on xiaomi lamps?").kind).toBe("fallback");
     expect(assistant.ask("c'è un alexa fatto da xiaomi?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+    // With no other company's product, the device still says which app: Xiaomi Home.
+    expect(assistant.ask("the app for my xiaomi vacuum wants me to choose a server, what is that?")).toMatchObject({ kind: "answer", service: "xiaomi" });
   });
 
   it("GIVEN another company's product of a kind we have, its name holding no word of ours ('google one'), asked on a Xiaomi THEN declined; 'the non-google one' THEN no product named", () => {
