@@ -261,6 +261,13 @@ export const EVAL_SETS = {
   "chat-dev-53": new URL("../../tests/eval/chat-dev-53-set.json", import.meta.url),
   /** Written blind in that session (writer 122: shop assistants, thesis students, fresh unboxers, headline quoters, terse and dictated messages; every class), read first as a check of the session's work. */
   "chat-dev-54": new URL("../../tests/eval/chat-dev-54-set.json", import.meta.url),
+  /**
+   * Written blind in that session (writer 121): a second contrast set, short, medium and long
+   * messages; 50 near misses on everyday subjects (a band's settings, shops and terminals, banks'
+   * own apps, buying advice, smart-home devices, cars) and 50 that the sources answer. Read first
+   * as a check of the session's work on near misses, then tuned on.
+   */
+  "chat-dev-55": new URL("../../tests/eval/chat-dev-55-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
