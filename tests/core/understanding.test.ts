@@ -422,7 +422,10 @@ describe("chatty messages", () => {
     "ho comprato un redmi usato ma è bloccato con l'account xiaomi del vecchio proprietario, come faccio?",
     "i use xiaoai on my chinese speaker, when does the redmi note 15 launch globally?",
     "vorrei diventare rivenditore xiaomi nel mio negozio, a chi scrivo?",
-  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller: what the sources never cover) THEN declined", (question) => {
+    "come attivo la modalità scura su hyperos?",
+    "on hyperos can i hide apps from my kids?",
+    "lei jun ha figli?",
+  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller, a setting, a founder's family: what the sources never cover) THEN declined", (question) => {
     expect(assistant.ask(question).kind).toBe("fallback");
   });
 

@@ -143,7 +143,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Shop assistants, thesis students, unboxers, terse and dictated messages (first run 95.5%, 92.9%, 1 other region: a Neapolitan "uè" read as the EU).
   "chat-dev-54": { inScope: 0.96, outOfScopeRejection: 0.92, otherRegion: 1 },
   // A second contrast set: near misses on everyday subjects the first did not have (first run 100%, 48.0%).
-  "chat-dev-55": { inScope: 1, outOfScopeRejection: 0.48, otherRegion: 0 },
+  "chat-dev-55": { inScope: 1, outOfScopeRejection: 0.68, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
