@@ -91,7 +91,7 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     languageTieMargin: 0.75,
     /**
      * ...and within which, with neither, the default decides: a lesser lead, as the default is only
-     * the community's usual language ("Mi Pay in Belarus, usable?" is English; 0.6 read "ok thx" as English too often).
+     * the community's usual language ("Mi Pay in Russia, usable?" is English; 0.6 read "ok thx" as English too often).
      */
     languageTieMarginByDefault: 0.65,
     /** A message of this many words or more is also read clause by clause (chatty context around the question). */
