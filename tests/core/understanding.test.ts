@@ -481,6 +481,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("I live in Vienna. Can I get XiaoAI in Austria, or is it only Google Assistant here?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN the account described as the one created when setting up a phone, beside the cloud it serves THEN the Xiaomi Account, not the cloud", () => {
+    expect(assistant.ask("the account you create when setting up a poco, is it only for the cloud or what else?")).toMatchObject({ kind: "answer", topic: "xiaomi-account" });
+    expect(assistant.ask("l'account che si crea sul redmi nuovo serve solo per il cloud o anche per altro?")).toMatchObject({ kind: "answer", topic: "xiaomi-account" });
+  });
+
   it("GIVEN getting back into the account through a code sent to a lost number THEN declined (support the sources do not cover); what the account is THEN answered", () => {
     expect(assistant.ask("ho cambiato numero e l'account xiaomi mi chiede il codice sms sul numero vecchio, come entro?").kind).toBe("fallback");
     expect(assistant.ask("my mi account wants a verification code but i lost that phone, how do i get in?").kind).toBe("fallback");
