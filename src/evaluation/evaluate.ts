@@ -268,6 +268,13 @@ export const EVAL_SETS = {
    * as a check of the session's work on near misses, then tuned on.
    */
   "chat-dev-55": new URL("../../tests/eval/chat-dev-55-set.json", import.meta.url),
+  /**
+   * Written blind near that session's end (writer 123): services and the company's products
+   * described, never named, in long messages full of everyday things (settings, shops, gadgets,
+   * games, a bank's app) around what the sources answer; read first to see whether the session's
+   * lexicon of subjects we do not cover declines any of them.
+   */
+  "chat-dev-56": new URL("../../tests/eval/chat-dev-56-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
