@@ -440,6 +440,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("xiaoai only speaks chinese on my speaker, can i turn it on with a global rom?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN everyday things that are not subjects we do not cover (an air conditioner's app, a lost phone found by GPS, a deleted icon) THEN still answered", () => {
+    expect(assistant.ask("che app uso per il condizionatore xiaomi?")).toMatchObject({ kind: "answer", topic: "xiaomi-home" });
+    expect(assistant.ask("ho perso il telefono, si può trovare col gps?")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+    expect(assistant.ask("come si chiama l'app che comanda le lampadine xiaomi? ho cancellato l'icona")).toMatchObject({ kind: "answer", service: "xiaomi" });
+  });
+
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
     expect(assistant.ask("mio padre salva i contatti sul cloud xiaomi, quindi almeno quelli ci sono, ma il suo redmi è caduto in piscina. lo metto nel riso o va portato in assistenza?").kind).toBe("fallback");
     expect(assistant.ask("I pay with Xiaomi Pay on my Band 6 NFC with my Nexi card, but the battery barely lasts a day now. Is that normal or should I get it replaced under warranty?").kind).toBe("fallback");
