@@ -22,6 +22,7 @@ describe("a service described, not named", () => {
     // A half-remembered name still says what it is: a drive, a backup service.
     ["xiaomi drive quanti giga da gratis?", "mi-cloud"],
     ["the website where i can see my contacts from a laptop, whats the address", "mi-cloud"],
+    ["what's that gadget mall app from xiaomi?", "youpin"],
     ["che app uso x mettere la carta sulla fascetta e pagare?", "mi-pay"],
     ["perché xiaomi non ha portato il suo sistema di pagamento in spagna?", "mi-pay"],
     ["xiaomi's backup service, does it still keep my contacts or did they kill that too", "mi-cloud"],

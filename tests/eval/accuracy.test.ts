@@ -145,7 +145,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // A second contrast set: near misses on everyday subjects the first did not have (first run 100%, 48.0%).
   "chat-dev-55": { inScope: 1, outOfScopeRejection: 0.68, otherRegion: 0 },
   // Services described among everyday things (first run 89.9%, 100%; on the session's starting code 91.0%, 90.0%).
-  "chat-dev-56": { inScope: 0.91, outOfScopeRejection: 0.95, otherRegion: 0 },
+  "chat-dev-56": { inScope: 0.93, outOfScopeRejection: 0.95, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
