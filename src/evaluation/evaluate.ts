@@ -275,6 +275,12 @@ export const EVAL_SETS = {
    * lexicon of subjects we do not cover declines any of them.
    */
   "chat-dev-56": new URL("../../tests/eval/chat-dev-56-set.json", import.meta.url),
+  /**
+   * Written blind at that session's end (writer 124: older users and parents, modders, frustrated
+   * switchers, Italians abroad, voice typing; everyday things around what the sources answer),
+   * read on the session's final and starting code to check that its changes lose nothing.
+   */
+  "chat-dev-57": new URL("../../tests/eval/chat-dev-57-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

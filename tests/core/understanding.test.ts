@@ -441,10 +441,13 @@ describe("chatty messages", () => {
     expect(assistant.ask("xiaoai only speaks chinese on my speaker, can i turn it on with a global rom?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
-  it("GIVEN everyday things that are not subjects we do not cover (an air conditioner's app, a lost phone found by GPS, a deleted icon) THEN still answered", () => {
+  it("GIVEN everyday things that are not subjects we do not cover (an air conditioner's app, a lost phone found by GPS, a deleted icon, a band counting steps, a game) THEN still answered", () => {
     expect(assistant.ask("che app uso per il condizionatore xiaomi?")).toMatchObject({ kind: "answer", topic: "xiaomi-home" });
     expect(assistant.ask("ho perso il telefono, si può trovare col gps?")).toMatchObject({ kind: "answer", service: "mi-cloud" });
     expect(assistant.ask("come si chiama l'app che comanda le lampadine xiaomi? ho cancellato l'icona")).toMatchObject({ kind: "answer", service: "xiaomi" });
+    // A band's features and a game say what the asker has and does, not what is asked.
+    expect(assistant.ask("il braccialetto xiaomi che conta i passi può pagare con la carta bancoposta?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("mentre gioco a genshin sul poco getapps mi manda notifiche, ma che cos'è getapps?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
   });
 
   it("GIVEN a question offering two choices, one of them a subject we do not cover ('…o va portato in assistenza?') THEN declined", () => {
