@@ -281,6 +281,8 @@ export const EVAL_SETS = {
    * read on the session's final and starting code to check that its changes lose nothing.
    */
   "chat-dev-57": new URL("../../tests/eval/chat-dev-57-set.json", import.meta.url),
+  /** Written blind with it (writer 125: everyday context around every kind of question the sources answer), read on the session's final and starting code. */
+  "chat-dev-58": new URL("../../tests/eval/chat-dev-58-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
