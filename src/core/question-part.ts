@@ -58,23 +58,19 @@ function askedPiece(sentence: Clause): string {
   return purpose > 0 ? turned.slice(0, purpose) : turned;
 }
 
-/** The last clause of a sentence when "where"/"dove" opens it and other clauses come before it. */
-function lastPlaceQuestion(sentence: Clause): string | undefined {
-  const said = clauses(sentence.text);
-  const last = said.at(-1)!;
-  return said.length > 1 && PLACE_QUESTION_WORDS.has(tokenize(last.text)[0] ?? "") ? last.text : undefined;
-}
-
 /**
- * The last clause of a sentence when a question word opens it, other clauses come before it and
- * it points back at none of them: "…i pay with xiaomi pay every day, how much is a new strap?"
- * asks about the strap; "…xiaoai only speaks chinese, can i turn it on with a global rom?" about XiaoAI.
+ * The last clause of a sentence, when other clauses come before it and it asks on its own: opened
+ * by "where"/"dove" ("…i pay with xiaomi pay every day, where can i get it repaired?"), or by
+ * another question word and pointing back at none of them ("…how much is a new strap?" asks about
+ * the strap; "…xiaoai only speaks chinese, can i turn it on with a global rom?" about XiaoAI).
  */
-function lastOwnQuestion(sentence: Clause): string | undefined {
+function lastClauseAsked(sentence: Clause): string | undefined {
   const said = clauses(sentence.text);
-  const last = said.at(-1)!;
-  const words = tokenize(last.text);
-  return said.length > 1 && QUESTION_LEADS.has(words[0] ?? "") && !words.some((word) => REFERRING_WORDS.has(word)) ? last.text : undefined;
+  if (said.length < 2) return undefined;
+  const last = said.at(-1)!.text;
+  const words = tokenize(last);
+  const first = words[0] ?? "";
+  return PLACE_QUESTION_WORDS.has(first) || (QUESTION_LEADS.has(first) && !words.some((word) => REFERRING_WORDS.has(word))) ? last : undefined;
 }
 
 /**
@@ -134,7 +130,7 @@ export function asksBesideTheService(reading: Reading, read: (text: string) => R
   // "I pay with xiaomi pay on my band, but how do I set up apple pay on my iphone?".
   const pieces = asked.map((sentence) => {
     const piece = askedPiece(sentence);
-    return (parts.length === 1 && piece === sentence.text && (lastPlaceQuestion(sentence) ?? lastOwnQuestion(sentence))) || piece;
+    return (parts.length === 1 && piece === sentence.text && lastClauseAsked(sentence)) || piece;
   });
   if (asked.length === parts.length && pieces.every((piece, i) => piece === asked[i]!.text)) return false;
   // Another company's product offered as the other choice is not what is asked: "esiste una
