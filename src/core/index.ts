@@ -549,9 +549,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       (candidate.score >= options.answering.unknownAsksBelow && sharedWords(candidate).length > 0) ||
       sharedWords(candidate).some((term) => matcher.topicCount(term.term) === 1);
     if (close && close.score >= options.answering.serviceAnswerThreshold && (!asksUnknown || coversMoreThanName(close))) return answered(close.topic, Math.min(1, close.score), subject);
-    const overviewSuggestions = (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
-      .slice(0, options.answering.maxSuggestions)
-      .map((topic) => answers.suggestionFor(topic, recognition, language));
+    // Made only for the two replies that show them, not when the place's status or a company entry answers.
+    const overviewSuggestions = () =>
+      (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
+        .slice(0, options.answering.maxSuggestions)
+        .map((topic) => answers.suggestionFor(topic, recognition, language));
     // "my youpin order still hasnt shipped, what do i do": the service named, what is asked about it
     // (an order, a repair, a bootloader) is what the sources do not cover, and no topic of it comes close.
     // Counted in the sentences that ask when they name the service and others only tell: "ho
@@ -566,7 +568,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         ? askingReadings.flatMap((read) => read.recognition.offTopic)
         : recognition.offTopic;
     if (new Set(offTopicAsked).size >= options.answering.offTopicDeclinesAt) {
-      const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions);
+      const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions());
       return { answer, guess, recognition, terms };
     }
     // Two subjects we do not cover outweigh the place named ("quanto pago di dogana e iva quando
@@ -580,7 +582,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       base,
       { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },
       composer.serviceOverview(subject, language),
-      overviewSuggestions,
+      overviewSuggestions(),
     );
     return { answer, guess, recognition, terms, slots: { subject, region, types }, inherited };
 
