@@ -155,6 +155,15 @@ export const EVAL_SETS = {
    * in an earlier set were left out: 257, sealed.
    */
   "holdout-15": new URL("../../tests/eval/chat-holdout-15-set.json", import.meta.url),
+  /**
+   * Written at the start of the session of 2026-12-02 (07:15), before its first change, by three
+   * more new blind writers (a busy Telegram group writing fast in slang; Discord posts telling a
+   * story first, from people living or travelling abroad; non-technical users who describe
+   * services in their own words and misname them), each with 22 out-of-scope messages, at least 12
+   * of them near misses. Of their 300 messages, 25 already word for word in an earlier set were
+   * left out: 275, sealed.
+   */
+  "holdout-16": new URL("../../tests/eval/chat-holdout-16-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -368,6 +377,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-12",
   "holdout-13",
   "holdout-15",
+  "holdout-16",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
