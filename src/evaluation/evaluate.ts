@@ -376,7 +376,6 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-4",
   "holdout-12",
   "holdout-13",
-  "holdout-15",
   "holdout-16",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
