@@ -111,7 +111,7 @@ export class SmalltalkReader {
     for (const entry of entries) {
       for (const language of LANGUAGES) {
         for (const text of entry.cues[language]) {
-          const words = tokenize(text).map(unstretched);
+          const words = tokenize(text).map(asCompared);
           // An emoji that says it alone ("👋", "🙏"): no word survives normalising it.
           if (words.length === 0) {
             if (text.trim() !== "" && !this.emojiCues.some((cue) => cue.emoji === text.trim() && cue.intent === entry.id)) this.emojiCues.push({ emoji: text.trim(), intent: entry.id });
@@ -132,7 +132,7 @@ export class SmalltalkReader {
     for (const list of this.cuesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.cueWordSet = new Set([...byText.values()].flatMap((cue) => cue.words));
     const saying = (id: Intent) =>
-      new Set(entries.filter((entry) => entry.id === id).flatMap((entry) => LANGUAGES.flatMap((language) => entry.cues[language].map((text) => tokenize(text).map(unstretched).join(" ") || text.trim()))));
+      new Set(entries.filter((entry) => entry.id === id).flatMap((entry) => LANGUAGES.flatMap((language) => entry.cues[language].map((text) => tokenize(text).map(asCompared).join(" ") || text.trim()))));
     const goodbyes = saying("goodbye");
     this.farewells = new Set([...saying("greeting")].filter((cue) => goodbyes.has(cue)));
     for (const word of this.cueWordSet) {
@@ -200,7 +200,7 @@ export class SmalltalkReader {
   private spelt(typed: string): readonly WordFacts[] {
     let spelt = this.speltWords.get(typed);
     if (spelt === undefined) {
-      spelt = (this.abbreviations.get(typed) ?? [typed]).map((word) => this.factsOf(FUNCTION_WORDS.has(word) ? word : unstretched(word)));
+      spelt = (this.abbreviations.get(typed) ?? [typed]).map((word) => this.factsOf(asCompared(word)));
       if (this.speltWords.size >= WORDS_KEPT) this.speltWords.clear();
       this.speltWords.set(typed, spelt);
     }
@@ -265,9 +265,17 @@ export class SmalltalkReader {
     let others = 0;
     let firstOther = words.length;
     let i = 0;
+    let thanksEnd = -1;
     while (i < words.length) {
       const found = this.cueAt(words, i);
       if (found) {
+        // "thank you so much for your help", "grazie mille x l'aiuto": the help is what the thanks are for.
+        const thanksFor = found.cue.intent === "help" && thanksEnd >= 0 && thanksEnd < i && words.slice(thanksEnd, i).every((word) => word.functionWord);
+        if (found.cue.intent === "thanks") thanksEnd = i + found.length;
+        if (thanksFor) {
+          i += found.length;
+          continue;
+        }
         intents.push(this.farewellAfterThanks(found.cue.intent, found.cue.words.join(" "), intents));
         if (found.cue.languages.size === 1) languages.add([...found.cue.languages][0]!);
         i += found.length;
@@ -418,6 +426,11 @@ function clauseOpenings(text: string): string[] {
     if (first !== undefined) openings.push(first);
   }
   return openings;
+}
+
+/** A word as cues and messages are compared: a function word as typed ("dell", "all"), any other unstretched. */
+function asCompared(word: string): string {
+  return FUNCTION_WORDS.has(word) ? word : unstretched(word);
 }
 
 /** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */

@@ -281,6 +281,11 @@ describe("small talk", () => {
     ["sera raga, abito a monaco di baviera da 3 anni", "greeting"],
     ["grazie per l'aiuto", "thanks"],
     ["thanks for the help!", "thanks"],
+    // The help thanked for is no request for it; a function word typed as in the cue ("dell'aiuto").
+    ["grazie mille x l'aiuto, gentilissimo", "thanks"],
+    ["grazie dell'aiuto!", "thanks"],
+    ["thank you so much for your help!!", "thanks"],
+    ["thanks, i need help", "help"],
     ["🙏", "thanks"],
     ["grazie 👋", "goodbye"],
     ["who made you?", "help"],
