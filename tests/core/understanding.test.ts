@@ -426,7 +426,10 @@ describe("chatty messages", () => {
     "come attivo la modalità scura su hyperos?",
     "on hyperos can i hide apps from my kids?",
     "lei jun ha figli?",
-  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller, a setting, a founder's family: what the sources never cover) THEN declined", (question) => {
+    "la mia mi band con xiaomi pay si scalda molto mentre la carico, è normale?",
+    "ho preso una lampada youpin, il tracking è fermo e il venditore non risponde",
+    "my bank app keeps crashing on my redmi since i set up xiaomi pay, is it a known bug?",
+  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller, a setting, a founder's family, overheating, a parcel, a crashing app: what the sources never cover) THEN declined", (question) => {
     expect(assistant.ask(question).kind).toBe("fallback");
   });
 
