@@ -519,7 +519,29 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // The message is about a service, named or described: it gets the service's best answer,
     // never "I only know about Xiaomi services".
     const confidenceFloor = options.answering.serviceAnswerThreshold;
-    if (region !== undefined && hasFacts && (asksAvailability || asksWhetherWithWhat)) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
+    // "my youpin order still hasnt shipped, what do i do": the service named, what is asked about it
+    // (an order, a repair, a bootloader) is what the sources do not cover.
+    // Counted in the sentences that ask when they name the service and others only tell: "ho
+    // aggiornato a hyperos 2 e vedo hyperai dappertutto. ma hyperai è il nuovo nome di xiaoai?"
+    // asks nothing about updates; "…I want to unlock the bootloader. Is the 168 hour wait still a
+    // thing?" asks about what the sentence before says.
+    let offTopicOutweighs: boolean | undefined;
+    const asksWhatWeDoNotCover = () => (offTopicOutweighs ??= countsWhatWeDoNotCover());
+    const countsWhatWeDoNotCover = () => {
+      const said = sentences(reading.text);
+      const asking = questionsIn(said);
+      const askingReadings = asking.length === 0 || asking.length === said.length ? [] : asking.map((sentence) => readSentence(sentence.text));
+      const offTopicAsked =
+        askingReadings.length > 0 && askingReadings.every((read) => read.recognition.services.includes(subject))
+          ? askingReadings.flatMap((read) => read.recognition.offTopic)
+          : recognition.offTopic;
+      return new Set(offTopicAsked).size >= options.answering.offTopicDeclinesAt;
+    };
+    // A place only told beside two subjects we do not cover, with no word asking whether the
+    // service works there ("youpin kettle coming from china, where is my package? the seller
+    // doesnt reply"), asks about them, not the service's status there.
+    const placeOnlyTold = () => !types.includes("availability") && asksWhatWeDoNotCover();
+    if (region !== undefined && hasFacts && (asksAvailability || asksWhetherWithWhat) && !placeOnlyTold()) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
     // The subject's topics are usually among the best overall already (its name weighs on them);
     // only when none is does the search run again over the subject's topics alone.
     const ofSubject = (candidate: Candidate) => candidate.topic.service === subject && agrees(candidate.topic);
@@ -554,20 +576,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
         .slice(0, options.answering.maxSuggestions)
         .map((topic) => answers.suggestionFor(topic, recognition, language));
-    // "my youpin order still hasnt shipped, what do i do": the service named, what is asked about it
-    // (an order, a repair, a bootloader) is what the sources do not cover, and no topic of it comes close.
-    // Counted in the sentences that ask when they name the service and others only tell: "ho
-    // aggiornato a hyperos 2 e vedo hyperai dappertutto. ma hyperai è il nuovo nome di xiaoai?"
-    // asks nothing about updates; "…I want to unlock the bootloader. Is the 168 hour wait still a
-    // thing?" asks about what the sentence before says.
-    const said = sentences(reading.text);
-    const asking = questionsIn(said);
-    const askingReadings = asking.length === 0 || asking.length === said.length ? [] : asking.map((sentence) => readSentence(sentence.text));
-    const offTopicAsked =
-      askingReadings.length > 0 && askingReadings.every((read) => read.recognition.services.includes(subject))
-        ? askingReadings.flatMap((read) => read.recognition.offTopic)
-        : recognition.offTopic;
-    if (new Set(offTopicAsked).size >= options.answering.offTopicDeclinesAt) {
+    // Declined for what it asks when no topic of the service comes close.
+    if (asksWhatWeDoNotCover()) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions());
       return { answer, guess, recognition, terms };
     }

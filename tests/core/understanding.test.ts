@@ -435,6 +435,8 @@ describe("chatty messages", () => {
 
   it("GIVEN a service and a country named, and two subjects we do not cover asked about them (customs and VAT) THEN declined, not the service's status there", () => {
     expect(assistant.ask("un amico mi spedisce da pechino una lampada presa su youpin: quanto pago di dogana e iva quando arriva in italia?").kind).toBe("fallback");
+    // No word asks whether it works there: the place is only where the parcel comes from.
+    expect(assistant.ask("got a youpin kettle coming from china, where is my package? the seller doesnt reply").kind).toBe("fallback");
     expect(assistant.ask("youpin spedisce in italia?")).toMatchObject({ kind: "answer", service: "youpin", availability: { region: "IT" } });
   });
 
