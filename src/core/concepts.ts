@@ -155,7 +155,12 @@ export class ConceptLexicon {
     return read;
   }
 
-  read(words: readonly string[]): ConceptReading {
+  /**
+   * @param nameWords the words, by index, read as the name of a service of ours ("mi cloud"): no
+   *   description of a service holds one ("l'account mi cloud" is no "mi account"), though the
+   *   company's name may stand in one ("the login for xiaomi cloud" is the Xiaomi login)
+   */
+  read(words: readonly string[], nameWords: readonly number[] = []): ConceptReading {
     // Made on the first service described: most messages describe none.
     let serviceWeight: Map<string, number> | undefined;
     let asMeans: Set<string> | undefined;
@@ -176,6 +181,7 @@ export class ConceptLexicon {
         if (!starting) continue;
         for (const phrase of phrasesWithinReach(starting, stems[language], read, language, i, brand, this.maxGap)) {
           if (!matchesFrom(phrase.stems, stems[language], i, brand, this.maxGap)) continue;
+          if (phrase.service !== undefined && nameWords.length > 0 && holdsNameWord(phrase.stems, stems[language], i, brand, this.maxGap, nameWords)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
           if (phrase.home) homeRegion = this.home;
@@ -255,6 +261,25 @@ function phrasesWithinReach(
  * Whether the phrase's stems follow in order from `start`, at most `maxGap` words between two; the
  * company's name between them does not count ("orologi xiaomi che vanno bene per pagare").
  */
+/** Whether a phrase matched from `start` (see matchesFrom) holds one of `nameWords` other than the company's name. */
+function holdsNameWord(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number, nameWords: readonly number[]): boolean {
+  const isName = (at: number) => nameWords.includes(at) && !(brand?.[at] ?? false);
+  if (isName(start)) return true;
+  let at = start;
+  for (let k = 1; k < phrase.length; k++) {
+    let gap = 0;
+    for (let j = at + 1; j < message.length && gap <= maxGap; j++) {
+      if (message[j] === phrase[k]) {
+        at = j;
+        break;
+      }
+      if (brand === undefined || !brand[j]) gap++;
+    }
+    if (isName(at)) return true;
+  }
+  return false;
+}
+
 function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number): boolean {
   let at = start;
   for (let k = 1; k < phrase.length; k++) {

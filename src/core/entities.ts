@@ -145,6 +145,11 @@ export interface Recognition {
    * ("Apple Pay", "Samsung Cloud"): rivals, not brands. Empty: no rival named.
    */
   rivalProductWords: number[];
+  /**
+   * The input words, by index, of the names of our services named ("mi cloud", not the company's
+   * "xiaomi" alone): read as a name, they are no word of a description too.
+   */
+  serviceNameWords: number[];
   /** Topics the knowledge does not cover, as named in the question ("prezzo", "battery", "su 7"). */
   offTopic: string[];
   /** Whether any recognised service name was written with a typo. */
@@ -292,7 +297,7 @@ export class EntityRecognizer {
     const label = LABEL_MARK.test(rawText.slice(0, this.limits.labelReach)) ? LEADING_LABEL.exec(rawText)?.[1] : undefined;
     const labelWords = label === undefined ? 0 : words(label).length;
     const namedOtherwise = new Set<string>();
-    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], bankRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
+    const result: Recognition = { words: [], services: [], guessedServices: [], describedServices: [], excludedRegions: [], contrastRegions: [], backgroundRegions: [], originCities: [], regions: [], impliedRegions: [], bankRegions: [], cityRegions: [], origins: [], otherProducts: [], rivalProductWords: [], serviceNameWords: [], offTopic: [], correctedNames: 0, misspeltPlaces: [] };
     const adjectiveRegions: string[] = [];
     // A name typo is only looked for in a run of words holding one the knowledge does not use:
     // where the next such word is, from each word on, is worked out once for the whole message.
@@ -341,6 +346,7 @@ export class EntityRecognizer {
         pushOnce(result.services, service.value);
         if (service.distance > 0) result.correctedNames++;
         pushTerm(result, serviceTerm(service.value), i);
+        if (service.value !== COMPANY_SERVICE_ID) for (let k = 0; k < service.length; k++) result.serviceNameWords.push(i + k);
         i += service.length;
         continue;
       }

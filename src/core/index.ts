@@ -544,7 +544,16 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (region !== undefined && hasFacts && (asksAvailability || asksWhetherWithWhat) && !placeOnlyTold()) return answered(inRegion, Math.max(best?.score ?? 0, confidenceFloor), subject);
     // The subject's topics are usually among the best overall already (its name weighs on them);
     // only when none is does the search run again over the subject's topics alone.
-    const ofSubject = (candidate: Candidate) => candidate.topic.service === subject && agrees(candidate.topic);
+    // "the one login you use for the xiaomi cloud, find device and the shop": the company's entry
+    // the message describes, about the service named too (the account), is one of its topics when
+    // it matches best of all.
+    const describedCompanyEntry = (candidate: Candidate) =>
+      companyDescribed &&
+      candidate === best &&
+      candidate.score >= options.answering.companyAnswerThreshold &&
+      candidate.topic.kind === "faq" &&
+      (candidate.topic.alsoAbout?.includes(subject) ?? false);
+    const ofSubject = (candidate: Candidate) => (candidate.topic.service === subject || describedCompanyEntry(candidate)) && agrees(candidate.topic);
     const overall = ranked.filter(ofSubject);
     const own = (
       overall.length > 0

@@ -110,7 +110,10 @@ export class MessageReader {
     const ours = opening > 1 ? asTyped.slice(opening) : asTyped;
     const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
-    let described = corrected.some((word, i) => word !== ours[i]) ? mergeReadings(this.concepts.read(ours), this.concepts.read(corrected)) : this.concepts.read(ours);
+    const nameWords = opening > 0 ? named.serviceNameWords.map((i) => i - opening).filter((i) => i >= 0) : named.serviceNameWords;
+    let described = corrected.some((word, i) => word !== ours[i])
+      ? mergeReadings(this.concepts.read(ours, nameWords), this.concepts.read(corrected, nameWords))
+      : this.concepts.read(ours, nameWords);
     // "Da quando esiste questa cosa in Cina? Qui da noi non l'ho mai vista": the question names its
     // place; "da noi" outside it is where the asker is, not what is asked.
     if (described.homeRegion !== undefined && (this.homeOnlyBesideTheQuestion(text, guess.language) || hereOnlyWhereBought(typed))) described = { ...described, homeRegion: undefined };

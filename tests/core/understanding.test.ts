@@ -678,6 +678,15 @@ describe("the Xiaomi account described beside what it serves", () => {
     expect(assistant.ask("quel login unico xiaomi che serve per trovare il telefono, cos'è?").topic).toBe("xiaomi-account");
     expect(assistant.ask("il backup delle note sull'account xiaomi va ancora?").service).toBe("mi-cloud");
   });
+
+  it("GIVEN the account described ('the single login', 'l'unico login') and the cloud named, the account's entry matching best THEN the account, even when a topic of the cloud matches too ('find device')", () => {
+    expect(assistant.ask("the single login for xiaomi cloud, find device and the store, what's it called?").topic).toBe("xiaomi-account");
+    expect(assistant.ask("l'unico login che usi per xiaomi cloud, trova dispositivo e lo store come si chiama?").topic).toBe("xiaomi-account");
+  });
+
+  it("GIVEN a word of the cloud's name next to 'account' ('l'account mi cloud') THEN no description of the Xiaomi account: the cloud", () => {
+    expect(assistant.ask("ma con l'account mi cloud cosa ci guadagno io esattamente?").service).toBe("mi-cloud");
+  });
 });
 
 describe("a question about the company that names it", () => {
