@@ -95,7 +95,7 @@ export class FollowUps {
     // But "e su Xiaomi?" alone after a declined question follows it up, and is declined too.
     // "and xiaomi overall?" after a question about a service asks the same about the company.
     // "sul mio xiaomi 14" names a phone, not the company.
-    const namesCompany = recognition.services.includes(COMPANY_SERVICE_ID) && !namesOnlyAPhone(reading.text);
+    const namesCompany = recognition.services.includes(COMPANY_SERVICE_ID) && !namesOnlyAPhone(reading.tokens);
     if (named === undefined && namesCompany) {
       return opensAsOne && (content === 0 || (context !== null && content <= fragmentMaxWords.service)) ? "service" : "complete";
     }

@@ -27,13 +27,12 @@ export const offTopicTerm = (topic: string): string => `!${topic.replaceAll(" ",
 export const COMPANY_SERVICE_ID = "xiaomi";
 const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
 
-// "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
-const PHONE_MODEL = /\bxiaomi\s+(?:\d|phones?\b|smartphones?\b)|\b(?:telefon[oi]|cellular[ei]|smartphone|phones?|mio|my|uno|lo)\s+xiaomi\b/giu;
-const COMPANY_NAME = /\bxiaomi\b/giu;
 const COMPANY_WORD = "xiaomi";
 // "lampadine xiaomi", "xiaomi mi home lamps": a device for the home.
 const HOME_DEVICE_WORDS = wordsOfAllPacks((pack) => pack.homeDeviceWords);
-const HOME_DEVICE = new RegExp(`\\bxiaomi\\s+(?:mi\\s+home\\s+)?(?:${[...HOME_DEVICE_WORDS].join("|")})\\b|\\b(?:${[...HOME_DEVICE_WORDS].join("|")})\\s+xiaomi\\b`, "giu");
+// "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
+const PHONE_WORDS = wordsOfAllPacks((pack) => pack.phoneWords);
+const PHONE_OWNER_WORDS = wordsOfAllPacks((pack) => pack.phoneOwnerWords);
 
 /**
  * Whether a region is named as a place, a country or a city standing for it ("in Grecia", "a
@@ -43,10 +42,23 @@ export function namesAsPlace(recognition: Recognition, code: string): boolean {
   return !recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code);
 }
 
+/** Whether the word at `i` of a message's words is the company's name as a phone's ("xiaomi 14", "telefoni xiaomi", "il mio xiaomi"). */
+function phoneBrandAt(words: readonly string[], i: number): boolean {
+  if (words[i] !== COMPANY_WORD) return false;
+  const next = words[i + 1] ?? "";
+  const before = words[i - 1] ?? "";
+  return (next.charCodeAt(0) >= 48 && next.charCodeAt(0) <= 57) || PHONE_WORDS.has(next) || PHONE_WORDS.has(before) || PHONE_OWNER_WORDS.has(before);
+}
+
 /** "lo posso usare sul mio xiaomi 14?", "funziona su tutti i telefoni xiaomi?": the company's name only as a phone's. */
-export function namesOnlyAPhone(text: string): boolean {
-  const phones = text.match(PHONE_MODEL)?.length ?? 0;
-  return phones > 0 && phones === (text.match(COMPANY_NAME)?.length ?? 0);
+export function namesOnlyAPhone(words: readonly string[]): boolean {
+  let phones = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== COMPANY_WORD) continue;
+    if (!phoneBrandAt(words, i)) return false;
+    phones++;
+  }
+  return phones > 0;
 }
 
 /** Whether the word at `i` of a message's words is the company's name as a home device's ("xiaomi lamps", "lampadine xiaomi"). */
@@ -56,10 +68,15 @@ export function homeDeviceBrandAt(words: readonly string[], i: number): boolean 
   return HOME_DEVICE_WORDS.has(next ?? "") || HOME_DEVICE_WORDS.has(words[i - 1] ?? "");
 }
 
-/** "can alexa control my xiaomi lamps?": the company's name only as a home device's (a phone's too: "my xiaomi lamps"). */
-export function namesOnlyAHomeDevice(text: string): boolean {
-  const rest = text.replace(HOME_DEVICE, " ");
-  return rest !== text && rest.replace(PHONE_MODEL, " ").match(COMPANY_NAME) === null;
+/** "can alexa control my xiaomi lamps?": the company's name only as a home device's, or a phone's beside one. */
+export function namesOnlyAHomeDevice(words: readonly string[]): boolean {
+  let devices = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== COMPANY_WORD) continue;
+    if (homeDeviceBrandAt(words, i)) devices++;
+    else if (!phoneBrandAt(words, i)) return false;
+  }
+  return devices > 0;
 }
 
 // Longest names we try to recognise, in words ("xiao ai tong xue", "stati uniti d america").

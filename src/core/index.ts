@@ -399,7 +399,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const rivalOnADevice =
       (recognition.rivalProductWords.length > 0 || recognition.otherProducts.some((product) => likeOurs.has(product))) &&
       recognition.services.every((service) => service === COMPANY_SERVICE_ID) &&
-      ((namesOnlyAPhone(reading.text) && recognition.guessedServices.length === 0 && reading.described.services.length === 0) || namesOnlyAHomeDevice(reading.text));
+      ((namesOnlyAPhone(reading.tokens) && recognition.guessedServices.length === 0 && reading.described.services.length === 0) || namesOnlyAHomeDevice(reading.tokens));
     // "as an ex-Huawei user I'm used to AppGallery. what's this GetApps thing on my Poco?": ours
     // described (the company's too), another company's product only in the story around the question.
     const othersAsked = () =>

@@ -43,6 +43,8 @@ export const english: LanguagePack = {
   questionOpeners: ["know if", "know whether", "wondering if", "wondering whether", "ask if", "ask whether", "tell me if", "tell me whether", "find out if", "find out whether", "sure if", "sure whether", "know how", "know when", "know why", "know which", "know where", "tell me how", "tell me when", "asking if", "asking whether", "asks if", "wonder if", "wonder whether", "curious if", "curious whether", "check if", "checking if", "know what", "tell me what"],
   correctionPhrases: ["meant", "mean", "correction"],
   homeDeviceWords: wordList("lamp lamps bulb bulbs lights vacuum purifier camera cameras tv plug plugs"),
+  phoneWords: wordList("phone phones smartphone smartphones"),
+  phoneOwnerWords: wordList("my"),
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from", "bought in", "purchased in", "bought from", "ordered from", "s from", "flying from", "travelling from", "traveling from", "made in", "created in", "registered in", "opened in"],
   sourceWords: wordList("source sources link links proof citation"),
   doubtWords: wordList("sure really seriously certain"),

@@ -59,6 +59,8 @@ export const italian: LanguagePack = {
   questionOpeners: ["sapere se", "chiedere se", "chiedevo se", "chiedo se", "sa se", "sapete se", "sai se", "capire se", "dirmi se", "dirmi come", "sapere come", "sapere quando", "sapere perche", "sapere quale", "sapere quali", "sapere quanto", "sapere quanti", "sapere dove", "chiede se", "chiedono se", "chiedendo se", "domando se", "domandavo se", "verificare se", "dimmi se", "dimmi come", "dimmi quando", "dimmi perche", "dimmi quale", "dimmi quanto", "dimmi dove", "ditemi se", "mi dici se", "mi dite se", "sapere cosa", "sapere che cosa", "dimmi cosa", "capire cosa"],
   correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
   homeDeviceWords: wordList("lampada lampade lampadina lampadine luci aspirapolvere purificatore telecamera telecamere televisore tv presa prese"),
+  phoneWords: wordList("telefono telefoni cellulare cellulari smartphone"),
+  phoneOwnerWords: wordList("mio uno lo"),
   personOriginPhrases: [...SAYING_WHERE_FROM, "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in", "fatto in", "fatta in", "creato in", "creata in", "registrato in", "registrata in", "aperto in", "aperta in"],
   sourceWords: wordList("fonte fonti link prova prove"),
   doubtWords: wordList("sicuro sicura sicuri davvero veramente serio seria"),

@@ -48,6 +48,10 @@ export interface LanguagePack {
   personOriginPhrases: readonly string[];
   /** Devices for the home that carry the company's name ("lampadine xiaomi", "xiaomi bulbs"): one word each. */
   homeDeviceWords: readonly string[];
+  /** Words for a phone, before or after the company's name ("telefoni xiaomi", "xiaomi phones"): the name is the phone's. */
+  phoneWords: readonly string[];
+  /** Words before the company's name that make it a device someone has ("il mio xiaomi", "uno xiaomi", "my xiaomi"). */
+  phoneOwnerWords: readonly string[];
   /**
    * Phrases that say the question changes subject ("un'altra cosa:", "off topic, but"): what
    * follows is asked on its own, whatever the message said before.
