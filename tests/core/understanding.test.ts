@@ -394,6 +394,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("come faccio ad attivare xiaomi pay per poter pagare con la band?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it("GIVEN rooting asked, a service of ours only as what must keep working ('…without losing xiaomi pay', '…senza perdere xiaomi pay') THEN declined; moving a backup without losing photos THEN answered", () => {
+    expect(assistant.ask("how do I root my redmi note 13 without losing xiaomi pay on my watch?").kind).toBe("fallback");
+    expect(assistant.ask("si può fare il root del poco f6 senza perdere xiaomi pay?").kind).toBe("fallback");
+    expect(assistant.ask("come passo a google foto senza perdere le foto della galleria?")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+  });
+
   it("GIVEN one sentence naming a service of ours and ending 'where can I get it repaired?' THEN declined; 'dove' asking about the service itself THEN answered", () => {
     expect(assistant.ask("the strap of my band broke and i pay with xiaomi pay on it every day, where can i get a new one fixed in rome?").kind).toBe("fallback");
     expect(assistant.ask("ho attivato xiaomi pay sulla band 6, dove funziona in europa?")).toMatchObject({ kind: "answer", service: "mi-pay" });

@@ -59,7 +59,7 @@ export const english: LanguagePack = {
   likeningPlaceWords: wordList("like"),
   turningWords: wordList("but whereas"),
   askingTurnWords: wordList("but"),
-  purposePhrases: ["so i can", "so that i can", "so i could", "in order to"],
+  purposePhrases: ["so i can", "so that i can", "so i could", "in order to", "without losing", "without breaking"],
   placeQuestionWords: wordList("where"),
   alternativeWords: wordList("or otherwise"),
   destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to", "travel to", "travel a lot to", "travel often to", "fly to", "go to"],

@@ -75,7 +75,7 @@ export const italian: LanguagePack = {
   likeningPlaceWords: wordList("come"),
   turningWords: wordList("ma pero mentre invece eppure"),
   askingTurnWords: wordList("ma pero"),
-  purposePhrases: ["per poter", "per potere", "cosi posso", "così posso", "in modo da", "cosi da", "così da"],
+  purposePhrases: ["per poter", "per potere", "cosi posso", "così posso", "in modo da", "cosi da", "così da", "senza perdere", "senza rompere"],
   placeQuestionWords: wordList("dove"),
   alternativeWords: wordList("o oppure altrimenti"),
   destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a", "vado spesso in", "vado spesso a", "viaggio spesso in", "viaggio spesso a"],

@@ -139,8 +139,9 @@ export interface LanguagePack {
   /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
   destinationPhrases: readonly string[];
   /**
-   * Phrases before what the asker wants to reach ("so i can", "per poter"): the question is what
-   * comes before them ("how do i root my redmi so i can get xiaoai" asks about rooting).
+   * Phrases before what the asker wants to reach or keep ("so i can", "per poter", "without
+   * losing"): the question is what comes before them ("how do i root my redmi so i can get
+   * xiaoai", "…without losing xiaomi pay" ask about rooting).
    */
   purposePhrases: readonly string[];
   /**
