@@ -292,6 +292,13 @@ export const EVAL_SETS = {
   "chat-dev-57": new URL("../../tests/eval/chat-dev-57-set.json", import.meta.url),
   /** Written blind with it (writer 125: everyday context around every kind of question the sources answer), read on the session's final and starting code. */
   "chat-dev-58": new URL("../../tests/eval/chat-dev-58-set.json", import.meta.url),
+  /**
+   * Written blind in the session of 2026-12-02 (07:15), after holdout 16 (writers 129 and 130: a
+   * weekday-evening community asking for relatives and half-remembering the news; expats,
+   * students and tourists on Discord, services described without their names), read on the
+   * session's starting code and then on its later code.
+   */
+  "chat-dev-59": new URL("../../tests/eval/chat-dev-59-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
