@@ -69,9 +69,11 @@ export class AskedRegion {
     // country?": the asker's own country is where they come from, not where they are or bought.
     // Said in a sentence that asks, or in any when none has a question mark.
     const noneAsks = () => said().every((sentence) => !sentence.asks);
-    if (kept.length > 1 && said().some((sentence) => (sentence.asks || noneAsks()) && sentence.text.search(HOME_COUNTRY) !== -1)) {
+    if ((kept.length > 1 || recognition.originCities.length > 0) && said().some((sentence) => (sentence.asks || noneAsks()) && sentence.text.search(HOME_COUNTRY) !== -1)) {
       const home = this.placesAfter(ASKER_ORIGIN, text, kept, language);
       if (home.length > 0) return home.at(-1);
+      // "im from Warsaw, living in Bologna now. back home does xiaomi pay work on the band 6?": a city.
+      if (recognition.originCities.length > 0) return recognition.originCities.at(-1);
     }
     // "originally from Gdańsk but living in Turin… going back home: can my band pay there?": "there"
     // points past the asker's place to where they come from.

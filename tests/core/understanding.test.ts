@@ -160,6 +160,9 @@ describe("countries", () => {
     expect(assistant.ask("vengo dalla Romania ma vivo a Torino, xiaomi pay funziona anche nel mio paese?").availability).toMatchObject({ service: "mi-pay", region: "RO" });
     // Said outside the question, "my country" is background: the place the question names is asked.
     expect(assistant.ask("I'm from Poland, in my country Xiaomi Pay works with PKO. Does it work in Italy?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+    // A city the asker comes from, beside the one they live in: its country.
+    expect(assistant.ask("i'm from Krakow but living in Rome now. back home does xiaomi pay work on the band?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
+    expect(assistant.ask("sono di Cracovia ma vivo a Roma, nel mio paese xiaomi pay funziona?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
   });
 
   it("GIVEN the city the asker is from, 'da qui' and only an adjective of the services' origin ('sono di Bari… da qui si può ordinare? sti siti cinesi') THEN the asker's country", () => {
