@@ -19,6 +19,9 @@ describe("a service described, not named", () => {
     ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
     ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
+    // A bank said beside the band is a card on it.
+    ["la mia banca con la band non va, devo cambiare conto?", "mi-pay"],
+    ["the band refuses my bank, what now?", "mi-pay"],
     // A half-remembered name still says what it is: a drive, a backup service.
     ["xiaomi drive quanti giga da gratis?", "mi-cloud"],
     ["the website where i can see my contacts from a laptop, whats the address", "mi-cloud"],
