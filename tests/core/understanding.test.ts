@@ -634,6 +634,10 @@ describe("another company's product told as the story, not asked", () => {
     // "their own" points to ours as well; "my own" is the asker's, and asks about the other product.
     expect(assistant.ask("how come xiaomi phones sold here have google assistant and not their own one?")).toMatchObject({ kind: "answer", service: "xiaoai" });
     expect(assistant.ask("can i use my own apple pay on a xiaomi watch?").kind).toBe("fallback");
+    // "Xiaomi's version of" too ("la versione xiaomi di"); "the xiaomi version of the redmi" is a phone's.
+    expect(assistant.ask("whats xiaomi's version of google assistant called?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+    expect(assistant.ask("come si chiama la versione xiaomi di apple pay?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("does apple pay work on the xiaomi version of the redmi note 13?").kind).toBe("fallback");
   });
 
   it("GIVEN another company's assistant asked about with a Xiaomi lamp or vacuum ('can alexa control my xiaomi lamps?') THEN declined about that assistant; 'an Alexa made by Xiaomi' THEN XiaoAI", () => {
