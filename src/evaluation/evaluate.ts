@@ -381,8 +381,6 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout",
   "holdout-3",
   "holdout-4",
-  "holdout-12",
-  "holdout-13",
   "holdout-16",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
