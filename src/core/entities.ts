@@ -42,6 +42,13 @@ export function namesAsPlace(recognition: Recognition, code: string): boolean {
   return !recognition.impliedRegions.includes(code) || recognition.cityRegions.includes(code);
 }
 
+/** "capisce anche l'italiano?", "does it understand also the english": a verb of language use before function words only. */
+function languageVerbAcross(input: readonly Word[], i: number): boolean {
+  let k = i - 1;
+  while (k >= i - 3 && k >= 0 && FUNCTION_WORDS.has(input[k]!.text) && input[k]!.text !== "in") k--;
+  return k < i - 2 && k >= 0 && input[k]!.text !== "in" && LANGUAGE_USE_BEFORE.has(input[k]!.text);
+}
+
 /** Whether the word at `i` of a message's words is the company's name as a phone's ("xiaomi 14", "telefoni xiaomi", "il mio xiaomi"). */
 function phoneBrandAt(words: readonly string[], i: number): boolean {
   if (words[i] !== COMPANY_WORD) return false;
@@ -64,8 +71,10 @@ export function namesOnlyAPhone(words: readonly string[]): boolean {
 /** Whether the word at `i` of a message's words is the company's name as a home device's ("xiaomi lamps", "lampadine xiaomi"). */
 export function homeDeviceBrandAt(words: readonly string[], i: number): boolean {
   if (words[i] !== COMPANY_WORD) return false;
-  const next = words[i + 1] === "mi" && words[i + 2] === "home" ? words[i + 3] : words[i + 1];
-  return HOME_DEVICE_WORDS.has(next ?? "") || HOME_DEVICE_WORDS.has(words[i - 1] ?? "");
+  const at = words[i + 1] === "mi" && words[i + 2] === "home" ? i + 3 : i + 1;
+  // One word may say which device: "xiaomi desk lamp", "xiaomi robot vacuum", "xiaomi air purifier".
+  const device = (k: number) => HOME_DEVICE_WORDS.has(words[k] ?? "");
+  return device(at) || (device(at + 1) && !FUNCTION_WORDS.has(words[at] ?? "")) || device(i - 1);
 }
 
 /** "can alexa control my xiaomi lamps?": the company's name only as a home device's, or a phone's beside one. */
@@ -387,7 +396,9 @@ export class EntityRecognizer {
         const endsThere = next === "" || LANGUAGE_USE_JOINING.has(next) || LANGUAGE_USE_AFTER.has(next);
         const before = input[i - 1]?.text ?? "";
         const usedBefore =
-          (LANGUAGE_USE_BEFORE.has(before) && (before !== "in" || endsThere)) || (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? ""));
+          (LANGUAGE_USE_BEFORE.has(before) && (before !== "in" || endsThere)) ||
+          (input[i - 2]?.text !== "in" && LANGUAGE_USE_BEFORE.has(input[i - 2]?.text ?? "")) ||
+          languageVerbAcross(input, i);
         if (nationality && (usedBefore || LANGUAGE_USE_AFTER.has(next) || (next === "per" && input[i + 2]?.text === "favore"))) {
           this.pushPlainWord(result, facts[i]!, i);
           i++;

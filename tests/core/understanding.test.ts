@@ -19,6 +19,8 @@ describe("a service described, not named", () => {
     ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
     ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
+    // "cose di altre ditte": things of other companies, as "prodotti di altre ditte".
+    ["il sito dove xiaomi vende cose di altre ditte si può usare dall'italia?", "youpin"],
     // A bank said beside the band is a card on it.
     ["la mia banca con la band non va, devo cambiare conto?", "mi-pay"],
     ["the band refuses my bank, what now?", "mi-pay"],
@@ -77,6 +79,10 @@ describe("countries", () => {
     expect(assistant.ask("xiaomi pay funziona in Catalogna?").availability).toMatchObject({ service: "mi-pay", region: "ES" });
     expect(assistant.ask("Bavaria here - xiaoai on my xiaomi speaker, possible or not?").availability).toMatchObject({ service: "xiaoai", region: "DE" });
     expect(assistant.ask("mi pay works in ohio?").availability).toMatchObject({ service: "mi-pay", region: "US" });
+  });
+
+  it("GIVEN 'stateside' THEN the United States", () => {
+    expect(assistant.ask("xiaomi pay usable stateside?").availability).toMatchObject({ service: "mi-pay", region: "US" });
   });
 
   it("GIVEN 'ita' for Italy THEN Italy; GIVEN function words that would spell it ('is it a thing') THEN not", () => {
@@ -643,6 +649,9 @@ describe("another company's product told as the story, not asked", () => {
   it("GIVEN another company's assistant asked about with a Xiaomi lamp or vacuum ('can alexa control my xiaomi lamps?') THEN declined about that assistant; 'an Alexa made by Xiaomi' THEN XiaoAI", () => {
     expect(assistant.ask("posso comandare l'aspirapolvere xiaomi con alexa?")).toMatchObject({ kind: "fallback", service: null });
     expect(assistant.ask("siri can switch on xiaomi lamps?").kind).toBe("fallback");
+    // One word may say which device.
+    expect(assistant.ask("can google home turn on my xiaomi desk lamp?").kind).toBe("fallback");
+    expect(assistant.ask("alexa funziona con il xiaomi robot aspirapolvere?").kind).toBe("fallback");
     expect(assistant.ask("c'è un alexa fatto da xiaomi?")).toMatchObject({ kind: "answer", service: "xiaoai" });
     // With no other company's product, the device still says which app: Xiaomi Home.
     expect(assistant.ask("the app for my xiaomi vacuum wants me to choose a server, what is that?")).toMatchObject({ kind: "answer", service: "xiaomi" });
@@ -887,6 +896,9 @@ describe("a conversation", () => {
     const [, banks] = play(["xiaomi pay funziona in italia?", "sorry, english pls. which banks?"]);
     expect(banks!.answer.availability?.region ?? "IT").toBe("IT");
     expect(assistant.explain("xiaoai parla italiano?").regions).toEqual([]);
+    // Function words may stand between the verb and the language.
+    expect(assistant.explain("xiaoai capisce anche l'italiano?").regions).toEqual([]);
+    expect(assistant.explain("does xiaoai understand also the english language?").regions).toEqual([]);
     // Before a noun, "in" + a nationality is a place: the shops are Indian.
     expect(assistant.ask("is mi pay still usable in indian shops?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
   });
