@@ -19,6 +19,8 @@ describe("a service described, not named", () => {
     ["come si chiama quel negozio online dove xiaomi vende gli aggeggi di altre ditte sue partner?", "youpin"],
     ["la mia band può pagare?", "mi-pay"],
     ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
+    // "pictures", "pics": photos.
+    ["the xiaomi thing that kept my pics online, is it gone?", "mi-cloud"],
     // "cose di altre ditte": things of other companies, as "prodotti di altre ditte".
     ["il sito dove xiaomi vende cose di altre ditte si può usare dall'italia?", "youpin"],
     // A bank said beside the band is a card on it.
