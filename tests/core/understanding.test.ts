@@ -20,7 +20,7 @@ describe("a service described, not named", () => {
     ["la mia band può pagare?", "mi-pay"],
     ["lo smartband xiaomi lo posso usare x pagare?", "mi-pay"],
     // "pictures", "pics": photos.
-    ["the xiaomi thing that kept my pics online, is it gone?", "mi-cloud"],
+    ["the xiaomi service that kept my dad's pictures online stopped syncing, did they close it?", "mi-cloud"],
     // "cose di altre ditte": things of other companies, as "prodotti di altre ditte".
     ["il sito dove xiaomi vende cose di altre ditte si può usare dall'italia?", "youpin"],
     // A bank said beside the band is a card on it.
