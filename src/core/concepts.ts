@@ -175,13 +175,13 @@ export class ConceptLexicon {
     const stems = perLanguage((language) => read.map((word) => word.stems[language]));
     // Where the company's name stands, when it does (most messages: nowhere).
     const brand = read.some((word) => word.brand) ? read.map((word) => word.brand) : undefined;
+    const namedAt = nameWords.length === 0 ? undefined : (at: number) => nameWords.includes(at) && !(brand?.[at] ?? false);
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
         if (!starting) continue;
         for (const phrase of phrasesWithinReach(starting, stems[language], read, language, i, brand, this.maxGap)) {
-          if (!matchesFrom(phrase.stems, stems[language], i, brand, this.maxGap)) continue;
-          if (phrase.service !== undefined && nameWords.length > 0 && holdsNameWord(phrase.stems, stems[language], i, brand, this.maxGap, nameWords)) continue;
+          if (!matchesFrom(phrase.stems, stems[language], i, brand, this.maxGap, phrase.service === undefined ? undefined : namedAt)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
           if (phrase.home) homeRegion = this.home;
@@ -261,26 +261,16 @@ function phrasesWithinReach(
  * Whether the phrase's stems follow in order from `start`, at most `maxGap` words between two; the
  * company's name between them does not count ("orologi xiaomi che vanno bene per pagare").
  */
-/** Whether a phrase matched from `start` (see matchesFrom) holds one of `nameWords` other than the company's name. */
-function holdsNameWord(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number, nameWords: readonly number[]): boolean {
-  const isName = (at: number) => nameWords.includes(at) && !(brand?.[at] ?? false);
-  if (isName(start)) return true;
-  let at = start;
-  for (let k = 1; k < phrase.length; k++) {
-    let gap = 0;
-    for (let j = at + 1; j < message.length && gap <= maxGap; j++) {
-      if (message[j] === phrase[k]) {
-        at = j;
-        break;
-      }
-      if (brand === undefined || !brand[j]) gap++;
-    }
-    if (isName(at)) return true;
-  }
-  return false;
-}
-
-function matchesFrom(phrase: readonly string[], message: readonly string[], start: number, brand: readonly boolean[] | undefined, maxGap: number): boolean {
+function matchesFrom(
+  phrase: readonly string[],
+  message: readonly string[],
+  start: number,
+  brand: readonly boolean[] | undefined,
+  maxGap: number,
+  /** Words the phrase may not hold (a service's name, for a description): it does not match then. */
+  barred?: (at: number) => boolean,
+): boolean {
+  if (barred?.(start)) return false;
   let at = start;
   for (let k = 1; k < phrase.length; k++) {
     let found = -1;
@@ -292,7 +282,7 @@ function matchesFrom(phrase: readonly string[], message: readonly string[], star
       }
       if (brand === undefined || !brand[j]) gap++;
     }
-    if (found === -1) return false;
+    if (found === -1 || barred?.(found)) return false;
     at = found;
   }
   return true;
