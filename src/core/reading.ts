@@ -107,10 +107,11 @@ export class MessageReader {
     // "lo stesso vale per xiaoai?": a follow-up's opening phrase describes nothing ("lo stesso" is
     // no "is it the same as").
     const opening = followUpOpening(text).length;
-    const ours = opening > 1 ? asTyped.slice(opening) : asTyped;
+    const skipped = opening > 1 ? opening : 0;
+    const ours = skipped > 0 ? asTyped.slice(skipped) : asTyped;
     const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
-    const nameWords = opening > 0 ? named.serviceNameWords.map((i) => i - opening).filter((i) => i >= 0) : named.serviceNameWords;
+    const nameWords = skipped > 0 ? named.serviceNameWords.map((i) => i - skipped).filter((i) => i >= 0) : named.serviceNameWords;
     let described = corrected.some((word, i) => word !== ours[i])
       ? mergeReadings(this.concepts.read(ours, nameWords), this.concepts.read(corrected, nameWords))
       : this.concepts.read(ours, nameWords);
