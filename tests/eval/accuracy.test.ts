@@ -153,7 +153,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-57": { inScope: 0.96, outOfScopeRejection: 0.95, otherRegion: 0 },
   // Written with it, read on both codes (92.8% against 91.9%, 100% declined on both, one answer naming another region on both).
   "chat-dev-58": { inScope: 0.92, outOfScopeRejection: 0.95, otherRegion: 1 },
-  "chat-dev-59": { inScope: 0.98, outOfScopeRejection: 0.91, otherRegion: 0 },
+  "chat-dev-59": { inScope: 0.99, outOfScopeRejection: 0.91, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
