@@ -185,6 +185,16 @@ export class FuzzyLexicon<T> {
    * @param mayBeExact false when the caller knows the key is no entry (see EntityRecognizer.nameKeys): it is not looked up
    */
   find(key: string, mayBeExact = true): FuzzyHit<T> | undefined {
+    // "Chinaa", "cinaaa": a stretched last letter, which a short name's typo budget cannot absorb
+    // (the key itself, when it is one, comes first).
+    const last = key.length - 1;
+    if (last > 2 && key.charCodeAt(last) === key.charCodeAt(last - 1) && !(mayBeExact && this.exact.has(key))) {
+      let end = last;
+      while (end > 0 && key.charCodeAt(end - 1) === key.charCodeAt(last)) end--;
+      const unstretched = key.slice(0, end + 1);
+      const value = this.get(unstretched);
+      if (value !== undefined) return { key: unstretched, value, distance: 1 };
+    }
     // Longer than any key and than any key's typos: nothing to hash or compare (runs of words
     // tried as names mostly are).
     if (key.length > this.longestExactKey && key.length > this.longestKey + MAX_BUDGET) return undefined;

@@ -80,6 +80,12 @@ describe("FuzzyLexicon with keys too short for a typo", () => {
     expect(countries.find("indie")).toBeUndefined();
     expect(countries.find("itali")).toBeUndefined();
   });
+
+  it("GIVEN a key's last letter stretched ('indiaaa') THEN finds the key, one edit away; GIVEN a doubled letter inside ('inddia') THEN nothing", () => {
+    expect(countries.find("indiaaa")).toMatchObject({ key: "india", value: "IN", distance: 1 });
+    expect(countries.find("italyy")).toMatchObject({ key: "italy", value: "IT", distance: 1 });
+    expect(countries.find("inddia")).toBeUndefined();
+  });
 });
 
 describe("FuzzyLexicon's filters", () => {

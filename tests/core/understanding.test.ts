@@ -87,6 +87,11 @@ describe("countries", () => {
     expect(assistant.ask("xiaomi pay usable stateside?").availability).toMatchObject({ service: "mi-pay", region: "US" });
   });
 
+  it("GIVEN a short country's name with its last letter stretched ('cinaaa', 'Chinaa') THEN the country", () => {
+    expect(assistant.ask("youpin in cinaaa?").availability).toMatchObject({ service: "youpin", region: "CN" });
+    expect(assistant.ask("xiaoai in Chinaa??").availability).toMatchObject({ service: "xiaoai", region: "CN" });
+  });
+
   it("GIVEN 'ita' for Italy THEN Italy; GIVEN function words that would spell it ('is it a thing') THEN not", () => {
     expect(assistant.ask("xiaoai ita??").availability).toMatchObject({ service: "xiaoai", region: "IT" });
     expect(assistant.ask("xiaomi pay, is it a thing in portugal yet?").availability).toMatchObject({ region: "PT" });
