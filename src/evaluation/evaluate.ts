@@ -299,6 +299,12 @@ export const EVAL_SETS = {
    * session's starting code and then on its later code.
    */
   "chat-dev-59": new URL("../../tests/eval/chat-dev-59-set.json", import.meta.url),
+  /**
+   * Written blind at that session's end (writer 131), a contrast set: 50 near misses naming or
+   * describing a service of ours (a setting, a fault, a refund, the law, a rival) and 50 look-alikes
+   * the sources answer, in the same style; read on the session's starting code and then tuned on.
+   */
+  "chat-dev-60": new URL("../../tests/eval/chat-dev-60-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

@@ -30,7 +30,7 @@ const phrasings = new Set(
 // most (2 for the smaller sets); copying shows as many more.
 const chanceCoincidences = (size: number) => Math.max(2, Math.ceil(size * 0.02));
 
-describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "chat-dev-6", "chat-dev-7", "chat-dev-8", "chat-dev-9", "chat-dev-10", "chat-dev-11", "chat-dev-12", "chat-dev-13", "chat-dev-14", "chat-dev-15", "chat-dev-16", "chat-dev-17", "chat-dev-18", "chat-dev-19", "chat-dev-20", "chat-dev-21", "chat-dev-22", "chat-dev-23", "chat-dev-24", "chat-dev-25", "chat-dev-26", "chat-dev-27", "chat-dev-28", "chat-dev-29", "chat-dev-30", "chat-dev-31", "chat-dev-32", "chat-dev-33", "chat-dev-34", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "holdout-9", "holdout-10", "holdout-11", "holdout-12", "holdout-13", "holdout-14", "chat-dev-35", "chat-dev-36", "chat-dev-37", "chat-dev-38", "chat-dev-39", "chat-dev-40", "chat-dev-41", "chat-dev-42", "chat-dev-43", "chat-dev-44", "chat-dev-45", "chat-dev-46", "chat-dev-47", "chat-dev-48", "chat-dev-49", "chat-dev-50", "chat-dev-51", "chat-dev-52", "holdout-15", "chat-dev-53", "chat-dev-54", "chat-dev-55", "chat-dev-56", "chat-dev-57", "chat-dev-58", "holdout-16", "chat-dev-59", "section3"] as const)("the blind %s set", (name) => {
+describe.each(["holdout", "holdout-3", "holdout-4", "textbook", "chat-dev", "chat-dev-2", "chat-dev-3", "chat-dev-4", "chat-dev-5", "chat-dev-6", "chat-dev-7", "chat-dev-8", "chat-dev-9", "chat-dev-10", "chat-dev-11", "chat-dev-12", "chat-dev-13", "chat-dev-14", "chat-dev-15", "chat-dev-16", "chat-dev-17", "chat-dev-18", "chat-dev-19", "chat-dev-20", "chat-dev-21", "chat-dev-22", "chat-dev-23", "chat-dev-24", "chat-dev-25", "chat-dev-26", "chat-dev-27", "chat-dev-28", "chat-dev-29", "chat-dev-30", "chat-dev-31", "chat-dev-32", "chat-dev-33", "chat-dev-34", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "holdout-9", "holdout-10", "holdout-11", "holdout-12", "holdout-13", "holdout-14", "chat-dev-35", "chat-dev-36", "chat-dev-37", "chat-dev-38", "chat-dev-39", "chat-dev-40", "chat-dev-41", "chat-dev-42", "chat-dev-43", "chat-dev-44", "chat-dev-45", "chat-dev-46", "chat-dev-47", "chat-dev-48", "chat-dev-49", "chat-dev-50", "chat-dev-51", "chat-dev-52", "holdout-15", "chat-dev-53", "chat-dev-54", "chat-dev-55", "chat-dev-56", "chat-dev-57", "chat-dev-58", "holdout-16", "chat-dev-59", "chat-dev-60", "section3"] as const)("the blind %s set", (name) => {
   it("GIVEN the knowledge's phrasings THEN few of its questions of five words or more are among them (2%, at least 2)", () => {
     const questions = loadEvalSet(name).map((c) => normalize(c.question));
     const coinciding = questions.filter((question) => question.split(" ").length >= 5 && phrasings.has(question));
@@ -154,6 +154,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Written with it, read on both codes (92.8% against 91.9%, 100% declined on both, one answer naming another region on both).
   "chat-dev-58": { inScope: 0.92, outOfScopeRejection: 0.95, otherRegion: 1 },
   "chat-dev-59": { inScope: 0.99, outOfScopeRejection: 0.91, otherRegion: 0 },
+  // A contrast set of near misses named among their look-alikes: below the target, kept from falling.
+  "chat-dev-60": { inScope: 0.96, outOfScopeRejection: 0.42, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
