@@ -454,7 +454,9 @@ describe("chatty messages", () => {
     "la mia mi band con xiaomi pay si scalda molto mentre la carico, è normale?",
     "ho preso una lampada youpin, il tracking è fermo e il venditore non risponde",
     "my bank app keeps crashing on my redmi since i set up xiaomi pay, is it a known bug?",
-  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller, a setting, a founder's family, overheating, a parcel, a crashing app: what the sources never cover) THEN declined", (question) => {
+    "is xiaoai legal under gdpr?",
+    "my card on xiaomi pay got cloned, is it fraud protection from the bank or xiaomi?",
+  ])("GIVEN %j (an error code, a wifi fault, the ads, a device's specs, a sale, a courier, a previous owner's lock, a phone's launch, becoming a reseller, a setting, a founder's family, overheating, a parcel, a crashing app, the law, fraud: what the sources never cover) THEN declined", (question) => {
     expect(assistant.ask(question).kind).toBe("fallback");
   });
 
