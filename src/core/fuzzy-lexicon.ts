@@ -5,6 +5,8 @@
  * only entries of a compatible length are compared.
  */
 
+import { unstretched } from "./normalize.js";
+
 // Three rows of the distance table, reused: a lookup compares hundreds of words per question.
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
@@ -187,13 +189,10 @@ export class FuzzyLexicon<T> {
   find(key: string, mayBeExact = true): FuzzyHit<T> | undefined {
     // "Chinaa", "cinaaa": a stretched last letter, which a short name's typo budget cannot absorb
     // (the key itself, when it is one, comes first).
-    const last = key.length - 1;
-    if (last > 2 && key.charCodeAt(last) === key.charCodeAt(last - 1) && !(mayBeExact && this.exact.has(key))) {
-      let end = last;
-      while (end > 0 && key.charCodeAt(end - 1) === key.charCodeAt(last)) end--;
-      const unstretched = key.slice(0, end + 1);
-      const value = this.get(unstretched);
-      if (value !== undefined) return { key: unstretched, value, distance: 1 };
+    const withoutStretch = unstretched(key);
+    if (withoutStretch !== key && !(mayBeExact && this.exact.has(key))) {
+      const value = this.get(withoutStretch);
+      if (value !== undefined) return { key: withoutStretch, value, distance: 1 };
     }
     // Longer than any key and than any key's typos: nothing to hash or compare (runs of words
     // tried as names mostly are).

@@ -200,3 +200,12 @@ export function flagRegionCodes(text: string): string[] {
   }
   return codes;
 }
+
+/** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */
+export function unstretched(word: string): string {
+  if (word.length <= 3) return word;
+  // Most words end in two different letters: no repeat to look for (a low surrogate may end a repeated astral letter).
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== word.charCodeAt(word.length - 2) && !(last >= 0xdc00 && last <= 0xdfff)) return word;
+  return word.replace(/(\p{L})\1+$/u, "$1");
+}

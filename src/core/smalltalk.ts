@@ -6,7 +6,7 @@
  */
 import { bitCount, editDistanceWithin, lettersOf } from "./fuzzy-lexicon.js";
 import { FUNCTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS, SERVICES_WORDS } from "./lexicon.js";
-import { tokenize } from "./normalize.js";
+import { tokenize, unstretched } from "./normalize.js";
 import { LANGUAGES } from "./languages/codes.js";
 import { LANGUAGE_PACKS, wordsOfAllPacks } from "./languages/index.js";
 import type { Language, SmalltalkEntry } from "./schema.js";
@@ -433,11 +433,3 @@ function asCompared(word: string): string {
   return FUNCTION_WORDS.has(word) ? word : unstretched(word);
 }
 
-/** "ciaooo", "grazieee", "thxxx": a stretched last letter is the same word. */
-function unstretched(word: string): string {
-  if (word.length <= 3) return word;
-  // Most words end in two different letters: no repeat to look for (a low surrogate may end a repeated astral letter).
-  const last = word.charCodeAt(word.length - 1);
-  if (last !== word.charCodeAt(word.length - 2) && !(last >= 0xdc00 && last <= 0xdfff)) return word;
-  return word.replace(/(\p{L})\1+$/u, "$1");
-}
