@@ -164,6 +164,15 @@ export const EVAL_SETS = {
    * left out: 275, sealed.
    */
   "holdout-16": new URL("../../tests/eval/chat-holdout-16-set.json", import.meta.url),
+  /**
+   * Written at the start of the fifth session of 2026-12-02 (09:22), before its first change, by
+   * three more new blind writers 132–134 (a busy Telegram group mid-conversation, replying and
+   * quoting; newcomers to Xiaomi on Discord describing what they want in their own words; news
+   * readers asking pointed why/since-when questions, and travellers and expats), each with 22–23
+   * out-of-scope messages, at least 12 of them near misses. Of their 276 messages, 16 already word
+   * for word in an earlier set were left out: 260, sealed.
+   */
+  "holdout-17": new URL("../../tests/eval/chat-holdout-17-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -388,6 +397,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "holdout-16",
+  "holdout-17",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
