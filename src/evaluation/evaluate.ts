@@ -396,7 +396,6 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout",
   "holdout-3",
   "holdout-4",
-  "holdout-16",
   "holdout-17",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
