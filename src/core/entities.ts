@@ -356,17 +356,20 @@ export class EntityRecognizer {
 
       const window = this.windowAt(input, facts, i, nextUnknown);
       const { keys } = window;
-      const misspeltService = this.longestName(window, input, this.serviceNames, true);
       // "my icloud is full" ("myicloud" is one letter from "micloud"): another company's product
       // spelt right is not ours misspelt.
       // Nor is a word spelt right two letters away: "the xiaomi clock for pay in shops" is a watch,
       // not the cloud; but one letter away it is still the usual typo ("mi clod").
-      const service =
-        misspeltService !== undefined &&
-        misspeltService.distance > 0 &&
-        (this.rivalWithin(input, i, misspeltService.length) || (misspeltService.distance >= this.limits.dictionaryVetoDistance && this.spelledRightWithin(facts, i, misspeltService.length)))
-          ? undefined
-          : misspeltService;
+      // A run too far from a name may hold a shorter one that is not: "xiaomi clod da noi" is two
+      // letters from "xiaomi cloud" over three words, one over two.
+      let service = this.longestName(window, input, this.serviceNames, true);
+      while (
+        service !== undefined &&
+        service.distance > 0 &&
+        (this.rivalWithin(input, i, service.length) || (service.distance >= this.limits.dictionaryVetoDistance && this.spelledRightWithin(facts, i, service.length)))
+      ) {
+        service = service.length > 1 ? this.longestName(window, input, this.serviceNames, true, service.length - 1) : undefined;
+      }
       if (service) {
         // The name becomes one term, so "mi pya", "Xiaomi Pay" and "mipay" read alike.
         pushOnce(result.services, service.value);
@@ -567,14 +570,15 @@ export class EntityRecognizer {
     return { keys, names, facts, start, prefixes: names.length, nextUnknown, functionWords: functionWordsFrom(facts, start, names.length) };
   }
 
-  private longestName(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<string>, allowTypos: boolean) {
+  /** @param longest the most words the name may span (all the window's by default) */
+  private longestName(window: NameWindow, input: Word[], lexicon: FuzzyLexicon<string>, allowTypos: boolean, longest = window.keys.length) {
     const { keys, start, nextUnknown } = window;
     // Exact names of any length beat a typo: "xiaomi pay" must not become a fuzzy "xiaomi pay in".
     // But a misspelt longer name beats an exact shorter one when the words it adds are not
     // words we know: "xiaomi pya" is Xiaomi Pay, not the company and a stray "pya".
     let exact: { value: string; length: number; distance: number; key: string } | undefined;
     const bit = 1 << this.lexicons.indexOf(lexicon);
-    for (let n = window.prefixes; n >= 1 && !exact; n--) {
+    for (let n = Math.min(window.prefixes, longest); n >= 1 && !exact; n--) {
       // Words glued into a name need one that is not a function word: "is it a thing" is not "ITA".
       if (n > 1 && window.functionWords >= n) continue;
       if ((window.names[n - 1]! & bit) === 0) continue;
@@ -586,7 +590,7 @@ export class EntityRecognizer {
     const shortest = exact ? exact.length + 1 : 1;
     // The words a typo may be in: those after the exact name, if any.
     const unknown = nextUnknown[exact ? start + exact.length : start]!;
-    for (let n = keys.length; n >= shortest; n--) {
+    for (let n = Math.min(keys.length, longest); n >= shortest; n--) {
       if (unknown >= start + n) continue;
       const hit = lexicon.find(keys[n - 1]!, n <= window.prefixes && (window.names[n - 1]! & bit) !== 0);
       if (hit) return { value: hit.value, length: n, distance: hit.distance, key: hit.key };

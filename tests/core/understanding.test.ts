@@ -843,6 +843,10 @@ describe("everyday words typo correction must not touch", () => {
     expect(assistant.ask("what is xiaomi clod")).toMatchObject({ kind: "answer", service: "mi-cloud" });
   });
 
+  it("GIVEN a name's typo followed by a short word, two letters from the name over three words ('xiaomi clod da noi') THEN the name's typo over two words", () => {
+    expect(assistant.ask("xiaomi clod da noi in italia c'è o no")).toMatchObject({ kind: "answer", service: "mi-cloud", availability: { region: "IT" } });
+  });
+
   it("GIVEN a Xiaomi Pad THEN it is a tablet, not a misspelt Xiaomi Pay", () => {
     expect(assistant.ask("where can i get my cracked xiaomi pad 6 screen fixed in manchester").kind).toBe("fallback");
     expect(assistant.explain("can i install google play on a chinese xiaomi pad 6?").services).not.toContain("mi-pay");
