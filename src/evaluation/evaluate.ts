@@ -314,6 +314,14 @@ export const EVAL_SETS = {
    * the sources answer, in the same style; read on the session's starting code and then tuned on.
    */
   "chat-dev-60": new URL("../../tests/eval/chat-dev-60-set.json", import.meta.url),
+  /**
+   * Written blind in the fifth session of 2026-12-02 (writers 135–136), after holdout 17 showed
+   * long chatty messages as the weakest class: 140 chatty messages (a story, asides, several
+   * questions, the question in the middle or only implied), 10 about countries, 10 describing a
+   * service, 40 out of scope (29 of them chatty near misses); 197 after dropping 3 already in an
+   * earlier set. Read on the session's code before any change made for it, then tuned on.
+   */
+  "chat-dev-61": new URL("../../tests/eval/chat-dev-61-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
