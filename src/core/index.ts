@@ -494,7 +494,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       placeSpeaksOfIt()
     )
       return answered(inRegion, Math.max(best.score, options.answering.serviceAnswerThreshold), subject);
-    if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService) return answered(best.topic, best.score);
+    // "mi è caduto lo xiaomi… quanto costa la riparazione all'assistenza?": with no service of ours
+    // named or described, as many subjects we do not cover as decline a message are what it asks,
+    // whatever topic its other words resemble.
+    const asksOnlyWhatWeDoNotCover = subject === undefined && new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt;
+    if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService && !asksOnlyWhatWeDoNotCover) return answered(best.topic, best.score);
     // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
     // "in cina e in india xiaomi ha un sacco di servizi, qui da noi in europa quasi niente: come
     // mai?": past a composed answer (the services in a region), the company's own best entry.

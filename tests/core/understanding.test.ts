@@ -428,6 +428,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho la band 6 con xiaomi pay e va tutto bene, solo che ieri mi è caduta e il vetro si è crepato 😭 sapete dove la posso far riparare a bologna?").kind).toBe("fallback");
   });
 
+  it("GIVEN no service of ours named or described, a phone once used to pay, and two subjects we do not cover asked (a repair, the service centre) THEN declined, however like a payment topic its other words read", () => {
+    expect(assistant.ask("mi è caduto lo xiaomi 12 e si è rotto il display, quello che usavo per pagare... vabbè lasciamo stare. sapete quanto costa la riparazione all'assistenza ufficiale? a roma intendo").kind).toBe("fallback");
+    expect(assistant.ask("si può pagare col telefono xiaomi in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
   it("GIVEN a repair at a Xiaomi service centre ('centro assistenza xiaomi') asked after a service of ours THEN declined: support is not the assistant", () => {
     expect(assistant.ask("pago con xiaomi pay sulla band 8 ma il vetro si è rotto, quanto costa cambiarlo in un centro assistenza xiaomi?").kind).toBe("fallback");
     expect(assistant.ask("l'assistente xiaomi parla italiano?")).toMatchObject({ kind: "answer", service: "xiaoai" });
