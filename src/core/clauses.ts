@@ -4,6 +4,7 @@
  * helpers cut it where its punctuation does, so the clause that asks can be read on its own.
  */
 import { wordsOfAllPacks } from "./languages/index.js";
+import { QUESTION_OPENERS } from "./lexicon.js";
 import { normalize } from "./normalize.js";
 
 const QUESTION_LEADS = wordsOfAllPacks((pack) => pack.questionLeads);
@@ -54,12 +55,18 @@ export function afterQuestionOpeners(parts: readonly Clause[], openers: RegExp):
 
 /**
  * The sentences that ask: those ending with a question mark, else the last ("funziona solo in
- * Cina o anche qui"); and the last when it opens as a question without its mark ("youpin i
- * think? super cheap. is there any way for me to use it or is it china only").
+ * Cina o anche qui") and any that opens a question ("volevo sapere se…"); and the last when it
+ * opens as a question without its mark ("youpin i think? super cheap. is there any way for me to
+ * use it or is it china only").
  */
 export function questionsIn(said: readonly Clause[]): readonly Clause[] {
   const asking = said.filter((sentence) => sentence.asks);
-  if (asking.length === 0) return said.slice(-1);
+  if (asking.length === 0) {
+    // "volevo sapere se il cloud fa il backup dei messaggi... il mio vecchio samsung lo faceva":
+    // with no question mark, a sentence opening a question asks too.
+    const opened = said.slice(0, -1).filter((sentence) => sentence.text.search(QUESTION_OPENERS) >= 0);
+    return opened.length === 0 ? said.slice(-1) : [...opened, said.at(-1)!];
+  }
   const last = said.at(-1)!;
   if (last.asks || !QUESTION_LEADS.has(normalize(last.text.match(/[\p{L}]+/u)?.[0] ?? ""))) return asking;
   return [...asking, last];

@@ -21,6 +21,12 @@ describe("clauses", () => {
     expect(questionsIn(sentences("funziona in Grecia? grazie mille")).map((sentence) => sentence.text)).toEqual(["funziona in Grecia"]);
   });
 
+  it("GIVEN no question mark and a sentence before the last opening a question ('volevo sapere se…') THEN it asks, beside the last", () => {
+    const said = sentences("ho un redmi e volevo sapere se il cloud fa il backup dei messaggi... il mio vecchio samsung lo faceva da solo");
+    expect(questionsIn(said).map((sentence) => sentence.text)).toEqual(["ho un redmi e volevo sapere se il cloud fa il backup dei messaggi", "il mio vecchio samsung lo faceva da solo"]);
+    expect(questionsIn(sentences("ho un redmi. il cloud fa il backup dei messaggi")).map((sentence) => sentence.text)).toEqual(["il cloud fa il backup dei messaggi"]);
+  });
+
   it("GIVEN an emoji between two sentences THEN it ends the first, as a full stop would, and stays with it; a flag ends nothing", () => {
     expect(sentences("la band mi è caduta 😭 sapete dove la riparano?")).toEqual([
       { text: "la band mi è caduta 😭", asks: false },

@@ -428,6 +428,10 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho la band 6 con xiaomi pay e va tutto bene, solo che ieri mi è caduta e il vetro si è crepato 😭 sapete dove la posso far riparare a bologna?").kind).toBe("fallback");
   });
 
+  it("GIVEN no question mark, the question opened in the first sentence ('volevo sapere se il cloud…') and another company's phone only in the last ('il mio vecchio samsung lo faceva') THEN the service's answer, not a decline", () => {
+    expect(assistant.ask("ho un redmi note 13 e volevo sapere se il cloud xiaomi salva anche gli sms e i contatti... il mio vecchio samsung lo faceva da solo e ora mi sento perso")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+  });
+
   it("GIVEN no service of ours named or described, a phone once used to pay, and two subjects we do not cover asked (a repair, the service centre) THEN declined, however like a payment topic its other words read", () => {
     expect(assistant.ask("mi è caduto lo xiaomi 12 e si è rotto il display, quello che usavo per pagare... vabbè lasciamo stare. sapete quanto costa la riparazione all'assistenza ufficiale? a roma intendo").kind).toBe("fallback");
     expect(assistant.ask("si può pagare col telefono xiaomi in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
