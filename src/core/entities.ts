@@ -100,6 +100,7 @@ const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
 export const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
 const LABEL_MARK = /[-–—:]/;
 const CITY_ORIGIN_WORDS = wordsOfAllPacks((pack) => pack.cityOriginWords);
+const ASKER_PRONOUNS = wordsOfAllPacks((pack) => pack.askerPronouns);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
 const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
@@ -613,7 +614,7 @@ export class EntityRecognizer {
     const curated = this.longestName(window, input, this.curatedRegions, true);
     const before = input[start - 1]?.text ?? "";
     const afterPlaceWord = PLACE_WORDS.has(before);
-    const afterCityPlaceWord = CITY_PLACE_WORDS.has(before);
+    const afterCityPlaceWord = CITY_PLACE_WORDS.has(before) || (CITY_ORIGIN_WORDS.has(before) && ASKER_PRONOUNS.has(input[start - 2]?.text ?? ""));
     const placeExpected = afterPlaceWord || afterCityPlaceWord;
     const spelledRight = curated !== undefined && curated.distance > 0 && !placeExpected && this.spelledRightWithin(window.facts, start, curated.length);
     const named = (spelledRight ? this.longestName(window, input, this.curatedRegions, false) : curated) ?? this.longestName(window, input, this.countryNames, false);

@@ -185,6 +185,11 @@ describe("countries", () => {
     expect(assistant.ask("sono di Palermo, mio figlio vuole delle cose da youpin. da qui si puo ordinare? di sti negozi cinesi non mi fido").availability).toMatchObject({ service: "youpin", region: "IT" });
   });
 
+  it("GIVEN 'io da' and a city in the question ('io da torino ci posso comprare?') and someone else's city in the story THEN the asker's city's country: where they ask from, not where they come from", () => {
+    expect(assistant.ask("mio fratello vive a pechino e compra un sacco su youpin. io da torino ci posso comprare?").availability).toMatchObject({ service: "youpin", region: "IT" });
+    expect(assistant.ask("sono di Palermo, youpin c'è?")).toMatchObject({ kind: "answer", service: "youpin" });
+  });
+
   it("GIVEN a Chinese city where the asker is, or that the question points at, and 'here' THEN China; someone else's city and 'anche qui' THEN Italy", () => {
     expect(assistant.ask("in Shenzhen for work rn, is Mi Pay actually something ppl use here?").availability).toMatchObject({ service: "mi-pay", region: "CN" });
     expect(assistant.ask("mio cugino vive a shanghai, xiaomi cloud li funziona come qui?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });

@@ -107,10 +107,12 @@ export interface LanguagePack {
   homeCountryPhrases: readonly string[];
   /** "Here": a place named right after it is where the asker is ("qui in Italia"). */
   hereWords: readonly string[];
-  /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
   /** Words before a city that say someone is from it ("è di Praga", "a customer from Prague"): where "there" may point. */
   cityOriginWords: readonly string[];
+  /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
   cityPlaceWords: readonly string[];
+  /** The asker themselves ("io"): before an origin word and a city, where they ask from ("io da Milano ci posso ordinare?"), not where they come from. */
+  askerPronouns: readonly string[];
   /** Words that look beyond a region: "fuori dall'Italia" is not a question about Italy. */
   excludingWords: readonly string[];
   /**
