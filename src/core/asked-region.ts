@@ -28,6 +28,8 @@ const ASKER_ORIGIN = phraseFinder((pack) => pack.askerOriginPhrases, "['’\\s]+
 const HOME_COUNTRY = phraseFinder((pack) => pack.homeCountryPhrases, "['’\\s]+");
 // "travelling around", "parto per": the place after them is where the asker is going.
 const DESTINATION = phraseFinder((pack) => pack.destinationPhrases, "['’\\s]+");
+// "tornata ora da un viaggio a Pechino", "just got back from Shanghai": the place after them is where the asker was.
+const RETURNED = phraseFinder((pack) => pack.returnedWords);
 
 /** Whether a message says "here" of a place: not in "just moved here from Dublin". */
 export function saysHere(text: string): boolean {
@@ -40,7 +42,7 @@ export class AskedRegion {
   constructor(
     private readonly recognizer: EntityRecognizer,
     private readonly origin: string,
-    private readonly reach: Pick<CoreOptions["reading"], "hereReach" | "herePlaceWords" | "askerPlaceWords">,
+    private readonly reach: Pick<CoreOptions["reading"], "hereReach" | "herePlaceWords" | "askerPlaceWords" | "returnedPlaceWords">,
   ) {}
 
   /**
@@ -92,6 +94,12 @@ export class AskedRegion {
         return place.regions.length === 0 && !pointsToPlace(place);
       };
       if (asking().length < said().length && asking().every(namesNoPlace)) return undefined;
+    }
+    // "tornata ora da un viaggio a pechino… ma sul mio xiaomi comprato qui lo posso attivare?": the
+    // one place named, where the asker came back from, is not what a question naming none asks.
+    if (kept.length === 1 && this.placesAfter(RETURNED, text, kept, language, this.reach.returnedPlaceWords).length > 0 && asking().length < said().length) {
+      const place = (sentence: { text: string }) => this.recognizer.recognise(sentence.text, language);
+      if (asking().every((sentence) => { const read = place(sentence); return read.regions.length === 0 && !pointsToPlace(read); })) return undefined;
     }
     // One place or none: nothing to choose (most messages).
     if (kept.length <= 1) return kept[0];
@@ -241,18 +249,18 @@ export class AskedRegion {
   }
 
   /** The places among `candidates` named right after each of the phrases ("I'm in", "parto per"). */
-  private placesAfter(phrases: RegExp, text: string, candidates: readonly string[], language: Language): string[] {
-    return [...text.matchAll(phrases)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language)).filter((code) => code !== undefined);
+  private placesAfter(phrases: RegExp, text: string, candidates: readonly string[], language: Language, reach = this.reach.askerPlaceWords): string[] {
+    return [...text.matchAll(phrases)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language, reach)).filter((code) => code !== undefined);
   }
 
   /**
    * The place named right after a phrase ("I'm in Italy with a card", "vivo a Milano"), read with
    * the phrase's last word ("in", "a") so that a city counts, and only up to the next pause.
    */
-  private placeRightAfter(phrase: RegExpMatchArray, text: string, candidates: readonly string[], language: Language): string | undefined {
+  private placeRightAfter(phrase: RegExpMatchArray, text: string, candidates: readonly string[], language: Language, reach = this.reach.askerPlaceWords): string | undefined {
     const end = phrase.index! + phrase[0].length;
     const lastWord = phrase[0].match(/[\p{L}]+$/u)?.[0] ?? "";
-    const place = this.recognizer.recognise(`${lastWord} ${wordsBeforePause(text.slice(end), this.reach.askerPlaceWords)}`, language);
+    const place = this.recognizer.recognise(`${lastWord} ${wordsBeforePause(text.slice(end), reach)}`, language);
     return place.regions.find((code) => candidates.includes(code));
   }
 

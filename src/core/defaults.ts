@@ -31,6 +31,7 @@ export interface CoreOptions {
     hereReach: number;
     herePlaceWords: number;
     askerPlaceWords: number;
+    returnedPlaceWords: number;
     smalltalkTypoMinLength: number;
   };
   /** How much each kind of word counts when a message is matched against a phrasing. */
@@ -134,6 +135,8 @@ export const DEFAULTS: Readonly<CoreOptions> = Object.freeze({
     herePlaceWords: 4,
     /** A place after "I'm in" is at most this many words long ("Repubblica Ceca", "New York"). */
     askerPlaceWords: 3,
+    /** A place the asker came back from is at most this many words after "tornata" ("ora da un viaggio a Pechino"). */
+    returnedPlaceWords: 6,
     /** Small talk's typos are read only in words this long: "ciai" is too short to be sure it meant "ciao". */
     smalltalkTypoMinLength: 4,
   },

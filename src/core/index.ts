@@ -16,7 +16,7 @@ import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
 import { afterQuestionOpeners, clauses, questionsIn, sentences } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
-import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS } from "./composed-intents.js";
+import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS, composedIntentOf } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
 import { STEMMERS } from "./stemmer.js";
 import { asksAnything, FollowUps, isBareQuestionWord, refersBack, thingsNamed, type ContextSlot, type ConversationContext } from "./conversation.js";
@@ -472,7 +472,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // One service's status in a place does not answer a question about the company ("why did
     // Europe get so few of Xiaomi's services, like Mi Pay or Youpin?").
     const companyDescribed = reading.described.services.includes(COMPANY_SERVICE_ID);
-    const agrees = (topic: Topic) => topicAgrees(topic, subject, region, traits, companyDescribed) && !silentOnRegion(topic) && !(subject === COMPANY_SERVICE_ID && topic === inRegion);
+    // "tornata da un viaggio a pechino… sul mio xiaomi comprato qui lo posso attivare?": a place the
+    // message names but does not ask about fills no composed answer's place.
+    const placeNotAsked = (topic: Topic) => topic.kind === "composed" && region === undefined && COMPOSED_INTENTS[composedIntentOf(topic.id)!].needs.region;
+    const agrees = (topic: Topic) =>
+      topicAgrees(topic, subject, region, traits, companyDescribed) && !silentOnRegion(topic) && !(subject === COMPANY_SERVICE_ID && topic === inRegion) && !placeNotAsked(topic);
     const threshold = best?.topic.kind === "smalltalk" ? options.answering.smalltalkMatchThreshold : options.answering.answerThreshold;
     // "I need help" is close to "does Mi Pay need NFC?" by one word: a message that neither names
     // nor describes a service is answered only by a phrasing it covers well, else suggested.

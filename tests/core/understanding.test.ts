@@ -185,6 +185,16 @@ describe("countries", () => {
     expect(assistant.ask("sono di Palermo, mio figlio vuole delle cose da youpin. da qui si puo ordinare? di sti negozi cinesi non mi fido").availability).toMatchObject({ service: "youpin", region: "IT" });
   });
 
+  it("GIVEN the one place named where the asker came back from ('tornata da un viaggio a pechino', 'back from a trip to Poland') and a question naming no place THEN no status there; a question pointing there THEN its status", () => {
+    const fromBeijing = assistant.ask("tornata ora da un viaggio a pechino 🇨🇳 e li tutti parlano con xiaoai. ma sul mio xiaomi comprato qui lo posso attivare?");
+    expect(fromBeijing).toMatchObject({ kind: "answer", service: "xiaoai" });
+    expect(fromBeijing.availability).toBeUndefined();
+    const fromPoland = assistant.ask("back from a trip to Poland last week. does xiaomi pay work on my band?");
+    expect(fromPoland).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(fromPoland.availability).toBeUndefined();
+    expect(assistant.ask("just got back from shanghai, does xiaomi pay work there?").availability).toMatchObject({ service: "mi-pay", region: "CN" });
+  });
+
   it("GIVEN 'io da' and a city in the question ('io da torino ci posso comprare?') and someone else's city in the story THEN the asker's city's country: where they ask from, not where they come from", () => {
     expect(assistant.ask("mio fratello vive a pechino e compra un sacco su youpin. io da torino ci posso comprare?").availability).toMatchObject({ service: "youpin", region: "IT" });
     expect(assistant.ask("sono di Palermo, youpin c'è?")).toMatchObject({ kind: "answer", service: "youpin" });

@@ -140,6 +140,8 @@ export interface LanguagePack {
   questionLeads: readonly string[];
   /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
   destinationPhrases: readonly string[];
+  /** Words saying the asker came back from somewhere ("tornata da un viaggio a Pechino", "just got back from Shanghai"): a place past, not asked. */
+  returnedWords: readonly string[];
   /**
    * Phrases before what the asker wants to reach or keep ("so i can", "per poter", "without
    * losing"): the question is what comes before them ("how do i root my redmi so i can get
