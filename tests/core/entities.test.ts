@@ -95,6 +95,9 @@ describe("other products", () => {
     ["Apple Pay funziona in Italia?", "Apple Pay"],
     ["Samsung Cloud backup", "Samsung Cloud"],
     ["google drive quanto spazio", "Google Drive"],
+    // Google's assistant by its wake phrase and in Italian word order.
+    ["quando dico ok google non succede niente", "OK Google"],
+    ["l'assistente google non parte", "Assistente Google"],
   ])("GIVEN %j THEN recognises %s as not Xiaomi", (question, product) => {
     expect(read(question).otherProducts).toContain(product);
   });

@@ -447,6 +447,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho un redmi note 13 e volevo sapere se il cloud xiaomi salva anche gli sms e i contatti... il mio vecchio samsung lo faceva da solo e ora mi sento perso")).toMatchObject({ kind: "answer", service: "mi-cloud" });
   });
 
+  it("GIVEN a service of ours in the story and a question about the font, a watch face ('quadrante') or an order awaiting shipment THEN declined", () => {
+    expect(assistant.ask("hi guys, so my mum's new Redmi Note 13 is great, I set up her Xiaomi account and the cloud backup and all that, but the text is tiny for her. how do I make the font and icons bigger? she keeps zooming with two fingers lol").kind).toBe("fallback");
+    expect(assistant.ask("hi @bot, bought a xiaomi smart band from the official store on aliexpress for the nfc payments but the order has said 'awaiting shipment' for 2 weeks now, can u check where it is?").kind).toBe("fallback");
+  });
+
   it("GIVEN no service of ours named or described, a phone once used to pay, and two subjects we do not cover asked (a repair, the service centre) THEN declined, however like a payment topic its other words read", () => {
     expect(assistant.ask("mi è caduto lo xiaomi 12 e si è rotto il display, quello che usavo per pagare... vabbè lasciamo stare. sapete quanto costa la riparazione all'assistenza ufficiale? a roma intendo").kind).toBe("fallback");
     expect(assistant.ask("si può pagare col telefono xiaomi in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
