@@ -90,14 +90,15 @@ function cut(text: string, ends: RegExp): Clause[] {
 /**
  * A clause cut where it turns from one case to another ("works in Poland but not in Holland"),
  * so the part the question turns to can be read last. `turningWords` are folded, lower case.
+ * @param keepTurningWord the word that turns opens the part after it (every word stays in a part)
  */
-export function turns(clause: string, turningWords: ReadonlySet<string>): string[] {
+export function turns(clause: string, turningWords: ReadonlySet<string>, keepTurningWord = false): string[] {
   const parts: string[] = [];
   let start = 0;
   for (const match of clause.matchAll(WORD)) {
     if (!turningWords.has(normalize(match[0]))) continue;
     parts.push(clause.slice(start, match.index));
-    start = match.index + match[0].length;
+    start = keepTurningWord ? match.index : match.index + match[0].length;
   }
   parts.push(clause.slice(start));
   return parts.filter((part) => part.trim() !== "");

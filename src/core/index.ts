@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { afterQuestionOpeners, clauses, questionsIn, sentences } from "./clauses.js";
+import { afterQuestionOpeners, clauses, questionsIn, sentences, turns } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS, composedIntentOf } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -103,6 +103,7 @@ export interface Assistant {
 
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 const DOUBT_WORDS = wordsOfAllPacks((pack) => pack.doubtWords);
+const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 // A word either dictionary has is spelt right: no name's typo where no name is expected ("cerchia" is not "Cechia").
 const SPELT_RIGHT: WordSet = { has: (word) => ENGLISH_WORDS.has(word) || ITALIAN_WORDS.has(word) };
 
@@ -695,7 +696,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   ): { recognition: Recognition; terms: QueryTerm[]; ranked: Candidate[] } {
     const whole = { recognition, terms, ranked };
     if (recognition.words.length < options.reading.clauseReadingMinWords || (whole.ranked[0]?.score ?? 0) >= options.answering.answerThreshold) return whole;
-    const parts = afterQuestionOpeners(clauses(text), QUESTION_OPENERS);
+    // "not sure this is the right place but when did xiaoai first come out?": a clause that asks
+    // asks in what it turns to.
+    const parts = afterQuestionOpeners(clauses(text), QUESTION_OPENERS).flatMap((part) =>
+      part.asks ? turns(part.text, TURNING_WORDS, true).map((piece, i, pieces) => ({ text: piece, asks: i === pieces.length - 1 })) : [part],
+    );
     if (parts.length < 2) return whole;
     // Clauses are cut at punctuation, which never falls inside a word: each is a run of the message's words.
     let start = 0;

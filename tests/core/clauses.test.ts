@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clauses, questionsIn, sentences } from "../../src/core/clauses.js";
+import { clauses, questionsIn, sentences, turns } from "../../src/core/clauses.js";
 
 describe("clauses", () => {
   it("GIVEN a chatty message THEN cuts it at its punctuation and marks the clauses that ask", () => {
@@ -25,6 +25,12 @@ describe("clauses", () => {
     const said = sentences("ho un redmi e volevo sapere se il cloud fa il backup dei messaggi... il mio vecchio samsung lo faceva da solo");
     expect(questionsIn(said).map((sentence) => sentence.text)).toEqual(["ho un redmi e volevo sapere se il cloud fa il backup dei messaggi", "il mio vecchio samsung lo faceva da solo"]);
     expect(questionsIn(sentences("ho un redmi. il cloud fa il backup dei messaggi")).map((sentence) => sentence.text)).toEqual(["il cloud fa il backup dei messaggi"]);
+  });
+
+  it("GIVEN a clause that turns ('…right place but when did…') THEN cut where it turns, the turning word dropped or, when asked, opening the part after it", () => {
+    const turning = new Set(["but", "ma"]);
+    expect(turns("not sure this is the right place but when did xiaoai come out", turning)).toEqual(["not sure this is the right place ", " when did xiaoai come out"]);
+    expect(turns("not sure this is the right place but when did xiaoai come out", turning, true)).toEqual(["not sure this is the right place ", "but when did xiaoai come out"]);
   });
 
   it("GIVEN an emoji between two sentences THEN it ends the first, as a full stop would, and stays with it; a flag ends nothing", () => {

@@ -443,6 +443,10 @@ describe("chatty messages", () => {
     expect(assistant.ask("ho la band 6 con xiaomi pay e va tutto bene, solo che ieri mi è caduta e il vetro si è crepato 😭 sapete dove la posso far riparare a bologna?").kind).toBe("fallback");
   });
 
+  it("GIVEN a question after chatter in its own clause ('not sure this is the right place but when did xiaoai first come out?') and a story after it THEN the question's entry, not the overview", () => {
+    expect(assistant.ask("not sure this is the right place but when did xiaoai first come out? i thought it was a phone thing but my friend says it started on a tv")).toMatchObject({ kind: "answer", service: "xiaoai", topic: "xiaoai-what-is" });
+  });
+
   it("GIVEN no question mark, the question opened in the first sentence ('volevo sapere se il cloud…') and another company's phone only in the last ('il mio vecchio samsung lo faceva') THEN the service's answer, not a decline", () => {
     expect(assistant.ask("ho un redmi note 13 e volevo sapere se il cloud xiaomi salva anche gli sms e i contatti... il mio vecchio samsung lo faceva da solo e ora mi sento perso")).toMatchObject({ kind: "answer", service: "mi-cloud" });
   });
