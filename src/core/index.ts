@@ -104,6 +104,7 @@ export interface Assistant {
 const SOURCE_WORDS = wordsOfAllPacks((pack) => pack.sourceWords);
 const DOUBT_WORDS = wordsOfAllPacks((pack) => pack.doubtWords);
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
+const WHEN_WORDS = wordsOfAllPacks((pack) => pack.whenWords);
 // A word either dictionary has is spelt right: no name's typo where no name is expected ("cerchia" is not "Cechia").
 const SPELT_RIGHT: WordSet = { has: (word) => ENGLISH_WORDS.has(word) || ITALIAN_WORDS.has(word) };
 
@@ -425,7 +426,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       continued !== undefined && (refersBack(recognition) || (first?.score ?? 0) < options.conversation.continuedTopicYieldsTo || first?.topic.id === continued) ? continued : undefined;
     const goesOn = (candidate: Candidate) => (candidate.topic.id === goesOnFrom ? options.conversation.continuedTopicBonus : 0);
     let ranked = goesOnFrom === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
-    const region = regionAsked.of(reading.text, recognition, language);
+    const region = placeOnlyInTheStory(reading, readSentence) ? undefined : regionAsked.of(reading.text, recognition, language);
     // "Xiaomi Pay con quali banche va?": asked nowhere in particular, the community's own country is
     // meant; its entry beats one about another country that matches nearly as well ("in Polonia
     // con quali banche?").
@@ -862,6 +863,34 @@ function namesNoSubjectOf({ recognition, described }: Reading): boolean {
     described.services.length === 0 &&
     described.offTopic.length === 0
   );
+}
+
+// The kinds of question whose answer depends on where: a place named anywhere may be what they ask about.
+const PLACE_BOUND_TYPES: ReadonlySet<QuestionType> = new Set(["availability", "banks-cards", "devices"]);
+
+/**
+ * "My friend in Spain says Xiaomi teamed up with Mastercard. When was that deal?": the places are
+ * all in the story, and the sentences that ask (with a question mark) name none, point at none and
+ * ask when, no kind of question a place bounds: none of the places is asked about. ("Was it shut
+ * down?" asks about the place's story: its status there.)
+ */
+function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading): boolean {
+  if (reading.recognition.regions.length === 0) return false;
+  const said = sentences(reading.text);
+  const asking = questionsIn(said);
+  if (asking.length === said.length) return false;
+  return asking.every((sentence) => {
+    const { recognition, described } = read(sentence.text);
+    return (
+      recognition.regions.length === 0 &&
+      !pointsToPlace(recognition) &&
+      described.homeRegion === undefined &&
+      sentence.asks &&
+      described.types.includes("history") &&
+      tokenize(sentence.text).some((word) => WHEN_WORDS.has(word)) &&
+      described.types.every((type) => !PLACE_BOUND_TYPES.has(type))
+    );
+  });
 }
 
 /** …nor the company either. */

@@ -185,6 +185,14 @@ describe("countries", () => {
     expect(assistant.ask("sono di Palermo, mio figlio vuole delle cose da youpin. da qui si puo ordinare? di sti negozi cinesi non mi fido").availability).toMatchObject({ service: "youpin", region: "IT" });
   });
 
+  it("GIVEN places only in the story and a question asking when, naming none ('…a small shop in Leeds… When did Youpin actually start?') THEN the entry that says when, not a place's status; asked where ('…was it shut down?') THEN the place's status", () => {
+    const leeds = assistant.ask("my uncle runs a small shop in Leeds and customers keep asking about Youpin. Honestly no idea what it is. When did Youpin actually start? cheers");
+    expect(leeds).toMatchObject({ kind: "answer", service: "youpin", topic: "youpin-what-is" });
+    expect(leeds.availability).toBeUndefined();
+    expect(assistant.ask("mia zia a Bari ha un negozio e i clienti chiedono di youpin. onestamente non so cosa sia. quando è nato youpin? grazie")).toMatchObject({ kind: "answer", topic: "youpin-what-is" });
+    expect(assistant.ask("I had Mi Pay on my phone back in Bangalore and in 2022 it just stopped working. was it shut down?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
+  });
+
   it("GIVEN the one place named where the asker came back from ('tornata da un viaggio a pechino', 'back from a trip to Poland') and a question naming no place THEN no status there; a question pointing there THEN its status", () => {
     const fromBeijing = assistant.ask("tornata ora da un viaggio a pechino 🇨🇳 e li tutti parlano con xiaoai. ma sul mio xiaomi comprato qui lo posso attivare?");
     expect(fromBeijing).toMatchObject({ kind: "answer", service: "xiaoai" });

@@ -65,6 +65,7 @@ export const english: LanguagePack = {
   placeQuestionWords: wordList("where"),
   alternativeWords: wordList("or otherwise"),
   destinationPhrases: ["travelling around", "traveling around", "travelling to", "traveling to", "travelling in", "traveling in", "trip to", "flying to", "going to", "heading to", "holiday in", "holidays in", "vacation in", "visiting", "moving to", "move to", "relocating to", "travel to", "travel a lot to", "travel often to", "fly to", "go to"],
+  whenWords: wordList("when"),
   returnedWords: ["back from", "returned from", "came back from", "home from"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),
   codesNeedingCapitals: ["us"],

@@ -80,6 +80,7 @@ export const italian: LanguagePack = {
   placeQuestionWords: wordList("dove"),
   alternativeWords: wordList("o oppure altrimenti"),
   destinationPhrases: ["vado in", "vado a", "andro in", "andro a", "andiamo in", "andiamo a", "parto per", "partiamo per", "partire per", "partenza per", "viaggio in", "viaggio a", "vacanza in", "vacanza a", "volo per", "trasferta in", "trasferta a", "gita in", "gita a", "trasferisco in", "trasferisco a", "vado spesso in", "vado spesso a", "viaggio spesso in", "viaggio spesso a"],
+  whenWords: wordList("quando"),
   returnedWords: wordList("tornato tornata tornati tornate rientrato rientrata rientrati rientrate"),
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
   codesNeedingCapitals: ["usa", "us"],

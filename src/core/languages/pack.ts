@@ -140,6 +140,8 @@ export interface LanguagePack {
   questionLeads: readonly string[];
   /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
   destinationPhrases: readonly string[];
+  /** The word asking when ("quando", "when"): a place told beside it may be where something began, not what is asked. */
+  whenWords: readonly string[];
   /** Words saying the asker came back from somewhere ("tornata da un viaggio a Pechino", "just got back from Shanghai"): a place past, not asked. */
   returnedWords: readonly string[];
   /**
