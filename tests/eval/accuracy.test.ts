@@ -157,6 +157,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-59": { inScope: 0.99, outOfScopeRejection: 0.91, otherRegion: 0 },
   // A contrast set of near misses named among their look-alikes: below the target, kept from falling.
   "chat-dev-60": { inScope: 0.96, outOfScopeRejection: 0.52, otherRegion: 0 },
+  "chat-dev-61": { inScope: 0.94, outOfScopeRejection: 0.82, otherRegion: 1 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
