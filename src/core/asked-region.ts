@@ -170,6 +170,9 @@ export class AskedRegion {
       const inLastClause = placesIn(lastClause);
       if (inLastClause.length === 1) askedThere = inLastClause;
     }
+    // "a lisbona il backup su mi cloud funziona? in italia mi salva contatti e note": a city the
+    // question names is asked, though a country named outside it would otherwise come first.
+    if (askedThere.length === 1 && recognition.cityRegions.includes(askedThere[0]!) && !recognition.backgroundRegions.includes(askedThere[0]!) && !mentionsHere()) return askedThere[0];
     const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
     const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies;

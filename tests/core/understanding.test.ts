@@ -203,6 +203,12 @@ describe("countries", () => {
     expect(assistant.ask("just got back from shanghai, does xiaomi pay work there?").availability).toMatchObject({ service: "mi-pay", region: "CN" });
   });
 
+  it("GIVEN a city in the question and a country named only in a sentence after it ('a siviglia xiaomi pay funziona? in italia lo uso con la nexi') THEN the city's country; with 'here' in the question THEN not by this rule", () => {
+    expect(assistant.ask("a siviglia xiaomi pay funziona? in italia lo uso con la nexi").availability).toMatchObject({ service: "mi-pay", region: "ES" });
+    expect(assistant.ask("in krakow does mi cloud backup work? in italy it saves my contacts").availability).toMatchObject({ service: "mi-cloud", region: "PL" });
+    expect(assistant.ask("My cousin in Kyiv pays with her Xiaomi band. I'm in Italy with a Fineco card, same band. Can I do the same here or is it a Ukraine thing?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
+  });
+
   it("GIVEN 'io da' and a city in the question ('io da torino ci posso comprare?') and someone else's city in the story THEN the asker's city's country: where they ask from, not where they come from", () => {
     expect(assistant.ask("mio fratello vive a pechino e compra un sacco su youpin. io da torino ci posso comprare?").availability).toMatchObject({ service: "youpin", region: "IT" });
     expect(assistant.ask("sono di Palermo, youpin c'è?")).toMatchObject({ kind: "answer", service: "youpin" });
