@@ -22,7 +22,7 @@ import { STEMMERS } from "./stemmer.js";
 import { asksAnything, FollowUps, isBareQuestionWord, refersBack, thingsNamed, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, serviceTerm, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { continuesConversation, FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS } from "./lexicon.js";
 import { LanguageDetector, type LanguageGuess } from "./language.js";
@@ -123,7 +123,6 @@ function asksForSource(text: string): boolean {
   return first !== undefined && first.asks && rest.length > 0 && onlySourceOrDoubt(first.text, true) && !rest.some((sentence) => asks(sentence.text));
 }
 // "xiaomi 15t", "Xiaomi 16": a model's number after the brand.
-const NAMES_A_MODEL = /\bxiaomi\s+\d/i;
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 /**
@@ -503,14 +502,20 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "mi è caduto lo xiaomi… quanto costa la riparazione all'assistenza?": with no service of ours
     // named or described, as many subjects we do not cover as decline a message are what it asks,
     // whatever topic its other words resemble.
-    const asksOnlyWhatWeDoNotCover = subject === undefined && new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt;
+    // "when xiomi 16 arrive in europe?": a question naming a phone model asks about it, however like
+    // the company's own entries (its cars abroad) it reads; not one that names it in the story
+    // ("can you buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14").
+    const asksOnlyWhatWeDoNotCover =
+      subject === undefined &&
+      (new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt ||
+        (best?.topic.service === COMPANY_SERVICE_ID && namesAModel(recognition) && questionsIn(sentences(reading.text)).some((sentence) => namesAModel(readSentence(sentence.text).recognition))));
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService && !asksOnlyWhatWeDoNotCover) return answered(best.topic, best.score);
     // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
     // "in cina e in india xiaomi ha un sacco di servizi, qui da noi in europa quasi niente: come
     // mai?": past a composed answer (the services in a region), the company's own best entry.
     const companyEntry = best?.topic.kind === "composed" ? ranked.find((candidate) => candidate.topic.kind === "faq" && candidate.topic.service === COMPANY_SERVICE_ID) : best;
     const aboutTheCompany =
-      subject === undefined && namesXiaomi && !NAMES_A_MODEL.test(reading.text) && recognition.offTopic.length === 0 && companyEntry?.topic.service === COMPANY_SERVICE_ID && companyEntry.topic.kind === "faq";
+      subject === undefined && namesXiaomi && !namesAModel(recognition) && recognition.offTopic.length === 0 && companyEntry?.topic.service === COMPANY_SERVICE_ID && companyEntry.topic.kind === "faq";
     if (aboutTheCompany && companyEntry.score >= options.answering.companyAnswerThreshold && agrees(companyEntry.topic)) return answered(companyEntry.topic, companyEntry.score);
     if (subject === undefined) {
       const suggestions = ranked
@@ -892,6 +897,17 @@ function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading):
     );
   });
 }
+
+const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
+
+/** "Xiaomi 15", "xiomi 16": the company's name, however typed, before a number names a phone model. */
+function namesAModel(recognition: Recognition): boolean {
+  const { words } = recognition;
+  for (let k = 0; k + 1 < words.length; k++) if (words[k] === COMPANY_TERM && isDigit(words[k + 1]!.charCodeAt(0))) return true;
+  return false;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** …nor the company either. */
 function namesNothingOfItsOwn(reading: Reading): boolean {

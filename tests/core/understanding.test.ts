@@ -470,6 +470,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("hi @bot, bought a xiaomi smart band from the official store on aliexpress for the nfc payments but the order has said 'awaiting shipment' for 2 weeks now, can u check where it is?").kind).toBe("fallback");
   });
 
+  it("GIVEN a question naming a phone model, the company's name misspelt ('when xiomi 17 arrive in europe?') THEN declined, not the company's cars abroad; a model only in the story THEN the company's answer", () => {
+    expect(assistant.ask("when xiomi 17 arrive in europe?").kind).toBe("fallback");
+    expect(assistant.ask("quando arriva lo xiaomi 16 in europa?").kind).toBe("fallback");
+    expect(assistant.ask("can you officially buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14")).toMatchObject({ kind: "answer", service: "xiaomi", availability: { region: "US" } });
+  });
+
   it("GIVEN no service of ours named or described, a phone once used to pay, and two subjects we do not cover asked (a repair, the service centre) THEN declined, however like a payment topic its other words read", () => {
     expect(assistant.ask("mi è caduto lo xiaomi 12 e si è rotto il display, quello che usavo per pagare... vabbè lasciamo stare. sapete quanto costa la riparazione all'assistenza ufficiale? a roma intendo").kind).toBe("fallback");
     expect(assistant.ask("si può pagare col telefono xiaomi in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
