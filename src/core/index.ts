@@ -502,13 +502,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "mi è caduto lo xiaomi… quanto costa la riparazione all'assistenza?": with no service of ours
     // named or described, as many subjects we do not cover as decline a message are what it asks,
     // whatever topic its other words resemble.
+    // A question naming a phone model ("Xiaomi 15", "xiomi 16") asks about it; one naming it in the
+    // story around the question does not ("can you buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14").
+    const asksAboutAModel = () => namesAModel(recognition) && questionsIn(sentences(reading.text)).some((sentence) => namesAModel(readSentence(sentence.text).recognition));
     // "when xiomi 16 arrive in europe?": a question naming a phone model asks about it, however like
-    // the company's own entries (its cars abroad) it reads; not one that names it in the story
-    // ("can you buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14").
+    // the company's own entries (its cars abroad) it reads.
     const asksOnlyWhatWeDoNotCover =
       subject === undefined &&
       (new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt ||
-        (best?.topic.service === COMPANY_SERVICE_ID && namesAModel(recognition) && questionsIn(sentences(reading.text)).some((sentence) => namesAModel(readSentence(sentence.text).recognition))));
+        (best?.topic.service === COMPANY_SERVICE_ID && asksAboutAModel()));
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService && !asksOnlyWhatWeDoNotCover) return answered(best.topic, best.score);
     // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
     // "in cina e in india xiaomi ha un sacco di servizi, qui da noi in europa quasi niente: come
@@ -600,8 +602,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       (own.length > 0 ? own.map((c) => c.topic) : topicsOfService(subject))
         .slice(0, options.answering.maxSuggestions)
         .map((topic) => answers.suggestionFor(topic, recognition, language));
-    // Declined for what it asks when no topic of the service comes close.
-    if (asksWhatWeDoNotCover()) {
+    // Declined for what it asks when no topic of the service comes close; so is a question about a
+    // phone model told beside the service ("uso il cloud per tutto… lo xiaomi 14 ultra quanto costa?").
+    if (asksWhatWeDoNotCover() || (subject !== COMPANY_SERVICE_ID && (close?.score ?? 0) < options.answering.suggestionThreshold && asksAboutAModel())) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions());
       return { answer, guess, recognition, terms };
     }

@@ -476,6 +476,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("can you officially buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14")).toMatchObject({ kind: "answer", service: "xiaomi", availability: { region: "US" } });
   });
 
+  it("GIVEN a service of ours told as what the asker uses and a question about a phone model that no topic of the service comes near THEN declined, not the service's overview", () => {
+    expect(assistant.ask("been using xiaomi cloud for years with my mi 11 and thinking about getting the xiaomi 15 ultra, is it worth it over the s24 ultra? need honest opinions").kind).toBe("fallback");
+    expect(assistant.ask("xiaomi 15 ha xiaoai?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN no service of ours named or described, a phone once used to pay, and two subjects we do not cover asked (a repair, the service centre) THEN declined, however like a payment topic its other words read", () => {
     expect(assistant.ask("mi è caduto lo xiaomi 12 e si è rotto il display, quello che usavo per pagare... vabbè lasciamo stare. sapete quanto costa la riparazione all'assistenza ufficiale? a roma intendo").kind).toBe("fallback");
     expect(assistant.ask("si può pagare col telefono xiaomi in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
