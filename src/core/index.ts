@@ -201,6 +201,16 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     ),
   );
   const topicsOfService = (service: string) => topics.filter((topic) => topic.kind === "faq" && topic.service === service);
+  // Other companies an entry's own phrasings name ("Xiaomi è come Amazon?"), read once per entry.
+  const productsNamed = new Map<string, ReadonlySet<string>>();
+  const productsNamedBy = (topic: Topic): ReadonlySet<string> => {
+    let named = productsNamed.get(topic.id);
+    if (named === undefined) {
+      named = new Set(LANGUAGES.flatMap((language) => topic.phrasings[language].flatMap((phrasing) => recognizer.recognise(phrasing, language).otherProducts)));
+      productsNamed.set(topic.id, named);
+    }
+    return named;
+  };
 
   // The words each place's facts use for a service, stemmed as questions are, without the
   // services' own names ("Pay"): what a question about that place may ask of them.
@@ -405,7 +415,15 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // described (the company's too), another company's product only in the story around the question.
     const othersAsked = () =>
       !((namesXiaomi || namedService(recognition) !== undefined || reading.described.services.length > 0) && othersOnlyAsContext(reading, readSentence, shops));
-    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice) && othersAsked()) {
+    // "my boss calls xiaomi 'the apple of china'… lei jun said they were more like amazon": asked
+    // about the company alone, the company's entry that names those companies itself answers it.
+    const theCompanysEntrySpeaksOfThem = () => {
+      if (recognition.services.some((service) => service !== COMPANY_SERVICE_ID) || recognition.guessedServices.length > 0) return false;
+      if (reading.described.services.some((service) => service !== COMPANY_SERVICE_ID)) return false;
+      const top = rankStanding()[0];
+      return top !== undefined && top.topic.kind === "faq" && top.topic.service === COMPANY_SERVICE_ID && otherBusiness.every((product) => productsNamedBy(top.topic).has(product));
+    };
+    if (otherBusiness.length > 0 && (!namesXiaomi || weighsAgainstOther || rivalOnADevice) && othersAsked() && !theCompanysEntrySpeaksOfThem()) {
       const body = LANGUAGE_PACKS[language].fallback.otherProduct(otherBusiness.join(", "), serviceNames);
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: 0 }, { body, sources: [], asOf: null }, []);
       return { answer, guess, recognition, terms: [] };

@@ -481,6 +481,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("xiaomi 15 ha xiaoai?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN the company asked about beside other companies that its own entry names ('did lei jun really say it's like google not apple') THEN that entry, not a decline; another company's payment alone THEN declined", () => {
+    expect(assistant.ask("did lei jun really say it's like google not apple")).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-services-company" });
+    expect(assistant.ask("meglio apple pay o google pay?").kind).toBe("fallback");
+  });
+
   it("GIVEN no service of ours named or described, a phone once used to pay, and two subjects we do not cover asked (a repair, the service centre) THEN declined, however like a payment topic its other words read", () => {
     expect(assistant.ask("mi è caduto lo xiaomi 12 e si è rotto il display, quello che usavo per pagare... vabbè lasciamo stare. sapete quanto costa la riparazione all'assistenza ufficiale? a roma intendo").kind).toBe("fallback");
     expect(assistant.ask("si può pagare col telefono xiaomi in italia?")).toMatchObject({ kind: "answer", service: "mi-pay" });
