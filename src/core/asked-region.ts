@@ -86,21 +86,19 @@ export class AskedRegion {
       const places = pastTheAsker ? asking().map((sentence) => this.recognizer.recognise(sentence.text, language)) : [];
       if (places.some(pointsToPlace) && !places.some((place) => place.regions.some((code) => kept.includes(code) && namesAsPlace(place, code)))) return recognition.originCities.at(-1);
     }
-    // "Salve, io sono inglese, scusate il mio italiano. Da quale anno esiste Xiao AI?": a
-    // nationality said before the question, which names no place, is who asks, not where.
-    if (kept.length > 0 && kept.every((code) => !namesAsPlace(recognition, code) && !recognition.bankRegions.includes(code)) && !mentionsHere()) {
-      const namesNoPlace = (sentence: { text: string }) => {
+    // Whether the sentences that ask are only some of the message and name or point at no place.
+    const askingNamesNoPlace = () =>
+      asking().length < said().length &&
+      asking().every((sentence) => {
         const place = this.recognizer.recognise(sentence.text, language);
         return place.regions.length === 0 && !pointsToPlace(place);
-      };
-      if (asking().length < said().length && asking().every(namesNoPlace)) return undefined;
-    }
+      });
+    // "Salve, io sono inglese, scusate il mio italiano. Da quale anno esiste Xiao AI?": a
+    // nationality said before the question, which names no place, is who asks, not where.
+    if (kept.length > 0 && kept.every((code) => !namesAsPlace(recognition, code) && !recognition.bankRegions.includes(code)) && !mentionsHere() && askingNamesNoPlace()) return undefined;
     // "tornata ora da un viaggio a pechino… ma sul mio xiaomi comprato qui lo posso attivare?": the
     // one place named, where the asker came back from, is not what a question naming none asks.
-    if (kept.length === 1 && this.placesAfter(RETURNED, text, kept, language, this.reach.returnedPlaceWords).length > 0 && asking().length < said().length) {
-      const place = (sentence: { text: string }) => this.recognizer.recognise(sentence.text, language);
-      if (asking().every((sentence) => { const read = place(sentence); return read.regions.length === 0 && !pointsToPlace(read); })) return undefined;
-    }
+    if (kept.length === 1 && this.placesAfter(RETURNED, text, kept, language, this.reach.returnedPlaceWords).length > 0 && askingNamesNoPlace()) return undefined;
     // One place or none: nothing to choose (most messages).
     if (kept.length <= 1) return kept[0];
     // "Io sto a Bologna e qui va con la Nexi, ma in Albania funziona?": what a question turns to asks.

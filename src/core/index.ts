@@ -122,7 +122,6 @@ function asksForSource(text: string): boolean {
   const [first, ...rest] = sentences(text);
   return first !== undefined && first.asks && rest.length > 0 && onlySourceOrDoubt(first.text, true) && !rest.some((sentence) => asks(sentence.text));
 }
-// "xiaomi 15t", "Xiaomi 16": a model's number after the brand.
 const SERVICE_SLOT = "qqserviceslotqq";
 const REGION_SLOT = "qqregionslotqq";
 /**
@@ -517,14 +516,13 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       placeSpeaksOfIt()
     )
       return answered(inRegion, Math.max(best.score, options.answering.serviceAnswerThreshold), subject);
-    // "mi è caduto lo xiaomi… quanto costa la riparazione all'assistenza?": with no service of ours
-    // named or described, as many subjects we do not cover as decline a message are what it asks,
-    // whatever topic its other words resemble.
     // A question naming a phone model ("Xiaomi 15", "xiomi 16") asks about it; one naming it in the
     // story around the question does not ("can you buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14").
     const asksAboutAModel = () => namesAModel(recognition) && questionsIn(sentences(reading.text)).some((sentence) => namesAModel(readSentence(sentence.text).recognition));
-    // "when xiomi 16 arrive in europe?": a question naming a phone model asks about it, however like
-    // the company's own entries (its cars abroad) it reads.
+    // With no service of ours named or described, what it asks is what we do not cover, whatever
+    // topic its other words resemble: as many such subjects as decline a message ("mi è caduto lo
+    // xiaomi… quanto costa la riparazione all'assistenza?"), or a phone model beside the company's
+    // own entries ("when xiomi 16 arrive in europe?" is not about its cars abroad).
     const asksOnlyWhatWeDoNotCover =
       subject === undefined &&
       (new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt ||
