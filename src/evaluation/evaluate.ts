@@ -322,6 +322,12 @@ export const EVAL_SETS = {
    * earlier set. Read on the session's code before any change made for it, then tuned on.
    */
   "chat-dev-61": new URL("../../tests/eval/chat-dev-61-set.json", import.meta.url),
+  /**
+   * Written blind late in that session (writer 137): 80 long chatty messages the sources answer,
+   * covering every service and the company, and 10 chatty near misses. Read on the session's code
+   * before any change made for it.
+   */
+  "chat-dev-62": new URL("../../tests/eval/chat-dev-62-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
