@@ -54,7 +54,19 @@ function phoneBrandAt(words: readonly string[], i: number): boolean {
   if (words[i] !== COMPANY_WORD) return false;
   const next = words[i + 1] ?? "";
   const before = words[i - 1] ?? "";
-  return (next.charCodeAt(0) >= 48 && next.charCodeAt(0) <= 57) || PHONE_WORDS.has(next) || PHONE_WORDS.has(before) || PHONE_OWNER_WORDS.has(before);
+  return startsWithDigit(next) || PHONE_WORDS.has(next) || PHONE_WORDS.has(before) || PHONE_OWNER_WORDS.has(before);
+}
+
+/** "Xiaomi 15", "xiomi 16": the company's name as recognised, however typed, before a number names a phone model. */
+export function namesAModel(recognition: Recognition): boolean {
+  const { words } = recognition;
+  for (let k = 0; k + 1 < words.length; k++) if (words[k] === COMPANY_TERM && startsWithDigit(words[k + 1]!)) return true;
+  return false;
+}
+
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 /** "lo posso usare sul mio xiaomi 14?", "funziona su tutti i telefoni xiaomi?": the company's name only as a phone's. */

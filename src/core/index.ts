@@ -14,7 +14,7 @@
 import { AnswerBuilder } from "./answers.js";
 import { AvailabilityBook } from "./availability.js";
 import { AskedRegion } from "./asked-region.js";
-import { afterQuestionOpeners, clauses, questionsIn, sentences, turns } from "./clauses.js";
+import { afterQuestionOpeners, clauses, questionsIn, sentences, turns, type Clause } from "./clauses.js";
 import { Composer, type Reply } from "./compose.js";
 import { canFill, COMPOSED_INTENTS, COMPOSED_KEYS, composedIntentOf } from "./composed-intents.js";
 import { ConceptLexicon } from "./concepts.js";
@@ -22,7 +22,7 @@ import { STEMMERS } from "./stemmer.js";
 import { asksAnything, FollowUps, isBareQuestionWord, refersBack, thingsNamed, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, serviceTerm, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, namesAModel, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { continuesConversation, FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS } from "./lexicon.js";
 import { LanguageDetector, type LanguageGuess } from "./language.js";
@@ -442,7 +442,16 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       continued !== undefined && (refersBack(recognition) || (first?.score ?? 0) < options.conversation.continuedTopicYieldsTo || first?.topic.id === continued) ? continued : undefined;
     const goesOn = (candidate: Candidate) => (candidate.topic.id === goesOnFrom ? options.conversation.continuedTopicBonus : 0);
     let ranked = goesOnFrom === undefined ? focus.ranked : focus.ranked.map((candidate) => ({ ...candidate, score: candidate.score + goesOn(candidate) })).sort((a, b) => b.score - a.score);
-    const region = placeOnlyInTheStory(reading, readSentence) ? undefined : regionAsked.of(reading.text, recognition, language);
+    // The message's sentences and those that ask, cut once for the rules below that look at them.
+    let spokenOnce: Spoken | undefined;
+    const spoken = (): Spoken => {
+      if (spokenOnce === undefined) {
+        const said = sentences(reading.text);
+        spokenOnce = { said, asking: questionsIn(said) };
+      }
+      return spokenOnce;
+    };
+    const region = placeOnlyInTheStory(reading, readSentence, spoken) ? undefined : regionAsked.of(reading.text, recognition, language);
     // "Xiaomi Pay con quali banche va?": asked nowhere in particular, the community's own country is
     // meant; its entry beats one about another country that matches nearly as well ("in Polonia
     // con quali banche?").
@@ -518,7 +527,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       return answered(inRegion, Math.max(best.score, options.answering.serviceAnswerThreshold), subject);
     // A question naming a phone model ("Xiaomi 15", "xiomi 16") asks about it; one naming it in the
     // story around the question does not ("can you buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14").
-    const asksAboutAModel = () => namesAModel(recognition) && questionsIn(sentences(reading.text)).some((sentence) => namesAModel(readSentence(sentence.text).recognition));
+    const asksAboutAModel = () => namesAModel(recognition) && spoken().asking.some((sentence) => namesAModel(readSentence(sentence.text).recognition));
     // With no service of ours named or described, what it asks is what we do not cover, whatever
     // topic its other words resemble: as many such subjects as decline a message ("mi è caduto lo
     // xiaomi… quanto costa la riparazione all'assistenza?"), or a phone model beside the company's
@@ -561,8 +570,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     let offTopicOutweighs: boolean | undefined;
     const asksWhatWeDoNotCover = () => (offTopicOutweighs ??= countsWhatWeDoNotCover());
     const countsWhatWeDoNotCover = () => {
-      const said = sentences(reading.text);
-      const asking = questionsIn(said);
+      const { said, asking } = spoken();
       const askingReadings = asking.length === 0 || asking.length === said.length ? [] : asking.map((sentence) => readSentence(sentence.text));
       const offTopicAsked =
         askingReadings.length > 0 && askingReadings.every((read) => read.recognition.services.includes(subject))
@@ -898,35 +906,29 @@ const PLACE_BOUND_TYPES: ReadonlySet<QuestionType> = new Set(["availability", "b
  * ask when, no kind of question a place bounds: none of the places is asked about. ("Was it shut
  * down?" asks about the place's story: its status there.)
  */
-function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading): boolean {
+function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading, spoken: () => Spoken): boolean {
   if (reading.recognition.regions.length === 0) return false;
-  const said = sentences(reading.text);
-  const asking = questionsIn(said);
+  const { said, asking } = spoken();
   if (asking.length === said.length) return false;
+  // What the sentence says as typed first: reading it whole is the costly part.
   return asking.every((sentence) => {
+    if (!sentence.asks || !tokenize(sentence.text).some((word) => WHEN_WORDS.has(word))) return false;
     const { recognition, described } = read(sentence.text);
     return (
       recognition.regions.length === 0 &&
       !pointsToPlace(recognition) &&
       described.homeRegion === undefined &&
-      sentence.asks &&
       described.types.includes("history") &&
-      tokenize(sentence.text).some((word) => WHEN_WORDS.has(word)) &&
       described.types.every((type) => !PLACE_BOUND_TYPES.has(type))
     );
   });
 }
 
-const COMPANY_TERM = serviceTerm(COMPANY_SERVICE_ID);
-
-/** "Xiaomi 15", "xiomi 16": the company's name, however typed, before a number names a phone model. */
-function namesAModel(recognition: Recognition): boolean {
-  const { words } = recognition;
-  for (let k = 0; k + 1 < words.length; k++) if (words[k] === COMPANY_TERM && isDigit(words[k + 1]!.charCodeAt(0))) return true;
-  return false;
+/** A message's sentences and those of them that ask (`questionsIn`). */
+interface Spoken {
+  said: readonly Clause[];
+  asking: readonly Clause[];
 }
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** …nor the company either. */
 function namesNothingOfItsOwn(reading: Reading): boolean {
