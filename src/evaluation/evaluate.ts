@@ -173,6 +173,15 @@ export const EVAL_SETS = {
    * for word in an earlier set were left out: 260, sealed.
    */
   "holdout-17": new URL("../../tests/eval/chat-holdout-17-set.json", import.meta.url),
+  /**
+   * Written at the start of the first session of 2026-12-02's afternoon (13:15), before its first
+   * change, by three more new blind writers 138–140 (a weekday-evening Telegram group with context
+   * before the question; a rambling Discord of tech enthusiasts comparing with Apple, Google and
+   * Samsung; less technical relatives, first-time owners, travellers and expats who misremember
+   * names), each with 24 out-of-scope messages, at least 13 of them near misses. Of their 285
+   * messages, 30 already word for word in an earlier set were left out: 255, sealed.
+   */
+  "holdout-18": new URL("../../tests/eval/chat-holdout-18-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -411,6 +420,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "holdout-17",
+  "holdout-18",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
