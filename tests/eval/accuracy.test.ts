@@ -142,6 +142,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "holdout-13": { inScope: 0.96, outOfScopeRejection: 1, otherRegion: 0 },
   "holdout-15": { inScope: 0.97, outOfScopeRejection: 0.96, otherRegion: 0 },
   "holdout-16": { inScope: 0.98, outOfScopeRejection: 0.98, otherRegion: 0 },
+  // The seventeenth, unsealed and studied after four readings (94.9%, 98.4%).
+  "holdout-17": { inScope: 0.94, outOfScopeRejection: 0.98, otherRegion: 0 },
   // A contrast set: 50 near misses told as stories naming a service of ours, 50 stories the sources answer (first run 92.0%, 52.0%).
   "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.9, otherRegion: 0 },
   // Shop assistants, thesis students, unboxers, terse and dictated messages (first run 95.5%, 92.9%, 1 other region: a Neapolitan "uè" read as the EU).
