@@ -116,6 +116,7 @@ const ASKER_PRONOUNS = wordsOfAllPacks((pack) => pack.askerPronouns);
 // "I'm from Italy", "vengo dalla Polonia": the two words before a place saying where someone comes from.
 const ORIGIN_PHRASES = wordsOfAllPacks((pack) => pack.personOriginPhrases);
 const ASKER_PLACE_PHRASES = wordsOfAllPacks((pack) => pack.askerPlacePhrases);
+const PHRASES_NAMING_NO_PRODUCT = wordsOfAllPacks((pack) => pack.phrasesNamingNoProduct);
 // "fuori dall'Italia", "outside China", "tranne la Cina": the region is the one not asked about.
 const EXCLUDING_WORDS = wordsOfAllPacks((pack) => pack.excludingWords);
 // "…la prima volta in assoluto, non in Italia": a negation opening a clause, with no verb of its
@@ -460,10 +461,12 @@ export class EntityRecognizer {
         i += bank.length;
         continue;
       }
-      // "Vivo a Milano" is where someone lives, not a Vivo phone.
+      // "Vivo a Milano" is where someone lives, and "vederla dal vivo" is seeing it in person, not a Vivo phone.
       // "the non-google one" is not Google One: a name after "non-" is what something is not.
       const product =
-        ASKER_PLACE_PHRASES.has(`${word.text} ${input[i + 1]?.text ?? ""}`) || (input[i - 1]?.text === "non" && NON_PREFIXED.test(rawText))
+        ASKER_PLACE_PHRASES.has(`${word.text} ${input[i + 1]?.text ?? ""}`) ||
+        PHRASES_NAMING_NO_PRODUCT.has(`${input[i - 1]?.text ?? ""} ${word.text}`) ||
+        (input[i - 1]?.text === "non" && NON_PREFIXED.test(rawText))
           ? undefined
           : this.longestName(window, input, this.otherProducts, true);
       if (product) {

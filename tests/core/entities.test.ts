@@ -101,4 +101,9 @@ describe("other products", () => {
   ])("GIVEN %j THEN recognises %s as not Xiaomi", (question, product) => {
     expect(read(question).otherProducts).toContain(product);
   });
+
+  it("GIVEN 'dal vivo' (in person) THEN no Vivo phone is named; GIVEN a Vivo phone THEN it is", () => {
+    expect(read("le auto quando arrivano? le voglio vedere dal vivo").otherProducts).toEqual([]);
+    expect(read("ho un vivo x200, va bene?").otherProducts).toContain("Vivo");
+  });
 });

@@ -26,6 +26,7 @@ export const english: LanguagePack = {
   // "me from London" is who someone is: English says where it asks from with "from" after the verb ("can I order from London?").
   askerPronouns: [],
   askerPlacePhrases: ["i m in", "im in", "i am in", "i live in", "living in", "i m based in", "based in", "i m staying in", "staying in", "moved to", "moved back to", "we live in", "with us in", "re back home in", "m back home in", "re back in", "m back in"],
+  phrasesNamingNoProduct: [],
   askerOriginPhrases: ["i m from", "im from", "i am from", "originally from", "i come from", "we re from", "we are from"],
   homeCountryPhrases: ["my country", "my home country", "my own country", "my homeland", "back home"],
   hereWords: wordList("here"),

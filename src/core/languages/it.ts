@@ -39,6 +39,7 @@ export const italian: LanguagePack = {
   cityPlaceWords: wordList("a ad in alle nelle nella nel per vicino verso visitare visito visitando"),
   askerPronouns: wordList("io noi"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
+  phrasesNamingNoProduct: ["dal vivo", "nel vivo", "al vivo"],
   askerOriginPhrases: [...SAYING_WHERE_FROM, "originario di", "originaria di", "siamo di"],
   homeCountryPhrases: ["mio paese", "mia nazione", "in patria", "paese mio"],
   hereWords: wordList("qui qua"),

@@ -101,6 +101,8 @@ export interface LanguagePack {
   likeHerePhrases: readonly string[];
   /** Phrases before the place where the asker is ("i m in", "vivo a"): what "here" means when nothing follows it. */
   askerPlacePhrases: readonly string[];
+  /** Everyday two-word phrases holding another company's name ("dal vivo": in person, not a Vivo phone). */
+  phrasesNamingNoProduct: readonly string[];
   /** Phrases before the country the asker comes from ("i m from", "vengo da"): their own country, for `homeCountryPhrases`. */
   askerOriginPhrases: readonly string[];
   /** Phrases for the asker's own country ("my country", "nel mio paese"): where they come from, not where they are or bought. */
