@@ -537,6 +537,29 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       (new Set(recognition.offTopic).size >= options.answering.offTopicDeclinesAt ||
         (best?.topic.service === COMPANY_SERVICE_ID && asksAboutAModel()));
     if (best && best.score >= threshold && agrees(best.topic) && standsWithoutService && !asksOnlyWhatWeDoNotCover) return answered(best.topic, best.score);
+    // "ho letto che xiaomi vuole portare le auto fuori dalla cina con un nuovo assistente ai. quando
+    // inizieranno a esportarle?": a service guessed from a word of its name only in the story does
+    // not outweigh the company's entry that the sentence asking, read alone, asks well enough to answer.
+    const asksTheCompanyAlone = (topic: Topic) => {
+      if (subject === undefined || !recognition.guessedServices.includes(subject)) return false;
+      const { said, asking } = spoken();
+      if (asking.length === 0 || asking.length === said.length) return false;
+      return asking.some((sentence) => {
+        const read = readSentence(sentence.text);
+        if (read.recognition.guessedServices.includes(subject) || read.recognition.services.includes(subject) || read.described.services.includes(subject)) return false;
+        const top = matcher.rank(read.recognition, matcher.queryTerms(read.recognition, language, read.readings), answerDepth)[0];
+        return top?.topic === topic && top.score >= threshold;
+      });
+    };
+    if (
+      namesXiaomi &&
+      best?.topic.kind === "faq" &&
+      best.topic.service === COMPANY_SERVICE_ID &&
+      best.score >= threshold &&
+      topicAgrees(best.topic, COMPANY_SERVICE_ID, region, traits, companyDescribed) &&
+      asksTheCompanyAlone(best.topic)
+    )
+      return answered(best.topic, best.score);
     // Not a phone model's question ("when is the xiaomi 15t coming out in europe").
     // "in cina e in india xiaomi ha un sacco di servizi, qui da noi in europa quasi niente: come
     // mai?": past a composed answer (the services in a region), the company's own best entry.

@@ -476,6 +476,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("can you officially buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14")).toMatchObject({ kind: "answer", service: "xiaomi", availability: { region: "US" } });
   });
 
+  it("GIVEN a service guessed from a word of its name only in the story and a question that alone asks the company's entry THEN that entry, not the service's overview", () => {
+    expect(assistant.ask("ho letto di un nuovo assistente ai di xiaomi per l'estero. ma le auto quando iniziano a esportarle?")).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-cars-abroad" });
+    // Asked about the service itself, the service still answers.
+    expect(assistant.ask("ho letto di un nuovo assistente ai di xiaomi per l'estero. quando arriva l'assistente?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN a service of ours told as what the asker uses and a question about a phone model that no topic of the service comes near THEN declined, not the service's overview", () => {
     expect(assistant.ask("been using xiaomi cloud for years with my mi 11 and thinking about getting the xiaomi 15 ultra, is it worth it over the s24 ultra? need honest opinions").kind).toBe("fallback");
     expect(assistant.ask("xiaomi 15 ha xiaoai?")).toMatchObject({ kind: "answer", service: "xiaoai" });
