@@ -14,6 +14,9 @@ import { namedService } from "./slots.js";
 const LIKENESS_WORDS = wordsOfAllPacks((pack) => pack.likenessWords);
 const TURNING_WORDS = wordsOfAllPacks((pack) => pack.turningWords);
 const ALTERNATIVE_WORDS = wordsOfAllPacks((pack) => pack.alternativeWords);
+const BARE_NEGATIONS = wordsOfAllPacks((pack) => pack.bareNegations);
+/** A contrast closed by a bare negation names what it sets against and little else ("alexa e google assistant no"). */
+const CONTRAST_MAX_WORDS = 6;
 const PURPOSE = phraseFinder((pack) => pack.purposePhrases);
 const PLACE_QUESTION_WORDS = wordsOfAllPacks((pack) => pack.placeQuestionWords);
 const QUESTION_LEADS = wordsOfAllPacks((pack) => pack.questionLeads);
@@ -51,11 +54,23 @@ export function afterChangeOfSubject(text: string, minWords: number): string | u
  */
 function askedPiece(sentence: Clause): string {
   const piece = afterQuestionOpeners([sentence], QUESTION_OPENERS).at(-1)!.text;
-  const turned = turns(piece, TURNING_WORDS).at(-1) ?? piece;
+  const turnedPieces = turns(piece, TURNING_WORDS);
+  // "come mai in cina xiaoai ha preso piede mentre alexa no?": a turn to others that only says "not
+  // them" sets them against what is asked, which comes before it.
+  const turned = (turnedPieces.length > 1 && onlyNegates(turnedPieces.at(-1)!) ? turnedPieces.at(-2) : turnedPieces.at(-1)) ?? piece;
   // "how do i root my redmi so i can flash the chinese rom and get xiaoai": what comes before the
   // purpose is what is asked.
   const purpose = turned.search(PURPOSE);
   return purpose > 0 ? turned.slice(0, purpose) : turned;
+}
+
+/**
+ * "alexa e google assistant no", "whereas alexa not": a few words closed by a bare "no"/"not", as
+ * in a contrast with no verb of its own; not "funziona o no" (which asks whether).
+ */
+function onlyNegates(piece: string): boolean {
+  const words = tokenize(piece);
+  return words.length <= CONTRAST_MAX_WORDS && BARE_NEGATIONS.has(words.at(-1)!) && !ALTERNATIVE_WORDS.has(words.at(-2) ?? "");
 }
 
 /**

@@ -476,6 +476,12 @@ describe("chatty messages", () => {
     expect(assistant.ask("can you officially buy xiaomi phones in the US? friend in Texas wants a Xiaomi 14")).toMatchObject({ kind: "answer", service: "xiaomi", availability: { region: "US" } });
   });
 
+  it("GIVEN a why-question about ours set against others with a bare 'no' ('…mentre alexa no?') THEN ours is asked about; 'funziona o no?' about another company's payment THEN still declined", () => {
+    expect(assistant.ask("perché in cina tutti usano xiaoai mentre alexa no?")).toMatchObject({ kind: "answer", service: "xiaoai", topic: "xiaoai-why-china" });
+    expect(assistant.ask("why did xiaoai take off in china but alexa not?")).toMatchObject({ kind: "answer", service: "xiaoai" });
+    expect(assistant.ask("uso xiaomi pay sulla band ma con apple pay funziona o no?").kind).toBe("fallback");
+  });
+
   it("GIVEN a service guessed from a word of its name only in the story and a question that alone asks the company's entry THEN that entry, not the service's overview", () => {
     expect(assistant.ask("ho letto di un nuovo assistente ai di xiaomi per l'estero. ma le auto quando iniziano a esportarle?")).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-cars-abroad" });
     // Asked about the service itself, the service still answers.

@@ -55,6 +55,7 @@ export const english: LanguagePack = {
   asides: wordList("btw anyway anyways ps"),
   boughtWords: wordList("bought purchased got ordered"),
   excludingWords: wordList("outside except beyond besides"),
+  bareNegations: wordList("not no"),
   negatingWords: wordList("not"),
   onlyWords: wordList("only locked exclusive"),
   wantingWords: wordList("want need care"),

@@ -70,6 +70,7 @@ export const italian: LanguagePack = {
   asides: wordList("comunque cmq ps"),
   boughtWords: wordList("comprato comprata comprati comprate preso presa presi prese acquistato acquistata acquistati"),
   excludingWords: wordList("fuori tranne eccetto oltre"),
+  bareNegations: wordList("no"),
   negatingWords: wordList("non"),
   onlyWords: wordList("solo soltanto solamente esclusiva esclusivo"),
   wantingWords: wordList("interessa interessano importa serve servono"),

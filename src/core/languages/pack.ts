@@ -117,6 +117,8 @@ export interface LanguagePack {
   askerPronouns: readonly string[];
   /** Words that look beyond a region: "fuori dall'Italia" is not a question about Italy. */
   excludingWords: readonly string[];
+  /** A negation said alone, closing a contrast with no verb ("…mentre alexa no", "…whereas alexa not"). */
+  bareNegations: readonly string[];
   /**
    * Words that, opening a clause right before "in" and a place, set it aside: "la prima volta in
    * assoluto, non in Italia" does not ask about Italy; "why is it not in Europe?" does.
