@@ -728,6 +728,9 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("whats xiaomi's version of google assistant called?")).toMatchObject({ kind: "answer", service: "xiaoai" });
     expect(assistant.ask("come si chiama la versione xiaomi di apple pay?")).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(assistant.ask("does apple pay work on the xiaomi version of the redmi note 13?").kind).toBe("fallback");
+    // "is there a xiaomi version of it" after the product, and "una versione di xiaomi".
+    expect(assistant.ask("i used samsung cloud on my old phone. is there a xiaomi version of it for my new redmi?")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+    expect(assistant.ask("avevo google assistant, c'è una versione di xiaomi anche qui in italia?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
   it("GIVEN another company's assistant asked about with a Xiaomi lamp or vacuum ('can alexa control my xiaomi lamps?') THEN declined about that assistant; 'an Alexa made by Xiaomi' THEN XiaoAI", () => {

@@ -37,7 +37,7 @@ export const english: LanguagePack = {
   existentialWords: wordList("is are was were isnt arent s"),
   likenessWords: wordList("like similar kinda sorta alike compared"),
   equivalenceWords: wordList("equivalent equivalents alternative counterpart similar like"),
-  counterpartPhrases: ["its own", "their own", "s own", "s version of"],
+  counterpartPhrases: ["its own", "their own", "s own", "s version of", "a xiaomi version", "xiaomi version of it"],
   preferenceWords: wordList("better best worse worst cheaper"),
   servicesWords: wordList("services service"),
   languageUseWords: { before: wordList("in speak speaks speaking understand understands support supports write answer reply"), after: wordList("pls please plz"), joining: wordList("or and") },

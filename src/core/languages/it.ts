@@ -52,7 +52,7 @@ export const italian: LanguagePack = {
   existentialWords: [],
   likenessWords: wordList("tipo simile simili stile genere uguale paragonabile"),
   equivalenceWords: wordList("equivalente equivalenti alternativa analogo simile simili"),
-  counterpartPhrases: ["il loro", "la loro", "il suo", "la sua", "suo proprio", "sua propria", "versione xiaomi di", "versione di xiaomi di"],
+  counterpartPhrases: ["il loro", "la loro", "il suo", "la sua", "suo proprio", "sua propria", "versione xiaomi di", "versione di xiaomi di", "una versione xiaomi", "una versione di xiaomi"],
   preferenceWords: wordList("meglio migliore peggio peggiore"),
   servicesWords: wordList("servizi servizio"),
   languageUseWords: { before: wordList("in parla parlo parliamo parlare parli capisce capisco supporta scrivi scrivo scrivere rispondi rispondere"), after: wordList("perfavore pf"), joining: wordList("o e") },
