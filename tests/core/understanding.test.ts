@@ -470,6 +470,13 @@ describe("chatty messages", () => {
     expect(assistant.ask("hi @bot, bought a xiaomi smart band from the official store on aliexpress for the nfc payments but the order has said 'awaiting shipment' for 2 weeks now, can u check where it is?").kind).toBe("fallback");
   });
 
+  it("GIVEN how to change HyperOS's icons or wallpapers THEN declined (the sources say nothing of theming); what HyperOS is THEN answered", () => {
+    expect(assistant.ask("how do i change the icons on hyperos?").kind).toBe("fallback");
+    expect(assistant.ask("si possono cambiare le icone su hyperos?").kind).toBe("fallback");
+    expect(assistant.ask("any good wallpapers for hyperos?").kind).toBe("fallback");
+    expect(assistant.ask("cos'è hyperos?")).toMatchObject({ kind: "answer", topic: "xiaomi-hyperos" });
+  });
+
   it("GIVEN a question naming a phone model, the company's name misspelt ('when xiomi 17 arrive in europe?') THEN declined, not the company's cars abroad; a model only in the story THEN the company's answer", () => {
     expect(assistant.ask("when xiomi 17 arrive in europe?").kind).toBe("fallback");
     expect(assistant.ask("quando arriva lo xiaomi 16 in europa?").kind).toBe("fallback");
