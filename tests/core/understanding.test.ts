@@ -470,6 +470,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("hi @bot, bought a xiaomi smart band from the official store on aliexpress for the nfc payments but the order has said 'awaiting shipment' for 2 weeks now, can u check where it is?").kind).toBe("fallback");
   });
 
+  it("GIVEN a pizzeria near a Mi Store or how to take a Youpin robot apart THEN declined, not the company's or Youpin's overview", () => {
+    expect(assistant.ask("qualcuno conosce una pizzeria vicino al mi store di roma?").kind).toBe("fallback");
+    expect(assistant.ask("come si smonta la spazzola del robot xiaomi comprato su youpin?").kind).toBe("fallback");
+  });
+
   it("GIVEN how to change HyperOS's icons or wallpapers THEN declined (the sources say nothing of theming); what HyperOS is THEN answered", () => {
     expect(assistant.ask("how do i change the icons on hyperos?").kind).toBe("fallback");
     expect(assistant.ask("si possono cambiare le icone su hyperos?").kind).toBe("fallback");
