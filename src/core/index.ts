@@ -652,8 +652,11 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
         .slice(0, options.answering.maxSuggestions)
         .map((topic) => answers.suggestionFor(topic, recognition, language));
     // Declined for what it asks when no topic of the service comes close; so is a question about a
-    // phone model told beside the service ("uso il cloud per tutto… lo xiaomi 14 ultra quanto costa?").
-    if (asksWhatWeDoNotCover() || (subject !== COMPANY_SERVICE_ID && (close?.score ?? 0) < options.answering.suggestionThreshold && asksAboutAModel())) {
+    // phone model told beside the service ("uso il cloud per tutto… lo xiaomi 14 ultra quanto costa?"),
+    // or beside the company's services named as examples ("uso mi home e il cloud…"), unless one of
+    // the company's entries matches well enough to answer.
+    const modelAskedOver = subject === COMPANY_SERVICE_ID ? options.answering.answerThreshold : options.answering.suggestionThreshold;
+    if (asksWhatWeDoNotCover() || ((close?.score ?? 0) < modelAskedOver && asksAboutAModel())) {
       const answer = answers.finish(base, { kind: "fallback", topic: null, service: null, confidence: close?.score ?? 0 }, fallbackReply(language), overviewSuggestions());
       return { answer, guess, recognition, terms };
     }

@@ -509,6 +509,11 @@ describe("chatty messages", () => {
     expect(assistant.ask("xiaomi 15 ha xiaoai?")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
 
+  it("GIVEN the company's services named as examples and a phone model's price asked THEN declined, not a company entry that only comes near", () => {
+    expect(assistant.ask("sto pensando di prendere lo xiaomi 15 ultra perché uso mi home e il cloud per tutto, quanto costa in italia e conviene?").kind).toBe("fallback");
+    expect(assistant.ask("i love the ecosystem (mi home and the cloud for everything), how much is the xiaomi 15 ultra in italy, worth it over the 14?").kind).toBe("fallback");
+  });
+
   it("GIVEN the company asked about beside other companies that its own entry names ('did lei jun really say it's like google not apple') THEN that entry, not a decline; another company's payment alone THEN declined", () => {
     expect(assistant.ask("did lei jun really say it's like google not apple")).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-services-company" });
     expect(assistant.ask("meglio apple pay o google pay?").kind).toBe("fallback");
