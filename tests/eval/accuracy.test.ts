@@ -126,7 +126,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Services described, never named (first run 91.8%, 84.0%).
   "chat-dev-45": { inScope: 0.94, outOfScopeRejection: 0.84, otherRegion: 0 },
   // Long chatty messages and long near misses (first run 90.6%, 66.7%).
-  "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.81, otherRegion: 0 },
+  "chat-dev-46": { inScope: 0.92, outOfScopeRejection: 0.88, otherRegion: 0 },
   // A busy group asking about the 2023–2026 facts, every class (first run 95.3%, 94.1%).
   "chat-dev-47": { inScope: 0.96, outOfScopeRejection: 0.94, otherRegion: 0 },
   // A Discord server's younger members and a few older ones (first run 97.0%, 93.8%).
@@ -141,9 +141,9 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "holdout-12": { inScope: 0.96, outOfScopeRejection: 1, otherRegion: 0 },
   "holdout-13": { inScope: 0.96, outOfScopeRejection: 1, otherRegion: 0 },
   "holdout-15": { inScope: 0.97, outOfScopeRejection: 0.96, otherRegion: 0 },
-  "holdout-16": { inScope: 0.98, outOfScopeRejection: 0.98, otherRegion: 0 },
-  // The seventeenth, unsealed and studied after four readings (94.9%, 98.4%).
-  "holdout-17": { inScope: 0.94, outOfScopeRejection: 0.98, otherRegion: 0 },
+  "holdout-16": { inScope: 0.98, outOfScopeRejection: 1, otherRegion: 0 },
+  // The seventeenth, unsealed and studied after four readings (94.9%, 98.4%; 95.9%, 100% once studied).
+  "holdout-17": { inScope: 0.95, outOfScopeRejection: 1, otherRegion: 0 },
   // A contrast set: 50 near misses told as stories naming a service of ours, 50 stories the sources answer (first run 92.0%, 52.0%).
   "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.9, otherRegion: 0 },
   // Shop assistants, thesis students, unboxers, terse and dictated messages (first run 95.5%, 92.9%, 1 other region: a Neapolitan "uè" read as the EU).
@@ -158,9 +158,9 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-58": { inScope: 0.92, outOfScopeRejection: 0.95, otherRegion: 1 },
   "chat-dev-59": { inScope: 0.99, outOfScopeRejection: 0.91, otherRegion: 0 },
   // A contrast set of near misses named among their look-alikes: below the target, kept from falling.
-  "chat-dev-60": { inScope: 0.96, outOfScopeRejection: 0.52, otherRegion: 0 },
-  "chat-dev-61": { inScope: 0.94, outOfScopeRejection: 0.82, otherRegion: 1 },
-  "chat-dev-62": { inScope: 0.92, outOfScopeRejection: 0.9, otherRegion: 0 },
+  "chat-dev-60": { inScope: 0.96, outOfScopeRejection: 0.54, otherRegion: 0 },
+  "chat-dev-61": { inScope: 0.94, outOfScopeRejection: 0.92, otherRegion: 1 },
+  "chat-dev-62": { inScope: 0.95, outOfScopeRejection: 0.9, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
