@@ -451,8 +451,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }
       return spokenOnce;
     };
-    // A sentence of the message ranked as if it were the whole message: its own names only.
-    const topAlone = (read: Reading) => matcher.rank(read.recognition, matcher.queryTerms(read.recognition, language, read.readings), answerDepth)[0];
     const region = placeOnlyInTheStory(reading, readSentence, spoken) ? undefined : regionAsked.of(reading.text, recognition, language);
     // "Xiaomi Pay con quali banche va?": asked nowhere in particular, the community's own country is
     // meant; its entry beats one about another country that matches nearly as well ("in Polonia
@@ -549,7 +547,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       return asking.some((sentence) => {
         const read = readSentence(sentence.text);
         if (read.recognition.guessedServices.includes(subject) || read.recognition.services.includes(subject) || read.described.services.includes(subject)) return false;
-        const top = topAlone(read);
+        const top = matcher.rank(read.recognition, matcher.queryTerms(read.recognition, language, read.readings), answerDepth)[0];
         return top?.topic === topic && top.score >= threshold;
       });
     };
@@ -667,20 +665,6 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // beside words the knowledge lacks ("sry late to the convo but wait xiaomi doesnt sell phones
     // in the us?? fr??").
     if (subject === COMPANY_SERVICE_ID && close && close.score >= options.answering.serviceAnswerThreshold) return answered(close.topic, Math.min(1, close.score), subject);
-    // Nor does it when one of several sentences, read alone, asks a topic of one of our services
-    // well enough to answer: "…l'account xiaomi salva le mie cose da qualche parte? e quanto spazio
-    // ho gratis?" (the account describes the company; the free space is the cloud's).
-    if (subject === COMPANY_SERVICE_ID) {
-      const { said, asking } = spoken();
-      const answeredAlone =
-        said.length > 1
-          ? asking
-              .map((sentence) => topAlone(readSentence(sentence.text)))
-              .filter((top) => top !== undefined && top.topic.kind === "faq" && top.topic.service !== COMPANY_SERVICE_ID && top.score >= options.answering.answerThreshold)
-              .sort((a, b) => b!.score - a!.score)[0]
-          : undefined;
-      if (answeredAlone !== undefined) return answered(answeredAlone.topic, answeredAlone.score);
-    }
     const answer = answers.finish(
       base,
       { kind: "answer", topic: SERVICE_OVERVIEW, service: subject, confidence: close?.score ?? 0 },

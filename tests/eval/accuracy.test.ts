@@ -126,7 +126,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   // Services described, never named (first run 91.8%, 84.0%).
   "chat-dev-45": { inScope: 0.94, outOfScopeRejection: 0.84, otherRegion: 0 },
   // Long chatty messages and long near misses (first run 90.6%, 66.7%).
-  "chat-dev-46": { inScope: 0.92, outOfScopeRejection: 0.88, otherRegion: 0 },
+  "chat-dev-46": { inScope: 0.91, outOfScopeRejection: 0.88, otherRegion: 0 },
   // A busy group asking about the 2023–2026 facts, every class (first run 95.3%, 94.1%).
   "chat-dev-47": { inScope: 0.96, outOfScopeRejection: 0.94, otherRegion: 0 },
   // A Discord server's younger members and a few older ones (first run 97.0%, 93.8%).
@@ -142,7 +142,7 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "holdout-13": { inScope: 0.96, outOfScopeRejection: 1, otherRegion: 0 },
   "holdout-15": { inScope: 0.97, outOfScopeRejection: 0.96, otherRegion: 0 },
   "holdout-16": { inScope: 0.98, outOfScopeRejection: 1, otherRegion: 0 },
-  // The seventeenth, unsealed and studied after four readings (94.9%, 98.4%; 95.9%, 100% once studied).
+  // The seventeenth, unsealed and studied after four readings (94.9%, 98.4%; 95.4%, 100% once studied).
   "holdout-17": { inScope: 0.95, outOfScopeRejection: 1, otherRegion: 0 },
   // A contrast set: 50 near misses told as stories naming a service of ours, 50 stories the sources answer (first run 92.0%, 52.0%).
   "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.9, otherRegion: 0 },
