@@ -183,6 +183,14 @@ export const EVAL_SETS = {
    * messages, 30 already word for word in an earlier set were left out: 255, sealed.
    */
   "holdout-18": new URL("../../tests/eval/chat-holdout-18-set.json", import.meta.url),
+  /**
+   * Written at the end of that session (14:45), after its last change, by three more new blind
+   * writers 141–143 (a students' chat and a gaming Discord, slang and run-ons; shop clerks and
+   * journalists asking dates, numbers, renames and regions; second-language writers translating
+   * word for word), each with 24 out-of-scope messages, at least 12 of them near misses. Of their
+   * 285 messages, 17 already word for word in an earlier set were left out: 268, sealed.
+   */
+  "holdout-19": new URL("../../tests/eval/chat-holdout-19-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -421,6 +429,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-3",
   "holdout-4",
   "holdout-18",
+  "holdout-19",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
