@@ -183,7 +183,8 @@ export class FuzzyLexicon<T> {
   }
 
   /**
-   * Exact hit, else the closest entry within the typo budget (ties go to the entry added first).
+   * Exact hit, else the closest entry within the typo budget (ties go to the nearest length, the
+   * longer of two as near, then to the entry added first).
    * @param mayBeExact false when the caller knows the key is no entry (see EntityRecognizer.nameKeys): it is not looked up
    */
   find(key: string, mayBeExact = true): FuzzyHit<T> | undefined {
@@ -220,8 +221,11 @@ export class FuzzyLexicon<T> {
     }
     const letters = lettersOf(key);
     const { byLength } = bucket;
-    const longest = Math.min(key.length + MAX_BUDGET, bucket.longest);
-    for (let length = Math.max(key.length - MAX_BUDGET, bucket.shortest); length <= longest; length++) {
+    // Nearest lengths first, and of two as near the longer: a letter left out ("austrlia") is read
+    // as the longer name (Australia) rather than as one with a letter added (Austria).
+    for (const offset of LENGTH_OFFSETS) {
+      const length = key.length + offset;
+      if (length < bucket.shortest || length > bucket.longest) continue;
       const sameLength = byLength[length];
       if (!sameLength) continue;
       // The budget follows the known word, so a long typo cannot stretch a short name; every key
@@ -250,6 +254,8 @@ export class FuzzyLexicon<T> {
     this.searched.set(key, hit ?? null);
   }
 }
+
+const LENGTH_OFFSETS: readonly number[] = Array.from({ length: 2 * MAX_BUDGET + 1 }, (_, i) => (i % 2 === 1 ? (i + 1) / 2 : -i / 2));
 
 function hasDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

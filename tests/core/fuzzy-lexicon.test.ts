@@ -64,6 +64,14 @@ describe("FuzzyLexicon", () => {
     expect(lexicon.find("youtube")).toBeUndefined();
   });
 
+  it("GIVEN a typo as near to a shorter key as to a longer one ('austrlia') THEN the longer: a letter left out, not one added", () => {
+    const countries = new FuzzyLexicon<string>();
+    countries.add("austria", "AT");
+    countries.add("australia", "AU");
+    expect(countries.find("austrlia")).toMatchObject({ value: "AU", distance: 1 });
+    expect(countries.find("austia")).toMatchObject({ value: "AT", distance: 1 });
+  });
+
   it("GIVEN a digit where a key has a letter ('xiaoa1', a model 'yu7' glued to 'in') THEN finds nothing: a digit is no typo", () => {
     expect(lexicon.find("xiaoa1")).toBeUndefined();
     expect(lexicon.find("mipa7")).toBeUndefined();
@@ -112,7 +120,8 @@ function bruteForceFind(keys: string[], key: string, fuzzyMinLength: number) {
   const withoutStretch = unstretched(key);
   if (withoutStretch !== key && exact.has(withoutStretch)) return { key: withoutStretch, value: exact.get(withoutStretch), distance: 1 };
   let best: { key: string; value: number; distance: number } | undefined;
-  for (let length = key.length - 2; length <= key.length + 2; length++) {
+  // Nearest lengths first, the longer of two as near: a letter left out before one added.
+  for (const length of [0, 1, -1, 2, -2].map((offset) => key.length + offset)) {
     for (const candidate of exact.keys()) {
       if (candidate.length !== length || candidate.length < fuzzyMinLength || candidate[0] !== key[0] || key.length < fuzzyMinLength - 1) continue;
       const budget = Math.min(candidate.length <= 3 ? 0 : candidate.length <= 9 ? 1 : 2, best ? best.distance - 1 : Infinity);
