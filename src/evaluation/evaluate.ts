@@ -346,6 +346,13 @@ export const EVAL_SETS = {
    * before any change made for it.
    */
   "chat-dev-62": new URL("../../tests/eval/chat-dev-62-set.json", import.meta.url),
+  /**
+   * Written blind at the end of the afternoon session of 2026-12-02 (writer 144), aimed at the
+   * classes holdout 18 found weakest: services described, never named (35), kinds of question (30),
+   * long chatty messages (15) and near misses described the same way (20). Read on that session's
+   * final code before any change made for it.
+   */
+  "chat-dev-63": new URL("../../tests/eval/chat-dev-63-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 
