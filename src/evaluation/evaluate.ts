@@ -184,11 +184,12 @@ export const EVAL_SETS = {
    */
   "holdout-18": new URL("../../tests/eval/chat-holdout-18-set.json", import.meta.url),
   /**
-   * Written at the end of that session (14:45), after its last change, by three more new blind
-   * writers 141–143 (a students' chat and a gaming Discord, slang and run-ons; shop clerks and
-   * journalists asking dates, numbers, renames and regions; second-language writers translating
-   * word for word), each with 24 out-of-scope messages, at least 12 of them near misses. Of their
-   * 285 messages, 17 already word for word in an earlier set were left out: 268, sealed.
+   * Written near the end of that session (14:45), after all its changes but a typo tie-break, by
+   * three more new blind writers 141–143 (a students' chat and a gaming Discord, slang and run-ons;
+   * shop clerks and journalists asking dates, numbers, renames and regions; second-language writers
+   * translating word for word), each with 24 out-of-scope messages, at least 12 of them near
+   * misses. Of their 285 messages, 17 already word for word in an earlier set were left out: 268,
+   * sealed.
    */
   "holdout-19": new URL("../../tests/eval/chat-holdout-19-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
