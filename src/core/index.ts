@@ -447,7 +447,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const spoken = (): Spoken => {
       if (spokenOnce === undefined) {
         const said = sentences(reading.text);
-        spokenOnce = { said, asking: questionsIn(said) };
+        const asking = questionsIn(said);
+        spokenOnce = { said, asking, toldBeside: asking.length > 0 && asking.length < said.length };
       }
       return spokenOnce;
     };
@@ -542,8 +543,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // not outweigh the company's entry that the sentence asking, read alone, asks well enough to answer.
     const asksTheCompanyAlone = (topic: Topic) => {
       if (subject === undefined || !recognition.guessedServices.includes(subject)) return false;
-      const { said, asking } = spoken();
-      if (asking.length === 0 || asking.length === said.length) return false;
+      const { asking, toldBeside } = spoken();
+      if (!toldBeside) return false;
       return asking.some((sentence) => {
         const read = readSentence(sentence.text);
         if (read.recognition.guessedServices.includes(subject) || read.recognition.services.includes(subject) || read.described.services.includes(subject)) return false;
@@ -593,8 +594,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     let offTopicOutweighs: boolean | undefined;
     const asksWhatWeDoNotCover = () => (offTopicOutweighs ??= countsWhatWeDoNotCover());
     const countsWhatWeDoNotCover = () => {
-      const { said, asking } = spoken();
-      const askingReadings = asking.length === 0 || asking.length === said.length ? [] : asking.map((sentence) => readSentence(sentence.text));
+      const { asking, toldBeside } = spoken();
+      const askingReadings = toldBeside ? asking.map((sentence) => readSentence(sentence.text)) : [];
       const offTopicAsked =
         askingReadings.length > 0 && askingReadings.every((read) => read.recognition.services.includes(subject))
           ? askingReadings.flatMap((read) => read.recognition.offTopic)
@@ -954,6 +955,8 @@ function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading, 
 interface Spoken {
   said: readonly Clause[];
   asking: readonly Clause[];
+  /** Some sentences ask and others only tell: what is asked can be read apart from the story. */
+  toldBeside: boolean;
 }
 
 /** …nor the company either. */
