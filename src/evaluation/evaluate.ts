@@ -192,6 +192,16 @@ export const EVAL_SETS = {
    * sealed.
    */
   "holdout-19": new URL("../../tests/eval/chat-holdout-19-set.json", import.meta.url),
+  /**
+   * Written at the start of the session of 2026-12-02's late afternoon (16:10), before its first
+   * change, by four more new blind writers 145–148 (a Telegram group typing fast on phones; a
+   * Discord of long stories that describe services rather than name them; newcomers asking about
+   * history, strategy and comparisons; people writing privately: dictated messages, a shop owner,
+   * a parent, a student, a tourist at a till), with 10–16 out-of-scope messages each, mostly near
+   * misses. Of their 326 messages, 38 already word for word in an earlier set were left out: 288,
+   * sealed.
+   */
+  "holdout-20": new URL("../../tests/eval/chat-holdout-20-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -438,6 +448,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-4",
   "holdout-18",
   "holdout-19",
+  "holdout-20",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
