@@ -1284,3 +1284,19 @@ describe("how old an answer's facts are", () => {
     expect(assistant.ask("which cards work with xiaomi pay in italy?").sourceLine).toMatch(/14 February 2022 \(4 years ago: it may have changed\)$/);
   });
 });
+
+describe("phrases of the concept lexicon: what they reach, and no further", () => {
+  it("GIVEN 'use one' in a question ('can I use only one card on the band?') THEN no second-hand device is read into it; buying a used one still is", () => {
+    expect(assistant.ask("can I use only one card on the band?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("should I buy a used one or a new mi band?").kind).toBe("fallback");
+  });
+
+  it("GIVEN a bank transfer in a bank's own app THEN declined; Xiaomi's bank-transfer app in India THEN Xiaomi Pay", () => {
+    expect(assistant.ask("come faccio un bonifico con l'app della banca?").kind).toBe("fallback");
+    expect(assistant.ask("l'app di xiaomi per i bonifici in india c'è ancora?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+  });
+
+  it("GIVEN storage asked in gigabytes ('quanti gigabyte offre mi cloud?') THEN the storage entry", () => {
+    expect(assistant.ask("quanti gigabyte offre mi cloud?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
+  });
+});
