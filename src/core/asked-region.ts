@@ -3,6 +3,7 @@
  * e in Italia?", "I'm in the UK, or is it China only?", "preso in Polonia, vorrei usarlo qui in Italia".
  */
 import { clauses, questionsIn, sentences, turns } from "./clauses.js";
+import { EUROPEAN_COUNTRIES } from "./countries.js";
 import { LEADING_LABEL, namesAsPlace, pointsToPlace, regionTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./lexicon.js";
@@ -20,6 +21,8 @@ const HERE = phraseFinder((pack) => pack.hereWords);
 const HERE_FROM = new RegExp(`^\\s+(?:${[...wordsOfAllPacks((pack) => pack.cityOriginWords)].join("|")})(?![\\p{L}])`, "iu");
 // "come qui", "same as here": the place "here" is what the question compares another with.
 const LIKE_HERE = phraseFinder((pack) => pack.likeHerePhrases, "['’\\s]+");
+// "tipo", "such as": a place after them is an example of one named before it.
+const EXAMPLE = phraseFinder((pack) => pack.examplePhrases, "['’\\s]+");
 // "I'm in", "vivo a": the place after them is where the asker is.
 const ASKER_PLACE = phraseFinder((pack) => pack.askerPlacePhrases, "['’\\s]+");
 // "I'm from", "vengo da": the place after them is the asker's own country.
@@ -101,6 +104,12 @@ export class AskedRegion {
     if (kept.length === 1 && this.placesAfter(RETURNED, text, kept, language, this.reach.returnedPlaceWords).length > 0 && askingNamesNoPlace()) return undefined;
     // One place or none: nothing to choose (most messages).
     if (kept.length <= 1) return kept[0];
+    // "xiaomi pay nell'europa dell'est tipo in romania si usa?": one European country given as
+    // Europe's example is the place asked; several ("like Portugal or Spain") leave Europe asked.
+    if (kept.length === 2 && kept.includes("EU")) {
+      const example = kept.find((code) => code !== "EU")!;
+      if (EUROPEAN_COUNTRIES.has(example) && this.placesAfter(EXAMPLE, text, [example], language).length > 0) return example;
+    }
     // "Io sto a Bologna e qui va con la Nexi, ma in Albania funziona?": what a question turns to asks.
     const askingParts = asking().map((sentence) => turns(sentence.text, TURNING_WORDS).at(-1) ?? sentence.text);
     // "I'm in the UK, or is it China only?": the region set against the one asked is not it; but

@@ -315,6 +315,12 @@ describe("countries", () => {
     expect(answer.body).toMatch(/In Europa ho dati su: .*Italia/);
   });
 
+  it("GIVEN one European country given as Europe's example ('in europa, tipo in austria', 'in eastern europe, like in romania') THEN that country is asked, not Europe", () => {
+    expect(assistant.ask("xiaomi pay c'è in europa, tipo in austria?").availability).toMatchObject({ service: "mi-pay", region: "AT" });
+    expect(assistant.ask("does xiaomi pay work in eastern europe, like in romania?").availability).toMatchObject({ service: "mi-pay", region: "RO", status: "unknown" });
+    expect(assistant.ask("does xiaomi pay work in europe?").availability).toMatchObject({ service: "mi-pay", region: "EU" });
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });

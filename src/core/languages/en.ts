@@ -31,6 +31,7 @@ export const english: LanguagePack = {
   homeCountryPhrases: ["my country", "my home country", "my own country", "my homeland", "back home"],
   hereWords: wordList("here"),
   likeHerePhrases: ["like here", "as here", "same as here", "like over here", "as it does here", "like it does here"],
+  examplePhrases: ["like", "such as", "for example", "for instance", "e g", "eg", "especially", "in particular", "specifically"],
   thereWords: wordList("there"),
   thereAtClauseEnd: [],
   clauseTurningWords: wordList("or but"),

@@ -44,6 +44,7 @@ export const italian: LanguagePack = {
   homeCountryPhrases: ["mio paese", "mia nazione", "in patria", "paese mio"],
   hereWords: wordList("qui qua"),
   likeHerePhrases: ["come qui", "come qua", "uguale a qui", "come da noi"],
+  examplePhrases: ["tipo", "ad esempio", "per esempio", "ad es", "per es", "come in", "in particolare", "specie in", "soprattutto in"],
   // "mia sorella sta a Varsavia… da loro funziona?": at their place.
   thereWords: ["li", "laggiu", "da loro", "da lei", "da lui"],
   thereAtClauseEnd: ["la"],

@@ -99,6 +99,8 @@ export interface LanguagePack {
   existentialWords: readonly string[];
   /** Phrases comparing a place with the asker's ("come qui", "same as here"): the other place is asked. */
   likeHerePhrases: readonly string[];
+  /** Phrases before an example ("tipo", "such as"): one country given as Europe's example is the place asked. */
+  examplePhrases: readonly string[];
   /** Phrases before the place where the asker is ("i m in", "vivo a"): what "here" means when nothing follows it. */
   askerPlacePhrases: readonly string[];
   /** Everyday two-word phrases holding another company's name ("dal vivo": in person, not a Vivo phone). */
