@@ -946,7 +946,8 @@ function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading, 
       !pointsToPlace(recognition) &&
       described.homeRegion === undefined &&
       described.types.includes("history") &&
-      described.types.every((type) => !PLACE_BOUND_TYPES.has(type))
+      // "da quando esiste mi pay?": since when it exists, asked of no place, is its history.
+      described.types.every((type) => type === "availability" || !PLACE_BOUND_TYPES.has(type))
     );
   });
 }

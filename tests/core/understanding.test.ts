@@ -193,6 +193,13 @@ describe("countries", () => {
     expect(assistant.ask("I had Mi Pay on my phone back in Bangalore and in 2022 it just stopped working. was it shut down?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
   });
 
+  it("GIVEN 'since when does it exist' asked of no place and China only in the story ('da quando esiste xiaomi pay? mia sorella dice che in cina…') THEN its history, not China's status; asked of a place THEN the place's status", () => {
+    const history = assistant.ask("da quando esiste xiaomi pay? mia sorella dice che in cina lo usano da una vita");
+    expect(history).toMatchObject({ kind: "answer", service: "mi-pay", topic: "mi-pay-china" });
+    expect(history.availability).toBeUndefined();
+    expect(assistant.ask("da quando esiste xiaomi pay in italia?").availability).toMatchObject({ region: "IT" });
+  });
+
   it("GIVEN the one place named where the asker came back from ('tornata da un viaggio a pechino', 'back from a trip to Poland') and a question naming no place THEN no status there; a question pointing there THEN its status", () => {
     const fromBeijing = assistant.ask("tornata ora da un viaggio a pechino 🇨🇳 e li tutti parlano con xiaoai. ma sul mio xiaomi comprato qui lo posso attivare?");
     expect(fromBeijing).toMatchObject({ kind: "answer", service: "xiaoai" });
