@@ -567,7 +567,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const companyEntry = best?.topic.kind === "composed" ? ranked.find((candidate) => candidate.topic.kind === "faq" && candidate.topic.service === COMPANY_SERVICE_ID) : best;
     const aboutTheCompany =
       subject === undefined && namesXiaomi && !namesAModel(recognition) && recognition.offTopic.length === 0 && companyEntry?.topic.service === COMPANY_SERVICE_ID && companyEntry.topic.kind === "faq";
-    if (aboutTheCompany && companyEntry.score >= options.answering.companyAnswerThreshold && agrees(companyEntry.topic)) return answered(companyEntry.topic, companyEntry.score);
+    // "…vuole un telefono xiaomi… ma negli stati uniti li vendono?": an entry about the very place
+    // asked needs less of the message's other words.
+    const companyThreshold = aboutTheCompany && namesThePlace(companyEntry.topic) ? options.answering.serviceAnswerThreshold : options.answering.companyAnswerThreshold;
+    if (aboutTheCompany && companyEntry.score >= companyThreshold && agrees(companyEntry.topic)) return answered(companyEntry.topic, companyEntry.score);
     if (subject === undefined) {
       const suggestions = ranked
         .filter((candidate) => candidate.score >= options.answering.suggestionThreshold)

@@ -328,6 +328,12 @@ describe("countries", () => {
     expect(assistant.ask("does xiaomi pay work in europe?").availability).toMatchObject({ service: "mi-pay", region: "EU" });
   });
 
+  it("GIVEN whether Xiaomi sells its phones in a place, asked beside a story ('mio figlio vive a chicago… ma negli stati uniti li vendono?') THEN the company's entry about that place, with its status there", () => {
+    const answer = assistant.ask("mio figlio vive a chicago e vorrebbe un telefono xiaomi... ma negli stati uniti li vendono?");
+    expect(answer).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-usa" });
+    expect(answer.availability).toMatchObject({ region: "US", status: "unavailable" });
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });
