@@ -51,8 +51,9 @@ export class AskedRegion {
   /**
    * The region a message asks about. With several, the one in the clause that asks; a region the
    * message looks beyond ("fuori dall'Italia, tipo in Austria?") is not the one asked.
+   * @param asksWhether the message asks whether something works or can be had ("si può usare")
    */
-  of(text: string, recognition: Recognition, language: Language): string | undefined {
+  of(text: string, recognition: Recognition, language: Language, asksWhether = false): string | undefined {
     const kept = recognition.regions.filter((code) => !recognition.excludedRegions.includes(code));
     // Most messages name one place or none and need neither: read once, when a rule first asks.
     // A clause asks when its sentence does: "Does it work in Italy with any Mastercard, or only
@@ -66,8 +67,13 @@ export class AskedRegion {
     // "mio genero è di Praga, chiede se lì c'è": no place named, "there" points at where someone is from.
     // "i am from chisinau, xiaomi pay exist here?": "here", with no other place, is where the asker
     // is from; not in "just moved here from dublin".
+    // "youpin si può usare da milano?": asked whether it works from a city, in the sentence that
+    // asks, is asked of that city; not "just moved here from dublin… do i need it?".
     if (kept.length === 0 && recognition.originCities.length > 0) {
-      const pointsThere = asking().some((sentence) => saysHere(sentence.text) || pointsToPlace(this.recognizer.recognise(sentence.text, language)));
+      const pointsThere = asking().some((sentence) => {
+        const place = this.recognizer.recognise(sentence.text, language);
+        return saysHere(sentence.text) || pointsToPlace(place) || (asksWhether && place.originCities.length > 0 && !mentionsHere());
+      });
       return pointsThere ? recognition.originCities.at(-1) : undefined;
     }
     // "i am from Romania… bought my band in Italy on holiday, does the payment work also in my

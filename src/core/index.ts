@@ -452,7 +452,7 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       }
       return spokenOnce;
     };
-    const region = placeOnlyInTheStory(reading, readSentence, spoken) ? undefined : regionAsked.of(reading.text, recognition, language);
+    const region = placeOnlyInTheStory(reading, readSentence, spoken) ? undefined : regionAsked.of(reading.text, recognition, language, reading.described.types.includes("availability"));
     // "Xiaomi Pay con quali banche va?": asked nowhere in particular, the community's own country is
     // meant; its entry beats one about another country that matches nearly as well ("in Polonia
     // con quali banche?").

@@ -334,6 +334,11 @@ describe("countries", () => {
     expect(answer.availability).toMatchObject({ region: "US", status: "unavailable" });
   });
 
+  it("GIVEN whether a service can be used from a city ('xiaoai si può usare da napoli?') THEN that city's country is asked; 'just moved here from' a city THEN it is not", () => {
+    expect(assistant.ask("xiaoai si può usare da napoli?").availability).toMatchObject({ service: "xiaoai", region: "IT" });
+    expect(assistant.ask("just moved here from dublin, does xiaomi pay work with revolut?").availability?.region).not.toBe("IE");
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });
