@@ -1310,6 +1310,12 @@ describe("how old an answer's facts are", () => {
 });
 
 describe("phrases of the concept lexicon: what they reach, and no further", () => {
+  it("GIVEN an app found on the phone ('che mi sono trovata sul telefono nuovo') THEN no lost phone is read into it; a lost phone to find THEN still", () => {
+    expect(assistant.ask("che cos'è questa app getapps che mi sono trovata sul telefono nuovo?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
+    expect(assistant.ask("ho trovato sul telefono un'app che si chiama getapps, a cosa serve?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
+    expect(assistant.ask("ho perso il telefono, come lo ritrovo?")).toMatchObject({ kind: "answer", topic: "mi-cloud-find-device" });
+  });
+
   it("GIVEN 'use one' in a question ('can I use only one card on the band?') THEN no second-hand device is read into it; buying a used one still is", () => {
     expect(assistant.ask("can I use only one card on the band?")).toMatchObject({ kind: "answer", service: "mi-pay" });
     expect(assistant.ask("should I buy a used one or a new mi band?").kind).toBe("fallback");
