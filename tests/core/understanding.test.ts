@@ -820,6 +820,10 @@ describe("another company's product told as the story, not asked", () => {
 });
 
 describe("the Xiaomi account described beside what it serves", () => {
+  it("GIVEN the account described as the login one uses for the cloud and the store ('l'account con cui accedi al cloud e allo store') THEN the account's entry, not the cloud's", () => {
+    expect(assistant.ask("l'account con cui accedi al cloud e allo store come si chiama?")).toMatchObject({ kind: "answer", service: "xiaomi", topic: "xiaomi-account" });
+  });
+
   it("GIVEN the account described as what the cloud needs, the cloud named ('the login you need for Xiaomi Cloud') THEN the account's entry; the cloud's names compared THEN the cloud's", () => {
     expect(assistant.ask("that single login I need for xiaomi cloud and find device, what is it?").topic).toBe("xiaomi-account");
     expect(assistant.ask("il login che serve per xiaomi cloud e per trovare il telefono cos'è?").topic).toBe("xiaomi-account");
