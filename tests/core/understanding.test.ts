@@ -1314,6 +1314,12 @@ describe("how old an answer's facts are", () => {
 });
 
 describe("phrases of the concept lexicon: what they reach, and no further", () => {
+  it("GIVEN a Xiaomi app's notifications or updates to switch off ('getapps mi manda troppe notifiche…') THEN declined, a setting the sources do not cover; what the app is THEN answered", () => {
+    expect(assistant.ask("getapps mi manda troppe notifiche, come faccio a disattivare le notifiche?").kind).toBe("fallback");
+    expect(assistant.ask("how do i turn off notifications from getapps, they're too many").kind).toBe("fallback");
+    expect(assistant.ask("cos'è getapps?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
+  });
+
   it("GIVEN an app found on the phone ('che mi sono trovata sul telefono nuovo') THEN no lost phone is read into it; a lost phone to find THEN still", () => {
     expect(assistant.ask("che cos'è questa app getapps che mi sono trovata sul telefono nuovo?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
     expect(assistant.ask("ho trovato sul telefono un'app che si chiama getapps, a cosa serve?")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
