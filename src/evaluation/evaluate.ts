@@ -180,7 +180,9 @@ export const EVAL_SETS = {
    * before the question; a rambling Discord of tech enthusiasts comparing with Apple, Google and
    * Samsung; less technical relatives, first-time owners, travellers and expats who misremember
    * names), each with 24 out-of-scope messages, at least 13 of them near misses. Of their 285
-   * messages, 30 already word for word in an earlier set were left out: 255, sealed.
+   * messages, 30 already word for word in an earlier set were left out: 255, sealed until holdout
+   * 20 was written (six readings, always 95.4% in scope and 96.7% declined); then unsealed to study
+   * its misses.
    */
   "holdout-18": new URL("../../tests/eval/chat-holdout-18-set.json", import.meta.url),
   /**
@@ -446,7 +448,6 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout",
   "holdout-3",
   "holdout-4",
-  "holdout-18",
   "holdout-19",
   "holdout-20",
   "dialogue-holdout-4",
