@@ -108,6 +108,7 @@ const NEEDS_CAPITALS: Record<Language, ReadonlySet<string>> = perLanguage((langu
 // "in the us", "negli usa": after these words "us" and "usa" are the country whatever the case.
 const PLACE_WORDS = wordsOfAllPacks((pack) => pack.placeWords);
 const CITY_PLACE_WORDS = wordsOfAllPacks((pack) => pack.cityPlaceWords);
+const CARD_WORDS = wordsOfAllPacks((pack) => pack.cardWords);
 /** "paris - mi pay ok or not", "Belarus: …": a place as the message's label, before a dash or a colon. */
 export const LEADING_LABEL = /^\s*([\p{L}\p{M} .'’]{2,30}?)\s*(?:\s[-–—]+|:)\s/u;
 const LABEL_MARK = /[-–—:]/;
@@ -404,9 +405,11 @@ export class EntityRecognizer {
       if (region) {
         // "sono ucraina e vivo a Napoli": who someone is, not the place.
         const adjective = region.length === 1 && (this.adjectives.has(keys[0]!) || (this.placeOrAdjective.has(keys[0]!) && BEING_WORDS.has(input[i - 1]?.text ?? "")));
-        // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.
         const next = input[i + 1]?.text ?? "";
-        const nationality = adjective || (region.length === 1 && this.demonyms.has(keys[0]!));
+        // "my uk revolut", "a us card": a country's code before a card or an account says whose it is, as an adjective does.
+        const codeOfACard = region.length === 1 && keys[0]!.length <= 3 && (CARD_WORDS.has(next) || this.bankNames.get(next) !== undefined);
+        const nationality = adjective || (region.length === 1 && this.demonyms.has(keys[0]!)) || codeOfACard;
+        // "can I use XiaoAI in English?", "sorry, english pls": the language, not a country.
         // A verb may stand a word away ("parlo solo italiano", "speaks only English"); "in" may not,
         // and "in" makes a language only at the end of what is said ("in English?", "in inglese o in
         // cinese"), not before a noun ("in Indian shops").

@@ -339,6 +339,11 @@ describe("countries", () => {
     expect(assistant.ask("just moved here from dublin, does xiaomi pay work with revolut?").availability?.region).not.toBe("IE");
   });
 
+  it("GIVEN a country's code before a card ('my uk debit card in poland') THEN whose card it is, and the place named is asked", () => {
+    expect(assistant.ask("my uk debit card in poland, does xiaomi pay take it?").availability).toMatchObject({ service: "mi-pay", region: "PL" });
+    expect(assistant.ask("xiaomi pay uk?").availability).toMatchObject({ service: "mi-pay", region: "GB" });
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });

@@ -23,6 +23,7 @@ export const english: LanguagePack = {
   meansWords: { before: wordList("with on from via through using in into"), between: wordList("the a an my your his her their our its") },
   cityOriginWords: wordList("from"),
   cityPlaceWords: wordList("in at to near around about visiting visit"),
+  cardWords: wordList("card cards account bank debit credit revolut"),
   // "me from London" is who someone is: English says where it asks from with "from" after the verb ("can I order from London?").
   askerPronouns: [],
   askerPlacePhrases: ["i m in", "im in", "i am in", "i live in", "living in", "i m based in", "based in", "i m staying in", "staying in", "moved to", "moved back to", "we live in", "with us in", "re back home in", "m back home in", "re back in", "m back in"],

@@ -37,6 +37,7 @@ export const italian: LanguagePack = {
   meansWords: { before: wordList("con col sul sull sulla su tramite via nel nell dal dall"), between: wordList("l il lo la i gli le un una uno mio mia miei mie tuo tua suo sua proprio propria") },
   cityOriginWords: wordList("di da"),
   cityPlaceWords: wordList("a ad in alle nelle nella nel per vicino verso visitare visito visitando"),
+  cardWords: wordList("carta carte conto bancomat prepagata banca revolut"),
   askerPronouns: wordList("io noi"),
   askerPlacePhrases: ["sono in", "sono a", "vivo in", "vivo a", "abito in", "abito a", "sto in", "sto a", "mi trovo in", "mi trovo a", "qui in", "trasferito in", "trasferito a", "trasferita in", "trasferita a", "trasferiti in", "trasferiti a"],
   phrasesNamingNoProduct: ["dal vivo", "nel vivo", "al vivo"],

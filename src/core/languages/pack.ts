@@ -115,6 +115,8 @@ export interface LanguagePack {
   cityOriginWords: readonly string[];
   /** Words before a city that put the question there ("sono a Praga", "living in Kyiv"); "from Dublin" does not. */
   cityPlaceWords: readonly string[];
+  /** Cards and accounts ("carta", "card", "conto"): a country's code before one says whose card it is ("my uk card"). */
+  cardWords: readonly string[];
   /** The asker themselves ("io"): before an origin word and a city, where they ask from ("io da Milano ci posso ordinare?"), not where they come from. */
   askerPronouns: readonly string[];
   /** Words that look beyond a region: "fuori dall'Italia" is not a question about Italy. */
