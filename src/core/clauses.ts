@@ -3,11 +3,13 @@
  * all: "ciao a tutti, mia madre ha la band 6 nfc, la carta nexi funziona in grecia?". These
  * helpers cut it where its punctuation does, so the clause that asks can be read on its own.
  */
-import { wordsOfAllPacks } from "./languages/index.js";
+import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { QUESTION_OPENERS } from "./lexicon.js";
 import { normalize } from "./normalize.js";
 
 const QUESTION_LEADS = wordsOfAllPacks((pack) => pack.questionLeads);
+// "ho sentito che", "I read that": a sentence opening so reports what someone heard or read.
+const REPORTING = phraseFinder((pack) => pack.reportingPhrases, "['’\\s]+");
 
 export interface Clause {
   text: string;
@@ -65,7 +67,11 @@ export function questionsIn(said: readonly Clause[]): readonly Clause[] {
     // "volevo sapere se il cloud fa il backup dei messaggi... il mio vecchio samsung lo faceva":
     // with no question mark, a sentence opening a question asks too.
     const opened = said.slice(0, -1).filter((sentence) => sentence.text.search(QUESTION_OPENERS) >= 0);
-    return opened.length === 0 ? said.slice(-1) : [...opened, said.at(-1)!];
+    // "xiao ai tongxue è nato prima sulla tv o sullo speaker 🤔 ho sentito che il primo era un
+    // televisore": a last sentence that reports what someone heard tells, and the one before asks.
+    const last = said.at(-1)!;
+    const asks = said.length > 1 && last.text.search(REPORTING) === 0 ? said.at(-2)! : last;
+    return opened.length === 0 ? [asks] : [...opened.filter((sentence) => sentence !== asks), asks];
   }
   const last = said.at(-1)!;
   if (last.asks || !QUESTION_LEADS.has(normalize(last.text.match(/[\p{L}]+/u)?.[0] ?? ""))) return asking;

@@ -454,6 +454,10 @@ describe("a clause that asks, read beside the whole message", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN a question without its mark and then a sentence reporting what someone heard ('xiaoai parla italiano 🙂 mi hanno detto che il televisore…') THEN the question is what asks, not the report", () => {
+    expect(assistant.ask("xiaoai parla italiano 🙂 mi hanno detto che il televisore cinese di mio zio risponde solo in cinese")).toMatchObject({ kind: "answer", service: "xiaoai" });
+  });
+
   it("GIVEN updates told in the story and a question naming XiaoAI THEN about XiaoAI, not declined for the updates", () => {
     const answer = assistant.ask("ciao, ho aggiornato a hyperos 2 e vedo dappertutto hyperai. ma hyperai è il nuovo nome di xiaoai o sono due cose diverse? l'ho letto su un forum ma non mi fido");
     expect(answer).toMatchObject({ kind: "answer", service: "xiaoai" });

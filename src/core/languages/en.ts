@@ -72,6 +72,7 @@ export const english: LanguagePack = {
   whenWords: wordList("when"),
   returnedWords: ["back from", "returned from", "came back from", "home from"],
   questionLeads: wordList("how what why when where which who can could is are does do did will would should"),
+  reportingPhrases: ["i heard that", "i heard", "i read that", "i read", "someone told me", "they say", "people say"],
   codesNeedingCapitals: ["us"],
   stemOverrides: {},
   // Required on the first word to stem, not at start: see stemmer.ts.

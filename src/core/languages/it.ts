@@ -87,6 +87,7 @@ export const italian: LanguagePack = {
   whenWords: wordList("quando"),
   returnedWords: wordList("tornato tornata tornati tornate rientrato rientrata rientrati rientrate"),
   questionLeads: wordList("come cosa perche quando dove quale quali quanto quanti chi"),
+  reportingPhrases: ["ho sentito che", "ho letto che", "ho sentito dire che", "mi hanno detto che", "mi ha detto che", "dicono che", "si dice che"],
   codesNeedingCapitals: ["usa", "us"],
   stemOverrides: { assistenza: "assistenz", assistenze: "assistenz" },
   // Required on the first word to stem, not at start: see stemmer.ts.

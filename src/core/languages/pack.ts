@@ -146,6 +146,8 @@ export interface LanguagePack {
   askingTurnWords: readonly string[];
   /** Words that open a question when a sentence starts with them, question mark or not: "is there any way for me to use it". */
   questionLeads: readonly string[];
+  /** Phrases opening a sentence that reports what someone heard or read ("ho sentito che", "I read that"): it tells, it does not ask. */
+  reportingPhrases: readonly string[];
   /** Phrases before where the asker travels to: "there" in their question points at it ("travelling around Italy… can I use it there?"). */
   destinationPhrases: readonly string[];
   /** The word asking when ("quando", "when"): a place told beside it may be where something began, not what is asked. */
