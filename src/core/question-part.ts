@@ -38,13 +38,13 @@ const TOPIC_CHANGE_WORDS = new RegExp(
   "iu",
 );
 
-/** What follows the last change of subject, when it says at least `minWords` words. */
-export function afterChangeOfSubject(text: string, minWords: number): string | undefined {
+/** What comes before and after the last change of subject, when what follows says at least `minWords` words. */
+export function changeOfSubject(text: string, minWords: number): { before: string; after: string } | undefined {
   if (!TOPIC_CHANGE_WORDS.test(text)) return undefined;
   const changed = [...text.matchAll(TOPIC_CHANGE)].at(-1);
   if (changed === undefined) return undefined;
   const after = text.slice(changed.index + changed[0].length);
-  return wordCount(after) >= minWords ? after : undefined;
+  return wordCount(after) >= minWords ? { before: text.slice(0, changed.index), after } : undefined;
 }
 
 /**

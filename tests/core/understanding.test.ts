@@ -454,6 +454,11 @@ describe("a clause that asks, read beside the whole message", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN a question, then a change of subject to a remark that asks nothing ('…? fuori tema ma oggi piove a dirotto qui a milano') THEN the question is answered", () => {
+    expect(assistant.ask("does xiaomi pay work in greece with alpha bank? unrelated but my new band looks great in black").availability).toMatchObject({ service: "mi-pay", region: "GR" });
+    expect(assistant.ask("youpin spedisce in italia? fuori tema ma oggi piove a dirotto qui a milano")).toMatchObject({ kind: "answer", service: "youpin" });
+  });
+
   it("GIVEN a question without its mark and then a sentence reporting what someone heard ('xiaoai parla italiano 🙂 mi hanno detto che il televisore…') THEN the question is what asks, not the report", () => {
     expect(assistant.ask("xiaoai parla italiano 🙂 mi hanno detto che il televisore cinese di mio zio risponde solo in cinese")).toMatchObject({ kind: "answer", service: "xiaoai" });
   });
