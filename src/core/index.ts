@@ -29,7 +29,7 @@ import { LanguageDetector, type LanguageGuess } from "./language.js";
 import { ANY_REGION, ANY_SERVICE, EXACT_TOP, Matcher, type Candidate, type QueryTerm, type RankDepth, type Topic } from "./matcher.js";
 import { tokenize, wordCount } from "./normalize.js";
 import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.js";
-import { asksBesideTheService, changeOfSubject, othersOnlyAsContext, PREFERENCE_WORDS } from "./question-part.js";
+import { aside, asksBesideTheService, changeOfSubject, othersOnlyAsContext, PREFERENCE_WORDS } from "./question-part.js";
 import { QuestionSearch } from "./question-search.js";
 import { namedService, SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
 import { asks, chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
@@ -306,10 +306,12 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     // "uso Mi Cloud per i contatti. Volevo però chiedervi un'altra cosa: come cambio la suoneria?":
     // what comes after the change of subject is the question, asked on its own.
     const change = changeOfSubject(reading.text, options.reading.topicChangeMinWords);
-    // "…any way to get them back? also unrelated but the new redmi watch looks sick": a remark that
-    // asks nothing, after a question, leaves that question to answer.
-    if (change !== undefined && !asks(change.after) && change.before.includes("?")) {
-      const asked = analyse(change.before, askOptions, turn);
+    // "…any way to get them back? also unrelated but the new redmi watch looks sick", "…accanto al
+    // play store? … btw il tema scuro nuovo è bellissimo": a remark that asks nothing, after a
+    // question, leaves that question to answer.
+    const remark = change ?? aside(reading.text);
+    if (remark !== undefined && !asks(remark.after) && remark.before.includes("?")) {
+      const asked = analyse(remark.before, askOptions, turn);
       return { ...asked, answer: { ...asked.answer, question } };
     }
     if (change !== undefined) {

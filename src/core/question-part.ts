@@ -38,6 +38,16 @@ const TOPIC_CHANGE_WORDS = new RegExp(
   "iu",
 );
 
+// "… che palle. btw il tema scuro nuovo è bellissimo": an aside opening a sentence.
+const ASIDE = new RegExp(`(?<=[.!?…;]\\s*)(?:${[...wordsOfAllPacks((pack) => pack.asides)].join("|")})(?![\\p{L}])`, "giu");
+
+/** What comes before and after a message's last aside ("btw", "comunque", "ps") that opens a sentence. */
+export function aside(text: string): { before: string; after: string } | undefined {
+  const opened = [...text.matchAll(ASIDE)].at(-1);
+  if (opened === undefined) return undefined;
+  return { before: text.slice(0, opened.index), after: text.slice(opened.index + opened[0].length) };
+}
+
 /** What comes before and after the last change of subject, when what follows says at least `minWords` words. */
 export function changeOfSubject(text: string, minWords: number): { before: string; after: string } | undefined {
   if (!TOPIC_CHANGE_WORDS.test(text)) return undefined;

@@ -454,6 +454,10 @@ describe("a clause that asks, read beside the whole message", () => {
 });
 
 describe("chatty messages", () => {
+  it("GIVEN a question, then an aside opening a sentence that asks nothing ('…? btw il tema scuro nuovo è bellissimo') THEN the question is answered, the aside's subject not counted", () => {
+    expect(assistant.ask("a cosa serve getapps sul mio redmi? btw il tema scuro nuovo è bellissimo")).toMatchObject({ kind: "answer", topic: "xiaomi-getapps" });
+  });
+
   it("GIVEN a question, then a change of subject to a remark that asks nothing ('…? fuori tema ma oggi piove a dirotto qui a milano') THEN the question is answered", () => {
     expect(assistant.ask("does xiaomi pay work in greece with alpha bank? unrelated but my new band looks great in black").availability).toMatchObject({ service: "mi-pay", region: "GR" });
     expect(assistant.ask("youpin spedisce in italia? fuori tema ma oggi piove a dirotto qui a milano")).toMatchObject({ kind: "answer", service: "youpin" });
