@@ -1332,6 +1332,10 @@ describe("how old an answer's facts are", () => {
 });
 
 describe("phrases of the concept lexicon: what they reach, and no further", () => {
+  it("GIVEN 'fotografie' (photographs) kept on the internet by a Xiaomi phone THEN the cloud, not a camera question", () => {
+    expect(assistant.ask("mia nonna chiede dove sono finite le fotografie che il suo telefono xiaomi salvava su internet")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+  });
+
   it("GIVEN a Xiaomi app's notifications or updates to switch off ('getapps mi manda troppe notifiche…') THEN declined, a setting the sources do not cover; what the app is THEN answered", () => {
     expect(assistant.ask("getapps mi manda troppe notifiche, come faccio a disattivare le notifiche?").kind).toBe("fallback");
     expect(assistant.ask("how do i turn off notifications from getapps, they're too many").kind).toBe("fallback");
