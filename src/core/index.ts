@@ -237,8 +237,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
   ]);
   const detector = new LanguageDetector(languageTexts, serviceNameWords, options.reading.languageEvidence, { en: ENGLISH_WORDS }, regionNamesInBoth, derived);
   const likeOurs = new Map((knowledge.otherProducts.likeOurs ?? []).flatMap(({ service, products }) => products.map((product) => [product, service] as const)));
-  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, abbreviations, knownWords, likeOurs);
   const regionAsked = new AskedRegion(recognizer, concepts.origin, options.reading);
+  const reader = new MessageReader(options, detector, recognizer, matcher, concepts, regionAsked, abbreviations, knownWords, likeOurs);
   const followUps = new FollowUps(options, reader, matcher, recognizer, regionAsked, chatter, thisYear);
 
   interface Analysis {

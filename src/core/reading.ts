@@ -9,7 +9,7 @@ import type { CoreOptions } from "./defaults.js";
 import { COMPANY_SERVICE_ID, homeDeviceBrandAt, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
-import { saysHere } from "./asked-region.js";
+import { saysHere, type AskedRegion } from "./asked-region.js";
 import { followUpOpening } from "./lexicon.js";
 import type { Matcher, QueryTerm } from "./matcher.js";
 import type { Language } from "./schema.js";
@@ -58,6 +58,7 @@ export class MessageReader {
     private readonly recognizer: EntityRecognizer,
     private readonly matcher: Matcher,
     private readonly concepts: ConceptLexicon,
+    private readonly regionAsked: AskedRegion,
     /** Chat shorthand per word ("nn" → "non", "xke" → "perché"), both languages. */
     private readonly abbreviations: ReadonlyMap<string, readonly string[]>,
     /** Words the knowledge uses: two words typed apart that make one of them are that word ("hyper os"). */
@@ -123,8 +124,12 @@ export class MessageReader {
     // "in Shenzhen for work rn, is Mi Pay something ppl use here?", "mio cugino vive a shanghai, il
     // cloud lì funziona come qui?": a city of the services' origin is the asker's or the one asked.
     const { origin } = this.concepts;
+    // "i'm in Shenzhen right now, is Mi Pay usable here?": so is one where the asker says they are.
     const originCityAsked =
-      named.cityRegions.includes(origin) && (AT_THE_START.test(text) || questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))));
+      named.cityRegions.includes(origin) &&
+      (AT_THE_START.test(text) ||
+        questionsIn(sentences(text)).some((sentence) => pointsToPlace(this.recognizer.recognise(sentence.text, guess.language))) ||
+        this.regionAsked.askerIsIn(text, origin, guess.language));
     const recognition = withDescriptions(named, described, origin, this.options.answering.companyLead, originCityAsked);
     const tokens = typedWords.map((word) => word.text);
     const read: Reading = { text, guess, described, readings, recognition: this.counterpartAsked(recognition, typed) ?? recognition, tokens };

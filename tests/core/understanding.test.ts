@@ -344,6 +344,12 @@ describe("countries", () => {
     expect(assistant.ask("xiaomi pay uk?").availability).toMatchObject({ service: "mi-pay", region: "GB" });
   });
 
+  it("GIVEN the asker in a Chinese city ('sono a shanghai per lavoro', 'i'm in Shenzhen') and 'here' THEN China, not Italy; a friend in one and 'qui da noi' THEN Italy", () => {
+    expect(assistant.ask("sono a shanghai per lavoro, xiaomi pay funziona qui?").availability).toMatchObject({ region: "CN" });
+    expect(assistant.ask("i'm in Shenzhen 🇨🇳 right now - is Mi Pay usable here?").availability).toMatchObject({ region: "CN" });
+    expect(assistant.ask("ho un amico a pechino, qui da noi funziona xiaomi pay?").availability).toMatchObject({ region: "IT" });
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });
