@@ -146,6 +146,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "holdout-17": { inScope: 0.95, outOfScopeRejection: 1, otherRegion: 0 },
   // The eighteenth, unsealed and studied after six readings (95.4%, 96.7%; 95.9%, 98.3% once studied).
   "holdout-18": { inScope: 0.95, outOfScopeRejection: 0.98, otherRegion: 0 },
+  // The twentieth, unsealed and studied after three readings (95.8%, 100%, one other region).
+  "holdout-20": { inScope: 0.97, outOfScopeRejection: 1, otherRegion: 1 },
   // A contrast set: 50 near misses told as stories naming a service of ours, 50 stories the sources answer (first run 92.0%, 52.0%).
   "chat-dev-53": { inScope: 0.92, outOfScopeRejection: 0.9, otherRegion: 0 },
   // Shop assistants, thesis students, unboxers, terse and dictated messages (first run 95.5%, 92.9%, 1 other region: a Neapolitan "uè" read as the EU).
