@@ -63,6 +63,7 @@ export function afterQuestionOpeners(parts: readonly Clause[], openers: RegExp):
  */
 export function questionsIn(said: readonly Clause[]): readonly Clause[] {
   const asking = said.filter((sentence) => sentence.asks);
+  if (said.length === 0) return asking;
   if (asking.length === 0) {
     // "volevo sapere se il cloud fa il backup dei messaggi... il mio vecchio samsung lo faceva":
     // with no question mark, a sentence opening a question asks too.

@@ -21,6 +21,11 @@ describe("clauses", () => {
     expect(questionsIn(sentences("funziona in Grecia? grazie mille")).map((sentence) => sentence.text)).toEqual(["funziona in Grecia"]);
   });
 
+  it("GIVEN no question mark and a last sentence reporting what someone heard THEN the sentence before it asks; GIVEN no sentence at all THEN none asks", () => {
+    expect(questionsIn(sentences("xiaoai parla italiano 🙂 mi hanno detto che il televisore di mio zio risponde solo in cinese")).map((sentence) => sentence.text)).toEqual(["xiaoai parla italiano 🙂"]);
+    expect(questionsIn(sentences(""))).toEqual([]);
+  });
+
   it("GIVEN no question mark and a sentence before the last opening a question ('volevo sapere se…') THEN it asks, beside the last", () => {
     const said = sentences("ho un redmi e volevo sapere se il cloud fa il backup dei messaggi... il mio vecchio samsung lo faceva da solo");
     expect(questionsIn(said).map((sentence) => sentence.text)).toEqual(["ho un redmi e volevo sapere se il cloud fa il backup dei messaggi", "il mio vecchio samsung lo faceva da solo"]);
