@@ -350,6 +350,11 @@ describe("countries", () => {
     expect(assistant.ask("ho un amico a pechino, qui da noi funziona xiaomi pay?").availability).toMatchObject({ region: "IT" });
   });
 
+  it("GIVEN one of India's large cities ('a jaipur', 'in hyderabad') THEN India", () => {
+    expect(assistant.ask("xiaomi pay a jaipur funziona?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
+    expect(assistant.ask("my cousin in hyderabad says mi pay is gone, did xiaomi kill it?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });
