@@ -530,7 +530,9 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       hasFacts &&
       asksOnlyWhereAndWithWhat &&
       best?.topic.kind === "faq" &&
-      !namesThePlace(best.topic) &&
+      // "…posso usarla per pagare con la mia carta BancoPosta?": a bank of the place, named, is
+      // what its facts speak of, even when the best entry mentions the place in passing.
+      (!namesThePlace(best.topic) || recognition.bankRegions.includes(region)) &&
       !itsWordAsked(best.topic) &&
       placeSpeaksOfIt()
     )

@@ -355,6 +355,12 @@ describe("countries", () => {
     expect(assistant.ask("my cousin in hyderabad says mi pay is gone, did xiaomi kill it?").availability).toMatchObject({ service: "mi-pay", region: "IN" });
   });
 
+  it("GIVEN a card of a bank of the place ('la sua carta bancoposta… si può?') THEN the place's facts, which say whether that bank works, even when a closer entry mentions the place in passing", () => {
+    const answer = assistant.ask("mia zia ha appena preso la mi band 7 nfc e vorrebbe usarla per pagare al mercato con la sua carta bancoposta, si può?");
+    expect(answer).toMatchObject({ kind: "answer", service: "mi-pay", topic: "service-in-region" });
+    expect(answer.answer).toContain("BancoPosta");
+  });
+
   it("GIVEN a question about Greece's cards THEN is not answered with Italy's cards", () => {
     expect(assistant.ask("quali carte funzionano con xiaomi pay in grecia?").topic).not.toBe("mi-pay-italy-cards");
   });
