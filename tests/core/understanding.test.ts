@@ -1375,6 +1375,10 @@ describe("phrases of the concept lexicon: what they reach, and no further", () =
     expect(assistant.ask("l'app di xiaomi per i bonifici in india c'è ancora?")).toMatchObject({ kind: "answer", service: "mi-pay" });
   });
 
+  it("GIVEN the cloud described as 'the backup thing' of the Xiaomi account ('quella roba del backup che ti da l'account xiaomi') THEN the cloud's storage, not the company's overview", () => {
+    expect(assistant.ask("quella roba del backup che ti da l'account xiaomi, quanti giga sono gratis?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
+  });
+
   it("GIVEN storage asked in gigabytes ('quanti gigabyte offre mi cloud?') THEN the storage entry", () => {
     expect(assistant.ask("quanti gigabyte offre mi cloud?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
   });
