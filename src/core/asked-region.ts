@@ -264,12 +264,12 @@ export class AskedRegion {
     return said.slice(last + 1).every((clause) => ALTERNATIVE_START.test(clause) || !this.recognizer.recognise(clause, language).regions.some((code) => candidates.includes(code)));
   }
 
-  /** The places among `candidates` named right after each of the phrases ("I'm in", "parto per"). */
   /** Whether the message says the asker is in `code` ("I'm in Shenzhen", "sto a Pechino"). */
   askerIsIn(text: string, code: string, language: Language): boolean {
     return this.placesAfter(ASKER_PLACE, text, [code], language).length > 0;
   }
 
+  /** The places among `candidates` named right after each of the phrases ("I'm in", "parto per"). */
   private placesAfter(phrases: RegExp, text: string, candidates: readonly string[], language: Language, reach = this.reach.askerPlaceWords): string[] {
     return [...text.matchAll(phrases)].map((phrase) => this.placeRightAfter(phrase, text, candidates, language, reach)).filter((code) => code !== undefined);
   }

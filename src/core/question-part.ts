@@ -43,8 +43,10 @@ const ASIDE = new RegExp(`(?<=[.!?…;]\\s*)(?:${[...wordsOfAllPacks((pack) => p
 
 /** What comes before and after a message's last aside ("btw", "comunque", "ps") that opens a sentence. */
 export function aside(text: string): { before: string; after: string } | undefined {
-  const opened = [...text.matchAll(ASIDE)].at(-1);
-  if (opened === undefined) return undefined;
+  let opened: RegExpMatchArray | undefined;
+  // Most messages have none: no array of matches is built for them.
+  for (const match of text.matchAll(ASIDE)) opened = match;
+  if (opened?.index === undefined) return undefined;
   return { before: text.slice(0, opened.index), after: text.slice(opened.index + opened[0].length) };
 }
 
