@@ -130,16 +130,25 @@ export function words(text: string): Word[] {
 }
 
 /**
- * Letters glued to a number name a model ("SU7", "Poco X6", "Watch S3"): those letters, lower
- * case, or undefined when the text has none. Such a letter is neither a word of a language nor
- * chat shorthand ("x" for "per").
+ * Letters glued to a number name a model ("SU7", "Poco X6", "Watch S3"), and so does a product
+ * line's word between a brand and a number ("Redmi Note 14", "Mi Band 8"): those words, lower
+ * case, or undefined when the text has none. Such a word is neither a word of a language ("note"
+ * is no Italian) nor chat shorthand ("x" for "per").
  */
 export function modelLetters(text: string): ReadonlySet<string> | undefined {
-  return LETTER_BEFORE_DIGIT.test(text) ? new Set(text.toLowerCase().match(LETTERS_BEFORE_DIGIT)) : undefined;
+  if (!ANY_DIGIT.test(text)) return undefined;
+  const glued = LETTER_BEFORE_DIGIT.test(text);
+  const lines = text.match(LINE_BEFORE_NUMBER);
+  if (!glued && lines === null) return undefined;
+  const models = new Set(glued ? text.toLowerCase().match(LETTERS_BEFORE_DIGIT) : []);
+  for (const line of lines ?? []) models.add(line.toLowerCase());
+  return models;
 }
 
+const ANY_DIGIT = /\d/;
 const LETTER_BEFORE_DIGIT = /\p{L}\d/u;
 const LETTERS_BEFORE_DIGIT = /\p{L}+(?=\d)/gu;
+const LINE_BEFORE_NUMBER = /(?<=(?:^|[^\p{L}])(?:redmi|poco|xiaomi|mi)\s+)\p{L}+(?=\s+\d)/giu;
 
 /** How many words `words(text)` gives, without building them (a long message's clauses are counted). */
 export function wordCount(text: string): number {

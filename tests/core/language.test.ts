@@ -61,6 +61,12 @@ describe("language", () => {
     expect(assistant.ask("Mi Pay in Russia, usable?", { locale: "it" }).language).toBe("it");
   });
 
+  it("GIVEN a product line's word in a model's name ('Redmi Note 14') THEN it says no language: the English around it decides", () => {
+    expect(assistant.ask("redmi note 13 price in india").language).toBe("en");
+    expect(assistant.ask("redmi note 13 pro battery in mah").language).toBe("en");
+    expect(assistant.ask("le note della redmi note 13 si salvano sul cloud?").language).toBe("it");
+  });
+
   it("GIVEN a clear question THEN the locale does not override it", () => {
     expect(assistant.ask("does Mi Pay work in Italy?", { locale: "it" }).language).toBe("en");
     expect(assistant.ask("Mi Pay funziona in Italia?", { locale: "en" }).language).toBe("it");
