@@ -214,6 +214,15 @@ export const EVAL_SETS = {
    * messages, 1 already word for word in an earlier set was left out: 299, sealed.
    */
   "holdout-21": new URL("../../tests/eval/chat-holdout-21-set.json", import.meta.url),
+  /**
+   * Written at the start of the session of 2026-12-02's evening (18:20), before its first change,
+   * by four more new blind writers 153–156 (a busy parent dictating on Telegram; a student living
+   * between countries, with foreign cards and SIMs; a retired newcomer who describes things rather
+   * than names them; a sarcastic forum regular asking about strategy and history), with 7–8
+   * out-of-scope messages each, mostly near misses. Of their 300 messages, 5 already word for word
+   * in an earlier set were left out: 295, sealed.
+   */
+  "holdout-22": new URL("../../tests/eval/chat-holdout-22-set.json", import.meta.url),
   section3: new URL("../../tests/eval/section3-set.json", import.meta.url),
   "chat-dev-3": new URL("../../tests/eval/chat-dev-3-set.json", import.meta.url),
   "chat-dev-4": new URL("../../tests/eval/chat-dev-4-set.json", import.meta.url),
@@ -460,6 +469,7 @@ export const SEALED_SETS: ReadonlySet<EvalSetName | DialogueSetName> = new Set([
   "holdout-4",
   "holdout-19",
   "holdout-21",
+  "holdout-22",
   "dialogue-holdout-4",
   "dialogue-holdout-6",
   "dialogue-holdout-7",
