@@ -385,6 +385,13 @@ export const EVAL_SETS = {
    * final code before any change made for it.
    */
   "chat-dev-63": new URL("../../tests/eval/chat-dev-63-set.json", import.meta.url),
+  /**
+   * Written blind at the start of the evening session of 2026-12-02, right after holdout 22, by
+   * four new writers 157–160 (family chats forwarded to the bot; expats and travellers naming
+   * cities; people who half-remember names and assume wrongly; shop staff relaying customers and a
+   * thesis student), to tune on: 290 messages (10 already in an earlier set left out).
+   */
+  "chat-dev-64": new URL("../../tests/eval/chat-dev-64-set.json", import.meta.url),
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

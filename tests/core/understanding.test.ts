@@ -1379,6 +1379,11 @@ describe("phrases of the concept lexicon: what they reach, and no further", () =
     expect(assistant.ask("quella roba del backup che ti da l'account xiaomi, quanti giga sono gratis?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
   });
 
+  it("GIVEN which cards a described payment 'prende' (takes) THEN Xiaomi Pay, not 'which one to buy'; which one to buy THEN still declined", () => {
+    expect(assistant.ask("quella cosa per pagare con l'orologio xiaomi, quali carte prende?")).toMatchObject({ kind: "answer", service: "mi-pay" });
+    expect(assistant.ask("band 9 o redmi watch, quale mi prendo?").kind).toBe("fallback");
+  });
+
   it("GIVEN storage asked in gigabytes ('quanti gigabyte offre mi cloud?') THEN the storage entry", () => {
     expect(assistant.ask("quanti gigabyte offre mi cloud?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
   });
