@@ -186,7 +186,10 @@ export class AskedRegion {
     // "a lisbona il backup su mi cloud funziona? in italia mi salva contatti e note": a city the
     // question names is asked, though a country named outside it would otherwise come first.
     if (askedThere.length === 1 && recognition.cityRegions.includes(askedThere[0]!) && !recognition.backgroundRegions.includes(askedThere[0]!) && !mentionsHere()) return askedThere[0];
-    const originAsked = askedThere.length === 1 && askedThere[0] === this.origin;
+    // "perché in cina sì e qui no?": the origin set beside "here" in the part that asks is what
+    // "here" is compared with, not the place asked; "qui non va, ma in cina va?" turns to it alone.
+    const originAsked =
+      askedThere.length === 1 && askedThere[0] === this.origin && !saysHere(turns(lastAsking!.text, TURNING_WORDS).at(-1) ?? lastAsking!.text);
     const places = candidates.length > 1 && !originAsked ? candidates.filter((code) => code !== this.origin) : candidates;
     // "In Grecia funziona con la mia carta italiana?": a place named beats one an adjective implies;
     // so does a city that "there" points at ("parto per Praga… con la mia carta italiana funziona lì?").

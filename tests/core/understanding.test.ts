@@ -237,6 +237,11 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN why China has it and 'here' does not ('perché in cina sì e qui no?') THEN here, the asker's place; a question turning to China alone THEN China", () => {
+    expect(assistant.ask("il cloud di xiaomi qui in italia non funziona piu? perche in cina si e qui no?").availability).toMatchObject({ service: "mi-cloud", region: "IT" });
+    expect(assistant.ask("qui in italia il cloud non va, ma in cina va?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
+  });
+
   it("GIVEN 'here' in the asker's description, not in the clause that asks ('mexican living in italy here, youpin ships to mexico?') THEN the place the question names", () => {
     expect(assistant.ask("mexican living in italy here, youpin ships to mexico?").availability).toMatchObject({ service: "youpin", region: "MX" });
     expect(assistant.ask("I'm in Milan on erasmus, from Spain originally. is xiaomi pay available here?").availability).toMatchObject({ service: "mi-pay", region: "IT" });
