@@ -1389,6 +1389,12 @@ describe("phrases of the concept lexicon: what they reach, and no further", () =
     expect(assistant.ask("band 9 o redmi watch, quale mi prendo?").kind).toBe("fallback");
   });
 
+  it("GIVEN a Youpin order stuck or to track ('ordine youpin fermo… dove lo traccio?') THEN declined, a shipment the sources cannot see; an order shipped to Italy THEN Youpin's status", () => {
+    expect(assistant.ask("ordine youpin fermo da una settimana, dove lo traccio?").kind).toBe("fallback");
+    expect(assistant.ask("il mio ordine youpin per Roma è fermo, come faccio?").kind).toBe("fallback");
+    expect(assistant.ask("ho fatto un ordine su youpin, si può spedire in italia?").availability).toMatchObject({ service: "youpin", region: "IT" });
+  });
+
   it("GIVEN storage asked in gigabytes ('quanti gigabyte offre mi cloud?') THEN the storage entry", () => {
     expect(assistant.ask("quanti gigabyte offre mi cloud?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
   });
