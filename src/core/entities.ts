@@ -33,6 +33,7 @@ const HOME_DEVICE_WORDS = wordsOfAllPacks((pack) => pack.homeDeviceWords);
 // "xiaomi 14", "telefoni xiaomi", "xiaomi phones", "il mio xiaomi", "uno xiaomi": a phone.
 const PHONE_WORDS = wordsOfAllPacks((pack) => pack.phoneWords);
 const PHONE_OWNER_WORDS = wordsOfAllPacks((pack) => pack.phoneOwnerWords);
+const WEARABLE_WORDS = wordsOfAllPacks((pack) => pack.wearableWords);
 
 /**
  * Whether a region is named as a place, a country or a city standing for it ("in Grecia", "a
@@ -49,12 +50,13 @@ function languageVerbAcross(input: readonly Word[], i: number): boolean {
   return k < i - 2 && k >= 0 && input[k]!.text !== "in" && LANGUAGE_USE_BEFORE.has(input[k]!.text);
 }
 
-/** Whether the word at `i` of a message's words is the company's name as a phone's ("xiaomi 14", "telefoni xiaomi", "il mio xiaomi"). */
+/** Whether the word at `i` of a message's words is the company's name as a phone's or a device worn ("xiaomi 14", "telefoni xiaomi", "il mio xiaomi", "xiaomi watch"). */
 function phoneBrandAt(words: readonly string[], i: number): boolean {
   if (words[i] !== COMPANY_WORD) return false;
   const next = words[i + 1] ?? "";
   const before = words[i - 1] ?? "";
-  return startsWithDigit(next) || PHONE_WORDS.has(next) || PHONE_WORDS.has(before) || PHONE_OWNER_WORDS.has(before);
+  // "apple pay on a xiaomi watch": a device worn is as much a device as a phone.
+  return startsWithDigit(next) || PHONE_WORDS.has(next) || WEARABLE_WORDS.has(next) || PHONE_WORDS.has(before) || PHONE_OWNER_WORDS.has(before);
 }
 
 /** "Xiaomi 15", "xiomi 16": the company's name as recognised, however typed, before a number names a phone model. */

@@ -805,6 +805,9 @@ describe("another company's product told as the story, not asked", () => {
     // "their own" points to ours as well; "my own" is the asker's, and asks about the other product.
     expect(assistant.ask("how come xiaomi phones sold here have google assistant and not their own one?")).toMatchObject({ kind: "answer", service: "xiaoai" });
     expect(assistant.ask("can i use my own apple pay on a xiaomi watch?").kind).toBe("fallback");
+    // A device worn is a device as a phone is: "a xiaomi watch" as much as "my xiaomi".
+    expect(assistant.ask("does apple pay work on a xiaomi watch").kind).toBe("fallback");
+    expect(assistant.ask("does google wallet work on a xiaomi watch")).toMatchObject({ kind: "answer", service: "mi-pay" });
     // "Xiaomi's version of" too ("la versione xiaomi di"); "the xiaomi version of the redmi" is a phone's.
     expect(assistant.ask("whats xiaomi's version of google assistant called?")).toMatchObject({ kind: "answer", service: "xiaoai" });
     expect(assistant.ask("come si chiama la versione xiaomi di apple pay?")).toMatchObject({ kind: "answer", service: "mi-pay" });

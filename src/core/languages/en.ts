@@ -49,6 +49,7 @@ export const english: LanguagePack = {
   correctionPhrases: ["meant", "mean", "correction"],
   homeDeviceWords: wordList("lamp lamps bulb bulbs lights vacuum purifier camera cameras tv plug plugs"),
   phoneWords: wordList("phone phones smartphone smartphones"),
+  wearableWords: wordList("watch watches band bands smartwatch smartwatches bracelet"),
   phoneOwnerWords: wordList("my"),
   personOriginPhrases: ["m from", "am from", "originally from", "come from", "comes from", "im from", "re from", "bought in", "purchased in", "bought from", "ordered from", "s from", "flying from", "travelling from", "traveling from", "made in", "created in", "registered in", "opened in"],
   sourceWords: wordList("source sources link links proof citation"),

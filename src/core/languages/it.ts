@@ -64,6 +64,7 @@ export const italian: LanguagePack = {
   correctionPhrases: ["intendevo", "intendo", "intendi", "dicevo", "anzi", "volevo dire", "cioe"],
   homeDeviceWords: wordList("lampada lampade lampadina lampadine luci aspirapolvere purificatore telecamera telecamere televisore tv presa prese"),
   phoneWords: wordList("telefono telefoni cellulare cellulari smartphone"),
+  wearableWords: wordList("watch band smartwatch orologio orologi orologino braccialetto bracciale"),
   phoneOwnerWords: wordList("mio uno lo"),
   personOriginPhrases: [...SAYING_WHERE_FROM, "comprato in", "comprata in", "comprati in", "comprato a", "comprata a", "preso in", "presa in", "preso a", "presa a", "acquistato in", "acquistata in", "fatto in", "fatta in", "creato in", "creata in", "registrato in", "registrata in", "aperto in", "aperta in"],
   sourceWords: wordList("fonte fonti link prova prove"),

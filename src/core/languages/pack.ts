@@ -50,6 +50,8 @@ export interface LanguagePack {
   homeDeviceWords: readonly string[];
   /** Words for a phone, before or after the company's name ("telefoni xiaomi", "xiaomi phones"): the name is the phone's. */
   phoneWords: readonly string[];
+  /** Words for a device worn, right after the company's name ("xiaomi watch", "xiaomi band"): the name is that device's, as a phone's. */
+  wearableWords: readonly string[];
   /** Words before the company's name that make it a device someone has ("il mio xiaomi", "uno xiaomi", "my xiaomi"). */
   phoneOwnerWords: readonly string[];
   /**
