@@ -21,7 +21,8 @@ export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
 export const regionTerm = (code: string): string => `@${code}`;
 
 /** Term standing for a topic the knowledge does not cover: "!prezzo". */
-export const offTopicTerm = (topic: string): string => `!${topic.replaceAll(" ", "")}`;
+export const OFF_TOPIC_MARK = "!";
+export const offTopicTerm = (topic: string): string => `${OFF_TOPIC_MARK}${topic.replaceAll(" ", "")}`;
 
 /** The service id that stands for the company as a whole, not for one service. */
 export const COMPANY_SERVICE_ID = "xiaomi";

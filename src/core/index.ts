@@ -22,7 +22,7 @@ import { STEMMERS } from "./stemmer.js";
 import { asksAnything, FollowUps, isBareQuestionWord, refersBack, thingsNamed, type ContextSlot, type ConversationContext } from "./conversation.js";
 import { NO_CACHE, restoreTraits, scoped, storeTraits, type DerivedCache } from "./derived-cache.js";
 import { withOverrides, type CoreOptions, type CoreOverrides } from "./defaults.js";
-import { COMPANY_SERVICE_ID, EntityRecognizer, namesAModel, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, EntityRecognizer, namesAModel, OFF_TOPIC_MARK, namesOnlyAHomeDevice, namesOnlyAPhone, pointsToPlace, type Recognition } from "./entities.js";
 import { LANGUAGE_PACKS, perLanguage, wordsOfAllPacks } from "./languages/index.js";
 import { continuesConversation, FUNCTION_WORDS, MARKER_WORDS, QUESTION_OPENERS } from "./lexicon.js";
 import { LanguageDetector, type LanguageGuess } from "./language.js";
@@ -322,6 +322,10 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       // lol. thanks!!"): the question came before it.
       if (part.answer.kind !== "smalltalk") return { ...part, answer: { ...part.answer, question } };
     }
+    // "dopo l'aggiornamento mi è comparsa sta app 'getapps'… a cosa serve?", "ho qualche azione
+    // xiaomi… che percentuale dei ricavi arriva dai servizi?": what we do not cover, only in the
+    // story told around questions that ask about something else, is not what is asked.
+    if (offTopicOnlyTold(reading, readSentence)) reading = withoutOffTopic(reading);
     let terms = matcher.queryTerms(reading.recognition, reading.guess.language, reading.readings);
     let inherited: ContextSlot[] = [];
     // The message ranked as it stands: computed at most once, for the fragment checks and,
@@ -964,6 +968,34 @@ function placeOnlyInTheStory(reading: Reading, read: (text: string) => Reading, 
       described.types.every((type) => type === "availability" || !PLACE_BOUND_TYPES.has(type))
     );
   });
+}
+
+/** Whether what we do not cover is only in the sentences that tell, beside others that ask. */
+function offTopicOnlyTold(reading: Reading, readSentence: (text: string) => Reading): boolean {
+  if (reading.recognition.offTopic.length === 0) return false;
+  const said = sentences(reading.text);
+  const asking = questionsIn(said);
+  if (asking.length === 0 || asking.length === said.length) return false;
+  // Each question names or describes what it asks about: "si può accorciare l'attesa?" after the
+  // bootloader asks about the story.
+  const asksOfItsOwn = asking.every((sentence) => {
+    const read = readSentence(sentence.text);
+    return read.recognition.offTopic.length === 0 && subjectOf(read.recognition, read.described) !== undefined;
+  });
+  // A story told before the questions; told after one, it says why it is asked ("getapps come si
+  // disinstalla? mi riempie di notifiche pubblicitarie").
+  const firstAsking = said.indexOf(asking[0]!);
+  return asksOfItsOwn && said.every((sentence, i) => i < firstAsking || asking.includes(sentence) || readSentence(sentence.text).recognition.offTopic.length === 0);
+}
+
+function withoutOffTopic(reading: Reading): Reading {
+  const { recognition } = reading;
+  const kept = recognition.words.map((word) => !word.startsWith(OFF_TOPIC_MARK));
+  return {
+    ...reading,
+    recognition: { ...recognition, offTopic: [], words: recognition.words.filter((_, k) => kept[k]), origins: recognition.origins.filter((_, k) => kept[k]) },
+    described: { ...reading.described, offTopic: [] },
+  };
 }
 
 /** A message's sentences and those of them that ask (`questionsIn`). */

@@ -1398,6 +1398,15 @@ describe("phrases of the concept lexicon: what they reach, and no further", () =
     expect(assistant.ask("ho fatto un ordine su youpin, si può spedire in italia?").availability).toMatchObject({ service: "youpin", region: "IT" });
   });
 
+  it("GIVEN what we do not cover only in the story before a question about what we do ('ho ancora miui 14… cos'è hyperos?') THEN answered; told after the question, or asked of the story THEN declined", () => {
+    expect(assistant.ask("ho ancora miui 14 sul telefono vecchio. cos'è hyperos?")).toMatchObject({ kind: "answer", topic: "xiaomi-hyperos" });
+    expect(assistant.ask("ho comprato qualche azione xiaomi in borsa. quanto guadagna xiaomi con i servizi internet?")).toMatchObject({ kind: "answer", service: "xiaomi" });
+    expect(assistant.ask("getapps come si disinstalla? mi manda notifiche pubblicitarie tutto il giorno").kind).toBe("fallback");
+    expect(assistant.ask("voglio sbloccare il bootloader del mio poco. si può accorciare l'attesa di 168 ore?").kind).toBe("fallback");
+    // Magisk is rooting, whatever sentence says so.
+    expect(assistant.ask("magisk funziona su hyperos? voglio fare il root").kind).toBe("fallback");
+  });
+
   it("GIVEN storage asked in gigabytes ('quanti gigabyte offre mi cloud?') THEN the storage entry", () => {
     expect(assistant.ask("quanti gigabyte offre mi cloud?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
   });
