@@ -160,7 +160,7 @@ export class ConceptLexicon {
    *   description of a service holds one ("l'account mi cloud" is no "mi account"), though the
    *   company's name may stand in one ("the login for xiaomi cloud" is the Xiaomi login)
    */
-  read(words: readonly string[], nameWords: readonly number[] = []): ConceptReading {
+  read(words: readonly string[], nameWords: readonly number[] = [], placeWords: readonly number[] = []): ConceptReading {
     // Made on the first service described: most messages describe none.
     let serviceWeight: Map<string, number> | undefined;
     let asMeans: Set<string> | undefined;
@@ -176,12 +176,14 @@ export class ConceptLexicon {
     // Where the company's name stands, when it does (most messages: nowhere).
     const brand = read.some((word) => word.brand) ? read.map((word) => word.brand) : undefined;
     const namedAt = nameWords.length === 0 ? undefined : (at: number) => nameWords.includes(at) && !(brand?.[at] ?? false);
+    // Nor does a place between its words count: "con la mi band in russia si può pagare?".
+    const free = placeWords.length === 0 ? brand : read.map((word, i) => word.brand || placeWords.includes(i));
     for (let i = 0; i < words.length; i++) {
       for (const language of LANGUAGES) {
         const starting = read[i]!.starting[language];
         if (!starting) continue;
-        for (const phrase of phrasesWithinReach(starting, stems[language], read, language, i, brand, this.maxGap)) {
-          if (!matchesFrom(phrase.stems, stems[language], i, brand, this.maxGap, phrase.service === undefined ? undefined : namedAt)) continue;
+        for (const phrase of phrasesWithinReach(starting, stems[language], read, language, i, free, this.maxGap)) {
+          if (!matchesFrom(phrase.stems, stems[language], i, free, this.maxGap, phrase.service === undefined ? undefined : namedAt)) continue;
           phrases.push(phrase.text);
           if (phrase.offTopic) offTopic.push(phrase.text);
           if (phrase.home) homeRegion = this.home;

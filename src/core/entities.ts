@@ -18,7 +18,8 @@ import type { CoreOptions } from "./defaults.js";
 /** Term standing for a service in the matcher: "§mi-pay". */
 export const serviceTerm = (serviceId: string): string => `§${serviceId}`;
 /** Term standing for a region in the matcher: "@IT". */
-export const regionTerm = (code: string): string => `@${code}`;
+export const REGION_MARK = "@";
+export const regionTerm = (code: string): string => `${REGION_MARK}${code}`;
 
 /** Term standing for a topic the knowledge does not cover: "!prezzo". */
 export const OFF_TOPIC_MARK = "!";

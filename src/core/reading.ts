@@ -6,7 +6,7 @@
 import type { ConceptLexicon, ConceptReading } from "./concepts.js";
 import { mergeReadings } from "./concepts.js";
 import type { CoreOptions } from "./defaults.js";
-import { COMPANY_SERVICE_ID, homeDeviceBrandAt, pointsToPlace, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
+import { COMPANY_SERVICE_ID, homeDeviceBrandAt, pointsToPlace, REGION_MARK, serviceTerm, type EntityRecognizer, type Recognition } from "./entities.js";
 import { phraseFinder, wordsOfAllPacks } from "./languages/index.js";
 import { localeToLanguage, type LanguageDetector, type LanguageGuess } from "./language.js";
 import { saysHere, type AskedRegion } from "./asked-region.js";
@@ -113,9 +113,10 @@ export class MessageReader {
     const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
     const nameWords = skipped > 0 ? named.serviceNameWords.map((i) => i - skipped).filter((i) => i >= 0) : named.serviceNameWords;
+    const placeWords = named.words.flatMap((word, k) => (word.startsWith(REGION_MARK) && named.origins[k]! >= skipped ? [named.origins[k]! - skipped] : []));
     let described = corrected.some((word, i) => word !== ours[i])
-      ? mergeReadings(this.concepts.read(ours, nameWords), this.concepts.read(corrected, nameWords))
-      : this.concepts.read(ours, nameWords);
+      ? mergeReadings(this.concepts.read(ours, nameWords, placeWords), this.concepts.read(corrected, nameWords, placeWords))
+      : this.concepts.read(ours, nameWords, placeWords);
     // "Da quando esiste questa cosa in Cina? Qui da noi non l'ho mai vista": the question names its
     // place; "da noi" outside it is where the asker is, not what is asked.
     if (described.homeRegion !== undefined && (this.homeOnlyBesideTheQuestion(text, guess.language) || hereOnlyWhereBought(typed))) described = { ...described, homeRegion: undefined };

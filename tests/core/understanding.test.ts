@@ -1407,6 +1407,11 @@ describe("phrases of the concept lexicon: what they reach, and no further", () =
     expect(assistant.ask("magisk funziona su hyperos? voglio fare il root").kind).toBe("fallback");
   });
 
+  it("GIVEN a place between the words of a description ('con la mi band in russia si può pagare?') THEN it describes as without the place", () => {
+    expect(assistant.ask("Con la Mi Band in Russia si può pagare?").availability).toMatchObject({ service: "mi-pay", region: "RU" });
+    expect(assistant.ask("la band xiaomi in grecia con che banca paga?").availability).toMatchObject({ service: "mi-pay", region: "GR" });
+  });
+
   it("GIVEN storage asked in gigabytes ('quanti gigabyte offre mi cloud?') THEN the storage entry", () => {
     expect(assistant.ask("quanti gigabyte offre mi cloud?")).toMatchObject({ kind: "answer", topic: "mi-cloud-storage" });
   });
