@@ -121,13 +121,18 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
  * descriptions may be one service's: "quel servizio Xiaomi per pagare alla cassa col braccialetto").
  */
 function namesServicesAsExamples(recognition: Recognition, described: ConceptReading): boolean {
-  if (!recognition.services.includes(COMPANY_SERVICE_ID) || !recognition.words.some((word) => SERVICES_WORDS.has(word))) return false;
-  const ours = new Set(recognition.services);
-  ours.delete(COMPANY_SERVICE_ID);
+  if (!recognition.services.includes(COMPANY_SERVICE_ID)) return false;
+  const named = new Set(recognition.services);
+  named.delete(COMPANY_SERVICE_ID);
+  const any = new Set(named);
+  for (const id of [...recognition.guessedServices, ...described.services]) if (id !== COMPANY_SERVICE_ID) any.add(id);
+  // "in cina hanno pagamenti, assistente vocale, negozio dei partner… da noi poco e niente": three
+  // of ours listed beside the company's name are its services, whatever word says so.
+  if (any.size >= 3) return true;
+  if (!recognition.words.some((word) => SERVICES_WORDS.has(word))) return false;
   // Or two guessed from words of their names: "servizi suoi tipo pagamenti, assistente, cloud".
-  if (ours.size === 0) return new Set(recognition.guessedServices).size >= 2;
-  for (const id of [...recognition.guessedServices, ...described.services]) if (id !== COMPANY_SERVICE_ID) ours.add(id);
-  return ours.size >= 2;
+  if (named.size === 0) return new Set(recognition.guessedServices).size >= 2;
+  return any.size >= 2;
 }
 
 /**

@@ -963,6 +963,11 @@ describe("the company's services, several of ours named as examples", () => {
     expect(assistant.ask("so xiaomi has a bunch of services, like the assistant and the cloud. which ones can I use in italy?")).toMatchObject({ service: "xiaomi", topic: "services-in-region" });
     expect(assistant.ask("xiaomi has lots of its own services like payments, assistant, cloud... what is there in italy really?").service).toBe("xiaomi");
   });
+
+  it("GIVEN three of ours listed beside the company's name, no word for 'services' ('in cina hanno pagamenti, assistente vocale e negozio dei partner') THEN about the company", () => {
+    expect(assistant.ask("sono fan xiaomi da anni. in cina hanno pagamenti, assistente vocale e negozio dei partner, da noi poco e niente. come mai?").service).toBe("xiaomi");
+    expect(assistant.ask("why does xiaomi have payments, a voice assistant and a partner shop in china but not in europe?").service).toBe("xiaomi");
+  });
 });
 
 describe("the company in a country", () => {
