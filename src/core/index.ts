@@ -32,7 +32,7 @@ import { MessageReader, saysWhatKnowledgeLacks, type Reading } from "./reading.j
 import { aside, asksBesideTheService, changeOfSubject, othersOnlyAsContext, PREFERENCE_WORDS } from "./question-part.js";
 import { QuestionSearch } from "./question-search.js";
 import { namedService, SERVICE_OVERVIEW, sharesType, subjectOf, topicAgrees, topicTraits } from "./slots.js";
-import { asks, chatterWords, fillerLanguagesOf, SmalltalkReader } from "./smalltalk.js";
+import { asks, chatterWords, fillerLanguagesOf, SmalltalkReader, type SmalltalkReading } from "./smalltalk.js";
 import { ENGLISH_WORDS, ITALIAN_WORDS, type WordSet } from "./word-list.js";
 import { LANGUAGES } from "./languages/codes.js";
 import type { Answer, Knowledge, Language, QuestionType, SmalltalkEntry, Suggestion } from "./schema.js";
@@ -296,7 +296,8 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     const chat =
       smalltalkReader.read(reading.text, { namesNothing, namesNoSubject, tokens: reading.tokens, followsUp: turn?.context != null }) ??
       (namesNothing ? smalltalkAsked(reading.text) : undefined) ??
-      (introducesAsker() ? { intent: "greeting" as const, language: undefined } : undefined);
+      (introducesAsker() ? { intent: "greeting" as const, language: undefined } : undefined) ??
+      helpBesideChat(reading.text, readSentence);
     // "how?", "perché?" after an answer ask about it; alone, they ask what the bot does.
     const asksAboutLastAnswer = turn?.context != null && isBareQuestionWord(reading.text);
     if (chat && !asksAboutLastAnswer) {
@@ -729,6 +730,34 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
     if (asking.length === said.length) return undefined;
     // With their marks: a question asks something beside a greeting ("hey did xiaomi drop the Mi brand?").
     return smalltalkReader.read(asking.map((sentence) => (sentence.asks ? `${sentence.text}?` : sentence.text)).join(" "), { namesNothing: true });
+  }
+
+  /**
+   * "@bot ma tu di preciso che sai fare? ti posso chiedere qualsiasi cosa su xiaomi?", "what can
+   * you answer? just switched from iphone and im lost": a question about what the bot does, beside
+   * sentences that are small talk themselves or name nothing of ours in particular.
+   */
+  function helpBesideChat(text: string, readSentence: (text: string) => Reading): SmalltalkReading | undefined {
+    const said = sentences(text);
+    if (said.length < 2) return undefined;
+    const alone = (read: Reading) => {
+      const namesNoSubject = namesNoSubjectOf(read);
+      return smalltalkReader.read(read.text, { namesNothing: namesNoSubject && read.recognition.regions.length === 0, namesNoSubject, tokens: read.tokens });
+    };
+    // A question about the bot, not a plea ("raga help 🙏 …"): looked for first, as most messages have none.
+    const asking = said.filter((sentence) => sentence.asks);
+    const helpAt = asking.findIndex((sentence) => alone(readSentence(sentence.text))?.intent === "help");
+    if (helpAt === -1) return undefined;
+    const help = asking[helpAt]!;
+    for (const sentence of said) {
+      if (sentence === help) continue;
+      const read = readSentence(sentence.text);
+      if (alone(read) !== undefined) continue;
+      // What a sentence that asks nothing tells matters only when it is about ours or what we do not
+      // cover ("…just switched from iphone and im lost"; but "my order… no tracking. help?").
+      if (sentence.asks ? !namesNoSubjectOf(read) : subjectOf(read.recognition, read.described) !== undefined || read.recognition.offTopic.length > 0) return undefined;
+    }
+    return alone(readSentence(help.text));
   }
 
   /** The best candidate's entry about the home country first, when the best is about another and the home's is within the margin. */

@@ -203,6 +203,18 @@ describe("small talk", () => {
   });
 
   it.each([
+    ["ma tu cosa sai fare di preciso? posso chiederti qualunque cosa su xiaomi?", "it"],
+    ["what can you answer exactly? i just moved over from a samsung and feel lost", "en"],
+  ])("GIVEN a question about what the bot does beside another naming nothing of ours, or a story about another company's phone, %j THEN help", (question, language) => {
+    expect(assistant.ask(question)).toMatchObject({ kind: "smalltalk", topic: "help", language });
+  });
+
+  it("GIVEN a question about what the bot does beside one about a service, or after a story about what we do not cover THEN not help", () => {
+    expect(assistant.ask("cosa sai fare? ho perso il telefono, si può localizzare?")).toMatchObject({ kind: "answer", service: "mi-cloud" });
+    expect(assistant.ask("my order from mi.com is stuck for a week. what can you do?").kind).toBe("fallback");
+  });
+
+  it.each([
     ["grazie mille, adesso ho capito perche la band non pagava 🙏", "it"],
     ["thx bro, the i.mi.com tip saved my phone", "en"],
     ["ti ringrazio tantissimo mi hai salvato la giornata, anche se qui piove da tre giorni", "it"],
