@@ -826,6 +826,9 @@ describe("another company's product told as the story, not asked", () => {
     expect(assistant.ask("c'è un alexa fatto da xiaomi?")).toMatchObject({ kind: "answer", service: "xiaoai" });
     // With no other company's product, the device still says which app: Xiaomi Home.
     expect(assistant.ask("the app for my xiaomi vacuum wants me to choose a server, what is that?")).toMatchObject({ kind: "answer", service: "xiaomi" });
+    // Which server is better, asked of the app for the lights, is Xiaomi Home's own question.
+    expect(assistant.ask("app to control xiaomi lights, is the sg or de server better?")).toMatchObject({ kind: "answer", topic: "xiaomi-home" });
+    expect(assistant.ask("app x controllare luci xiaomi, meglio server sg o de?")).toMatchObject({ kind: "answer", topic: "xiaomi-home" });
   });
 
   it("GIVEN another company's product of a kind we have, its name holding no word of ours ('google one'), asked on a Xiaomi THEN declined; 'the non-google one' THEN no product named", () => {
