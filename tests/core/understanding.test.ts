@@ -237,6 +237,11 @@ describe("countries", () => {
     });
   });
 
+  it("GIVEN the capital or a large city of a country the data has no facts for ('in nairobi', 'a tirana') THEN that country, unknown, not a generic entry", () => {
+    expect(assistant.ask("can u use xiaomi pay in nairobi").availability).toMatchObject({ service: "mi-pay", region: "KE", status: "unknown" });
+    expect(assistant.ask("xiaomi pay a tirana funziona?").availability).toMatchObject({ service: "mi-pay", region: "AL", status: "unknown" });
+  });
+
   it("GIVEN why China has it and 'here' does not ('perché in cina sì e qui no?') THEN here, the asker's place; a question turning to China alone THEN China", () => {
     expect(assistant.ask("il cloud di xiaomi qui in italia non funziona piu? perche in cina si e qui no?").availability).toMatchObject({ service: "mi-cloud", region: "IT" });
     expect(assistant.ask("qui in italia il cloud non va, ma in cina va?").availability).toMatchObject({ service: "mi-cloud", region: "CN" });
