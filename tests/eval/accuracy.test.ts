@@ -167,8 +167,8 @@ const CHAT_DEV_FLOORS: Readonly<Partial<Record<EvalSetName, { inScope: number; o
   "chat-dev-62": { inScope: 0.95, outOfScopeRejection: 0.9, otherRegion: 0 },
   // Services described and kinds of question, read on the afternoon session's final code (97.3%, 100%, one other region).
   "chat-dev-63": { inScope: 0.97, outOfScopeRejection: 1, otherRegion: 1 },
-  // Family chats, expats naming cities, half-remembered names, shop staff (first run 95.8%, 90.0%, 1 other region).
-  "chat-dev-64": { inScope: 0.96, outOfScopeRejection: 0.9, otherRegion: 1 },
+  // Family chats, expats naming cities, half-remembered names, shop staff (first run 95.8%, 90.0%, 1 other region; 96.9%, 96.7%, 0 once studied).
+  "chat-dev-64": { inScope: 0.96, outOfScopeRejection: 0.96, otherRegion: 0 },
   // The review's section-3 questions, two phrasings per language each (issue 11).
   section3: { inScope: 0.9, outOfScopeRejection: 0 },
 });
