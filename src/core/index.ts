@@ -745,19 +745,25 @@ export function createAssistant(knowledge: Knowledge, overrides: CoreOverrides =
       return smalltalkReader.read(read.text, { namesNothing: namesNoSubject && read.recognition.regions.length === 0, namesNoSubject, tokens: read.tokens });
     };
     // A question about the bot, not a plea ("raga help 🙏 …"): looked for first, as most messages have none.
-    const asking = said.filter((sentence) => sentence.asks);
-    const helpAt = asking.findIndex((sentence) => alone(readSentence(sentence.text))?.intent === "help");
-    if (helpAt === -1) return undefined;
-    const help = asking[helpAt]!;
+    let help: { sentence: Clause; reading: SmalltalkReading } | undefined;
     for (const sentence of said) {
-      if (sentence === help) continue;
+      if (!sentence.asks) continue;
+      const reading = alone(readSentence(sentence.text));
+      if (reading?.intent === "help") {
+        help = { sentence, reading };
+        break;
+      }
+    }
+    if (help === undefined) return undefined;
+    for (const sentence of said) {
+      if (sentence === help.sentence) continue;
       const read = readSentence(sentence.text);
       if (alone(read) !== undefined) continue;
       // What a sentence that asks nothing tells matters only when it is about ours or what we do not
       // cover ("…just switched from iphone and im lost"; but "my order… no tracking. help?").
       if (sentence.asks ? !namesNoSubjectOf(read) : subjectOf(read.recognition, read.described) !== undefined || read.recognition.offTopic.length > 0) return undefined;
     }
-    return alone(readSentence(help.text));
+    return help.reading;
   }
 
   /** The best candidate's entry about the home country first, when the best is about another and the home's is within the margin. */

@@ -44,6 +44,7 @@ export interface ConversationPlaces {
 
 // "In Shenzhen for work rn, …": a place at the very start is where the asker is.
 const AT_THE_START = /^\s*in\s/i;
+const NO_PLACE_WORDS: readonly number[] = [];
 
 // Stands in for a word of a rival product's name, so that no phrase of ours spans it.
 const RIVAL_PRODUCT_WORD = "qqrivalproductqq";
@@ -113,7 +114,8 @@ export class MessageReader {
     const corrected = ours.map((word) => readings.get(word)?.correctedTo ?? word);
     // A correction can also be wrong for a description ("credito" read as "credit"): both readings count.
     const nameWords = skipped > 0 ? named.serviceNameWords.map((i) => i - skipped).filter((i) => i >= 0) : named.serviceNameWords;
-    const placeWords = named.words.flatMap((word, k) => (word.startsWith(REGION_MARK) && named.origins[k]! >= skipped ? [named.origins[k]! - skipped] : []));
+    // Where places stand, when any does (most messages: nowhere, and no array is built).
+    const placeWords = !named.words.some((word) => word.startsWith(REGION_MARK)) ? NO_PLACE_WORDS : named.words.flatMap((word, k) => (word.startsWith(REGION_MARK) && named.origins[k]! >= skipped ? [named.origins[k]! - skipped] : []));
     let described = corrected.some((word, i) => word !== ours[i])
       ? mergeReadings(this.concepts.read(ours, nameWords, placeWords), this.concepts.read(corrected, nameWords, placeWords))
       : this.concepts.read(ours, nameWords, placeWords);

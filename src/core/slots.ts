@@ -122,6 +122,9 @@ export function subjectOf(recognition: Recognition, described: ConceptReading): 
  */
 function namesServicesAsExamples(recognition: Recognition, described: ConceptReading): boolean {
   if (!recognition.services.includes(COMPANY_SERVICE_ID)) return false;
+  // Fewer than three of ours, and no word for "services": nothing to count (most messages).
+  const listed = recognition.services.length - 1 + recognition.guessedServices.length + described.services.length;
+  if (listed < 3 && !recognition.words.some((word) => SERVICES_WORDS.has(word))) return false;
   const named = new Set(recognition.services);
   named.delete(COMPANY_SERVICE_ID);
   const any = new Set(named);
